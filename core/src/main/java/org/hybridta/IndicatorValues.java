@@ -1,0 +1,103 @@
+package org.hybridta;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The outputs of a {@link org.hybridta.backend.ComputeBackend#compute compute} call: one column per
+ * indicator output (named as in CSV output, e.g. {@code macd_12_26_9_signal}), each in the same
+ * series-major shape as the {@link Panel} it was computed from. A value is {@code NaN} before the
+ * output's first valid bar and after the end of its series.
+ */
+public final class IndicatorValues {
+    private final String[] symbols;
+    private final int[] lengths;
+    private final int barCount;
+    private final List<String> columns;
+    private final Map<String, Integer> index;
+    private final double[][] data;
+
+    private IndicatorValues(String[] symbols, int[] lengths, int barCount, List<String> columns, double[][] data) {
+        this.symbols = symbols;
+        this.lengths = lengths;
+        this.barCount = barCount;
+        this.columns = List.copyOf(columns);
+        this.data = data;
+        this.index = new HashMap<>();
+        for (int i = 0; i < columns.size(); i++) {
+            if (index.put(columns.get(i), i) != null) throw new IllegalArgumentException("duplicate column " + columns.get(i));
+        }
+    }
+
+    /**
+     * Wraps a backend's output arrays, without copying them.
+     *
+     * @param shape   the panel the values were computed from (symbols, lengths, bar count)
+     * @param columns column names, one per array
+     * @param data    series-major arrays of {@code shape.seriesCount() * shape.barCount()} values
+     */
+    public static IndicatorValues of(Panel shape, List<String> columns, double[][] data) {
+        Objects.requireNonNull(shape, "shape");
+        if (columns.size() != data.length) throw new IllegalArgumentException(columns.size() + " column names for " + data.length + " arrays");
+        int cells = shape.seriesCount() * shape.barCount();
+        for (int i = 0; i < data.length; i++) {
+            if (data[i].length != cells) {
+                throw new IllegalArgumentException("column " + columns.get(i) + " has " + data[i].length + " values, expected " + cells);
+            }
+        }
+        return new IndicatorValues(shape.symbols().toArray(String[]::new), shape.lengths(), shape.barCount(), columns, data);
+    }
+
+    public List<String> columns() { return columns; }
+
+    public int seriesCount() { return symbols.length; }
+
+    public int barCount() { return barCount; }
+
+    public int length(int s) { return lengths[s]; }
+
+    public String symbol(int s) { return symbols[s]; }
+
+    /** Position of a column in {@link #columns()}. */
+    public int columnIndex(String column) {
+        Integer i = index.get(column);
+        if (i == null) throw new IllegalArgumentException("no column " + column + " (columns: " + String.join(", ", columns) + ")");
+        return i;
+    }
+
+    public double get(int column, int s, int t) {
+        return data[column][s * barCount + t];
+    }
+
+    public double get(String column, int s, int t) {
+        return get(columnIndex(column), s, t);
+    }
+
+    /** A copy of one output for series {@code s}, as long as the series. */
+    public double[] series(String column, int s) {
+        double[] d = data[columnIndex(column)];
+        return Arrays.copyOfRange(d, s * barCount, s * barCount + lengths[s]);
+    }
+
+    /** The column's own storage, series-major, without copying; callers must not modify it. */
+    public double[] data(int column) {
+        return data[column];
+    }
+
+    /** The values of series {@code [from, to)} as a new, smaller result (copies). */
+    public IndicatorValues slice(int from, int to) {
+        Objects.checkFromToIndex(from, to, symbols.length);
+        double[][] d = new double[data.length][];
+        for (int c = 0; c < data.length; c++) d[c] = Arrays.copyOfRange(data[c], from * barCount, to * barCount);
+        return new IndicatorValues(Arrays.copyOfRange(symbols, from, to), Arrays.copyOfRange(lengths, from, to), barCount,
+                columns, d);
+    }
+
+    @Override public String toString() {
+        return "IndicatorValues[" + symbols.length + " series x " + barCount + " bars, columns " + new ArrayList<>(columns) + "]";
+    }
+}

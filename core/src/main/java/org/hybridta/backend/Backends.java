@@ -1,0 +1,97 @@
+package org.hybridta.backend;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds and opens compute backends.
+ *
+ * <p>The choice, first match wins: the name passed in (unless {@code null} or {@code auto}), the system
+ * property {@code hybridta.backend}, the environment variable {@code HYBRIDTA_BACKEND}, and otherwise
+ * the available backend of highest priority (CUDA above CPU). A backend chosen by name that cannot run
+ * fails with {@link BackendUnavailableException}; only {@code auto} falls back, and it logs what it chose
+ * and why.
+ */
+public final class Backends {
+    /** The system property that names a backend when the caller does not. */
+    public static final String PROPERTY = "hybridta.backend";
+    /** The environment variable that names a backend when neither the caller nor the property does. */
+    public static final String ENVIRONMENT = "HYBRIDTA_BACKEND";
+    /** The name that asks for the best available backend. */
+    public static final String AUTO = "auto";
+
+    private static final Logger log = LoggerFactory.getLogger(Backends.class);
+
+    private Backends() {}
+
+    /** Every provider on the class path, highest priority first. */
+    public static List<BackendProvider> providers() {
+        List<BackendProvider> all = new ArrayList<>();
+        for (BackendProvider p : ServiceLoader.load(BackendProvider.class, Backends.class.getClassLoader())) all.add(p);
+        all.sort(Comparator.comparingInt(BackendProvider::priority).reversed().thenComparing(BackendProvider::name));
+        return all;
+    }
+
+    /** Opens the backend {@code name} (or {@code auto}, or {@code null} for the configured default) with default options. */
+    public static ComputeBackend open(String name) {
+        return open(name, BackendOptions.defaults());
+    }
+
+    /** Opens the chosen backend; see the class documentation for how the choice is made. */
+    public static ComputeBackend open(String name, BackendOptions options) {
+        return select(name, providers(), System.getProperty(PROPERTY), System.getenv(ENVIRONMENT)).create(options);
+    }
+
+    /** The provider that {@link #open(String, BackendOptions)} would use, without opening it. */
+    public static BackendProvider choose(String name) {
+        return select(name, providers(), System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+    }
+
+    /** The selection rule itself, with its inputs explicit so that it can be tested. */
+    static BackendProvider select(String explicit, List<BackendProvider> providers, String property, String environment) {
+        String name = firstNamed(explicit, property, environment);
+        if (name.equals(AUTO)) {
+            List<String> skipped = new ArrayList<>();
+            for (BackendProvider p : providers) {
+                Availability a = p.availability();
+                if (a.available()) {
+                    if (skipped.isEmpty()) log.info("backend auto: chose {} ({})", p.name(), a.reason());
+                    else log.info("backend auto: chose {} ({}); skipped {}", p.name(), a.reason(), String.join("; ", skipped));
+                    return p;
+                }
+                skipped.add(p.name() + ": " + a.reason());
+            }
+            throw new BackendUnavailableException("no compute backend can run here"
+                    + (skipped.isEmpty() ? " (none on the class path; add org.hybridta:hybridta-core)" : ": " + String.join("; ", skipped)));
+        }
+        for (BackendProvider p : providers) {
+            if (p.name().equals(name)) {
+                Availability a = p.availability();
+                if (!a.available()) {
+                    throw new BackendUnavailableException("backend " + name + " cannot run here: " + a.reason()
+                            + "; choose another with --backend (" + names(providers) + ") or use --backend auto");
+                }
+                return p;
+            }
+        }
+        String hint = name.equals("cuda") ? "; add org.hybridta:hybridta-cuda to the class path" : "";
+        throw new BackendUnavailableException("unknown backend '" + name + "' (known: " + names(providers) + ", auto)" + hint);
+    }
+
+    private static String firstNamed(String... candidates) {
+        for (String c : candidates) {
+            if (c != null && !c.isBlank()) return c.strip().toLowerCase(Locale.ROOT);
+        }
+        return AUTO;
+    }
+
+    private static String names(List<BackendProvider> providers) {
+        return providers.stream().map(BackendProvider::name).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * HybridTA's data model: {@link org.hybridta.BarSeries} (one symbol's bars, columnar),
+ * {@link org.hybridta.Panel} (many series in one block, the unit of computation) and
+ * {@link org.hybridta.IndicatorValues} (what a backend returns).
+ */
+package org.hybridta;

@@ -1,0 +1,14 @@
+package org.hybridta.parallel;
+
+import java.util.List;
+import org.hybridta.source.Constituent;
+
+/** The work a pipeline does for one part of the universe: fetch, compute under a lease, report. */
+@FunctionalInterface
+public interface PartWork {
+    /**
+     * @param part    the part's index in the plan
+     * @param members the constituents of this part, in universe order
+     */
+    PartResult run(int part, List<Constituent> members);
+}
