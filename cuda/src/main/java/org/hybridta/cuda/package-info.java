@@ -1,0 +1,4 @@
+/**
+ * The CUDA backend of HybridTA on JCuda: every catalog indicator on NVIDIA GPUs.
+ */
+package org.hybridta.cuda;

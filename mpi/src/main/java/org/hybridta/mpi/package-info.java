@@ -1,0 +1,4 @@
+/**
+ * Open MPI runtime, partitioner and device lease for HybridTA's distributed runs.
+ */
+package org.hybridta.mpi;
