@@ -46,21 +46,25 @@ import picocli.CommandLine.Spec;
         exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE},
         footer = {"",
                 "Indicators (NAME or NAME:PARAMS; a name alone takes the defaults shown):",
-                "  sma:20 ema:20 wma:20 dema:20 tema:20 rsi:14 macd:12:26:9 bbands:20:2 atr:14 trange",
-                "  stoch:14:3:3 adx:14 cci:20 willr:14 roc:10 mom:10 obv mfi:14",
+                "  sma:20 ema:20 wma:20 dema:20 tema:20 rsi:14 macd:12:26:9 bbands:20:2",
+                "  atr:14 trange stoch:14:3:3 adx:14 cci:20 willr:14 roc:10 mom:10 obv mfi:14",
                 "",
                 "Example:",
-                "  java -jar examples/target/hybridta.jar compute --input examples/data/sample.csv \\",
-                "      --indicators ema:12,rsi:14,macd:12:26:9 --output out/sample-indicators.csv"})
+                "  java -jar examples/target/hybridta.jar compute \\",
+                "      --input examples/data/sample.csv \\",
+                "      --indicators ema:12,rsi:14,macd:12:26:9 \\",
+                "      --output out/sample-indicators.csv"})
 final class ComputeCommand implements Callable<Integer> {
-    private static final Logger log = LoggerFactory.getLogger(ComputeCommand.class);
+    // not a static field: picocli creates this command before parsing -v/--debug, which set the log level
+    // that SLF4J reads once, when the first logger is made
+    private Logger log;
 
     @Spec private CommandSpec spec;
 
     @Option(names = {"-i", "--input"}, required = true, paramLabel = "FILE", description = "CSV file of daily bars to read.")
     private Path input;
 
-    @Option(names = {"-n", "--indicators"}, required = true, paramLabel = "SPEC[,SPEC...]",
+    @Option(names = "--indicators", required = true, paramLabel = "SPEC[,SPEC...]",
             description = "Indicators to compute, comma-separated, e.g. ema:12,rsi:14,macd:12:26:9 (may be repeated).")
     private List<String> indicators;
 
@@ -71,6 +75,7 @@ final class ComputeCommand implements Callable<Integer> {
     @Mixin private BackendChoice backend;
 
     @Override public Integer call() throws IOException {
+        log = LoggerFactory.getLogger(ComputeCommand.class);
         List<Indicator> specs = parseIndicators();
         backend.checkName();
         checkOutput();
@@ -137,7 +142,8 @@ final class ComputeCommand implements Callable<Integer> {
     }
 
     private void write(BarSeries series, IndicatorValues values) {
-        Path dir = output.toAbsolutePath().getParent();
+        // relative when the user gave it so, to name paths in messages as the user wrote them
+        Path dir = output.getParent() != null ? output.getParent() : output.toAbsolutePath().getParent();
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException e) {
@@ -149,7 +155,8 @@ final class ComputeCommand implements Callable<Integer> {
         try {
             IndicatorCsv.write(output, series, values, 0);
         } catch (IOException e) {
-            throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot write: " + Failures.describe(e), e);
+            // the reason alone: the file it names may be the hidden temporary file, which means nothing to the user
+            throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot write: " + Failures.reason(e), e);
         }
     }
 

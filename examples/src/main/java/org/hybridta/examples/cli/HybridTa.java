@@ -33,7 +33,7 @@ import picocli.CommandLine.Spec;
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE},
-        footer = {"", "Run 'hybridta COMMAND --help' for a command's options. Documentation: docs/cli.md"})
+        footer = {"", "Run 'hybridta COMMAND --help' for a command's options; the manual is docs/cli.md."})
 public final class HybridTa implements Callable<Integer> {
     /** The command's name, also the prefix of every error line. */
     static final String NAME = "hybridta";

@@ -129,7 +129,7 @@ class ComputeCommandTest {
 
     @Test void everyCellHoldsTheBackendsDoubleExactly() throws IOException {
         List<Indicator> specs = Indicators.parseList("ema:12,rsi:14,macd:12:26:9,bbands:20:2,stoch,adx:14");
-        Run r = run("compute", "-i", in.toString(), "-n", "ema:12,rsi:14,macd:12:26:9", "-n", "bbands:20:2,stoch,adx:14",
+        Run r = run("compute", "-i", in.toString(), "--indicators", "ema:12,rsi:14,macd:12:26:9", "--indicators", "bbands:20:2,stoch,adx:14",
                 "-o", out.toString(), "--backend", "cpu");
         assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
 
@@ -184,15 +184,15 @@ class ComputeCommandTest {
     }
 
     @Test void precisionReachesTheBackend() {
-        assertThat(run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "fake", "--precision", "float").exit()).isZero();
+        assertThat(run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "fake", "--precision", "float").exit()).isZero();
         assertThat(TestBackends.Fake.lastOptions.precision()).isEqualTo(Precision.FLOAT);
-        assertThat(run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "FAKE").exit()).isZero();
+        assertThat(run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "FAKE").exit()).isZero();
         assertThat(TestBackends.Fake.lastOptions.precision()).isEqualTo(Precision.DOUBLE);
     }
 
     @Test void anExistingOutputIsReplaced() throws IOException {
         Files.writeString(out, "old content that is much longer than nothing\n".repeat(1000));
-        assertThat(run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "fake").exit()).isZero();
+        assertThat(run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "fake").exit()).isZero();
         assertThat(Files.readString(out)).startsWith("date,ema_3\n").doesNotContain("old content");
         assertThat(outputs()).containsExactly(out);
     }
@@ -286,33 +286,33 @@ class ComputeCommandTest {
     }
 
     @Test void anUnknownBackend() throws IOException {
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "gpu")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "gpu")
                 .failedWith(2, "--backend gpu: unknown backend (choose cpu, never, failing, fake or auto)");
         assertThat(outputs()).isEmpty();
     }
 
     @Test void aBackendThatCannotRunHere() throws IOException {
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "never")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "never")
                 .failedWith(1, "backend never cannot run here: a test backend that never runs; use --backend cpu");
         assertThat(outputs()).isEmpty();
     }
 
     @Test void aBackendThatFailsWhileComputingLeavesNothing() throws IOException {
         Files.writeString(out, "precious\n");
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "failing")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "failing")
                 .failedWith(1, "internal error: IllegalStateException: the device was lost while computing (rerun with --debug");
         assertThat(Files.readString(out)).isEqualTo("precious\n");
         assertThat(outputs()).containsExactly(out);
     }
 
     @Test void anInvalidPrecision() {
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--precision", "half")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--precision", "half")
                 .failedWith(2, "Invalid value for option '--precision'", "half");
     }
 
     @Test void missingAndUnknownOptions() {
         run("compute", "--input", in.toString(), "--indicators", "ema:3").failedWith(2, "Missing required option: '--output=FILE'");
-        run("compute", "--inptu", in.toString(), "-n", "ema:3", "-o", out.toString()).failedWith(2, "Unknown option", "'--inptu'", "did you mean --input");
+        run("compute", "--inptu", in.toString(), "--indicators", "ema:3", "-o", out.toString()).failedWith(2, "Unknown option", "'--inptu'", "did you mean --input");
         run("comptue").failedWith(2, "Unmatched argument at index 0: 'comptue'", "did you mean compute?");
         run().failedWith(2, "missing command; choose one of: compute");
     }
@@ -322,20 +322,20 @@ class ComputeCommandTest {
     @Test void anOutputUnderAFileCannotBeWritten() throws IOException {
         Path file = Files.writeString(outDir.resolve("file.txt"), "x");
         Path target = file.resolve("ind.csv");
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", target.toString(), "--backend", "fake")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", target.toString(), "--backend", "fake")
                 .failedWith(1, "--output " + target + ": cannot create its directory: " + file + " is a file, not a directory");
         assertThat(outputs()).containsExactly(file);
     }
 
     @Test void anOutputThatIsADirectory() throws IOException {
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", outDir.toString(), "--backend", "fake")
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", outDir.toString(), "--backend", "fake")
                 .failedWith(2, "--output " + outDir + " is a directory; give a file name, e.g. " + outDir.resolve("indicators.csv"));
         assertThat(outputs()).isEmpty();
     }
 
     @Test void theInputAsOutput() throws IOException {
         String before = Files.readString(in);
-        run("compute", "-i", in.toString(), "-n", "ema:3", "-o", dir.resolve("./ttrc.csv").toString())
+        run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", dir.resolve("./ttrc.csv").toString())
                 .failedWith(2, "is the input file; choose another name");
         assertThat(Files.readString(in)).isEqualTo(before);
     }
@@ -346,7 +346,7 @@ class ComputeCommandTest {
         try {
             assumeFalse(Files.isWritable(ro), "skipped: this user (root?) may write to a read-only directory");
             Path target = ro.resolve("ind.csv");
-            run("compute", "-i", in.toString(), "-n", "ema:3", "-o", target.toString(), "--backend", "fake")
+            run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", target.toString(), "--backend", "fake")
                     .failedWith(1, "--output " + target + ": cannot write: ", "permission denied");
             try (Stream<Path> s = Files.list(ro)) {
                 assertThat(s.toList()).isEmpty();
@@ -360,8 +360,8 @@ class ComputeCommandTest {
 
     @Test void debugPrintsTheStackTraceToo() {
         for (String[] args : List.of(
-                new String[] {"compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "failing", "--debug"},
-                new String[] {"--debug", "compute", "-i", in.toString(), "-n", "ema:3", "-o", out.toString(), "--backend", "failing"})) {
+                new String[] {"compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "failing", "--debug"},
+                new String[] {"--debug", "compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "failing"})) {
             Run r = run(args);
             assertThat(r.exit()).isEqualTo(1);
             assertThat(r.err()).contains("java.lang.IllegalStateException: the device was lost while computing", "\tat ")
@@ -375,10 +375,15 @@ class ComputeCommandTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("--input=FILE", "--indicators=SPEC[,SPEC...]", "--output=FILE", "--backend=NAME", "--precision=P",
                 "double or float", "--debug", "Exit codes:", "0   success", "1   failure", "2   usage error");
-        for (Indicator ind : Indicators.catalog()) assertThat(r.out()).as("help lists %s", ind.spec()).contains(ind.spec());
+        for (Indicator ind : Indicators.catalog()) {
+            assertThat(r.out()).as("help lists %s", ind.spec()).containsPattern("(?m) " + java.util.regex.Pattern.quote(ind.spec()) + "( |$)");
+        }
         Run top = run("--help");
         assertThat(top.exit()).isZero();
         assertThat(top.out()).contains("compute", "Exit codes:");
+        // picocli wraps options at 80 columns but not the footer's lines: they must fit by themselves
+        assertThat(r.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
+        assertThat(top.out().lines()).allSatisfy(l -> assertThat(l.length()).as(l).isLessThanOrEqualTo(80));
     }
 
     @Test void versionNamesTheReleaseAndTheBackends() {
