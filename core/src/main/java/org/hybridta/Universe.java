@@ -1,6 +1,5 @@
 package org.hybridta;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -14,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
 import org.hybridta.source.Constituent;
 
 /**
@@ -110,36 +111,17 @@ public final class Universe {
         private static Universe load() {
             try (InputStream in = Universe.class.getResourceAsStream(SP500_RESOURCE)) {
                 if (in == null) throw new IllegalStateException("the bundled S&P 500 list " + SP500_RESOURCE + " is missing from the class path");
-                BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                CSVFormat format = CSVFormat.DEFAULT.builder().setCommentMarker('#').setHeader().setSkipHeaderRecord(true).get();
                 List<Constituent> members = new ArrayList<>(510);
-                boolean header = true;
-                for (String line; (line = r.readLine()) != null; ) {
-                    if (line.isBlank() || line.startsWith("#")) continue;
-                    if (header) { header = false; continue; }
-                    List<String> cells = splitQuoted(line);
-                    String symbol = cells.get(0);
+                for (CSVRecord row : format.parse(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                    String symbol = row.get("symbol");
                     // Yahoo writes share classes with a dash: BRK.B -> BRK-B
-                    members.add(new Constituent(symbol, cells.get(1), cells.get(2), symbol.replace('.', '-')));
+                    members.add(new Constituent(symbol, row.get("name"), row.get("sector"), symbol.replace('.', '-')));
                 }
                 return new Universe("sp500", SP500_AS_OF, members);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled S&P 500 list", e);
             }
-        }
-
-        /** Splits one line of the bundled, well-formed resource (fields may be double-quoted). */
-        private static List<String> splitQuoted(String line) {
-            List<String> cells = new ArrayList<>(3);
-            StringBuilder cell = new StringBuilder();
-            boolean quoted = false;
-            for (int i = 0; i < line.length(); i++) {
-                char ch = line.charAt(i);
-                if (ch == '"') quoted = !quoted;
-                else if (ch == ',' && !quoted) { cells.add(cell.toString()); cell.setLength(0); }
-                else cell.append(ch);
-            }
-            cells.add(cell.toString());
-            return cells;
         }
     }
 }

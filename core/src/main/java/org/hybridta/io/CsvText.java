@@ -4,8 +4,8 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 
-/** The number and date forms of HybridTA's CSV files, shared by its readers and writers. */
-final class CsvText {
+/** The number and date forms of HybridTA's CSV files, shared by its readers and writers (and the pipeline's CSV sink). */
+public final class CsvText {
     private CsvText() {}
 
     /**
@@ -77,7 +77,7 @@ final class CsvText {
      * everything else as {@link Double#toString(double)}. Never locale-dependent. NaN appends nothing
      * (an empty cell).
      */
-    static void appendNumber(StringBuilder sb, double v) {
+    public static void appendNumber(StringBuilder sb, double v) {
         if (Double.isNaN(v)) return;
         if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && Double.doubleToRawLongBits(v) != 0)) {
             sb.append((long) v);

@@ -4,6 +4,7 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
@@ -23,6 +24,7 @@ import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.indicator.Macd;
 import org.hybridta.indicator.Rsi;
+import org.hybridta.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +58,7 @@ public final class ChartSink implements ResultSink {
         } catch (ClassNotFoundException e) {
             throw new IOException("charts need XChart on the class path (org.knowm.xchart:xchart)");
         }
-        AtomicWrite.checkWritable(directory);
+        Sinks.checkWritable(directory);
     }
 
     @Override public List<Path> write(RunOutput output) throws IOException {
@@ -69,7 +71,8 @@ public final class ChartSink implements ResultSink {
             }
             Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
             BufferedImage image = Charts.render(output, i);
-            AtomicWrite.write(file, out -> {
+            Files.createDirectories(directory);
+            AtomicFiles.write(file, out -> {
                 if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
             });
             written.add(file);

@@ -3,6 +3,7 @@ package org.hybridta.sink;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,6 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
+import org.hybridta.io.AtomicFiles;
+import org.hybridta.io.CsvText;
 
 /**
  * Writes all results to one CSV file in the tidy long format: one row per symbol and date,
@@ -37,11 +40,12 @@ public final class CsvSink implements ResultSink {
     public Path file() { return file; }
 
     @Override public void check() throws IOException {
-        AtomicWrite.checkWritable(file.toAbsolutePath().getParent());
+        Sinks.checkWritable(file.toAbsolutePath().getParent());
     }
 
     @Override public List<Path> write(RunOutput output) throws IOException {
-        AtomicWrite.write(file, out -> writeTo(output, out));
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        AtomicFiles.write(file, out -> writeTo(output, out));
         return List.of(file);
     }
 
@@ -85,18 +89,11 @@ public final class CsvSink implements ResultSink {
         StringBuilder sb = new StringBuilder(s.size() * (40 + 12 * (BAR_FIELDS.length + nCols)));
         for (int t = 0; t < s.size(); t++) {
             sb.append(LocalDate.ofEpochDay(s.epochDay(t))).append(',').append(symbol);
-            for (double[] b : bars) appendNumber(sb.append(','), b[t]);
-            for (int c = 0; c < nCols; c++) appendNumber(sb.append(','), output.value(i, c, t));
+            for (double[] b : bars) CsvText.appendNumber(sb.append(','), b[t]);
+            for (int c = 0; c < nCols; c++) CsvText.appendNumber(sb.append(','), output.value(i, c, t));
             sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);
-    }
-
-    /** Full precision that reads back to the same double; whole numbers without ".0"; NaN as an empty cell. */
-    static void appendNumber(StringBuilder sb, double v) {
-        if (Double.isNaN(v)) return;
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) sb.append((long) v);
-        else sb.append(v);
     }
 
     @Override public String toString() { return "csv " + file; }

@@ -1,15 +1,12 @@
 package org.hybridta.source;
 
 import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -19,6 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
+import org.hybridta.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -166,26 +164,18 @@ public final class CachingQuoteSource implements QuoteSource {
     private static void write(Path file, Entry e) {
         try {
             Files.createDirectories(file.getParent());
-            Path tmp = Files.createTempFile(file.getParent(), ".", ".part");
-            try {
-                try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-                    out.writeInt(MAGIC);
-                    out.writeInt(VERSION);
-                    out.writeLong(e.from.toEpochDay());
-                    out.writeLong(e.to.toEpochDay());
-                    BarSeries s = e.series;
-                    out.writeInt(s.size());
-                    for (int i = 0; i < s.size(); i++) out.writeInt(s.epochDay(i));
-                    for (Field f : Field.values()) for (double v : s.values(f)) out.writeDouble(v);
-                }
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException ex) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
+            AtomicFiles.write(file, stream -> {
+                DataOutputStream out = new DataOutputStream(stream);
+                out.writeInt(MAGIC);
+                out.writeInt(VERSION);
+                out.writeLong(e.from.toEpochDay());
+                out.writeLong(e.to.toEpochDay());
+                BarSeries s = e.series;
+                out.writeInt(s.size());
+                for (int i = 0; i < s.size(); i++) out.writeInt(s.epochDay(i));
+                for (Field f : Field.values()) for (double v : s.values(f)) out.writeDouble(v);
+                out.flush();
+            });
         } catch (IOException ex) {
             // a cache that cannot be written only costs a refetch next time
             log.warn("cannot write cache entry {}: {}", file, ex.toString());
