@@ -152,7 +152,9 @@ public final class Pipeline {
             statuses = orderedStatuses(parts, members);
             output = RunOutput.of(parts, members, indicators);
             try {
-                for (ResultSink sink : sinks) files.addAll(sink.write(output));
+                // nothing computed, nothing written: an empty file would only hide the failure
+                if (output.size() == 0) log.warn("no symbol could be computed; no output written");
+                else for (ResultSink sink : sinks) files.addAll(sink.write(output));
             } catch (IOException e) {
                 failure = "cannot write output: " + e.getMessage();
             } catch (RuntimeException e) {

@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HybridTa.Version.class,
         description = "Technical-analysis indicators (EMA, RSI, MACD, ...) for whole stock universes, on the CPU or NVIDIA GPUs.",
-        subcommands = {ComputeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ComputeCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -44,10 +44,13 @@ public final class HybridTa implements Callable<Integer> {
     static final int FAILED = 1;
     /** Exit code: the command line itself is wrong — an unknown option, a missing one, an invalid value or indicator spec. */
     static final int USAGE = 2;
+    /** Exit code: the run finished, but some symbols failed (they are listed); the others were written. */
+    static final int PARTIAL = 3;
 
     static final String EXIT_OK = "0:success";
     static final String EXIT_FAILED = "1:failure: bad input data (the message names file, line and column), "
             + "an I/O error, a backend that cannot run here";
+    static final String EXIT_PARTIAL = "3:some symbols failed (listed in the summary); the others were computed and written";
     static final String EXIT_USAGE = "2:usage error: unknown or missing option, invalid value, invalid indicator spec, unknown backend";
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
