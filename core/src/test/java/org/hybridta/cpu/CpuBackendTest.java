@@ -101,9 +101,11 @@ class CpuBackendTest {
             assertThat(cpu.compute(onlyClose, List.of(Indicators.ema(2))).series("ema_2", 0)).containsExactly(Double.NaN, 1.5, 2.5);
             assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.atr(14))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("atr:14 needs high values, which the panel lacks");
+                    .hasMessage("atr:14 needs high and low values, which the panel lacks");
             assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.obv())))
                     .hasMessage("obv needs volume values, which the panel lacks");
+            assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.mfi(14))))
+                    .hasMessage("mfi:14 needs high, low and volume values, which the panel lacks");
         }
     }
 
