@@ -134,7 +134,13 @@ public final class ChartSink implements ResultSink {
             org.knowm.xchart.XYChart macdChart = chart(macd.spec(), MACD_HEIGHT, "MACD");
             String mc = macd.column();
             org.knowm.xchart.XYSeries hist = add(macdChart, "histogram", dates, v.series(mc + "_hist", 0), new Color(150, 150, 150));
-            if (hist != null) hist.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
+            if (hist != null) {
+                hist.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
+                hist.setFillColor(new Color(150, 150, 150, 160));
+            }
+            // one time axis for all panels, whatever each series' lookback
+            double first = dates.get(0).getTime(), last = dates.get(dates.size() - 1).getTime();
+            for (org.knowm.xchart.XYChart c : List.of(price, rsiChart, macdChart)) c.getStyler().setXAxisMin(first).setXAxisMax(last);
             add(macdChart, "macd", dates, v.series(mc, 0), new Color(20, 90, 200));
             add(macdChart, "signal", dates, v.series(mc + "_signal", 0), new Color(220, 60, 40));
 
