@@ -7,7 +7,7 @@ import org.hybridta.source.Constituent;
  * Decides which worker computes which symbols, runs the parts, and brings their results to the root
  * worker, which alone writes the sinks.
  *
- * <p>{@code Partitioners.local(int)} runs the parts on threads of this process; {@code hybridta-mpi}'s
+ * <p>{@link Partitioners#local(int)} runs the parts on threads of this process; {@code hybridta-mpi}'s
  * partitioner runs one part per MPI rank. Every worker calls the same methods in the same order.
  */
 public interface Partitioner extends AutoCloseable {

@@ -1,0 +1,133 @@
+package org.hybridta.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hybridta.io.BarCsv;
+import org.hybridta.source.Constituent;
+import org.hybridta.source.FetchResult;
+import org.hybridta.source.SyntheticQuoteSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandTest {
+    @TempDir Path dir;
+
+    record Result(int code, String out, String err) {}
+
+    private Result run(String... args) {
+        StringWriter out = new StringWriter(), err = new StringWriter();
+        CommandLine cmd = HybridTa.commandLine();
+        cmd.setOut(new PrintWriter(out));
+        cmd.setErr(new PrintWriter(err));
+        int code = cmd.execute(args);
+        return new Result(code, out.toString(), err.toString());
+    }
+
+    private List<String> filesUnder(Path root) throws IOException {
+        if (!Files.exists(root)) return List.of();
+        try (Stream<Path> s = Files.walk(root)) {
+            return s.filter(Files::isRegularFile).map(p -> root.relativize(p).toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void smallUniverseEndToEnd() throws IOException {
+        Path out = dir.resolve("out");
+        Result r = run("run", "--symbols", "AAPL,BRK.B,XOM", "--from", "2023-01-01", "--to", "2024-01-01",
+                "--indicators", "ema:12,rsi:14,bbands:20:2", "--output", out.toString(), "--chart", "BRK.B", "--backend", "cpu");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("custom: 3 of 3 symbols ok, 0 failed; 750 bars", "backend cpu", "time: partition",
+                "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
+        List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
+        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_12,rsi_14,"
+                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower");
+        assertThat(lines).hasSize(751);
+        assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).containsExactly("AAPL", "BRK.B", "XOM");
+        assertThat(filesUnder(out)).containsExactly("charts/BRK.B.png", "indicators.csv");
+    }
+
+    @Test
+    void twoRunsWriteIdenticalFiles() throws IOException {
+        for (String o : List.of("a", "b")) {
+            assertThat(run("run", "--symbols", "MSFT,NVDA", "--from", "2024-01-01", "--to", "2024-06-01", "-o", dir.resolve(o).toString()).code()).isZero();
+        }
+        assertThat(Files.readAllBytes(dir.resolve("a/indicators.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("b/indicators.csv")));
+    }
+
+    @Test
+    void csvSourceWithAMissingSymbolIsAPartialSuccess() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        BarCsv.write(quotes.resolve("AAPL.csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL,ZZZZ", "--from", "2023-01-01", "--to", "2024-01-01",
+                "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("1 of 2 symbols ok, 1 failed", "failed ZZZZ: no file " + quotes.resolve("ZZZZ.csv") + " (not_found)");
+        assertThat(Files.readAllLines(dir.resolve("out/indicators.csv"))).hasSize(1 + 250);
+    }
+
+    @Test
+    void nothingComputedIsAFailureWithNoOutput() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("empty"));
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", dir.resolve("out").toString(), "--from", "2023-01-01");
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("hybridta: no symbol could be computed (AAA: no file ").contains("and 1 more");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(filesUnder(dir.resolve("out"))).isEmpty();
+    }
+
+    @Test
+    void badInputGivesOneLineAndNoOutput() throws IOException {
+        Path out = dir.resolve("out");
+        String o = out.toString();
+        List<Object[]> cases = new ArrayList<>();
+        cases.add(new Object[] {new String[] {"run", "--from", "2024-05-01", "--to", "2024-01-01", "-o", o}, 2, "--from 2024-05-01 must be before --to 2024-01-01"});
+        cases.add(new Object[] {new String[] {"run", "--from", "2024-13-01", "-o", o}, 2, "'2024-13-01' is not a date (yyyy-MM-dd)"});
+        cases.add(new Object[] {new String[] {"run", "--symbols", ",", "-o", o}, 2, "--symbols: no symbols given; the universe would be empty"});
+        cases.add(new Object[] {new String[] {"run", "--symbols", "AA PL", "-o", o}, 2, "--symbols: 'AA PL' is not a symbol"});
+        cases.add(new Object[] {new String[] {"run", "--universe", "nasdaq", "-o", o}, 2, "--universe nasdaq: unknown universe (known: sp500)"});
+        cases.add(new Object[] {new String[] {"run", "--universe", "sp500", "--symbols", "A", "-o", o}, 2, "mutually exclusive"});
+        cases.add(new Object[] {new String[] {"run", "--source", "csv:" + dir.resolve("nope"), "-o", o}, 1, "nope: no such directory"});
+        cases.add(new Object[] {new String[] {"run", "--source", "bloomberg", "-o", o}, 2, "--source bloomberg: unknown source"});
+        cases.add(new Object[] {new String[] {"run", "--indicators", "ema:0", "-o", o}, 2, "--indicators: ema: period must be in [2, 100000], was 0"});
+        cases.add(new Object[] {new String[] {"run", "--chart", "ZZZZ", "-o", o}, 2, "--chart ZZZZ: not in the universe"});
+        cases.add(new Object[] {new String[] {"run", "--backend", "tpu", "-o", o}, 2, "--backend tpu: unknown backend"});
+        cases.add(new Object[] {new String[] {"run", "--partitioner", "local:0", "-o", o}, 2, "expected local:N with N >= 1"});
+        for (Object[] c : cases) {
+            Result r = run((String[]) c[0]);
+            assertThat(r.code()).as(String.join(" ", (String[]) c[0]) + " -> " + r.err()).isEqualTo(c[1]);
+            assertThat(r.err()).startsWith("hybridta: ").contains((String) c[2]).doesNotContain("Exception", "\tat ");
+            assertThat(r.err().lines()).hasSize(1);
+            assertThat(filesUnder(out)).isEmpty();
+        }
+    }
+
+    @Test
+    void unwritableOutputFailsBeforeWork() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        Result r = run("run", "--symbols", "AAPL", "-o", file.resolve("sub").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("hybridta: cannot write output: ").doesNotContain("\tat ");
+        assertThat(Files.readString(file)).isEqualTo("x");
+    }
+
+    @Test
+    void cacheServesTheSecondRun() throws IOException {
+        Path cache = dir.resolve("cache");
+        assertThat(run("run", "--symbols", "AAPL,MSFT", "--from", "2024-01-01", "--to", "2024-03-01", "--cache", cache.toString(),
+                "-o", dir.resolve("o1").toString()).code()).isZero();
+        assertThat(filesUnder(cache)).containsExactly("synthetic-42/AAPL.bars", "synthetic-42/MSFT.bars");
+        assertThat(run("run", "--symbols", "AAPL,MSFT", "--from", "2024-01-01", "--to", "2024-03-01", "--cache", cache.toString(),
+                "-o", dir.resolve("o2").toString()).code()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("o2/indicators.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("o1/indicators.csv")));
+    }
+}
