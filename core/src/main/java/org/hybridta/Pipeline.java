@@ -312,7 +312,7 @@ public final class Pipeline {
             this.clock = clock;
         }
 
-        /** The symbols to compute; default the S&P 500. */
+        /** The symbols to compute; default the S&amp;P 500. */
         public Builder universe(Universe universe) { this.universe = Objects.requireNonNull(universe, "universe"); return this; }
 
         /** Shorthand for {@code universe(Universe.of(symbols))}. */

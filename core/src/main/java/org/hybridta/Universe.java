@@ -18,7 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.hybridta.source.Constituent;
 
 /**
- * A named list of symbols to compute: the S&P 500 ({@link #sp500()}) or any list ({@link #of(String...)}).
+ * A named list of symbols to compute: the S&amp;P 500 ({@link #sp500()}) or any list ({@link #of(String...)}).
  * Members keep their order; output follows it.
  */
 public final class Universe {
@@ -40,8 +40,8 @@ public final class Universe {
     }
 
     /**
-     * The S&P 500 constituents (503 share classes of about 500 companies) as of {@link #asOf()}, with
-     * company names and GICS sectors, bundled with the library. Symbols are as S&P lists them
+     * The S&amp;P 500 constituents (503 share classes of about 500 companies) as of {@link #asOf()}, with
+     * company names and GICS sectors, bundled with the library. Symbols are as S&amp;P lists them
      * ({@code BRK.B}); {@link Constituent#yahooSymbol()} has Yahoo's form ({@code BRK-B}).
      */
     public static Universe sp500() {
