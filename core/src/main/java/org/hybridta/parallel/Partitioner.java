@@ -1,6 +1,7 @@
 package org.hybridta.parallel;
 
 import java.util.List;
+import org.hybridta.source.Constituent;
 
 /**
  * Decides which worker computes which symbols, runs the parts, and brings their results to the root
@@ -17,6 +18,12 @@ public interface Partitioner extends AutoCloseable {
     /** Number of parts a plan should have: threads for the local partitioner, ranks for MPI. */
     int workers();
 
+    /**
+     * How many of the workers share this machine's processors (all of them for the local partitioner,
+     * the node-local ranks for MPI), so that each sizes its CPU thread pool to its share.
+     */
+    default int workersPerHost() { return workers(); }
+
     /** Whether this process writes the sinks and reports the result. */
     boolean isRoot();
 
@@ -27,7 +34,7 @@ public interface Partitioner extends AutoCloseable {
      * @param plan {@link #workers()} lists of constituents (some may be empty); read at the root only
      * @return at the root, every part's result in plan order; elsewhere an empty list
      */
-    List<PartResult> runParts(List<List<org.hybridta.source.Constituent>> plan, PartWork work);
+    List<PartResult> runParts(List<List<Constituent>> plan, PartWork work);
 
     /**
      * Makes the root's outcome known to every worker, so that all of them exit alike: {@code null} for

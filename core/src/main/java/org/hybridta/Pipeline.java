@@ -1,0 +1,377 @@
+package org.hybridta;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.BackendProvider;
+import org.hybridta.backend.Backends;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.hybridta.parallel.DeviceLease;
+import org.hybridta.parallel.DeviceLeaser;
+import org.hybridta.parallel.LeaseTimeoutException;
+import org.hybridta.parallel.PartResult;
+import org.hybridta.parallel.Partitioner;
+import org.hybridta.parallel.Partitioners;
+import org.hybridta.parallel.Plans;
+import org.hybridta.sink.ResultSink;
+import org.hybridta.sink.RunOutput;
+import org.hybridta.source.Constituent;
+import org.hybridta.source.FailureKind;
+import org.hybridta.source.FetchResult;
+import org.hybridta.source.QuoteSource;
+import org.hybridta.source.SyntheticQuoteSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One run over a universe: fetch every symbol's bars, compute the indicators for all of them in one
+ * backend call per worker, gather the results to the root and write the sinks.
+ *
+ * <pre>{@code
+ * PipelineResult result = Pipeline.builder()
+ *     .universe(Universe.sp500())
+ *     .between(LocalDate.of(2024, 1, 1), LocalDate.now())
+ *     .indicators(Indicators.ema(12), Indicators.rsi(14), Indicators.macd(12, 26, 9))
+ *     .sink(CsvSink.to(Path.of("out/indicators.csv")))
+ *     .build()
+ *     .run();
+ * }</pre>
+ *
+ * <p>A pipeline is immutable once built and may be run more than once. One symbol's failure never stops
+ * the others: it is reported in {@link PipelineResult#failures()}.
+ */
+public final class Pipeline {
+    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+
+    private final Universe universe;
+    private final QuoteSource source;
+    private final LocalDate from, to;
+    private final List<Indicator> indicators;
+    private final String backend;
+    private final BackendOptions backendOptions;
+    private final Partitioner partitioner;
+    private final List<ResultSink> sinks;
+    private final ProgressListener progress;
+    private final int fetchConcurrency;
+    private final Duration leaseTimeout;
+
+    private Pipeline(Builder b, LocalDate from, LocalDate to) {
+        this.universe = b.universe;
+        this.source = b.source;
+        this.from = from;
+        this.to = to;
+        this.indicators = List.copyOf(b.indicators);
+        this.backend = b.backend;
+        this.backendOptions = b.backendOptions;
+        this.partitioner = b.partitioner;
+        this.sinks = List.copyOf(b.sinks);
+        this.progress = b.progress;
+        this.fetchConcurrency = b.fetchConcurrency > 0 ? Math.min(b.fetchConcurrency, source.maxConcurrency()) : source.maxConcurrency();
+        this.leaseTimeout = b.leaseTimeout;
+    }
+
+    public static Builder builder() {
+        return new Builder(Clock.systemDefaultZone());
+    }
+
+    /** A builder whose default date range is computed from {@code clock} (for tests). */
+    static Builder builder(Clock clock) {
+        return new Builder(clock);
+    }
+
+    public Universe universe() { return universe; }
+    public QuoteSource source() { return source; }
+    public LocalDate from() { return from; }
+    public LocalDate to() { return to; }
+    public List<Indicator> indicators() { return indicators; }
+    public Partitioner partitioner() { return partitioner; }
+
+    /**
+     * Runs the pipeline.
+     *
+     * @throws PipelineException when the run fails as a whole (no usable backend, a sink cannot write);
+     *                           every MPI rank throws alike
+     */
+    public PipelineResult run() {
+        long t0 = System.nanoTime();
+        String failure = null;
+        BackendProvider provider = null;
+        try {
+            provider = Backends.choose(backend);
+            if (partitioner.isRoot()) for (ResultSink sink : sinks) sink.check();
+        } catch (IOException e) {
+            failure = "cannot write output: " + e.getMessage();
+        } catch (RuntimeException e) {
+            failure = e.getMessage();
+        }
+        // every worker learns whether the root can go on, so that all stop alike
+        String early = partitioner.shareOutcome(failure);
+        if (early != null) throw new PipelineException(early);
+
+        List<Constituent> members = universe.members();
+        long[] weights = new long[members.size()];
+        for (int i = 0; i < weights.length; i++) weights[i] = expectedBars(members.get(i));
+        List<List<Constituent>> plan = Plans.balanced(members, weights, partitioner.workers());
+        long tPlanned = System.nanoTime();
+
+        int devices = provider.deviceCount();
+        int threads = backendOptions.threads() > 0 ? backendOptions.threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, partitioner.workersPerHost()));
+        BackendProvider chosen = provider;
+        List<PartResult> parts;
+        ExecutorService fetchPool = Executors.newFixedThreadPool(fetchConcurrency, daemon("hybridta-fetch"));
+        try (DeviceLeaser leaser = devices > 0 ? partitioner.leaser(devices) : null) {
+            parts = partitioner.runParts(plan, (part, ms) -> runPart(part, ms, chosen, leaser, threads, fetchPool));
+        } finally {
+            fetchPool.shutdownNow();
+        }
+        long tGathered = System.nanoTime();
+
+        List<SymbolStatus> statuses = new ArrayList<>();
+        RunOutput output = null;
+        List<Path> files = new ArrayList<>();
+        failure = null;
+        long tWritten = tGathered;
+        if (partitioner.isRoot()) {
+            statuses = orderedStatuses(parts, members);
+            output = RunOutput.of(parts, members, indicators);
+            try {
+                for (ResultSink sink : sinks) files.addAll(sink.write(output));
+            } catch (IOException e) {
+                failure = "cannot write output: " + e.getMessage();
+            } catch (RuntimeException e) {
+                failure = "writing output failed: " + e;
+            }
+            tWritten = System.nanoTime();
+        }
+        String outcome = partitioner.shareOutcome(failure);
+        if (outcome != null) throw new PipelineException(outcome);
+
+        long fetchMax = 0, computeMax = 0;
+        Set<String> backends = new LinkedHashSet<>();
+        for (PartResult p : parts) {
+            fetchMax = Math.max(fetchMax, p.fetchNanos());
+            computeMax = Math.max(computeMax, p.computeNanos());
+            if (!p.backend().isEmpty()) backends.add(p.backend());
+        }
+        long gather = Math.max(0, (tGathered - tPlanned) - maxPartNanos(parts));
+        StageTimings timings = new StageTimings(Duration.ofNanos(tPlanned - t0), Duration.ofNanos(fetchMax),
+                Duration.ofNanos(computeMax), Duration.ofNanos(gather), Duration.ofNanos(tWritten - tGathered),
+                Duration.ofNanos(System.nanoTime() - t0));
+        String backendText = backends.isEmpty() ? provider.name() : String.join("; ", backends);
+        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings);
+    }
+
+    private long expectedBars(Constituent c) {
+        int n = source.expectedBars(c, from, to);
+        if (n >= 0) return n;
+        long weekdays = 0;
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+            if (d.getDayOfWeek().getValue() <= 5) weekdays++;
+        }
+        return weekdays;
+    }
+
+    private static long maxPartNanos(List<PartResult> parts) {
+        long max = 0;
+        for (PartResult p : parts) max = Math.max(max, p.fetchNanos() + p.computeNanos());
+        return max;
+    }
+
+    private static List<SymbolStatus> orderedStatuses(List<PartResult> parts, List<Constituent> members) {
+        java.util.Map<String, SymbolStatus> bySymbol = new java.util.HashMap<>();
+        for (PartResult p : parts) for (SymbolStatus s : p.statuses()) bySymbol.put(s.symbol(), s);
+        List<SymbolStatus> ordered = new ArrayList<>(members.size());
+        for (Constituent c : members) {
+            SymbolStatus s = bySymbol.get(c.symbol());
+            ordered.add(s != null ? s : SymbolStatus.failed(c.symbol(), FailureKind.ERROR, "no worker reported this symbol"));
+        }
+        return ordered;
+    }
+
+    /** One part: fetch its members concurrently, then compute them all in one backend call. */
+    private PartResult runPart(int part, List<Constituent> members, BackendProvider provider, DeviceLeaser leaser,
+                               int threads, ExecutorService fetchPool) {
+        long t0 = System.nanoTime();
+        AtomicInteger done = new AtomicInteger();
+        int total = members.size();
+        List<Future<FetchResult>> futures = new ArrayList<>(total);
+        for (Constituent c : members) futures.add(fetchPool.submit(() -> fetchOne(c)));
+        List<SymbolStatus> statuses = new ArrayList<>(Arrays.asList(new SymbolStatus[total]));
+        List<BarSeries> ok = new ArrayList<>();
+        List<Integer> okIndex = new ArrayList<>();
+        for (int i = 0; i < total; i++) {
+            FetchResult r = await(futures.get(i), members.get(i));
+            if (r instanceof FetchResult.Ok o) {
+                ok.add(o.series());
+                okIndex.add(i);
+            } else {
+                FetchResult.Failed f = (FetchResult.Failed) r;
+                statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), f.kind(), f.reason()));
+                progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
+            }
+        }
+        long t1 = System.nanoTime();
+        IndicatorValues values = null;
+        String backendText = "";
+        if (!ok.isEmpty()) {
+            try {
+                Panel panel = Panel.of(ok);
+                try (DeviceLease lease = leaser == null ? null : leaser.acquire(leaseTimeout)) {
+                    BackendOptions options = new BackendOptions(backendOptions.precision(), threads,
+                            lease == null ? backendOptions.device() : lease.device(), backendOptions.deviceMemoryBudget());
+                    try (ComputeBackend b = provider.create(options)) {
+                        values = b.compute(panel, indicators);
+                        backendText = b.description();
+                    }
+                }
+            } catch (LeaseTimeoutException | RuntimeException e) {
+                // the part's symbols fail together; other parts go on
+                String reason = "compute failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                log.error("part {}: {}", part, reason, e);
+                for (int i : okIndex) statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), FailureKind.ERROR, reason));
+                ok.clear();
+                values = null;
+            }
+        }
+        for (int k = 0; k < ok.size(); k++) {
+            int i = okIndex.get(k);
+            statuses.set(i, SymbolStatus.ok(members.get(i).symbol(), ok.get(k).size()));
+        }
+        for (int i : okIndex) progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
+        long t2 = System.nanoTime();
+        return new PartResult(part, "part " + part, ok, values, statuses, t1 - t0, t2 - t1, backendText);
+    }
+
+    private FetchResult fetchOne(Constituent c) {
+        try {
+            FetchResult r = source.fetch(c, from, to);
+            if (r == null) return FetchResult.failed(c.symbol(), FailureKind.ERROR, source.name() + " returned nothing");
+            if (r instanceof FetchResult.Ok o && !o.series().symbol().equals(c.symbol())) {
+                return FetchResult.failed(c.symbol(), FailureKind.BAD_DATA, source.name() + " returned bars of " + o.series().symbol());
+            }
+            return r;
+        } catch (RuntimeException e) {
+            return FetchResult.failed(c.symbol(), FailureKind.ERROR, source.name() + " failed: " + e);
+        }
+    }
+
+    private static FetchResult await(Future<FetchResult> f, Constituent c) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return FetchResult.failed(c.symbol(), FailureKind.ERROR, "interrupted");
+        } catch (ExecutionException e) {
+            return FetchResult.failed(c.symbol(), FailureKind.ERROR, String.valueOf(e.getCause()));
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Builder for {@link Pipeline}; every setting has a default except the sinks (none: results stay in memory). */
+    public static final class Builder {
+        private final Clock clock;
+        private Universe universe = Universe.sp500();
+        private QuoteSource source = SyntheticQuoteSource.create();
+        private LocalDate from, to;
+        private List<Indicator> indicators = List.of(Indicators.ema(12), Indicators.rsi(14), Indicators.macd(12, 26, 9));
+        private String backend;
+        private BackendOptions backendOptions = BackendOptions.defaults();
+        private Partitioner partitioner = Partitioners.local();
+        private final List<ResultSink> sinks = new ArrayList<>();
+        private ProgressListener progress = ProgressListener.none();
+        private int fetchConcurrency;
+        private Duration leaseTimeout = Duration.ofMinutes(10);
+
+        private Builder(Clock clock) {
+            this.clock = clock;
+        }
+
+        /** The symbols to compute; default the S&P 500. */
+        public Builder universe(Universe universe) { this.universe = Objects.requireNonNull(universe, "universe"); return this; }
+
+        /** Shorthand for {@code universe(Universe.of(symbols))}. */
+        public Builder symbols(String... symbols) { return universe(Universe.of(symbols)); }
+
+        /** Where bars come from; default the synthetic market. */
+        public Builder source(QuoteSource source) { this.source = Objects.requireNonNull(source, "source"); return this; }
+
+        /** Dates {@code [from, to)}; default January 1 of the current year to today (exclusive), i.e. through yesterday. */
+        public Builder between(LocalDate from, LocalDate to) {
+            this.from = Objects.requireNonNull(from, "from");
+            this.to = Objects.requireNonNull(to, "to");
+            return this;
+        }
+
+        /** The indicators; default EMA 12, RSI 14, MACD 12/26/9. */
+        public Builder indicators(Indicator... indicators) { return indicators(Arrays.asList(indicators)); }
+
+        public Builder indicators(List<? extends Indicator> indicators) { this.indicators = List.copyOf(indicators); return this; }
+
+        /** {@code cpu}, {@code cuda}, or {@code auto}; default: the {@code hybridta.backend} property, {@code HYBRIDTA_BACKEND}, else auto. */
+        public Builder backend(String backend) { this.backend = backend; return this; }
+
+        public Builder backendOptions(BackendOptions options) { this.backendOptions = Objects.requireNonNull(options, "options"); return this; }
+
+        /** Who computes what; default {@link Partitioners#local()}. */
+        public Builder partitioner(Partitioner partitioner) { this.partitioner = Objects.requireNonNull(partitioner, "partitioner"); return this; }
+
+        /** Adds a sink; the root writes each, in order. */
+        public Builder sink(ResultSink sink) { this.sinks.add(Objects.requireNonNull(sink, "sink")); return this; }
+
+        public Builder progress(ProgressListener listener) { this.progress = Objects.requireNonNull(listener, "listener"); return this; }
+
+        /** At most this many symbols fetched at once per process (the source's own cap still applies). */
+        public Builder fetchConcurrency(int n) {
+            if (n < 1) throw new IllegalArgumentException("fetch concurrency must be >= 1, was " + n);
+            this.fetchConcurrency = n;
+            return this;
+        }
+
+        /** How long a worker waits for a device before its symbols fail; default 10 minutes. */
+        public Builder leaseTimeout(Duration timeout) { this.leaseTimeout = Objects.requireNonNull(timeout, "timeout"); return this; }
+
+        /**
+         * @throws IllegalArgumentException naming the problem: an empty universe, a date range that is
+         *                                  empty or reversed, no indicators, or two indicators with one column
+         */
+        public Pipeline build() {
+            if (universe.isEmpty()) throw new IllegalArgumentException("the universe is empty: give at least one symbol");
+            LocalDate today = LocalDate.now(clock);
+            LocalDate start = from != null ? from : LocalDate.of(today.getYear(), 1, 1);
+            LocalDate end = to != null ? to : today;
+            if (!start.isBefore(end)) {
+                throw new IllegalArgumentException("the date range is empty: from " + start + " must be before to " + end + " (to is exclusive)");
+            }
+            if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
+            Set<String> columns = new LinkedHashSet<>();
+            for (String c : Indicators.columns(indicators)) {
+                if (!columns.add(c)) throw new IllegalArgumentException("indicator column " + c + " is requested twice");
+            }
+            return new Pipeline(this, start, end);
+        }
+    }
+}

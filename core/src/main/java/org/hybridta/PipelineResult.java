@@ -1,0 +1,71 @@
+package org.hybridta;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.hybridta.sink.RunOutput;
+
+/**
+ * What a run did: a status per symbol (universe order), the computed values, what was written, and how
+ * long each stage took. On the root worker it covers the whole universe; on other MPI ranks only
+ * {@link #isRoot()}, the backend and the timings are meaningful (their statuses are their own part's).
+ */
+public final class PipelineResult {
+    private final boolean root;
+    private final List<SymbolStatus> statuses;
+    private final RunOutput output;
+    private final List<Path> files;
+    private final String backend, source, partitioner;
+    private final StageTimings timings;
+
+    PipelineResult(boolean root, List<SymbolStatus> statuses, RunOutput output, List<Path> files, String backend,
+                   String source, String partitioner, StageTimings timings) {
+        this.root = root;
+        this.statuses = List.copyOf(statuses);
+        this.output = output;
+        this.files = List.copyOf(files);
+        this.backend = backend;
+        this.source = source;
+        this.partitioner = partitioner;
+        this.timings = timings;
+    }
+
+    /** Whether this process gathered the results and wrote the sinks. */
+    public boolean isRoot() { return root; }
+
+    /** One status per symbol, in universe order. */
+    public List<SymbolStatus> statuses() { return statuses; }
+
+    /** The symbols that failed, with their reasons. */
+    public List<SymbolStatus> failures() {
+        return statuses.stream().filter(s -> !s.isOk()).toList();
+    }
+
+    public int okCount() {
+        return (int) statuses.stream().filter(SymbolStatus::isOk).count();
+    }
+
+    /** Bars computed over all symbols. */
+    public long bars() {
+        return statuses.stream().mapToLong(SymbolStatus::bars).sum();
+    }
+
+    /** The computed values, at the root; empty elsewhere. */
+    public Optional<RunOutput> output() { return Optional.ofNullable(output); }
+
+    /** The files the sinks wrote. */
+    public List<Path> files() { return files; }
+
+    /** The backend that computed, e.g. {@code cpu (16 threads, double)}; several when parts differed. */
+    public String backend() { return backend; }
+
+    public String source() { return source; }
+
+    public String partitioner() { return partitioner; }
+
+    public StageTimings timings() { return timings; }
+
+    @Override public String toString() {
+        return "PipelineResult[" + okCount() + "/" + statuses.size() + " symbols ok, " + bars() + " bars, " + backend + "]";
+    }
+}

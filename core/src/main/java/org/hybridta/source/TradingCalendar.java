@@ -1,0 +1,81 @@
+package org.hybridta.source;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * The New York Stock Exchange's regular full-day holidays, by rule: New Year's Day, Martin Luther King
+ * Jr. Day (from 1998), Washington's Birthday, Good Friday, Memorial Day, Juneteenth (from 2022),
+ * Independence Day, Labor Day, Thanksgiving and Christmas, with Saturday holidays observed on Friday and
+ * Sunday holidays on Monday (New Year's Day on a Saturday is not moved back into December). One-off
+ * closures (national days of mourning, 9/11, hurricanes) are not included.
+ */
+final class TradingCalendar {
+    private TradingCalendar() {}
+
+    /** Whether the exchange trades on {@code d}. */
+    static boolean isTradingDay(LocalDate d) {
+        DayOfWeek w = d.getDayOfWeek();
+        return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !isHoliday(d);
+    }
+
+    /** Number of trading days in {@code [from, to)}. */
+    static int tradingDays(LocalDate from, LocalDate to) {
+        int n = 0;
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) if (isTradingDay(d)) n++;
+        return n;
+    }
+
+    static boolean isHoliday(LocalDate d) {
+        int y = d.getYear();
+        Month m = d.getMonth();
+        switch (m) {
+            case JANUARY:
+                if (d.equals(observed(LocalDate.of(y, 1, 1)))) return true;
+                if (y >= 1998 && d.equals(nth(y, Month.JANUARY, DayOfWeek.MONDAY, 3))) return true;
+                return false;
+            case FEBRUARY:
+                return d.equals(nth(y, Month.FEBRUARY, DayOfWeek.MONDAY, 3));
+            case MARCH: case APRIL:
+                return d.equals(easter(y).minusDays(2));
+            case MAY:
+                return d.equals(LocalDate.of(y, 5, 31).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)));
+            case JUNE:
+                return y >= 2022 && d.equals(observed(LocalDate.of(y, 6, 19)));
+            case JULY:
+                return d.equals(observed(LocalDate.of(y, 7, 4)));
+            case SEPTEMBER:
+                return d.equals(nth(y, Month.SEPTEMBER, DayOfWeek.MONDAY, 1));
+            case NOVEMBER:
+                return d.equals(nth(y, Month.NOVEMBER, DayOfWeek.THURSDAY, 4));
+            case DECEMBER:
+                return d.equals(observed(LocalDate.of(y, 12, 25)));
+            default:
+                return false;
+        }
+    }
+
+    private static LocalDate observed(LocalDate holiday) {
+        return switch (holiday.getDayOfWeek()) {
+            case SATURDAY -> holiday.getMonth() == Month.JANUARY && holiday.getDayOfMonth() == 1 ? holiday : holiday.minusDays(1);
+            case SUNDAY -> holiday.plusDays(1);
+            default -> holiday;
+        };
+    }
+
+    private static LocalDate nth(int year, Month month, DayOfWeek day, int n) {
+        return LocalDate.of(year, month, 1).with(TemporalAdjusters.dayOfWeekInMonth(n, day));
+    }
+
+    /** Gregorian Easter Sunday (anonymous Gregorian algorithm). */
+    static LocalDate easter(int y) {
+        int a = y % 19, b = y / 100, c = y % 100, d = b / 4, e = b % 4;
+        int f = (b + 8) / 25, g = (b - f + 1) / 3, h = (19 * a + b - d - g + 15) % 30;
+        int i = c / 4, k = c % 4, l = (32 + 2 * e + 2 * i - h - k) % 7;
+        int m = (a + 11 * h + 22 * l) / 451;
+        int month = (h + l - 7 * m + 114) / 31, day = ((h + l - 7 * m + 114) % 31) + 1;
+        return LocalDate.of(y, month, day);
+    }
+}

@@ -1,0 +1,139 @@
+package org.hybridta.examples.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.hybridta.backend.Availability;
+import org.hybridta.backend.BackendProvider;
+import org.hybridta.backend.Backends;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code hybridta} command: {@code java -jar examples/target/hybridta.jar <subcommand> …}.
+ *
+ * <p>Build it with {@link #commandLine()}, which installs the error handling (one line on stderr, no
+ * stack trace unless {@code --debug}); {@link #main} runs it and exits with its exit code.
+ */
+@Command(name = HybridTa.NAME,
+        mixinStandardHelpOptions = true,
+        versionProvider = HybridTa.Version.class,
+        description = "Technical-analysis indicators (EMA, RSI, MACD, ...) for whole stock universes, on the CPU or NVIDIA GPUs.",
+        subcommands = {ComputeCommand.class, CommandLine.HelpCommand.class},
+        synopsisSubcommandLabel = "COMMAND",
+        commandListHeading = "%nCommands:%n",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE},
+        footer = {"", "Run 'hybridta COMMAND --help' for a command's options; the manual is docs/cli.md."})
+public final class HybridTa implements Callable<Integer> {
+    /** The command's name, also the prefix of every error line. */
+    static final String NAME = "hybridta";
+
+    /** Exit code: success. */
+    static final int OK = 0;
+    /** Exit code: the command ran and failed — bad input data, an I/O error, a backend that cannot run. */
+    static final int FAILED = 1;
+    /** Exit code: the command line itself is wrong — an unknown option, a missing one, an invalid value or indicator spec. */
+    static final int USAGE = 2;
+
+    static final String EXIT_OK = "0:success";
+    static final String EXIT_FAILED = "1:failure: bad input data (the message names file, line and column), "
+            + "an I/O error, a backend that cannot run here";
+    static final String EXIT_USAGE = "2:usage error: unknown or missing option, invalid value, invalid indicator spec, unknown backend";
+
+    private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
+
+    @Spec private CommandSpec spec;
+
+    private boolean debug;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "On failure, print the stack trace too; log at debug level.")
+    void debug(boolean on) {
+        debug = on;
+        if (on) System.setProperty(LOG_LEVEL, "debug");
+    }
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Log what is done and how long it takes (the backend chosen, timings) on stderr.")
+    void verbose(boolean on) {
+        if (on && !debug) System.setProperty(LOG_LEVEL, "info");
+    }
+
+    /** Whether {@code --debug} was given. */
+    boolean debug() { return debug; }
+
+    /** The command line with HybridTA's error handling; {@code execute(args)} it. */
+    public static CommandLine commandLine() {
+        HybridTa top = new HybridTa();
+        Failures failures = new Failures(top);
+        return new CommandLine(top)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(failures)
+                .setExecutionExceptionHandler(failures);
+    }
+
+    /** Runs the command line and exits with its exit code. */
+    public static void main(String[] args) {
+        configureLogging();
+        System.exit(commandLine().execute(args));
+    }
+
+    /**
+     * Quiet logging for a command line: warnings and errors only, on stderr, without thread or logger
+     * names; {@code -v} and {@code --debug} raise the level, and {@code -Dorg.slf4j.simpleLogger.*} on
+     * the java command line still wins over these defaults.
+     */
+    static void configureLogging() {
+        setIfAbsent(LOG_LEVEL, "warn");
+        setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+        setIfAbsent("org.slf4j.simpleLogger.showThreadName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showLogName", "false");
+        setIfAbsent("org.slf4j.simpleLogger.showShortLogName", "false");
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) System.setProperty(key, value);
+    }
+
+    /** Without a subcommand: a usage error that lists them. */
+    @Override public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command; choose one of: "
+                + String.join(", ", spec.subcommands().keySet().stream().filter(n -> !n.equals("help")).toList()));
+    }
+
+    /** {@code --version}: the HybridTA version, the Java runtime, and the backends found. */
+    static final class Version implements IVersionProvider {
+        @Override public String[] getVersion() {
+            List<String> lines = new ArrayList<>();
+            lines.add(NAME + " " + version());
+            lines.add("Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ") on "
+                    + System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+            for (BackendProvider p : Backends.providers()) {
+                Availability a = p.availability();
+                lines.add("backend " + p.name() + ": " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
+            }
+            return lines.toArray(String[]::new);
+        }
+
+        static String version() {
+            try (InputStream in = HybridTa.class.getResourceAsStream("version.properties")) {
+                if (in == null) return "(unknown version)";
+                Properties p = new Properties();
+                p.load(in);
+                return p.getProperty("version", "(unknown version)");
+            } catch (IOException e) {
+                return "(unknown version)";
+            }
+        }
+    }
+}
