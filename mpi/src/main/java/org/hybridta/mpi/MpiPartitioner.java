@@ -71,6 +71,11 @@ public final class MpiPartitioner implements Partitioner {
         return runtime.size();
     }
 
+    /** The ranks on this rank's host: they share its processors (and its devices, through {@link #leaser}). */
+    @Override public int workersPerHost() {
+        return runtime.localSize();
+    }
+
     @Override public boolean isRoot() {
         return runtime.isRoot();
     }
