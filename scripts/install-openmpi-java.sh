@@ -196,10 +196,10 @@ cat >"$work/pom.xml" <<EOF
 EOF
 say "installing $GROUP_ID:$ARTIFACT_ID:$version into $M2_REPO"
 # Run from $work (no project pom there), or Maven would run the goal once per module of this project.
-(cd "$work" && mvn -B -ntp -q -Dstyle.color=never -Dmaven.repo.local="$M2_REPO" \
+(cd "$work" && mvn -B -ntp -q -Dmaven.repo.local="$M2_REPO" \
     org.apache.maven.plugins:maven-install-plugin:3.1.3:install-file \
-    -Dfile="$work/mpi.jar" -Dsources="$work/mpi-sources.jar" -DpomFile="$work/pom.xml") \
-    || die "mvn install:install-file failed"
+    -Dfile="$work/mpi.jar" -Dsources="$work/mpi-sources.jar" -DpomFile="$work/pom.xml" >"$work/mvn.log" 2>&1) \
+    || { cat "$work/mvn.log" >&2; die "mvn install:install-file failed"; }
 [[ -f "$jar" ]] || die "mvn reported success but $jar is missing"
 say "done: Open MPI $version, $lib, $jar"
 warn_if_other_version "$version"

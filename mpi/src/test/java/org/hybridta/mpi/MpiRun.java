@@ -97,6 +97,7 @@ final class MpiRun {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         long t0 = System.nanoTime();
         Process process = pb.start();
+        process.getOutputStream().close();   // mpirun forwards stdin to rank 0: give it an end, not an open pipe
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(process);
             fail(name + ": mpirun still running after " + limit.toSeconds() + " s (hang?); killed it. Output:\n"
