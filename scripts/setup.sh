@@ -1,4 +1,7 @@
 #!/usr/bin/env bash
-# Installs what the build and tests need beyond Maven Central (Open MPI and its Java bindings). Idempotent.
+# Installs what the build and tests need beyond Maven Central: Open MPI and its Java bindings
+# (scripts/install-openmpi-java.sh; docs/mpi.md says what and why). Idempotent and non-interactive:
+# a second run checks, changes nothing and takes well under a second.
 set -euo pipefail
-echo "setup: nothing to install yet"
+here="$(cd "$(dirname "$0")" && pwd)"
+"$here/install-openmpi-java.sh"

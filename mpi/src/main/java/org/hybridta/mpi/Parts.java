@@ -1,0 +1,125 @@
+package org.hybridta.mpi;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.hybridta.BarSeries;
+import org.hybridta.SymbolStatus;
+import org.hybridta.parallel.PartResult;
+import org.hybridta.source.Constituent;
+import org.hybridta.source.FailureKind;
+
+/** The messages of a distributed run, as bytes: a part of the plan (or the root's refusal), an outcome, failures. */
+final class Parts {
+    /** Largest serialized part one message can carry: a Java array's limit, less a margin for the JVM header. */
+    static final long MAX_MESSAGE_BYTES = Integer.MAX_VALUE - 8;
+    private static final byte PLAN_OK = 0;
+    private static final byte PLAN_REFUSED = 1;
+
+    private Parts() {}
+
+    /** A part of the plan: its members, every field of each. */
+    static byte[] encodePlan(List<Constituent> members) {
+        return write(out -> {
+            out.writeByte(PLAN_OK);
+            out.writeInt(members.size());
+            for (Constituent c : members) {
+                writeString(out, c.symbol());
+                writeString(out, c.name());
+                writeString(out, c.sector());
+                writeString(out, c.yahooSymbol());
+            }
+        });
+    }
+
+    /** The root's reason for refusing a plan, sent to every rank so that all of them fail alike. */
+    static byte[] encodeRefusal(String reason) {
+        return write(out -> {
+            out.writeByte(PLAN_REFUSED);
+            writeString(out, reason);
+        });
+    }
+
+    /** The members of a part, or an {@link IllegalArgumentException} with the root's refusal. */
+    static List<Constituent> decodePlan(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            if (in.readByte() == PLAN_REFUSED) throw new IllegalArgumentException(readString(in));
+            int n = in.readInt();
+            List<Constituent> members = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                members.add(new Constituent(readString(in), readString(in), readString(in), readString(in)));
+            }
+            return members;
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt plan message: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code null} (success) or a one-line error. */
+    static byte[] encodeOutcome(String outcome) {
+        return outcome == null ? new byte[0] : ("!" + outcome).getBytes(StandardCharsets.UTF_8);
+    }
+
+    static String decodeOutcome(byte[] bytes) {
+        return bytes.length == 0 ? null : new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
+    }
+
+    /** A result for a part whose work failed: every member failed with {@code reason}, nothing computed. */
+    static PartResult failed(int part, String worker, List<Constituent> members, String reason) {
+        List<SymbolStatus> statuses = new ArrayList<>(members.size());
+        for (Constituent c : members) statuses.add(SymbolStatus.failed(c.symbol(), FailureKind.ERROR, reason));
+        return new PartResult(part, worker, List.of(), null, statuses, 0, 0, "");
+    }
+
+    /** The members a result speaks of, for a failure that replaces it. */
+    static List<Constituent> members(PartResult result) {
+        List<Constituent> members = new ArrayList<>(result.statuses().size());
+        for (SymbolStatus s : result.statuses()) members.add(Constituent.of(s.symbol()));
+        return members;
+    }
+
+    /** An upper bound of {@code result.toBytes().length}, computed without serializing. */
+    static long estimatedBytes(PartResult result) {
+        long bytes = 1024 + 4L * result.worker().length() + 4L * result.backend().length();
+        for (SymbolStatus s : result.statuses()) bytes += 16 + 4L * (s.symbol().length() + s.reason().length());
+        for (BarSeries s : result.series()) bytes += 64 + 4L * s.symbol().length() + 4 + 52L * s.size();
+        if (result.values() != null) {
+            long columns = result.values().columns().size();
+            bytes += 64 * columns + 8 * columns * result.values().seriesCount() * result.values().barCount() + 4 * columns;
+        }
+        return bytes;
+    }
+
+    /** Writes strings of any length (DataOutput.writeUTF stops at 64 KiB, and a failure reason may be long). */
+    private static void writeString(DataOutputStream out, String s) throws IOException {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    private static String readString(DataInputStream in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    private interface Body {
+        void write(DataOutputStream out) throws IOException;
+    }
+
+    private static byte[] write(Body body) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            body.write(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);   // a ByteArrayOutputStream does not fail
+        }
+        return bytes.toByteArray();
+    }
+}
