@@ -110,19 +110,21 @@ public final class Pipeline {
      */
     public PipelineResult run() {
         long t0 = System.nanoTime();
-        String failure = null;
-        BackendProvider provider = null;
+        // the root chooses the backend and checks the sinks; every worker learns the verdict, so that all
+        // go on or stop alike, and all use the root's choice (a leaser is collective across workers)
+        String decision;
         try {
-            provider = Backends.choose(backend);
+            BackendProvider chosen = Backends.choose(backend);
             if (partitioner.isRoot()) for (ResultSink sink : sinks) sink.check();
+            decision = "ok " + chosen.name();
         } catch (IOException e) {
-            failure = "cannot write output: " + e.getMessage();
+            decision = "error cannot write output: " + e.getMessage();
         } catch (RuntimeException e) {
-            failure = e.getMessage();
+            decision = "error " + e.getMessage();
         }
-        // every worker learns whether the root can go on, so that all stop alike
-        String early = partitioner.shareOutcome(failure);
-        if (early != null) throw new PipelineException(early);
+        decision = partitioner.broadcast(decision);
+        if (decision.startsWith("error ")) throw new PipelineException(decision.substring(6));
+        BackendProvider provider = Backends.choose(decision.substring(3));
 
         List<Constituent> members = universe.members();
         long[] weights = new long[members.size()];
@@ -146,7 +148,7 @@ public final class Pipeline {
         List<SymbolStatus> statuses = new ArrayList<>();
         RunOutput output = null;
         List<Path> files = new ArrayList<>();
-        failure = null;
+        String failure = null;
         long tWritten = tGathered;
         if (partitioner.isRoot()) {
             statuses = orderedStatuses(parts, members);
@@ -162,7 +164,7 @@ public final class Pipeline {
             }
             tWritten = System.nanoTime();
         }
-        String outcome = partitioner.shareOutcome(failure);
+        String outcome = partitioner.broadcast(failure);
         if (outcome != null) throw new PipelineException(outcome);
 
         long fetchMax = 0, computeMax = 0;

@@ -54,7 +54,7 @@ final class LocalPartitioner implements Partitioner {
         }
     }
 
-    @Override public String shareOutcome(String rootOutcome) { return rootOutcome; }
+    @Override public String broadcast(String rootOutcome) { return rootOutcome; }
 
     @Override public DeviceLeaser leaser(int deviceCount) { return new LocalDeviceLeaser(deviceCount); }
 }

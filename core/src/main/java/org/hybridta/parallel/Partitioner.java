@@ -37,13 +37,14 @@ public interface Partitioner extends AutoCloseable {
     List<PartResult> runParts(List<List<Constituent>> plan, PartWork work);
 
     /**
-     * Makes the root's outcome known to every worker, so that all of them exit alike: {@code null} for
-     * success, else the root's one-line error. Called by every worker after the root wrote its sinks.
+     * Makes a short text the root decided known to every worker: the pipeline shares its backend choice
+     * and its outcome this way ({@code null} for success, else the root's one-line error), so that all
+     * workers go on, or stop, alike. Every worker calls it at the same point.
      *
-     * @param rootOutcome the outcome at the root; ignored elsewhere
-     * @return the root's outcome
+     * @param valueAtRoot the text at the root (may be {@code null}); ignored elsewhere
+     * @return the root's text
      */
-    String shareOutcome(String rootOutcome);
+    String broadcast(String valueAtRoot);
 
     /** A leaser over {@code deviceCount} devices shared by this partitioner's workers. */
     DeviceLeaser leaser(int deviceCount);

@@ -15,17 +15,17 @@ import org.slf4j.LoggerFactory;
 /**
  * One part of the plan per MPI rank: rank 0's plan is scattered, every rank runs its own part, and the parts'
  * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank calls the same methods
- * in the same order: {@link #runParts}, then {@link #shareOutcome}, then {@link #close()}.
+ * in the same order: {@link #runParts}, then {@link #broadcast}, then {@link #close()}.
  *
  * <p>No rank is left waiting: a part whose work throws becomes failed statuses for its symbols (the gather
  * still gets its message); a plan the root refuses fails on every rank alike; a rank that closes while the
- * others still expect it (between {@code runParts} and {@code shareOutcome}) aborts the job instead of hanging.
+ * others still expect it (between {@code runParts} and {@code broadcast}) aborts the job instead of hanging.
  *
  * <pre>{@code
  * try (MpiPartitioner mpi = MpiPartitioner.open()) {   // under: mpirun -np 4 java …
  *     List<PartResult> parts = mpi.runParts(plan, work);   // all parts at rank 0, empty elsewhere
  *     String error = mpi.isRoot() ? writeSinks(parts) : null;
- *     if (mpi.shareOutcome(error) != null) System.exit(1);  // every rank exits alike
+ *     if (mpi.broadcast(error) != null) System.exit(1);  // every rank exits alike
  * }
  * }</pre>
  */
@@ -89,7 +89,7 @@ public final class MpiPartitioner implements Partitioner {
     @Override public List<PartResult> runParts(List<List<Constituent>> plan, PartWork work) {
         Objects.requireNonNull(work, "work");
         requireOpen();
-        awaitingOutcome = true;   // from here on the other ranks count on this one until shareOutcome
+        awaitingOutcome = true;   // from here on the other ranks count on this one until broadcast
         var mpi = runtime.transport();
         int rank = runtime.rank();
         int size = runtime.size();
@@ -191,7 +191,7 @@ public final class MpiPartitioner implements Partitioner {
     }
 
     /** Broadcasts rank 0's outcome ({@code null}: success) so that every rank exits alike. Collective. */
-    @Override public String shareOutcome(String rootOutcome) {
+    @Override public String broadcast(String rootOutcome) {
         requireOpen();
         byte[] bytes = runtime.transport().broadcast(runtime.isRoot() ? Parts.encodeOutcome(rootOutcome) : null, 0);
         awaitingOutcome = false;
@@ -214,13 +214,13 @@ public final class MpiPartitioner implements Partitioner {
 
     /**
      * Closes the leasers still open, then finalizes MPI if this partitioner started it. When this rank leaves
-     * between {@link #runParts} and {@link #shareOutcome} the others would wait for it forever: the job is
+     * between {@link #runParts} and {@link #broadcast} the others would wait for it forever: the job is
      * aborted instead. Safe to call twice.
      */
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
         if (awaitingOutcome) {
-            runtime.markOutOfStep(runtime.describe() + " left the distributed run between runParts and shareOutcome");
+            runtime.markOutOfStep(runtime.describe() + " left the distributed run between runParts and broadcast");
         }
         try {
             if (!awaitingOutcome && runtime.isOpen()) {

@@ -32,7 +32,7 @@ public final class FailureScenarios {
         System.out.println("@@ rank " + mpi.rank() + " closed normally");
     }
 
-    /** Every rank runs its part; the last one then fails before shareOutcome and leaves through close(). */
+    /** Every rank runs its part; the last one then fails before broadcast and leaves through close(). */
     private static void leaveEarly() {
         try (MpiPartitioner mpi = MpiPartitioner.open()) {
             int rank = mpi.runtime().rank();
@@ -44,7 +44,7 @@ public final class FailureScenarios {
             if (rank == mpi.workers() - 1) throw new IllegalStateException("rank " + rank + " cannot write its part");
             // the root waits for a reply that rank N-1 would send after writing … here: an outcome it never joins
             if (mpi.isRoot()) mpi.runtime().transport().receive(mpi.workers() - 1, 98);
-            mpi.shareOutcome(null);
+            mpi.broadcast(null);
             System.out.println("@@ rank " + rank + " finished normally");
         }
     }

@@ -30,7 +30,7 @@ class MpiFailureTest {
         String plain = run.output();
         assertThat(run.reports("ran")).as(plain).hasSize(3);
         assertThat(run.exitCode()).as(plain).isNotZero();
-        assertThat(plain).contains("rank 2 of 3").contains("left the distributed run between runParts and shareOutcome")
+        assertThat(plain).contains("rank 2 of 3").contains("left the distributed run between runParts and broadcast")
                 .doesNotContain("finished normally");
         assertThat(run.elapsed()).isLessThan(Duration.ofSeconds(60));
     }

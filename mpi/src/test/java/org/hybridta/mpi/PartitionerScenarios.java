@@ -51,9 +51,9 @@ public final class PartitionerScenarios {
         }
 
         // 5. outcomes: success, then the root's error on every rank
-        System.out.println("@@ outcome-ok rank=" + rank + " outcome=" + mpi.shareOutcome(isRoot(mpi) ? null : "not the root's"));
+        System.out.println("@@ outcome-ok rank=" + rank + " outcome=" + mpi.broadcast(isRoot(mpi) ? null : "not the root's"));
         mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy);
-        String outcome = mpi.shareOutcome(isRoot(mpi) ? "disk full writing out/indicators.csv" : null);
+        String outcome = mpi.broadcast(isRoot(mpi) ? "disk full writing out/indicators.csv" : null);
         System.out.println("@@ exit rank=" + rank + " outcome=" + outcome + " code=" + (outcome == null ? 0 : 3));
         System.out.flush();
         mpi.close();
