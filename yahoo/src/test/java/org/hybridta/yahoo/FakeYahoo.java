@@ -102,6 +102,7 @@ final class FakeYahoo implements AutoCloseable {
     private void handle(HttpExchange ex) throws IOException {
         int now = inFlight.incrementAndGet();
         maxInFlight.accumulateAndGet(now, Math::max);
+        boolean counted = true;
         try {
             String path = ex.getRequestURI().getRawPath();
             seen.add(new Seen(path, ex.getRequestURI().getRawQuery(), ex.getRequestHeaders().getFirst("User-Agent"),
@@ -110,6 +111,10 @@ final class FakeYahoo implements AutoCloseable {
             Reply reply = next(path);
             long delay = latencyMillis + reply.delayMillis();
             if (delay > 0) Thread.sleep(delay);
+            // no longer in flight once the answer starts: the client may send its next request as soon as it has
+            // read this one, possibly before this thread runs again, and that must not count as two at once
+            inFlight.decrementAndGet();
+            counted = false;
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
             ex.getResponseHeaders().add("Set-Cookie", "A3=secret-session; Domain=127.0.0.1; Path=/");
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
@@ -124,7 +129,7 @@ final class FakeYahoo implements AutoCloseable {
         } catch (IOException e) {
             // the client gave up (e.g. its timeout): nothing to answer
         } finally {
-            inFlight.decrementAndGet();
+            if (counted) inFlight.decrementAndGet();
             ex.close();
         }
     }
