@@ -228,8 +228,7 @@ final class ChartParser {
             if (!root.isObject()) throw bad(symbol, "Yahoo's answer is JSON but not an object");
             return root;
         } catch (JsonEOFException e) {
-            throw bad(symbol, "Yahoo's JSON answer is truncated (it ends after " + body.length + " bytes, inside "
-                    + e.getTokenBeingDecoded() + ")");
+            throw bad(symbol, "Yahoo's JSON answer is truncated (it ends after " + body.length + " bytes)");
         } catch (StreamReadException e) {
             String what = describeNonJson(body);
             if (what.startsWith("an HTML page")) throw bad(symbol, "Yahoo answered with " + what + ", not JSON (an outage or consent page?)");

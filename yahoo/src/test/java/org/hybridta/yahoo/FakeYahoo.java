@@ -116,7 +116,7 @@ final class FakeYahoo implements AutoCloseable {
             inFlight.decrementAndGet();
             counted = false;
             reply.headers().forEach((k, v) -> ex.getResponseHeaders().add(k, v));
-            ex.getResponseHeaders().add("Set-Cookie", "A3=secret-session; Domain=127.0.0.1; Path=/");
+            ex.getResponseHeaders().add("Set-Cookie", "A3=secret-session; Path=/");
             byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
             ex.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {

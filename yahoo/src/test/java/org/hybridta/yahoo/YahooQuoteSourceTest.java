@@ -330,6 +330,26 @@ class YahooQuoteSourceTest {
         assertThat(Duration.ofNanos(seen.get(1).nanoTime() - seen.get(0).nanoTime())).isGreaterThanOrEqualTo(Duration.ofMillis(990));
     }
 
+    @Test void aRetryAfterPausesEveryRequestOfTheSourceNotOnlyTheOneThatGotIt() throws Exception {
+        String json = ny("X").bar(D2, 1, 1, 1, 1, 1, 1).json();
+        yahoo.on("AAPL", Reply.status(429, "").header("Retry-After", "1"), Reply.ok(json)).on("MSFT", Reply.ok(json));
+        ExecutorService callers = Executors.newFixedThreadPool(2);
+        try {
+            Future<FetchResult> a = callers.submit(() -> fetch("AAPL", D2, D3));
+            while (yahoo.requests("AAPL") == 0) Thread.sleep(5);
+            Thread.sleep(100);                                   // AAPL has had its 429 and is waiting
+            Future<FetchResult> m = callers.submit(() -> fetch("MSFT", D2, D3));
+            ok(a.get());
+            ok(m.get());
+        } finally {
+            callers.shutdownNow();
+        }
+        List<FakeYahoo.Seen> seen = yahoo.seen();
+        long first429 = seen.get(0).nanoTime();
+        FakeYahoo.Seen msft = seen.stream().filter(s -> s.rawPath().endsWith("/MSFT")).findFirst().orElseThrow();
+        assertThat(Duration.ofNanos(msft.nanoTime() - first429)).isGreaterThanOrEqualTo(Duration.ofMillis(990));
+    }
+
     @Test void aRetryAfterLongerThanTheLimitFailsAtOnce() {
         yahoo.on("AAPL", Reply.status(429, "").header("Retry-After", "3600"));
         FetchResult.Failed f = failed(fetch("AAPL", D2, D3), FailureKind.RATE_LIMITED);
@@ -381,7 +401,7 @@ class YahooQuoteSourceTest {
         String cut = full.substring(0, full.indexOf("\"close\"") + 12);
         yahoo.on("AAPL", Reply.ok(cut));
         FetchResult.Failed f = failed(fetch("AAPL", D2, D4), FailureKind.BAD_DATA);
-        assertThat(f.reason()).startsWith("Yahoo's JSON answer is truncated (it ends after " + cut.length() + " bytes");
+        assertThat(f.reason()).isEqualTo("Yahoo's JSON answer is truncated (it ends after " + cut.length() + " bytes)");
         assertThat(yahoo.requests("AAPL")).isEqualTo(1);
     }
 

@@ -29,7 +29,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Wall time to fetch a whole universe ({@code symbols}, 503 as the S&P 500) through {@link YahooQuoteSource}
  * from a local server that answers each request after {@code latencyMillis}, with the source's concurrency cap
  * at {@code concurrency} and as many caller threads (as the pipeline runs it). The ideal is
- * symbols / concurrency × latency; each answer is a year of daily bars (≈ 35 kB of JSON), parsed in full.
+ * symbols / concurrency × latency; each answer is a year of daily bars (about 30 kB of JSON), parsed in full.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar YahooFetchBenchmark}
  */
