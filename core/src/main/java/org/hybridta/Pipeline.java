@@ -137,7 +137,9 @@ public final class Pipeline {
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, partitioner.workersPerHost()));
         BackendProvider chosen = provider;
         List<PartResult> parts;
-        ExecutorService fetchPool = Executors.newFixedThreadPool(fetchConcurrency, daemon("hybridta-fetch"));
+        // the source's cap is per machine: processes on one host share it
+        int fetchThreads = Math.max(1, -Math.floorDiv(-fetchConcurrency, Math.max(1, partitioner.processesPerHost())));
+        ExecutorService fetchPool = Executors.newFixedThreadPool(fetchThreads, daemon("hybridta-fetch"));
         try (DeviceLeaser leaser = devices > 0 ? partitioner.leaser(devices) : null) {
             parts = partitioner.runParts(plan, (part, ms) -> runPart(part, ms, chosen, leaser, threads, fetchPool));
         } finally {

@@ -24,6 +24,12 @@ public interface Partitioner extends AutoCloseable {
      */
     default int workersPerHost() { return workers(); }
 
+    /**
+     * How many processes of this run share this machine (1 for the local partitioner, the node-local
+     * ranks for MPI), so that a process sizes what it shares per machine — fetch threads — to its share.
+     */
+    default int processesPerHost() { return 1; }
+
     /** Whether this process writes the sinks and reports the result. */
     boolean isRoot();
 

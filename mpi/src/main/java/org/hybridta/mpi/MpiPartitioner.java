@@ -76,6 +76,11 @@ public final class MpiPartitioner implements Partitioner {
         return runtime.localSize();
     }
 
+    /** One rank is one process: the ranks on this host share its fetch capacity. */
+    @Override public int processesPerHost() {
+        return runtime.localSize();
+    }
+
     @Override public boolean isRoot() {
         return runtime.isRoot();
     }
