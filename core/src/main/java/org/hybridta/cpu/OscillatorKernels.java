@@ -69,40 +69,12 @@ final class OscillatorKernels {
             return;
         }
         int end = off + len;
-        // fast %K for bars [lbK, len): the window's extremes, rescanned only when one leaves the window
-        double lowest = 0.0, highest = 0.0;
-        int lowestIdx = -1, highestIdx = -1;
+        // fast %K for bars [lbK, len)
+        WindowExtremes w = new WindowExtremes(high, low);
         for (int today = off + lbK, trailing = off; today < end; today++, trailing++) {
-            double lo = low[today];
-            if (lowestIdx < trailing) {
-                lowestIdx = trailing;
-                lowest = low[trailing];
-                for (int j = trailing + 1; j <= today; j++) {
-                    if (low[j] < lowest) {
-                        lowestIdx = j;
-                        lowest = low[j];
-                    }
-                }
-            } else if (lo <= lowest) {
-                lowestIdx = today;
-                lowest = lo;
-            }
-            double hi = high[today];
-            if (highestIdx < trailing) {
-                highestIdx = trailing;
-                highest = high[trailing];
-                for (int j = trailing + 1; j <= today; j++) {
-                    if (high[j] > highest) {
-                        highestIdx = j;
-                        highest = high[j];
-                    }
-                }
-            } else if (hi >= highest) {
-                highestIdx = today;
-                highest = hi;
-            }
-            double diff = (highest - lowest) / 100.0;
-            outD[today] = diff != 0.0 ? (close[today] - lowest) / diff : 0.0;
+            w.advance(today, trailing);
+            double diff = (w.highest - w.lowest) / 100.0;
+            outD[today] = diff != 0.0 ? (close[today] - w.lowest) / diff : 0.0;
         }
         smaInto(outD, off + lbK, end, slowK, outK);
         smaInto(outK, off + lbK + slowK - 1, end, slowD, outD);
@@ -130,14 +102,22 @@ final class OscillatorKernels {
         }
     }
 
-    /** Williams' %R in [-100, 0]; 0 when the window's range is 0. The extremes are found as in {@link #stoch}. */
-    static void willr(double[] high, double[] low, double[] close, int off, int len, int period, double[] out) {
-        int lb = period - 1;
-        if (!leadingNaN(out, off, len, lb)) return;
-        int end = off + len;
-        double lowest = 0.0, highest = 0.0;
-        int lowestIdx = -1, highestIdx = -1;
-        for (int today = off + lb, trailing = off; today < end; today++, trailing++) {
+    /**
+     * The lowest low and highest high of the window {@code [trailing, today]} as TA-Lib tracks them: an
+     * extreme is rescanned only when it leaves the window, and a new bar equal to it takes its place.
+     * Shared by STOCH and WILLR; a short-lived object that the JIT keeps in registers.
+     */
+    private static final class WindowExtremes {
+        private final double[] high, low;
+        double lowest, highest;
+        private int lowestIdx = -1, highestIdx = -1;
+
+        WindowExtremes(double[] high, double[] low) {
+            this.high = high;
+            this.low = low;
+        }
+
+        void advance(int today, int trailing) {
             double lo = low[today];
             if (lowestIdx < trailing) {
                 lowestIdx = trailing;
@@ -166,8 +146,19 @@ final class OscillatorKernels {
                 highestIdx = today;
                 highest = hi;
             }
-            double diff = (highest - lowest) / (-100.0);
-            out[today] = diff != 0.0 ? (highest - close[today]) / diff : 0.0;
+        }
+    }
+
+    /** Williams' %R in [-100, 0]; 0 when the window's range is 0. The extremes are found as in {@link #stoch}. */
+    static void willr(double[] high, double[] low, double[] close, int off, int len, int period, double[] out) {
+        int lb = period - 1;
+        if (!leadingNaN(out, off, len, lb)) return;
+        int end = off + len;
+        WindowExtremes w = new WindowExtremes(high, low);
+        for (int today = off + lb, trailing = off; today < end; today++, trailing++) {
+            w.advance(today, trailing);
+            double diff = (w.highest - w.lowest) / (-100.0);
+            out[today] = diff != 0.0 ? (w.highest - close[today]) / diff : 0.0;
         }
     }
 
