@@ -11,8 +11,10 @@ import java.util.List;
  * Builds chart answers in the shape of Yahoo's v8 API ({@code {"chart":{"result":[{"meta":…,"timestamp":[…],
  * "events":…,"indicators":{"quote":[…],"adjclose":[…]}}],"error":null}}}). Values are written as raw tokens,
  * so a test can put {@code null}, bare {@code Infinity} or {@code NaN} where Yahoo does.
+ *
+ * <p>Public, in this module's test-jar, for other modules' tests.
  */
-final class ChartJson {
+public final class ChartJson {
     private final String symbol;
     private final ZoneId zone;
     private LocalTime time = LocalTime.of(9, 30);
@@ -28,52 +30,52 @@ final class ChartJson {
         this.zone = ZoneId.of(zone);
     }
 
-    static ChartJson chart(String symbol, String exchangeTimezoneName) { return new ChartJson(symbol, exchangeTimezoneName); }
+    public static ChartJson chart(String symbol, String exchangeTimezoneName) { return new ChartJson(symbol, exchangeTimezoneName); }
 
     /** Local time of day of the bars added with {@link #bar(LocalDate, double, double, double, double, double, long)}. */
-    ChartJson at(LocalTime t) {
+    public ChartJson at(LocalTime t) {
         this.time = t;
         return this;
     }
 
-    ChartJson currency(String c) {
+    public ChartJson currency(String c) {
         this.currency = c;
         return this;
     }
 
     /** Leave out {@code indicators.adjclose} altogether. */
-    ChartJson withoutAdjClose() {
+    public ChartJson withoutAdjClose() {
         this.adjClose = false;
         return this;
     }
 
-    ChartJson bar(LocalDate date, double open, double high, double low, double close, double adj, long volume) {
+    public ChartJson bar(LocalDate date, double open, double high, double low, double close, double adj, long volume) {
         return row(epoch(date.atTime(time)), tok(open), tok(high), tok(low), tok(close), tok(adj), Long.toString(volume));
     }
 
     /** A row with raw JSON tokens, e.g. {@code "null"} or {@code "Infinity"}. */
-    ChartJson row(long epochSecond, String open, String high, String low, String close, String adj, String volume) {
+    public ChartJson row(long epochSecond, String open, String high, String low, String close, String adj, String volume) {
         timestamps.add(new long[] {epochSecond});
         rows.add(new String[] {open, high, low, close, adj, volume});
         return this;
     }
 
-    ChartJson dividend(LocalDate date, double amount) {
+    public ChartJson dividend(LocalDate date, double amount) {
         long t = epoch(date.atTime(time));
         dividends.add("\"" + t + "\":{\"amount\":" + amount + ",\"date\":" + t + "}");
         return this;
     }
 
-    ChartJson split(LocalDate date, int numerator, int denominator) {
+    public ChartJson split(LocalDate date, int numerator, int denominator) {
         long t = epoch(date.atTime(time));
         splits.add("\"" + t + "\":{\"date\":" + t + ",\"numerator\":" + numerator + ".0,\"denominator\":" + denominator
                 + ".0,\"splitRatio\":\"" + numerator + ":" + denominator + "\"}");
         return this;
     }
 
-    long epoch(LocalDateTime local) { return local.atZone(zone).toEpochSecond(); }
+    public long epoch(LocalDateTime local) { return local.atZone(zone).toEpochSecond(); }
 
-    String json() {
+    public String json() {
         StringBuilder b = new StringBuilder(256 + rows.size() * 64);
         int offset = timestamps.isEmpty() ? 0 : zone.getRules().getOffset(java.time.Instant.now()).getTotalSeconds();
         b.append("{\"chart\":{\"result\":[{\"meta\":{\"currency\":\"").append(currency).append("\",\"symbol\":\"").append(symbol)
@@ -116,7 +118,7 @@ final class ChartJson {
     }
 
     /** Yahoo's answer for an unknown symbol (with HTTP 404). */
-    static String notFound() {
+    public static String notFound() {
         return "{\"chart\":{\"result\":null,\"error\":{\"code\":\"Not Found\",\"description\":\"No data found, symbol may be delisted\"}}}";
     }
 }

@@ -21,29 +21,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A local stand-in for Yahoo's chart API: answers scripted replies per symbol path, counts every request and
  * the most requests in flight at once. Unknown symbols get Yahoo's 404.
+ *
+ * <p>Public, in this module's test-jar, so that other modules' tests (the command line's) can point a
+ * {@link YahooQuoteSource} at it too.
  */
-final class FakeYahoo implements AutoCloseable {
+public final class FakeYahoo implements AutoCloseable {
     private static final String PREFIX = "/v8/finance/chart/";
 
     /** One scripted answer. */
-    record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
-        static Reply ok(String json) { return new Reply(200, json, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
+        public static Reply ok(String json) { return new Reply(200, json, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
 
-        static Reply status(int status, String body) { return new Reply(status, body, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
+        public static Reply status(int status, String body) { return new Reply(status, body, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
 
-        static Reply html(int status, String html) { return new Reply(status, html, Map.of("Content-Type", "text/html; charset=utf-8"), 0); }
+        public static Reply html(int status, String html) { return new Reply(status, html, Map.of("Content-Type", "text/html; charset=utf-8"), 0); }
 
-        Reply header(String name, String value) {
+        public Reply header(String name, String value) {
             Map<String, String> h = new java.util.HashMap<>(headers);
             h.put(name, value);
             return new Reply(status, body, Map.copyOf(h), delayMillis);
         }
 
-        Reply delayed(long millis) { return new Reply(status, body, headers, millis); }
+        public Reply delayed(long millis) { return new Reply(status, body, headers, millis); }
     }
 
     /** What a request looked like. */
-    record Seen(String rawPath, String rawQuery, String userAgent, String cookie, long nanoTime) {}
+    public record Seen(String rawPath, String rawQuery, String userAgent, String cookie, long nanoTime) {}
 
     private final HttpServer server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -65,39 +68,39 @@ final class FakeYahoo implements AutoCloseable {
         server.start();
     }
 
-    static FakeYahoo start() throws IOException { return new FakeYahoo(); }
+    public static FakeYahoo start() throws IOException { return new FakeYahoo(); }
 
-    String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
+    public String url() { return "http://127.0.0.1:" + server.getAddress().getPort(); }
 
     /**
      * Scripts the answers for one symbol, given as it appears in the raw path (e.g. {@code %5EGSPC}); the last
      * reply repeats once the others are used up.
      */
-    FakeYahoo on(String rawSymbol, Reply... replies) {
+    public FakeYahoo on(String rawSymbol, Reply... replies) {
         scripts.put(PREFIX + rawSymbol, new ArrayDeque<>(List.of(replies)));
         return this;
     }
 
     /** Adds this much latency to every request. */
-    FakeYahoo latency(long millis) {
+    public FakeYahoo latency(long millis) {
         this.latencyMillis = millis;
         return this;
     }
 
-    int requests(String rawSymbol) {
+    public int requests(String rawSymbol) {
         AtomicInteger c = counts.get(PREFIX + rawSymbol);
         return c == null ? 0 : c.get();
     }
 
-    int totalRequests() { return seen.size(); }
+    public int totalRequests() { return seen.size(); }
 
-    List<Seen> seen() {
+    public List<Seen> seen() {
         synchronized (seen) {
             return List.copyOf(seen);
         }
     }
 
-    int maxInFlight() { return maxInFlight.get(); }
+    public int maxInFlight() { return maxInFlight.get(); }
 
     private void handle(HttpExchange ex) throws IOException {
         int now = inFlight.incrementAndGet();

@@ -1,17 +1,13 @@
 package org.hybridta.examples.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -29,13 +25,8 @@ import org.hybridta.parallel.Partitioner;
 import org.hybridta.parallel.Partitioners;
 import org.hybridta.sink.ChartSink;
 import org.hybridta.sink.CsvSink;
-import org.hybridta.source.CachingQuoteSource;
-import org.hybridta.source.CsvQuoteSource;
 import org.hybridta.source.QuoteSource;
-import org.hybridta.source.SyntheticQuoteSource;
-import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -60,35 +51,19 @@ import picocli.CommandLine.Spec;
                 "Examples:",
                 "  java -jar examples/target/hybridta.jar run",
                 "  java -jar examples/target/hybridta.jar run --symbols AAPL,MSFT,BRK.B --from 2020-01-01 --chart AAPL",
+                "  java -jar examples/target/hybridta.jar run --source yahoo --from 2024-01-01 --to 2025-01-01",
                 "  java -jar examples/target/hybridta.jar run --source csv:quotes/ --indicators sma:50,sma:200,rsi:14 --output out/"})
 final class RunCommand implements Callable<Integer> {
-    private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9.^=\\-]{1,20}");
+    /** The source without --source: the synthetic market, which needs no network. */
+    private static final String DEFAULT_SOURCE = "synthetic";
 
     @Spec private CommandSpec spec;
 
-    static final class UniverseChoice {
-        @Option(names = "--universe", paramLabel = "NAME", description = "The universe: sp500 (the default).")
-        String universe;
+    @Mixin private UniverseChoice universeChoice;
 
-        @Option(names = "--symbols", paramLabel = "SYM[,SYM...]", split = ",", description = "Compute these symbols instead of a universe.")
-        List<String> symbols;
-    }
+    @Mixin private SourceChoice source;
 
-    @ArgGroup(exclusive = true, multiplicity = "0..1")
-    private UniverseChoice universeChoice;
-
-    @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "synthetic",
-            description = "Where bars come from: synthetic (a deterministic market, no network), or csv:DIR "
-                    + "(a directory of SYMBOL.csv files as 'fetch' writes them). Default: ${DEFAULT-VALUE}.")
-    private String source;
-
-    @Option(names = "--from", paramLabel = "DATE", converter = DateConverter.class,
-            description = "First date, yyyy-MM-dd. Default: January 1 of the current year.")
-    private LocalDate from;
-
-    @Option(names = "--to", paramLabel = "DATE", converter = DateConverter.class,
-            description = "End date, exclusive (as yfinance), yyyy-MM-dd. Default: today, i.e. bars through yesterday.")
-    private LocalDate to;
+    @Mixin private DateRange dates;
 
     @Option(names = "--indicators", paramLabel = "SPEC[,SPEC...]", defaultValue = "ema:12,rsi:14,macd:12:26:9",
             description = "Indicators, comma-separated. Default: ${DEFAULT-VALUE}.")
@@ -104,17 +79,12 @@ final class RunCommand implements Callable<Integer> {
             description = "Draw DIR/charts/SYM.png (price with EMA and Bollinger bands, RSI, MACD) for these symbols.")
     private List<String> charts = new ArrayList<>();
 
-    @Option(names = "--cache", paramLabel = "DIR",
-            description = "Keep fetched bars in DIR; a later run asks the source only for what is not there yet.")
-    private Path cache;
+    @Mixin private CacheChoice cache;
 
     @Option(names = "--partitioner", paramLabel = "KIND", defaultValue = "local",
             description = "How the work is spread: local (this process), local:N (N worker threads sharing the devices). "
                     + "Default: ${DEFAULT-VALUE}.")
     private String partitioner;
-
-    @Option(names = "--concurrency", paramLabel = "N", description = "At most N symbols fetched at once (the source's own limit still applies).")
-    private Integer concurrency;
 
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     private boolean noProgress;
@@ -122,20 +92,14 @@ final class RunCommand implements Callable<Integer> {
     @Override public Integer call() {
         List<Indicator> specs = parseIndicators();
         backend.checkName();
-        Universe universe = universe();
+        Universe universe = universeChoice.universe();
         checkCharts(universe);
-        if (from != null && to != null && !from.isBefore(to)) {
-            throw new ParameterException(spec.commandLine(), "--from " + from + " must be before --to " + to + " (--to is exclusive)");
-        }
-        LocalDate start = from != null ? from : LocalDate.of(LocalDate.now().getYear(), 1, 1);
-        LocalDate end = to != null ? to : LocalDate.now();
-        if (!start.isBefore(end)) {
-            throw new ParameterException(spec.commandLine(), "the date range " + start + " to " + end + " is empty; give --from and --to");
-        }
-        if (concurrency != null && concurrency < 1) throw new ParameterException(spec.commandLine(), "--concurrency must be >= 1, was " + concurrency);
+        DateRange.Resolved range = dates.resolve();
+        LocalDate start = range.from(), end = range.to();
+        SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
         Partitioner parts = partitioner();
 
-        try (QuoteSource quotes = source();
+        try (QuoteSource quotes = cache.wrap(source.open(DEFAULT_SOURCE), sourceKind == SourceChoice.Kind.YAHOO);
              Progress progress = Progress.start(!noProgress && System.console() != null && parts.isRoot(), universe.size())) {
             Pipeline.Builder b = Pipeline.builder()
                     .universe(universe)
@@ -148,7 +112,7 @@ final class RunCommand implements Callable<Integer> {
                     .progress(progress)
                     .sink(CsvSink.to(output.resolve("indicators.csv")));
             if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
-            if (concurrency != null) b.fetchConcurrency(concurrency);
+            if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());
             Pipeline pipeline = b.build();
 
             PipelineResult result = pipeline.run();
@@ -176,32 +140,6 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private Universe universe() {
-        if (universeChoice != null && universeChoice.symbols != null) {
-            List<String> symbols = new ArrayList<>();
-            for (String s : universeChoice.symbols) {
-                String sym = s.strip();
-                if (sym.isEmpty()) continue;
-                if (!SYMBOL.matcher(sym).matches()) {
-                    throw new ParameterException(spec.commandLine(), "--symbols: '" + s + "' is not a symbol "
-                            + "(letters, digits, '.', '-', '^', '=', at most 20 characters)");
-                }
-                if (symbols.contains(sym)) throw new ParameterException(spec.commandLine(), "--symbols: " + sym + " is listed twice");
-                symbols.add(sym);
-            }
-            if (symbols.isEmpty()) throw new ParameterException(spec.commandLine(), "--symbols: no symbols given; the universe would be empty");
-            // S&P 500 members keep their names, sectors and Yahoo symbols
-            Universe sp = Universe.sp500();
-            return Universe.ofConstituents("custom", symbols.stream()
-                    .map(sym -> sp.find(sym).orElse(org.hybridta.source.Constituent.of(sym))).toList());
-        }
-        String name = universeChoice == null || universeChoice.universe == null ? "sp500" : universeChoice.universe.strip().toLowerCase(Locale.ROOT);
-        if (!name.equals("sp500")) {
-            throw new ParameterException(spec.commandLine(), "--universe " + name + ": unknown universe (known: sp500); or give --symbols");
-        }
-        return Universe.sp500();
-    }
-
     private void checkCharts(Universe universe) {
         for (String c : charts) {
             if (universe.find(c).isEmpty()) {
@@ -224,25 +162,6 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": expected local:N with N >= 1");
         }
         throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": unknown (choose local or local:N)");
-    }
-
-    private QuoteSource source() {
-        String s = source.strip();
-        QuoteSource q;
-        if (s.equalsIgnoreCase("synthetic")) {
-            q = SyntheticQuoteSource.create();
-        } else if (s.regionMatches(true, 0, "csv:", 0, 4)) {
-            String dir = s.substring(4);
-            if (dir.isBlank()) throw new ParameterException(spec.commandLine(), "--source csv:DIR needs a directory, e.g. csv:quotes/");
-            try {
-                q = CsvQuoteSource.of(Path.of(dir));
-            } catch (UncheckedIOException e) {
-                throw new CliException(HybridTa.FAILED, "--source " + s + ": " + e.getCause().getMessage(), e);
-            }
-        } else {
-            throw new ParameterException(spec.commandLine(), "--source " + s + ": unknown source (choose synthetic or csv:DIR)");
-        }
-        return cache == null ? q : CachingQuoteSource.wrap(q, cache);
     }
 
     private void printSummary(PipelineResult r, Universe universe) {
@@ -290,17 +209,6 @@ final class RunCommand implements Callable<Integer> {
         @Override public synchronized void close() {
             if (bar != null && !closed) bar.close();
             closed = true;
-        }
-    }
-
-    /** Dates as yyyy-MM-dd, with a message that says so. */
-    static final class DateConverter implements ITypeConverter<LocalDate> {
-        @Override public LocalDate convert(String value) {
-            try {
-                return LocalDate.parse(value.strip());
-            } catch (DateTimeParseException e) {
-                throw new picocli.CommandLine.TypeConversionException("'" + value + "' is not a date (yyyy-MM-dd)");
-            }
         }
     }
 }

@@ -314,7 +314,7 @@ class ComputeCommandTest {
         run("compute", "--input", in.toString(), "--indicators", "ema:3").failedWith(2, "Missing required option: '--output=FILE'");
         run("compute", "--inptu", in.toString(), "--indicators", "ema:3", "-o", out.toString()).failedWith(2, "Unknown option", "'--inptu'", "did you mean --input");
         run("comptue").failedWith(2, "Unmatched argument at index 0: 'comptue'", "did you mean compute?");
-        run().failedWith(2, "missing command; choose one of: run, compute");
+        run().failedWith(2, "missing command; choose one of: run, fetch, compute");
     }
 
     // ------------------------------------------------------------------ outputs that cannot be written
