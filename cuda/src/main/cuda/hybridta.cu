@@ -1,0 +1,824 @@
+// HybridTA indicator kernels (CUDA C, compiled to PTX by build-ptx.sh, loaded with cuModuleLoadData).
+//
+// Layout ("grouped time-major"): a chunk of series is cut into groups of 32 series; group g stores bar t
+// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group, one
+// thread per series, walking time forward: at every step the warp reads 32 neighbouring values (one
+// coalesced 256-byte or 128-byte row), and a group's whole input is one contiguous block, which the
+// kernels stream into shared memory several tiles ahead with cp.async (sm_80+), so that many loads are
+// in flight although there is only one warp per 32 series.
+//
+// Arithmetic: every kernel mirrors TA-Lib's Java code (com.tictactec:ta-lib 0.4.0) operation by operation,
+// in double, and is compiled with -fmad=false, so double results equal the CPU backend's bit for bit
+// (up to the order of the CPU backend's own operations). The T = float variants store and move values as
+// float (half the bytes) but compute in double. A series s of length len[s] gets NaN before each output's
+// lookback and at every bar t >= len[s]; inputs at t >= len[s] are never used.
+
+#include <stdint.h>
+
+#define LANES 32
+
+namespace {
+
+__device__ __forceinline__ void cp_async16(void* smem, const void* gmem) {
+    unsigned s = (unsigned) __cvta_generic_to_shared(smem);
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(s), "l"(gmem) : "memory");
+}
+__device__ __forceinline__ void cp_commit() { asm volatile("cp.async.commit_group;\n" ::: "memory"); }
+template <int N> __device__ __forceinline__ void cp_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N) : "memory"); }
+
+__device__ __forceinline__ double nan_value() { return __longlong_as_double(0x7ff8000000000000LL); }
+
+__device__ __forceinline__ void put(float* p, double v) { __stcs(p, (float) v); }
+__device__ __forceinline__ void put(double* p, double v) { __stcs(p, v); }
+
+// Tiles of D time steps per input, S stages deep, in static shared memory (at most 32 KB a block).
+template <typename T, int NIN> struct Geometry {
+    static constexpr int D = (NIN == 1 ? 32 : NIN == 2 ? 16 : 8) * (sizeof(T) == 4 ? 2 : 1);
+    static constexpr int S = 4;
+};
+
+// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1
+// with x[k] the value of input k at bar t for this thread's series.
+template <typename T, int NIN, typename Body>
+__device__ __forceinline__ void stream(const T* const (&in)[NIN], int bars, Body& body) {
+    constexpr int D = Geometry<T, NIN>::D;
+    constexpr int S = Geometry<T, NIN>::S;
+    __shared__ __align__(16) T sm[S * NIN * D * LANES];
+    const int lane = threadIdx.x;
+    const size_t groupBase = (size_t) blockIdx.x * bars * LANES;
+    const int nTiles = (bars + D - 1) / D;
+
+    auto issue = [&](int tile) {
+        int t0 = tile * D;
+        if (t0 < bars) {
+            int steps = min(D, bars - t0);
+            int chunks = steps * LANES * (int) sizeof(T) / 16;
+            T* dst = sm + (tile % S) * NIN * D * LANES;
+#pragma unroll
+            for (int k = 0; k < NIN; k++) {
+                const char* src = (const char*) (in[k] + groupBase + (size_t) t0 * LANES);
+                char* d = (char*) (dst + k * D * LANES);
+                for (int c = lane; c < chunks; c += LANES) cp_async16(d + c * 16, src + c * 16);
+            }
+        }
+        cp_commit();  // an empty group past the end keeps the group count uniform
+    };
+
+#pragma unroll
+    for (int i = 0; i < S - 1; i++) issue(i);
+    for (int tile = 0; tile < nTiles; tile++) {
+        issue(tile + S - 1);
+        cp_wait<S - 1>();
+        __syncwarp();
+        const T* cur = sm + (tile % S) * NIN * D * LANES;
+        const int t0 = tile * D;
+        const int steps = min(D, bars - t0);
+        for (int tt = 0; tt < steps; tt++) {
+            double x[NIN];
+#pragma unroll
+            for (int k = 0; k < NIN; k++) x[k] = (double) cur[k * D * LANES + tt * LANES + lane];
+            body(t0 + tt, x);
+        }
+        __syncwarp();  // every lane is done with this stage before it is refilled
+    }
+    cp_wait<0>();
+}
+
+// This thread's view of an array in the grouped layout: element t is at p[t * 32].
+template <typename T> struct Col {
+    T* p;
+    __device__ Col(T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
+    __device__ __forceinline__ double get(int t) const { return (double) __ldg(p + (size_t) t * LANES); }
+    __device__ __forceinline__ void set(int t, double v) const { put(p + (size_t) t * LANES, v); }
+};
+template <typename T> struct In {
+    const T* p;
+    __device__ In(const T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
+    __device__ __forceinline__ double operator()(int t) const { return (double) __ldg(p + (size_t) t * LANES); }
+};
+
+__device__ __forceinline__ int lengthOf(const int* len) { return len[blockIdx.x * LANES + threadIdx.x]; }
+
+// TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
+// ones follow prev = ((x - prev) * k) + prev.
+struct Ema {
+    double k, v;
+    int p, n;
+    __device__ Ema(int period, double k_) : k(k_), v(0.0), p(period), n(0) {}
+    __device__ __forceinline__ bool feed(double x) {
+        if (n < p) {
+            v += x;
+            if (++n == p) { v = v / p; return true; }
+            return false;
+        }
+        v = ((x - v) * k) + v;
+        return true;
+    }
+};
+
+__device__ __forceinline__ double emaK(int p) { return 2.0 / (double) (p + 1); }
+
+__device__ __forceinline__ double trueRange(double h, double l, double cPrev) {
+    double greatest = h - l;
+    double v2 = fabs(cPrev - h);
+    if (v2 > greatest) greatest = v2;
+    double v3 = fabs(cPrev - l);
+    if (v3 > greatest) greatest = v3;
+    return greatest;
+}
+
+__device__ __forceinline__ bool nearZero(double v) { return (-0.00000001 < v) && (v < 0.00000001); }
+
+// ---------------------------------------------------------------- single input (close)
+
+template <typename T> __device__ void sma(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    In<T> lag(x, bars);
+    Col<T> o(out, bars);
+    double total = 0.0;
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            total += v[0];
+            if (t >= p - 1) {
+                double tmp = total;
+                total -= lag(t - p + 1);
+                r = tmp / p;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void ema(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    Ema e(p, emaK(p));
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e.feed(v[0])) r = e.v;
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void wma(const T* x, T* out, const int* len, int bars, int p, int divider) {
+    const int n = lengthOf(len);
+    In<T> lag(x, bars);
+    Col<T> o(out, bars);
+    double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            if (t < p - 1) {
+                periodSub += xv;
+                periodSum += xv * (t + 1);
+            } else {
+                periodSub += xv;
+                periodSub -= trailing;
+                periodSum += xv * p;
+                trailing = lag(t - p + 1);
+                r = periodSum / divider;
+                periodSum -= periodSub;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void dema(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double k = emaK(p);
+    Ema e1(p, k), e2(p, k);
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e1.feed(v[0]) && e2.feed(e1.v)) r = (2.0 * e1.v) - e2.v;
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void tema(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double k = emaK(p);
+    Ema e1(p, k), e2(p, k), e3(p, k);
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e1.feed(v[0]) && e2.feed(e1.v) && e3.feed(e2.v)) r = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void rsi(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevValue = 0.0, gain = 0.0, loss = 0.0;
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            if (t == 0) {
+                prevValue = xv;
+            } else {
+                double diff = xv - prevValue;
+                prevValue = xv;
+                if (t > p) {
+                    loss *= (p - 1);
+                    gain *= (p - 1);
+                }
+                if (diff < 0) loss -= diff;
+                else gain += diff;
+                if (t >= p) {
+                    loss /= p;
+                    gain /= p;
+                    double sum = gain + loss;
+                    r = !nearZero(sum) ? 100.0 * (gain / sum) : 0.0;
+                }
+            }
+        }
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T>
+__device__ void macd(const T* x, T* outLine, T* outSignal, T* outHist, const int* len, int bars, int fast, int slow, int signal) {
+    const int n = lengthOf(len);
+    Col<T> oL(outLine, bars), oS(outSignal, bars), oH(outHist, bars);
+    Ema eSlow(slow, emaK(slow)), eFast(fast, emaK(fast)), eSig(signal, emaK(signal));
+    const int fastStart = slow - fast;  // TA-Lib seeds the fast EMA so that it, too, starts at bar slow - 1
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double line = nan_value(), sig = nan_value(), hist = nan_value();
+        if (t < n) {
+            bool slowOk = eSlow.feed(v[0]);
+            bool fastOk = t >= fastStart && eFast.feed(v[0]);
+            if (slowOk && fastOk) {
+                double l = eFast.v - eSlow.v;
+                if (eSig.feed(l)) {
+                    line = l;
+                    sig = eSig.v;
+                    hist = l - eSig.v;
+                }
+            }
+        }
+        oL.set(t, line);
+        oS.set(t, sig);
+        oH.set(t, hist);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T>
+__device__ void bbands(const T* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
+    const int n = lengthOf(len);
+    In<T> lag(x, bars);
+    Col<T> oU(outUpper, bars), oM(outMiddle, bars), oL(outLower, bars);
+    double total = 0.0, total2 = 0.0;
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double up = nan_value(), mid = nan_value(), lo = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            double sq = xv * xv;
+            total += xv;
+            total2 += sq;
+            if (t >= p - 1) {
+                double tmp = total;
+                double old = lag(t - p + 1);
+                total -= old;
+                mid = tmp / p;
+                double mean2 = total2 / p;
+                double oldSq = old * old;
+                total2 -= oldSq;
+                mean2 -= mid * mid;
+                double sd = !(mean2 < 0.00000001) ? sqrt(mean2) : 0.0;
+                double w = sd * k;
+                up = mid + w;
+                lo = mid - w;
+            }
+        }
+        oU.set(t, up);
+        oM.set(t, mid);
+        oL.set(t, lo);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void roc(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    In<T> lag(x, bars);
+    Col<T> o(out, bars);
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && t >= p) {
+            double prev = lag(t - p);
+            r = prev != 0.0 ? ((v[0] / prev) - 1.0) * 100.0 : 0.0;
+        }
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+template <typename T> __device__ void mom(const T* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    In<T> lag(x, bars);
+    Col<T> o(out, bars);
+    const T* in[1] = {x};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && t >= p) r = v[0] - lag(t - p);
+        o.set(t, r);
+    };
+    stream<T, 1>(in, bars, body);
+}
+
+// ---------------------------------------------------------------- high, low, close (and volume)
+
+template <typename T> __device__ void trange(const T* h, const T* l, const T* c, T* out, const int* len, int bars) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevClose = 0.0;
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t >= 1) r = trueRange(v[0], v[1], prevClose);
+            prevClose = v[2];
+        }
+        o.set(t, r);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+template <typename T> __device__ void atr(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevClose = 0.0, prevAtr = 0.0;
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t >= 1) {
+                double tr = trueRange(v[0], v[1], prevClose);
+                if (p == 1) {
+                    r = tr;
+                } else if (t < p) {
+                    prevAtr += tr;  // the sum of the first p true ranges (TA-Lib's SMA)
+                } else if (t == p) {
+                    prevAtr += tr;
+                    prevAtr = prevAtr / p;
+                    r = prevAtr;
+                } else {
+                    prevAtr *= (p - 1);
+                    prevAtr += tr;
+                    prevAtr /= p;
+                    r = prevAtr;
+                }
+            }
+            prevClose = v[2];
+        }
+        o.set(t, r);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+// Lowest low and highest high over [t - window + 1, t] as TA-Lib tracks them: the index of the extreme is
+// kept, and the window is rescanned only when that index falls out of it.
+template <typename T> struct Extremes {
+    In<T> hi, lo;
+    int window, lowestIdx, highestIdx;
+    double lowest, highest;
+    __device__ Extremes(const T* h, const T* l, int bars, int w)
+        : hi(h, bars), lo(l, bars), window(w), lowestIdx(-1), highestIdx(-1), lowest(0.0), highest(0.0) {}
+    __device__ __forceinline__ void update(int t, double h, double l) {
+        int trailing = t - window + 1;
+        if (lowestIdx < trailing) {
+            lowestIdx = trailing;
+            lowest = lo(trailing);
+            for (int i = trailing + 1; i <= t; i++) {
+                double v = i == t ? l : lo(i);
+                if (v < lowest) { lowestIdx = i; lowest = v; }
+            }
+        } else if (l <= lowest) {
+            lowestIdx = t;
+            lowest = l;
+        }
+        if (highestIdx < trailing) {
+            highestIdx = trailing;
+            highest = hi(trailing);
+            for (int i = trailing + 1; i <= t; i++) {
+                double v = i == t ? h : hi(i);
+                if (v > highest) { highestIdx = i; highest = v; }
+            }
+        } else if (h >= highest) {
+            highestIdx = t;
+            highest = h;
+        }
+    }
+};
+
+template <typename T> __device__ void willr(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    Extremes<T> ex(h, l, bars, p);
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && t >= p - 1) {
+            ex.update(t, v[0], v[1]);
+            double diff = (ex.highest - ex.lowest) / (-100.0);
+            r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
+        }
+        o.set(t, r);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+// A per-thread ring of doubles in global scratch memory, laid out like the data (neighbouring threads,
+// neighbouring addresses): element j of this thread is at p[j * 32].
+struct Ring {
+    double* p;
+    __device__ Ring(double* scratch, int groupStride, int offset)
+        : p(scratch + (size_t) blockIdx.x * groupStride * LANES + (size_t) offset * LANES + threadIdx.x) {}
+    __device__ __forceinline__ double& operator[](int j) const { return p[(size_t) j * LANES]; }
+};
+
+template <typename T>
+__device__ void stoch(const T* h, const T* l, const T* c, T* outK, T* outD, const int* len, int bars, int fastK, int slowK,
+                      int slowD, double* scratch) {
+    const int n = lengthOf(len);
+    Col<T> oK(outK, bars), oD(outD, bars);
+    Extremes<T> ex(h, l, bars, fastK);
+    Ring ringK(scratch, slowK + slowD, 0), ringD(scratch, slowK + slowD, slowK);
+    double sumK = 0.0, sumD = 0.0;
+    int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double rk = nan_value(), rd = nan_value();
+        if (t < n && t >= fastK - 1) {
+            ex.update(t, v[0], v[1]);
+            double diff = (ex.highest - ex.lowest) / 100.0;
+            double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
+            // slow %K: TA-Lib's SMA of fast %K (period 1 copies)
+            double sk;
+            bool skOk;
+            if (slowK == 1) {
+                sk = fk;
+                skOk = true;
+            } else {
+                ringK[nFast % slowK] = fk;
+                sumK += fk;
+                skOk = nFast >= slowK - 1;
+                sk = 0.0;
+                if (skOk) {
+                    double tmp = sumK;
+                    sumK -= ringK[(nFast - slowK + 1) % slowK];
+                    sk = tmp / slowK;
+                }
+            }
+            nFast++;
+            if (skOk) {
+                double sd;
+                bool sdOk;
+                if (slowD == 1) {
+                    sd = sk;
+                    sdOk = true;
+                } else {
+                    ringD[nSlow % slowD] = sk;
+                    sumD += sk;
+                    sdOk = nSlow >= slowD - 1;
+                    sd = 0.0;
+                    if (sdOk) {
+                        double tmp = sumD;
+                        sumD -= ringD[(nSlow - slowD + 1) % slowD];
+                        sd = tmp / slowD;
+                    }
+                }
+                nSlow++;
+                if (sdOk) {
+                    rk = sk;
+                    rd = sd;
+                }
+            }
+        }
+        oK.set(t, rk);
+        oD.set(t, rd);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+template <typename T>
+__device__ void adx(const T* h, const T* l, const T* c, T* outAdx, T* outPlus, T* outMinus, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> oA(outAdx, bars), oP(outPlus, bars), oM(outMinus, bars);
+    double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
+    double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double ra = nan_value(), rp = nan_value(), rm = nan_value();
+        if (t < n) {
+            if (t == 0) {
+                prevHigh = v[0];
+                prevLow = v[1];
+                prevClose = v[2];
+            } else {
+                double diffP = v[0] - prevHigh;
+                prevHigh = v[0];
+                double diffM = prevLow - v[1];
+                prevLow = v[1];
+                if (t < p) {
+                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
+                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
+                    tr += trueRange(prevHigh, prevLow, prevClose);
+                } else {
+                    minusDM -= minusDM / p;
+                    plusDM -= plusDM / p;
+                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
+                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
+                    tr = tr - (tr / p) + trueRange(prevHigh, prevLow, prevClose);
+                    double dx = 0.0;
+                    bool dxOk = false;
+                    rp = 0.0;
+                    rm = 0.0;
+                    if (!nearZero(tr)) {
+                        double minusDI = (100.0 * (minusDM / tr));
+                        double plusDI = (100.0 * (plusDM / tr));
+                        rp = plusDI;
+                        rm = minusDI;
+                        double sum = minusDI + plusDI;
+                        if (!nearZero(sum)) {
+                            dx = (100.0 * (fabs(minusDI - plusDI) / sum));
+                            dxOk = true;
+                        }
+                    }
+                    if (t < 2 * p) {
+                        if (dxOk) sumDX += dx;
+                        if (t == 2 * p - 1) {
+                            prevAdx = (sumDX / p);
+                            ra = prevAdx;
+                        }
+                    } else {
+                        if (dxOk) prevAdx = (((prevAdx * (p - 1)) + dx) / p);
+                        ra = prevAdx;
+                    }
+                }
+                prevClose = v[2];
+            }
+        }
+        oA.set(t, ra);
+        oP.set(t, rp);
+        oM.set(t, rm);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+template <typename T>
+__device__ void cci(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p, double* scratch) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    Ring ring(scratch, p, 0);
+    int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
+    const T* in[3] = {h, l, c};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double tp = (v[0] + v[1] + v[2]) / 3;
+            ring[idx] = tp;
+            if (t >= p - 1) {
+                double avg = 0.0;
+                for (int j = 0; j < p; j++) avg += ring[j];
+                avg /= p;
+                double dev = 0.0;
+                for (int j = 0; j < p; j++) dev += fabs(ring[j] - avg);
+                double num = tp - avg;
+                r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * (dev / p)) : 0.0;
+            }
+            if (++idx == p) idx = 0;
+        }
+        o.set(t, r);
+    };
+    stream<T, 3>(in, bars, body);
+}
+
+template <typename T> __device__ void obv(const T* c, const T* vol, T* out, const int* len, int bars) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevObv = 0.0, prevClose = 0.0;
+    const T* in[2] = {c, vol};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t == 0) {
+                prevObv = v[1];
+            } else if (v[0] > prevClose) {
+                prevObv += v[1];
+            } else if (v[0] < prevClose) {
+                prevObv -= v[1];
+            }
+            prevClose = v[0];
+            r = prevObv;
+        }
+        o.set(t, r);
+    };
+    stream<T, 2>(in, bars, body);
+}
+
+template <typename T>
+__device__ void mfi(const T* h, const T* l, const T* c, const T* vol, T* out, const int* len, int bars, int p, double* scratch) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    Ring pos(scratch, 2 * p, 0), neg(scratch, 2 * p, p);
+    double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
+    int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
+    const T* in[4] = {h, l, c, vol};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double tp = (v[0] + v[1] + v[2]) / 3.0;
+            if (t == 0) {
+                prevValue = tp;
+            } else {
+                if (t > p) {
+                    posSum -= pos[idx];
+                    negSum -= neg[idx];
+                }
+                double diff = tp - prevValue;
+                prevValue = tp;
+                double mf = tp * v[3];
+                if (diff < 0) {
+                    neg[idx] = mf;
+                    negSum += mf;
+                    pos[idx] = 0.0;
+                } else if (diff > 0) {
+                    pos[idx] = mf;
+                    posSum += mf;
+                    neg[idx] = 0.0;
+                } else {
+                    pos[idx] = 0.0;
+                    neg[idx] = 0.0;
+                }
+                if (t >= p) {
+                    double total = posSum + negSum;
+                    r = total < 1.0 ? 0.0 : 100.0 * (posSum / total);
+                }
+                if (++idx == p) idx = 0;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<T, 4>(in, bars, body);
+}
+
+// ---------------------------------------------------------------- layout transposes
+
+// Series-major [nSeries][bars] to grouped time-major [nGroups][bars][32]; lanes past nSeries get NaN.
+// A block of 32 x 8 threads moves a 32-bar x 32-series tile through shared memory.
+template <typename T> __device__ void toGrouped(const T* src, T* dst, int nSeries, int bars) {
+    __shared__ T tile[32][33];
+    const int g = blockIdx.y, t0 = blockIdx.x * 32;
+    for (int i = threadIdx.y; i < 32; i += 8) {  // i: lane (series), threadIdx.x: bar
+        int s = g * 32 + i, t = t0 + threadIdx.x;
+        T v = (T) nan_value();
+        if (s < nSeries && t < bars) v = src[(size_t) s * bars + t];
+        tile[i][threadIdx.x] = v;
+    }
+    __syncthreads();
+    for (int j = threadIdx.y; j < 32; j += 8) {  // j: bar, threadIdx.x: lane
+        int t = t0 + j;
+        if (t < bars) dst[((size_t) g * bars + t) * LANES + threadIdx.x] = tile[threadIdx.x][j];
+    }
+}
+
+template <typename T> __device__ void fromGrouped(const T* src, T* dst, int nSeries, int bars) {
+    __shared__ T tile[32][33];
+    const int g = blockIdx.y, t0 = blockIdx.x * 32;
+    for (int j = threadIdx.y; j < 32; j += 8) {
+        int t = t0 + j;
+        if (t < bars) tile[j][threadIdx.x] = src[((size_t) g * bars + t) * LANES + threadIdx.x];
+    }
+    __syncthreads();
+    for (int i = threadIdx.y; i < 32; i += 8) {
+        int s = g * 32 + i, t = t0 + threadIdx.x;
+        if (s < nSeries && t < bars) dst[(size_t) s * bars + t] = tile[threadIdx.x][i];
+    }
+}
+
+// ---------------------------------------------------------------- synthetic data, for diagnostics
+
+// A seeded random walk per series in the grouped layout (high >= close >= low, positive prices, volume),
+// generated on the device so that benchmarks need not move gigabytes from the host first.
+template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {
+    unsigned long long s = seed ^ (0x9E3779B97F4A7C15ULL * (blockIdx.x * LANES + threadIdx.x + 1));
+    auto next = [&]() {  // xorshift64*, uniform in [0, 1)
+        s ^= s >> 12; s ^= s << 25; s ^= s >> 27;
+        return (double) ((s * 0x2545F4914F6CDD1DULL) >> 11) * (1.0 / 9007199254740992.0);
+    };
+    double close = 50.0 + 100.0 * next();
+    size_t at = (size_t) blockIdx.x * bars * LANES + threadIdx.x;
+    for (int t = 0; t < bars; t++, at += LANES) {
+        double z = (next() + next() + next() - 1.5) * 2.0;  // roughly normal, unit variance
+        close *= 1.0 + 0.01 * z;
+        double hi = close * (1.0 + 0.01 * next()), lo = close * (1.0 - 0.01 * next());
+        h[at] = (T) hi;
+        l[at] = (T) lo;
+        c[at] = (T) close;
+        v[at] = (T) (1.0e5 + 1.0e6 * next());
+    }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- entry points, one per precision
+
+#define KERNELS(T, SFX)                                                                                                   \
+    extern "C" __global__ void __launch_bounds__(32) sma_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
+        sma<T>(x, o, n, bars, p);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) ema_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
+        ema<T>(x, o, n, bars, p);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) wma_##SFX(const T* x, T* o, const int* n, int bars, int p, int d) {  \
+        wma<T>(x, o, n, bars, p, d);                                                                                      \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) dema_##SFX(const T* x, T* o, const int* n, int bars, int p) {        \
+        dema<T>(x, o, n, bars, p);                                                                                        \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) tema_##SFX(const T* x, T* o, const int* n, int bars, int p) {        \
+        tema<T>(x, o, n, bars, p);                                                                                        \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) rsi_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
+        rsi<T>(x, o, n, bars, p);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        macd_##SFX(const T* x, T* o0, T* o1, T* o2, const int* n, int bars, int f, int s, int g) {                       \
+        macd<T>(x, o0, o1, o2, n, bars, f, s, g);                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        bbands_##SFX(const T* x, T* o0, T* o1, T* o2, const int* n, int bars, int p, double k) {                         \
+        bbands<T>(x, o0, o1, o2, n, bars, p, k);                                                                          \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) roc_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
+        roc<T>(x, o, n, bars, p);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) mom_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
+        mom<T>(x, o, n, bars, p);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        trange_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars) {                                 \
+        trange<T>(h, l, c, o, n, bars);                                                                                   \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        atr_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p) {                             \
+        atr<T>(h, l, c, o, n, bars, p);                                                                                   \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        willr_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p) {                           \
+        willr<T>(h, l, c, o, n, bars, p);                                                                                 \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) stoch_##SFX(const T* h, const T* l, const T* c, T* o0, T* o1,        \
+                                                                 const int* n, int bars, int fk, int sk, int sd,         \
+                                                                 double* scratch) {                                      \
+        stoch<T>(h, l, c, o0, o1, n, bars, fk, sk, sd, scratch);                                                          \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        adx_##SFX(const T* h, const T* l, const T* c, T* o0, T* o1, T* o2, const int* n, int bars, int p) {              \
+        adx<T>(h, l, c, o0, o1, o2, n, bars, p);                                                                          \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        cci_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p, double* scratch) {            \
+        cci<T>(h, l, c, o, n, bars, p, scratch);                                                                          \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) obv_##SFX(const T* c, const T* v, T* o, const int* n, int bars) {    \
+        obv<T>(c, v, o, n, bars);                                                                                         \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32) mfi_##SFX(const T* h, const T* l, const T* c, const T* v, T* o,      \
+                                                               const int* n, int bars, int p, double* scratch) {         \
+        mfi<T>(h, l, c, v, o, n, bars, p, scratch);                                                                       \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(32)                                                                      \
+        synth_##SFX(T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {                                         \
+        synth<T>(h, l, c, v, bars, seed);                                                                                 \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(256) to_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {    \
+        toGrouped<T>(src, dst, nSeries, bars);                                                                            \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {  \
+        fromGrouped<T>(src, dst, nSeries, bars);                                                                          \
+    }
+
+KERNELS(double, f64)
+KERNELS(float, f32)
