@@ -18,7 +18,7 @@ import org.hybridta.backend.Availability;
 final class CudaProbe {
     /** The driver API version the checked-in PTX needs: nvcc 13.0 writes PTX ISA 9.0, which drivers from CUDA 13.0 (580) read. */
     static final int REQUIRED_DRIVER_VERSION = 13000;
-    static final String REQUIRED_DRIVER_TEXT = "CUDA 13.0 (NVIDIA driver 580 or newer)";
+    static final String REQUIRED_DRIVER_TEXT = "NVIDIA driver 580 or newer (CUDA 13.0)";
     /** The PTX targets compute_80: cp.async, which the kernels stream with, exists from compute capability 8.0. */
     static final int REQUIRED_CC = 80;
 
@@ -105,8 +105,8 @@ final class CudaProbe {
         if (f.loadError() != null) {
             String msg = chain(f.loadError());
             if (msg.contains("libcuda")) {
-                return Availability.no("no NVIDIA driver found (libcuda.so.1 is missing): install the NVIDIA driver ("
-                        + REQUIRED_DRIVER_TEXT + ") or use --backend cpu");
+                return Availability.no("no NVIDIA driver found (libcuda.so.1 is missing): install the "
+                        + REQUIRED_DRIVER_TEXT + " or use --backend cpu");
             }
             return Availability.no("the JCuda driver library could not be loaded (" + msg + "): JCuda's natives cover Linux x86-64; use --backend cpu");
         }
@@ -116,7 +116,7 @@ final class CudaProbe {
         }
         if (f.initResult() == CUresult.CUDA_ERROR_STUB_LIBRARY) {
             return Availability.no("libcuda.so.1 is the CUDA toolkit's stub, not an NVIDIA driver (cuInit: CUDA_ERROR_STUB_LIBRARY): "
-                    + "install the NVIDIA driver (" + REQUIRED_DRIVER_TEXT + ") or use --backend cpu");
+                    + "install the " + REQUIRED_DRIVER_TEXT + " or use --backend cpu");
         }
         if (f.initResult() == CUresult.CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE) {
             return Availability.no("the NVIDIA driver is too old for this GPU (cuInit: CUDA_ERROR_COMPAT_NOT_SUPPORTED_ON_DEVICE); the kernels need "
