@@ -12,13 +12,14 @@ import org.hybridta.Field;
  *
  * @param fast   fast EMA period, in [2, 100000], less than {@code slow}
  * @param slow   slow EMA period, in [2, 100000]
- * @param signal signal EMA period, in [1, 100000]
+ * @param signal signal EMA period, in [2, 100000]: TA-Lib documents 1 as valid, but its MACD then asks for
+ *               an EMA of period 1, which it does not compute (the Java port throws), so 1 has no reference value
  */
 public record Macd(int fast, int slow, int signal) implements Indicator {
     public Macd {
         Params.period("macd", "fast period", fast, 2);
         Params.period("macd", "slow period", slow, 2);
-        Params.period("macd", "signal period", signal, 1);
+        Params.period("macd", "signal period", signal, 2);
         if (fast >= slow) {
             throw new IllegalArgumentException("macd: fast period (" + fast + ") must be less than slow period (" + slow + ")");
         }
