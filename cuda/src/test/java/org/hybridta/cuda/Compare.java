@@ -1,7 +1,7 @@
 package org.hybridta.cuda;
 
 /**
- * Compares a backend's output with a reference, per series.
+ * Compares the CUDA backend's output with the CPU backend's (which follows TA-Lib operation by operation), per series.
  *
  * <p>Tolerance: at every bar, {@code |actual - expected| <= rel * |expected| + scaleRel * scale}, where
  * {@code scale} is the largest {@code |expected|} of that output over the series (its magnitude). For

@@ -8,13 +8,14 @@ import org.hybridta.Field;
 import org.hybridta.backend.Precision;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.conformance.BackendConformanceTest;
 import org.junit.jupiter.api.Test;
 
 /** The mapping from specs to kernel launches. Runs without a GPU. */
 class KernelCallTest {
     @Test void everyCatalogIndicatorHasAKernelReadingItsFieldsAndWritingItsOutputs() {
         Set<Class<?>> covered = new HashSet<>();
-        for (Indicator ind : TaLibReference.specs()) {
+        for (Indicator ind : BackendConformanceTest.specs()) {
             KernelCall c = KernelCall.of(ind);
             assertThat(new HashSet<>(c.inputs())).as(ind.spec()).isEqualTo(ind.inputs());
             assertThat(c.outputs()).as(ind.spec()).isEqualTo(ind.outputs().size());
