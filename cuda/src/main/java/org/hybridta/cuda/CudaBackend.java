@@ -123,8 +123,14 @@ final class CudaBackend implements ComputeBackend {
         if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
         List<String> columns = checkRequest(panel, indicators);
         int nSeries = panel.seriesCount(), bars = panel.barCount();
-        double[][] out = new double[columns.size()][nSeries * bars];
-        if (nSeries == 0 || bars == 0) return IndicatorValues.of(panel, columns, out);
+        if (nSeries == 0 || bars == 0) return IndicatorValues.of(panel, columns, new double[columns.size()][nSeries * bars]);
+        // Java zeroes new arrays, gigabytes for large panels: let the pool do it while the first chunks go to the GPU
+        double[][] out = new double[columns.size()][];
+        List<Future<?>> allocations = new ArrayList<>();
+        for (int j = 0; j < out.length; j++) {
+            int col = j;
+            allocations.add(pool.submit(() -> out[col] = new double[nSeries * bars]));
+        }
 
         List<KernelCall> calls = new ArrayList<>();
         EnumMap<Field, Integer> fieldIndex = new EnumMap<>(Field.class);
@@ -146,14 +152,20 @@ final class CudaBackend implements ComputeBackend {
         int cap = plan.capacity();
         try {
             int perChunk = plan.seriesPerChunk();
+            boolean allocated = false;
             for (int c = 0; c < plan.chunks(); c++) {
                 Chunk chunk = new Chunk(c, c * perChunk, Math.min(nSeries, (c + 1) * perChunk));
                 Slot slot = slots.get(c % plan.slots());
+                if (slot.pending != null && !allocated) {
+                    await(allocations);
+                    allocated = true;
+                }
                 finish(slot, bars, cap, out);
                 fill(slot, chunk, bars, cap, in, panel);
                 enqueue(slot, chunk, bars, cap, fields.size(), columns.size(), calls, fieldIndex);
                 slot.pending = chunk;
             }
+            if (!allocated) await(allocations);
             for (int c = plan.chunks() - plan.slots(); c < plan.chunks(); c++) finish(slots.get(c % plan.slots()), bars, cap, out);
         } catch (RuntimeException | Error e) {
             for (Slot s : slots) {
@@ -292,10 +304,10 @@ final class CudaBackend implements ComputeBackend {
         s.hostLens = null;
     }
 
-    /** Cuts {@code n} elements into pieces of at least a million for the copy threads. */
+    /** Cuts {@code n} elements into about two pieces per copy thread, of at least 128K elements. */
     private void split(long n, RangeTask task, List<Runnable> tasks) {
         int threads = pool.getParallelism();
-        long piece = Math.max(1L << 20, (n + threads - 1) / threads);
+        long piece = Math.max(1L << 17, (n + 2L * threads - 1) / (2L * threads));
         for (long off = 0; off < n; off += piece) {
             long o = off;
             int len = (int) Math.min(piece, n - off);
@@ -314,6 +326,10 @@ final class CudaBackend implements ComputeBackend {
         }
         List<Future<?>> futures = new ArrayList<>(tasks.size());
         for (Runnable t : tasks) futures.add(pool.submit(t));
+        await(futures);
+    }
+
+    private static void await(List<Future<?>> futures) {
         try {
             for (Future<?> f : futures) f.get();
         } catch (InterruptedException e) {
