@@ -9,9 +9,16 @@
 //
 // Arithmetic: every kernel mirrors TA-Lib's Java code (com.tictactec:ta-lib 0.4.0) operation by operation,
 // in double, and is compiled with -fmad=false, so double results equal the CPU backend's bit for bit
-// (up to the order of the CPU backend's own operations). The T = float variants store and move values as
-// float (half the bytes) but compute in double. A series s of length len[s] gets NaN before each output's
-// lookback and at every bar t >= len[s]; inputs at t >= len[s] are never used.
+// (up to the order of the CPU backend's own operations). Inputs are always double; the T = float variants
+// write their outputs as float (the double result rounded once: half the output bytes). A series s of
+// length len[s] gets NaN before each output's lookback and at every bar t >= len[s]; inputs at t >= len[s]
+// are never used.
+//
+// Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
+// series are 313 warps: less than one per scheduler of an H100). So the kernels keep every input a step
+// needs in shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows
+// that are rescanned live in per-thread rings in shared memory) and unroll full tiles so that the
+// compiler can overlap the independent work of consecutive steps.
 
 #include <stdint.h>
 
@@ -31,19 +38,21 @@ __device__ __forceinline__ double nan_value() { return __longlong_as_double(0x7f
 __device__ __forceinline__ void put(float* p, double v) { __stcs(p, (float) v); }
 __device__ __forceinline__ void put(double* p, double v) { __stcs(p, v); }
 
-// Tiles of D time steps per input, S stages deep, in static shared memory (at most 32 KB a block).
-template <typename T, int NIN> struct Geometry {
-    static constexpr int D = (NIN == 1 ? 32 : NIN == 2 ? 16 : 8) * (sizeof(T) == 4 ? 2 : 1);
+// Tiles of D time steps per input stream, S stages deep, in static shared memory (at most 32 KB a block).
+template <int NS> struct Geometry {
+    static constexpr int D = NS == 1 ? 32 : NS == 2 ? 16 : 8;
     static constexpr int S = 4;
 };
 
-// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1
-// with x[k] the value of input k at bar t for this thread's series.
-template <typename T, int NIN, typename Body>
-__device__ __forceinline__ void stream(const T* const (&in)[NIN], int bars, Body& body) {
-    constexpr int D = Geometry<T, NIN>::D;
-    constexpr int S = Geometry<T, NIN>::S;
-    __shared__ __align__(16) T sm[S * NIN * D * LANES];
+// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1 with
+// x[k] the value of input stream k at bar t - lag[k] for this thread's series (undefined where that is
+// negative: bodies use a lagged value only from bar lag on).
+template <int NS, typename Body>
+__device__ __forceinline__ void stream(const double* const (&in)[NS], const int (&lag)[NS], int bars, Body& body) {
+    constexpr int D = Geometry<NS>::D;
+    constexpr int S = Geometry<NS>::S;
+    constexpr int ROW = LANES * (int) sizeof(double) / 16;  // 16-byte chunks in one row (one bar of a group)
+    __shared__ __align__(16) double sm[S * NS * D * LANES];
     const int lane = threadIdx.x;
     const size_t groupBase = (size_t) blockIdx.x * bars * LANES;
     const int nTiles = (bars + D - 1) / D;
@@ -52,13 +61,17 @@ __device__ __forceinline__ void stream(const T* const (&in)[NIN], int bars, Body
         int t0 = tile * D;
         if (t0 < bars) {
             int steps = min(D, bars - t0);
-            int chunks = steps * LANES * (int) sizeof(T) / 16;
-            T* dst = sm + (tile % S) * NIN * D * LANES;
+            double* dst = sm + (tile % S) * NS * D * LANES;
 #pragma unroll
-            for (int k = 0; k < NIN; k++) {
-                const char* src = (const char*) (in[k] + groupBase + (size_t) t0 * LANES);
-                char* d = (char*) (dst + k * D * LANES);
-                for (int c = lane; c < chunks; c += LANES) cp_async16(d + c * 16, src + c * 16);
+            for (int k = 0; k < NS; k++) {
+                int first = t0 - lag[k];             // source bar of the tile's first row
+                int skip = first < 0 ? -first : 0;   // rows before bar 0 are left as they are
+                if (skip < steps) {
+                    const char* src = (const char*) (in[k] + groupBase + (size_t) (first + skip) * LANES);
+                    char* d = (char*) (dst + (k * D + skip) * LANES);
+                    int chunks = (steps - skip) * ROW;
+                    for (int c = lane; c < chunks; c += LANES) cp_async16(d + c * 16, src + c * 16);
+                }
             }
         }
         cp_commit();  // an empty group past the end keeps the group count uniform
@@ -70,34 +83,51 @@ __device__ __forceinline__ void stream(const T* const (&in)[NIN], int bars, Body
         issue(tile + S - 1);
         cp_wait<S - 1>();
         __syncwarp();
-        const T* cur = sm + (tile % S) * NIN * D * LANES;
+        const double* cur = sm + (tile % S) * NS * D * LANES + lane;
         const int t0 = tile * D;
-        const int steps = min(D, bars - t0);
-        for (int tt = 0; tt < steps; tt++) {
-            double x[NIN];
+        if (t0 + D <= bars) {
+            // a full tile: unrolled, so that independent work of neighbouring steps overlaps
+#pragma unroll 4
+            for (int tt = 0; tt < D; tt++) {
+                double x[NS];
 #pragma unroll
-            for (int k = 0; k < NIN; k++) x[k] = (double) cur[k * D * LANES + tt * LANES + lane];
-            body(t0 + tt, x);
+                for (int k = 0; k < NS; k++) x[k] = cur[(k * D + tt) * LANES];
+                body(t0 + tt, x);
+            }
+        } else {
+            for (int tt = 0; tt < bars - t0; tt++) {
+                double x[NS];
+#pragma unroll
+                for (int k = 0; k < NS; k++) x[k] = cur[(k * D + tt) * LANES];
+                body(t0 + tt, x);
+            }
         }
         __syncwarp();  // every lane is done with this stage before it is refilled
     }
     cp_wait<0>();
 }
 
-// This thread's view of an array in the grouped layout: element t is at p[t * 32].
+// This thread's view of an output in the grouped layout: element t is at p[t * 32].
 template <typename T> struct Col {
     T* p;
     __device__ Col(T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
-    __device__ __forceinline__ double get(int t) const { return (double) __ldg(p + (size_t) t * LANES); }
     __device__ __forceinline__ void set(int t, double v) const { put(p + (size_t) t * LANES, v); }
-};
-template <typename T> struct In {
-    const T* p;
-    __device__ In(const T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
-    __device__ __forceinline__ double operator()(int t) const { return (double) __ldg(p + (size_t) t * LANES); }
 };
 
 __device__ __forceinline__ int lengthOf(const int* len) { return len[blockIdx.x * LANES + threadIdx.x]; }
+
+// A per-thread ring of doubles, laid out like the data (neighbouring threads, neighbouring addresses):
+// in the block's dynamic shared memory when the host passes no scratch pointer, else in global scratch
+// memory of perSeries doubles a series. Element j of this thread is at p[j * 32].
+struct Ring {
+    double* p;
+    __device__ Ring(double* scratch, int perSeries, int offset) {
+        extern __shared__ __align__(16) double dynamicShared[];
+        double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
+        p = base + (size_t) offset * LANES + threadIdx.x;
+    }
+    __device__ __forceinline__ double& operator[](int j) const { return p[(size_t) j * LANES]; }
+};
 
 // TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
 // ones follow prev = ((x - prev) * k) + prev.
@@ -131,46 +161,47 @@ __device__ __forceinline__ bool nearZero(double v) { return (-0.00000001 < v) &&
 
 // ---------------------------------------------------------------- single input (close)
 
-template <typename T> __device__ void sma(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void sma(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
-    In<T> lag(x, bars);
     Col<T> o(out, bars);
     double total = 0.0;
-    const T* in[1] = {x};
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
             total += v[0];
             if (t >= p - 1) {
                 double tmp = total;
-                total -= lag(t - p + 1);
+                total -= v[1];
                 r = tmp / p;
             }
         }
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void ema(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void ema(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     Ema e(p, emaK(p));
-    const T* in[1] = {x};
+    const double* in[1] = {x};
+    const int lag[1] = {0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n && e.feed(v[0])) r = e.v;
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<1>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void wma(const T* x, T* out, const int* len, int bars, int p, int divider) {
+template <typename T> __device__ void wma(const double* x, T* out, const int* len, int bars, int p, int divider) {
     const int n = lengthOf(len);
-    In<T> lag(x, bars);
     Col<T> o(out, bars);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
-    const T* in[1] = {x};
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -182,49 +213,52 @@ template <typename T> __device__ void wma(const T* x, T* out, const int* len, in
                 periodSub += xv;
                 periodSub -= trailing;
                 periodSum += xv * p;
-                trailing = lag(t - p + 1);
+                trailing = v[1];
                 r = periodSum / divider;
                 periodSum -= periodSub;
             }
         }
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void dema(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void dema(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     const double k = emaK(p);
     Ema e1(p, k), e2(p, k);
-    const T* in[1] = {x};
+    const double* in[1] = {x};
+    const int lag[1] = {0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n && e1.feed(v[0]) && e2.feed(e1.v)) r = (2.0 * e1.v) - e2.v;
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<1>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void tema(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void tema(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     const double k = emaK(p);
     Ema e1(p, k), e2(p, k), e3(p, k);
-    const T* in[1] = {x};
+    const double* in[1] = {x};
+    const int lag[1] = {0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n && e1.feed(v[0]) && e2.feed(e1.v) && e3.feed(e2.v)) r = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<1>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void rsi(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void rsi(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     double prevValue = 0.0, gain = 0.0, loss = 0.0;
-    const T* in[1] = {x};
+    const double* in[1] = {x};
+    const int lag[1] = {0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -250,16 +284,17 @@ template <typename T> __device__ void rsi(const T* x, T* out, const int* len, in
         }
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<1>(in, lag, bars, body);
 }
 
 template <typename T>
-__device__ void macd(const T* x, T* outLine, T* outSignal, T* outHist, const int* len, int bars, int fast, int slow, int signal) {
+__device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, const int* len, int bars, int fast, int slow, int signal) {
     const int n = lengthOf(len);
     Col<T> oL(outLine, bars), oS(outSignal, bars), oH(outHist, bars);
     Ema eSlow(slow, emaK(slow)), eFast(fast, emaK(fast)), eSig(signal, emaK(signal));
     const int fastStart = slow - fast;  // TA-Lib seeds the fast EMA so that it, too, starts at bar slow - 1
-    const T* in[1] = {x};
+    const double* in[1] = {x};
+    const int lag[1] = {0};
     auto body = [&](int t, const double* v) {
         double line = nan_value(), sig = nan_value(), hist = nan_value();
         if (t < n) {
@@ -278,16 +313,16 @@ __device__ void macd(const T* x, T* outLine, T* outSignal, T* outHist, const int
         oS.set(t, sig);
         oH.set(t, hist);
     };
-    stream<T, 1>(in, bars, body);
+    stream<1>(in, lag, bars, body);
 }
 
 template <typename T>
-__device__ void bbands(const T* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
+__device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
     const int n = lengthOf(len);
-    In<T> lag(x, bars);
     Col<T> oU(outUpper, bars), oM(outMiddle, bars), oL(outLower, bars);
     double total = 0.0, total2 = 0.0;
-    const T* in[1] = {x};
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
         double up = nan_value(), mid = nan_value(), lo = nan_value();
         if (t < n) {
@@ -297,7 +332,7 @@ __device__ void bbands(const T* x, T* outUpper, T* outMiddle, T* outLower, const
             total2 += sq;
             if (t >= p - 1) {
                 double tmp = total;
-                double old = lag(t - p + 1);
+                double old = v[1];
                 total -= old;
                 mid = tmp / p;
                 double mean2 = total2 / p;
@@ -314,45 +349,46 @@ __device__ void bbands(const T* x, T* outUpper, T* outMiddle, T* outLower, const
         oM.set(t, mid);
         oL.set(t, lo);
     };
-    stream<T, 1>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void roc(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void roc(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
-    In<T> lag(x, bars);
     Col<T> o(out, bars);
-    const T* in[1] = {x};
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n && t >= p) {
-            double prev = lag(t - p);
+            double prev = v[1];
             r = prev != 0.0 ? ((v[0] / prev) - 1.0) * 100.0 : 0.0;
         }
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void mom(const T* x, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void mom(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
-    In<T> lag(x, bars);
     Col<T> o(out, bars);
-    const T* in[1] = {x};
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
-        if (t < n && t >= p) r = v[0] - lag(t - p);
+        if (t < n && t >= p) r = v[0] - v[1];
         o.set(t, r);
     };
-    stream<T, 1>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
 // ---------------------------------------------------------------- high, low, close (and volume)
 
-template <typename T> __device__ void trange(const T* h, const T* l, const T* c, T* out, const int* len, int bars) {
+template <typename T> __device__ void trange(const double* h, const double* l, const double* c, T* out, const int* len, int bars) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     double prevClose = 0.0;
-    const T* in[3] = {h, l, c};
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -361,14 +397,15 @@ template <typename T> __device__ void trange(const T* h, const T* l, const T* c,
         }
         o.set(t, r);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void atr(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p) {
+template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     double prevClose = 0.0, prevAtr = 0.0;
-    const T* in[3] = {h, l, c};
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -393,24 +430,35 @@ template <typename T> __device__ void atr(const T* h, const T* l, const T* c, T*
         }
         o.set(t, r);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
 // Lowest low and highest high over [t - window + 1, t] as TA-Lib tracks them: the index of the extreme is
-// kept, and the window is rescanned only when that index falls out of it.
-template <typename T> struct Extremes {
-    In<T> hi, lo;
-    int window, lowestIdx, highestIdx;
+// kept, and the window is rescanned only when that index falls out of it. The last `window` highs and
+// lows are kept in rings (ring slot of bar t: t mod window), so a rescan reads no global memory.
+struct Extremes {
+    Ring hi, lo;
+    int window, slot, lowestIdx, highestIdx;
     double lowest, highest;
-    __device__ Extremes(const T* h, const T* l, int bars, int w)
-        : hi(h, bars), lo(l, bars), window(w), lowestIdx(-1), highestIdx(-1), lowest(0.0), highest(0.0) {}
+    __device__ Extremes(double* scratch, int perSeries, int offset, int w)
+        : hi(scratch, perSeries, offset), lo(scratch, perSeries, offset + w), window(w), slot(-1), lowestIdx(-1),
+          highestIdx(-1), lowest(0.0), highest(0.0) {}
+    // Records bar t (every bar from 0 on, in order).
+    __device__ __forceinline__ void push(double h, double l) {
+        if (++slot == window) slot = 0;
+        hi[slot] = h;
+        lo[slot] = l;
+    }
+    // Updates the extremes for bar t (from bar window - 1 on), after push.
     __device__ __forceinline__ void update(int t, double h, double l) {
         int trailing = t - window + 1;
+        int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
         if (lowestIdx < trailing) {
             lowestIdx = trailing;
-            lowest = lo(trailing);
-            for (int i = trailing + 1; i <= t; i++) {
-                double v = i == t ? l : lo(i);
+            lowest = lo[first];
+            for (int i = trailing + 1, j = first; i <= t; i++) {
+                if (++j == window) j = 0;
+                double v = lo[j];
                 if (v < lowest) { lowestIdx = i; lowest = v; }
             }
         } else if (l <= lowest) {
@@ -419,9 +467,10 @@ template <typename T> struct Extremes {
         }
         if (highestIdx < trailing) {
             highestIdx = trailing;
-            highest = hi(trailing);
-            for (int i = trailing + 1; i <= t; i++) {
-                double v = i == t ? h : hi(i);
+            highest = hi[first];
+            for (int i = trailing + 1, j = first; i <= t; i++) {
+                if (++j == window) j = 0;
+                double v = hi[j];
                 if (v > highest) { highestIdx = i; highest = v; }
             }
         } else if (h >= highest) {
@@ -431,103 +480,101 @@ template <typename T> struct Extremes {
     }
 };
 
-template <typename T> __device__ void willr(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p) {
+template <typename T>
+__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
-    Extremes<T> ex(h, l, bars, p);
-    const T* in[3] = {h, l, c};
+    Extremes ex(scratch, 2 * p, 0, p);
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
-        if (t < n && t >= p - 1) {
-            ex.update(t, v[0], v[1]);
-            double diff = (ex.highest - ex.lowest) / (-100.0);
-            r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
+        if (t < n) {
+            ex.push(v[0], v[1]);
+            if (t >= p - 1) {
+                ex.update(t, v[0], v[1]);
+                double diff = (ex.highest - ex.lowest) / (-100.0);
+                r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
+            }
         }
         o.set(t, r);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
-// A per-thread ring of doubles in global scratch memory, laid out like the data (neighbouring threads,
-// neighbouring addresses): element j of this thread is at p[j * 32].
-struct Ring {
-    double* p;
-    __device__ Ring(double* scratch, int groupStride, int offset)
-        : p(scratch + (size_t) blockIdx.x * groupStride * LANES + (size_t) offset * LANES + threadIdx.x) {}
-    __device__ __forceinline__ double& operator[](int j) const { return p[(size_t) j * LANES]; }
-};
-
 template <typename T>
-__device__ void stoch(const T* h, const T* l, const T* c, T* outK, T* outD, const int* len, int bars, int fastK, int slowK,
-                      int slowD, double* scratch) {
+__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+                      int slowK, int slowD, double* scratch) {
     const int n = lengthOf(len);
     Col<T> oK(outK, bars), oD(outD, bars);
-    Extremes<T> ex(h, l, bars, fastK);
-    Ring ringK(scratch, slowK + slowD, 0), ringD(scratch, slowK + slowD, slowK);
+    const int perSeries = 2 * fastK + slowK + slowD;
+    Extremes ex(scratch, perSeries, 0, fastK);
+    Ring ringK(scratch, perSeries, 2 * fastK), ringD(scratch, perSeries, 2 * fastK + slowK);
     double sumK = 0.0, sumD = 0.0;
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
-    const T* in[3] = {h, l, c};
+    int slotK = 0, slotD = 0;  // ring slot of the next value
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double rk = nan_value(), rd = nan_value();
-        if (t < n && t >= fastK - 1) {
-            ex.update(t, v[0], v[1]);
-            double diff = (ex.highest - ex.lowest) / 100.0;
-            double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
-            // slow %K: TA-Lib's SMA of fast %K (period 1 copies)
-            double sk;
-            bool skOk;
-            if (slowK == 1) {
-                sk = fk;
-                skOk = true;
-            } else {
-                ringK[nFast % slowK] = fk;
-                sumK += fk;
-                skOk = nFast >= slowK - 1;
-                sk = 0.0;
-                if (skOk) {
-                    double tmp = sumK;
-                    sumK -= ringK[(nFast - slowK + 1) % slowK];
-                    sk = tmp / slowK;
-                }
-            }
-            nFast++;
-            if (skOk) {
-                double sd;
-                bool sdOk;
-                if (slowD == 1) {
-                    sd = sk;
-                    sdOk = true;
-                } else {
-                    ringD[nSlow % slowD] = sk;
-                    sumD += sk;
-                    sdOk = nSlow >= slowD - 1;
-                    sd = 0.0;
-                    if (sdOk) {
-                        double tmp = sumD;
-                        sumD -= ringD[(nSlow - slowD + 1) % slowD];
-                        sd = tmp / slowD;
+        if (t < n) {
+            ex.push(v[0], v[1]);
+            if (t >= fastK - 1) {
+                ex.update(t, v[0], v[1]);
+                double diff = (ex.highest - ex.lowest) / 100.0;
+                double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
+                // slow %K: TA-Lib's SMA of fast %K (period 1 copies); the ring holds the last slowK values
+                double sk = fk;
+                bool skOk = true;
+                if (slowK > 1) {
+                    ringK[slotK] = fk;
+                    if (++slotK == slowK) slotK = 0;  // now the slot of the oldest value
+                    sumK += fk;
+                    skOk = nFast >= slowK - 1;
+                    if (skOk) {
+                        double tmp = sumK;
+                        sumK -= ringK[slotK];
+                        sk = tmp / slowK;
                     }
                 }
-                nSlow++;
-                if (sdOk) {
-                    rk = sk;
-                    rd = sd;
+                nFast++;
+                if (skOk) {
+                    double sd = sk;
+                    bool sdOk = true;
+                    if (slowD > 1) {
+                        ringD[slotD] = sk;
+                        if (++slotD == slowD) slotD = 0;
+                        sumD += sk;
+                        sdOk = nSlow >= slowD - 1;
+                        if (sdOk) {
+                            double tmp = sumD;
+                            sumD -= ringD[slotD];
+                            sd = tmp / slowD;
+                        }
+                    }
+                    nSlow++;
+                    if (sdOk) {
+                        rk = sk;
+                        rd = sd;
+                    }
                 }
             }
         }
         oK.set(t, rk);
         oD.set(t, rd);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
 template <typename T>
-__device__ void adx(const T* h, const T* l, const T* c, T* outAdx, T* outPlus, T* outMinus, const int* len, int bars, int p) {
+__device__ void adx(const double* h, const double* l, const double* c, T* outAdx, T* outPlus, T* outMinus, const int* len, int bars,
+                    int p) {
     const int n = lengthOf(len);
     Col<T> oA(outAdx, bars), oP(outPlus, bars), oM(outMinus, bars);
     double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
     double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
-    const T* in[3] = {h, l, c};
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double ra = nan_value(), rp = nan_value(), rm = nan_value();
         if (t < n) {
@@ -540,16 +587,17 @@ __device__ void adx(const T* h, const T* l, const T* c, T* outAdx, T* outPlus, T
                 prevHigh = v[0];
                 double diffM = prevLow - v[1];
                 prevLow = v[1];
+                double range = trueRange(prevHigh, prevLow, prevClose);
                 if (t < p) {
                     if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
                     else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
-                    tr += trueRange(prevHigh, prevLow, prevClose);
+                    tr += range;
                 } else {
                     minusDM -= minusDM / p;
                     plusDM -= plusDM / p;
                     if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
                     else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
-                    tr = tr - (tr / p) + trueRange(prevHigh, prevLow, prevClose);
+                    tr = tr - (tr / p) + range;
                     double dx = 0.0;
                     bool dxOk = false;
                     rp = 0.0;
@@ -583,16 +631,17 @@ __device__ void adx(const T* h, const T* l, const T* c, T* outAdx, T* outPlus, T
         oP.set(t, rp);
         oM.set(t, rm);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
 template <typename T>
-__device__ void cci(const T* h, const T* l, const T* c, T* out, const int* len, int bars, int p, double* scratch) {
+__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     Ring ring(scratch, p, 0);
     int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
-    const T* in[3] = {h, l, c};
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -611,14 +660,15 @@ __device__ void cci(const T* h, const T* l, const T* c, T* out, const int* len, 
         }
         o.set(t, r);
     };
-    stream<T, 3>(in, bars, body);
+    stream<3>(in, lag, bars, body);
 }
 
-template <typename T> __device__ void obv(const T* c, const T* vol, T* out, const int* len, int bars) {
+template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, int bars) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     double prevObv = 0.0, prevClose = 0.0;
-    const T* in[2] = {c, vol};
+    const double* in[2] = {c, vol};
+    const int lag[2] = {0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -634,17 +684,19 @@ template <typename T> __device__ void obv(const T* c, const T* vol, T* out, cons
         }
         o.set(t, r);
     };
-    stream<T, 2>(in, bars, body);
+    stream<2>(in, lag, bars, body);
 }
 
 template <typename T>
-__device__ void mfi(const T* h, const T* l, const T* c, const T* vol, T* out, const int* len, int bars, int p, double* scratch) {
+__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+                    double* scratch) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     Ring pos(scratch, 2 * p, 0), neg(scratch, 2 * p, p);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
     int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
-    const T* in[4] = {h, l, c, vol};
+    const double* in[4] = {h, l, c, vol};
+    const int lag[4] = {0, 0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
@@ -680,7 +732,7 @@ __device__ void mfi(const T* h, const T* l, const T* c, const T* vol, T* out, co
         }
         o.set(t, r);
     };
-    stream<T, 4>(in, bars, body);
+    stream<4>(in, lag, bars, body);
 }
 
 // ---------------------------------------------------------------- layout transposes
@@ -742,79 +794,47 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
 
 }  // namespace
 
-// ---------------------------------------------------------------- entry points, one per precision
+// ---------------------------------------------------------------- entry points, one per output precision
 
+#define K extern "C" __global__ void __launch_bounds__(32)
 #define KERNELS(T, SFX)                                                                                                   \
-    extern "C" __global__ void __launch_bounds__(32) sma_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
-        sma<T>(x, o, n, bars, p);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) ema_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
-        ema<T>(x, o, n, bars, p);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) wma_##SFX(const T* x, T* o, const int* n, int bars, int p, int d) {  \
-        wma<T>(x, o, n, bars, p, d);                                                                                      \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) dema_##SFX(const T* x, T* o, const int* n, int bars, int p) {        \
-        dema<T>(x, o, n, bars, p);                                                                                        \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) tema_##SFX(const T* x, T* o, const int* n, int bars, int p) {        \
-        tema<T>(x, o, n, bars, p);                                                                                        \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) rsi_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
-        rsi<T>(x, o, n, bars, p);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        macd_##SFX(const T* x, T* o0, T* o1, T* o2, const int* n, int bars, int f, int s, int g) {                       \
+    K sma_##SFX(const double* x, T* o, const int* n, int bars, int p) { sma<T>(x, o, n, bars, p); }                       \
+    K ema_##SFX(const double* x, T* o, const int* n, int bars, int p) { ema<T>(x, o, n, bars, p); }                       \
+    K wma_##SFX(const double* x, T* o, const int* n, int bars, int p, int d) { wma<T>(x, o, n, bars, p, d); }             \
+    K dema_##SFX(const double* x, T* o, const int* n, int bars, int p) { dema<T>(x, o, n, bars, p); }                     \
+    K tema_##SFX(const double* x, T* o, const int* n, int bars, int p) { tema<T>(x, o, n, bars, p); }                     \
+    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int p) { rsi<T>(x, o, n, bars, p); }                       \
+    K macd_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int f, int s, int g) {                    \
         macd<T>(x, o0, o1, o2, n, bars, f, s, g);                                                                         \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        bbands_##SFX(const T* x, T* o0, T* o1, T* o2, const int* n, int bars, int p, double k) {                         \
+    K bbands_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int p, double k) {                      \
         bbands<T>(x, o0, o1, o2, n, bars, p, k);                                                                          \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) roc_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
-        roc<T>(x, o, n, bars, p);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) mom_##SFX(const T* x, T* o, const int* n, int bars, int p) {         \
-        mom<T>(x, o, n, bars, p);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        trange_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars) {                                 \
+    K roc_##SFX(const double* x, T* o, const int* n, int bars, int p) { roc<T>(x, o, n, bars, p); }                       \
+    K mom_##SFX(const double* x, T* o, const int* n, int bars, int p) { mom<T>(x, o, n, bars, p); }                       \
+    K trange_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars) {                    \
         trange<T>(h, l, c, o, n, bars);                                                                                   \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        atr_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p) {                             \
+    K atr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p) {                \
         atr<T>(h, l, c, o, n, bars, p);                                                                                   \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        willr_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p) {                           \
-        willr<T>(h, l, c, o, n, bars, p);                                                                                 \
+    K willr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {   \
+        willr<T>(h, l, c, o, n, bars, p, r);                                                                              \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) stoch_##SFX(const T* h, const T* l, const T* c, T* o0, T* o1,        \
-                                                                 const int* n, int bars, int fk, int sk, int sd,         \
-                                                                 double* scratch) {                                      \
-        stoch<T>(h, l, c, o0, o1, n, bars, fk, sk, sd, scratch);                                                          \
+    K stoch_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, const int* n, int bars, int fk,       \
+                  int sk, int sd, double* r) {                                                                            \
+        stoch<T>(h, l, c, o0, o1, n, bars, fk, sk, sd, r);                                                                \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        adx_##SFX(const T* h, const T* l, const T* c, T* o0, T* o1, T* o2, const int* n, int bars, int p) {              \
+    K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int p) { \
         adx<T>(h, l, c, o0, o1, o2, n, bars, p);                                                                          \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        cci_##SFX(const T* h, const T* l, const T* c, T* o, const int* n, int bars, int p, double* scratch) {            \
-        cci<T>(h, l, c, o, n, bars, p, scratch);                                                                          \
+    K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {     \
+        cci<T>(h, l, c, o, n, bars, p, r);                                                                                \
     }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) obv_##SFX(const T* c, const T* v, T* o, const int* n, int bars) {    \
-        obv<T>(c, v, o, n, bars);                                                                                         \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32) mfi_##SFX(const T* h, const T* l, const T* c, const T* v, T* o,      \
-                                                               const int* n, int bars, int p, double* scratch) {         \
-        mfi<T>(h, l, c, v, o, n, bars, p, scratch);                                                                       \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(32)                                                                      \
-        synth_##SFX(T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {                                         \
-        synth<T>(h, l, c, v, bars, seed);                                                                                 \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(256) to_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {    \
-        toGrouped<T>(src, dst, nSeries, bars);                                                                            \
+    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars) { obv<T>(c, v, o, n, bars); }             \
+    K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int p, \
+                double* r) {                                                                                              \
+        mfi<T>(h, l, c, v, o, n, bars, p, r);                                                                             \
     }                                                                                                                     \
     extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {  \
         fromGrouped<T>(src, dst, nSeries, bars);                                                                          \
@@ -822,3 +842,9 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
 
 KERNELS(double, f64)
 KERNELS(float, f32)
+
+extern "C" __global__ void __launch_bounds__(256) to_grouped_f64(const double* src, double* dst, int nSeries, int bars) {
+    toGrouped<double>(src, dst, nSeries, bars);
+}
+
+K synth_f64(double* h, double* l, double* c, double* v, int bars, unsigned long long seed) { synth<double>(h, l, c, v, bars, seed); }

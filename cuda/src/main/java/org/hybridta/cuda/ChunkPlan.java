@@ -41,8 +41,8 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
      * @param bars          bars per series
      * @param inputs        input fields
      * @param outputs       output columns
-     * @param ringDoubles   scratch doubles per series (the largest of the kernels')
-     * @param elementBytes  8 (double) or 4 (float)
+     * @param ringDoubles   global scratch doubles per series (the largest of the kernels')
+     * @param elementBytes  bytes of an output value: 8 (double) or 4 (float); inputs are always double
      * @param deviceBudget  device bytes the slots may use together
      * @param hostSlotBytes the wished-for pinned bytes per slot (a chunk of one group may exceed it)
      * @throws IllegalArgumentException if even one group of 32 series does not fit in the budget
@@ -50,9 +50,9 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
     static ChunkPlan plan(int series, int bars, int inputs, int outputs, int ringDoubles, int elementBytes,
                           long deviceBudget, long hostSlotBytes) {
         if (series <= 0 || bars <= 0) return new ChunkPlan(0, 0, 0, 0, 0, 0, 0, 0);
-        long column = (long) bars * elementBytes;  // one field of one series
-        long stagePerSeries = column * Math.max(inputs, outputs);
-        long devicePerSeries = stagePerSeries + column * (inputs + outputs) + Integer.BYTES + 8L * ringDoubles;
+        long inColumn = (long) bars * Double.BYTES, outColumn = (long) bars * elementBytes;  // one field of one series
+        long stagePerSeries = Math.max(inColumn * inputs, outColumn * outputs);
+        long devicePerSeries = stagePerSeries + inColumn * inputs + outColumn * outputs + Integer.BYTES + 8L * ringDoubles;
         long hostPerSeries = stagePerSeries + Integer.BYTES;
         int groups = (series + GROUP - 1) / GROUP;
         long groupDevice = GROUP * devicePerSeries, groupHost = GROUP * hostPerSeries;
@@ -80,7 +80,7 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
         slots = Math.min(slots, chunks);
         int capacity = perChunk * GROUP;
         return new ChunkPlan(Math.min(series, capacity), capacity, chunks, slots, capacity * stagePerSeries,
-                capacity * column * inputs, capacity * column * outputs, capacity * 8L * ringDoubles);
+                capacity * inColumn * inputs, capacity * outColumn * outputs, capacity * 8L * ringDoubles);
     }
 
     private static int chunksOf(int groups, int perChunk) {

@@ -51,6 +51,8 @@ final class CudaBackend implements ComputeBackend {
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Cleaner.Cleanable cleanable;
+    /** Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total. */
+    private final long[] profile = new long[5];
 
     /** One set of buffers with its stream. */
     private static final class Slot {
@@ -122,6 +124,8 @@ final class CudaBackend implements ComputeBackend {
     @Override public synchronized IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
         if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
         List<String> columns = checkRequest(panel, indicators);
+        java.util.Arrays.fill(profile, 0);
+        long start = System.nanoTime();
         int nSeries = panel.seriesCount(), bars = panel.barCount();
         if (nSeries == 0 || bars == 0) return IndicatorValues.of(panel, columns, new double[columns.size()][nSeries * bars]);
         // Java zeroes new arrays, gigabytes for large panels: let the pool do it while the first chunks go to the GPU
@@ -138,7 +142,7 @@ final class CudaBackend implements ComputeBackend {
         for (Indicator ind : indicators) {
             KernelCall c = KernelCall.of(ind);
             calls.add(c);
-            ring = Math.max(ring, c.ringDoubles());
+            ring = Math.max(ring, c.globalRingDoubles());
             for (Field f : c.inputs()) fieldIndex.putIfAbsent(f, 0);
         }
         List<Field> fields = new ArrayList<>(fieldIndex.keySet());  // enum order
@@ -174,23 +178,34 @@ final class CudaBackend implements ComputeBackend {
             }
             throw e;
         }
+        profile[4] = System.nanoTime() - start;
+        if (log.isDebugEnabled()) log.debug("compute {} x {}, {} chunks of {}: {}", nSeries, bars, plan.chunks(), plan.seriesPerChunk(), profile());
         return IndicatorValues.of(panel, columns, out);
+    }
+
+    /** Where the last call's time went (host copies in and out, waiting for the device, queueing), for diagnostics. */
+    String profile() {
+        return String.format(java.util.Locale.ROOT, "total %.1f ms: host fill %.1f, wait for device %.1f, host drain %.1f, queueing %.1f",
+                profile[4] / 1e6, profile[0] / 1e6, profile[1] / 1e6, profile[2] / 1e6, profile[3] / 1e6);
     }
 
     /** Waits for the slot's chunk, if any, and copies its outputs into the result arrays. */
     private void finish(Slot slot, int bars, int cap, double[][] out) {
         Chunk chunk = slot.pending;
         if (chunk == null) return;
+        long w0 = System.nanoTime();
         Cuda.check(JCudaDriver.cuStreamSynchronize(slot.stream), "cuStreamSynchronize (kernels and copies of chunk " + chunk.index() + ")");
+        profile[1] += System.nanoTime() - w0;
         slot.pending = null;
+        long t0 = System.nanoTime();
         long n = (long) chunk.count() * bars;
         List<Runnable> tasks = new ArrayList<>();
         for (int j = 0; j < out.length; j++) {
             int col = j;
-            long base = (long) j * cap * bars;
+            long base = (long) j * cap * bars;  // in output elements
             long dst = (long) chunk.from() * bars;
             split(n, (off, len) -> {
-                if (slot.hostF != null) {
+                if (precision == Precision.FLOAT) {
                     FloatBuffer fb = slot.hostF;
                     double[] o = out[col];
                     int s = (int) (base + off), d = (int) (dst + off);
@@ -201,65 +216,62 @@ final class CudaBackend implements ComputeBackend {
             }, tasks);
         }
         run(tasks);
+        profile[2] += System.nanoTime() - t0;
     }
 
     /** Copies the chunk's inputs and lengths into the slot's pinned staging. */
     private void fill(Slot slot, Chunk chunk, int bars, int cap, double[][] in, Panel panel) {
+        long t0 = System.nanoTime();
         long n = (long) chunk.count() * bars;
         List<Runnable> tasks = new ArrayList<>();
         for (int k = 0; k < in.length; k++) {
             double[] src = in[k];
             long base = (long) k * cap * bars;
             long from = (long) chunk.from() * bars;
-            split(n, (off, len) -> {
-                if (slot.hostF != null) {
-                    FloatBuffer fb = slot.hostF;
-                    int d = (int) (base + off), s = (int) (from + off);
-                    for (int i = 0; i < len; i++) fb.put(d + i, (float) src[s + i]);
-                } else {
-                    slot.hostD.put((int) (base + off), src, (int) (from + off), len);
-                }
-            }, tasks);
+            split(n, (off, len) -> slot.hostD.put((int) (base + off), src, (int) (from + off), len), tasks);
         }
         run(tasks);
         for (int i = 0; i < cap; i++) slot.hostLens.put(i, i < chunk.count() ? panel.length(chunk.from() + i) : 0);
+        profile[0] += System.nanoTime() - t0;
     }
 
     /** Queues upload, transposes, kernels, transposes and download of one chunk on the slot's stream. */
     private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, int nOut, List<KernelCall> calls,
                          EnumMap<Field, Integer> fieldIndex) {
-        long region = (long) cap * bars * elementBytes;  // one field or output of a chunk
-        long used = (long) chunk.count() * bars * elementBytes;
+        long t0 = System.nanoTime();
+        long inRegion = (long) cap * bars * Double.BYTES, outRegion = (long) cap * bars * elementBytes;  // one field, one output
+        long inUsed = (long) chunk.count() * bars * Double.BYTES, outUsed = (long) chunk.count() * bars * elementBytes;
         int groups = (chunk.count() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
         int tiles = (bars + 31) / 32;
-        String sfx = precision == Precision.FLOAT ? "_f32" : "_f64";
+        String sfx = precision == Precision.FLOAT ? "_f32" : "_f64";  // of the outputs
         CUstream st = slot.stream;
         Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.lens.ptr, slot.pinnedLens.ptr, (long) cap * Integer.BYTES, st), "cuMemcpyHtoDAsync(lengths)");
         for (int k = 0; k < nIn; k++) {
-            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.stage.at(k * region), slot.pinned.at(k * region), used, st),
-                    "cuMemcpyHtoDAsync(" + used + " bytes of input " + k + ", chunk " + chunk.index() + ")");
-            device.launch("to_grouped" + sfx, tiles, groups, 32, 8, st, slot.stage.at(k * region), slot.gin.at(k * region),
+            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.stage.at(k * inRegion), slot.pinned.at(k * inRegion), inUsed, st),
+                    "cuMemcpyHtoDAsync(" + inUsed + " bytes of input " + k + ", chunk " + chunk.index() + ")");
+            device.launch("to_grouped_f64", tiles, groups, 32, 8, st, slot.stage.at(k * inRegion), slot.gin.at(k * inRegion),
                     chunk.count(), bars);
         }
         int firstOut = 0;
         for (KernelCall call : calls) {
             List<Object> args = new ArrayList<>();
-            for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * region));
-            for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * region));
+            for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
+            for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
             args.add(slot.lens.ptr);
             args.add(bars);
             for (int v : call.ints()) args.add(v);
             for (double v : call.doubles()) args.add(v);
-            if (call.ringDoubles() > 0) args.add(slot.ring.ptr);
-            device.launch(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, st, args.toArray());
+            if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.ptr);
+            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), st, args.toArray());
             firstOut += call.outputs();
         }
         for (int j = 0; j < nOut; j++) {
-            device.launch("from_grouped" + sfx, tiles, groups, 32, 8, st, slot.gout.at(j * region), slot.stage.at(j * region),
+            device.launch("from_grouped" + sfx, tiles, groups, 32, 8, st, slot.gout.at(j * outRegion), slot.stage.at(j * outRegion),
                     chunk.count(), bars);
-            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * region), slot.stage.at(j * region), used, st),
-                    "cuMemcpyDtoHAsync(" + used + " bytes of output " + j + ", chunk " + chunk.index() + ")");
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * outRegion), slot.stage.at(j * outRegion), outUsed, st),
+                    "cuMemcpyDtoHAsync(" + outUsed + " bytes of output " + j + ", chunk " + chunk.index() + ")");
         }
+        profile[3] += System.nanoTime() - t0;
     }
 
     /** Makes sure there are {@code plan.slots()} slots with buffers large enough for the plan. */
@@ -283,8 +295,8 @@ final class CudaBackend implements ComputeBackend {
         s.pinned = arena.allocHost(plan.stageBytes(), "pinned staging");
         s.pinnedLens = arena.allocHost(plan.lengthBytes(), "pinned lengths");
         var bb = s.pinned.ptr.getByteBuffer(0, plan.stageBytes()).order(ByteOrder.nativeOrder());
-        s.hostD = precision == Precision.FLOAT ? null : bb.asDoubleBuffer();
-        s.hostF = precision == Precision.FLOAT ? bb.asFloatBuffer() : null;
+        s.hostD = bb.asDoubleBuffer();  // inputs on the way in (always double), double outputs on the way out
+        s.hostF = bb.asFloatBuffer();   // float outputs on the way out
         s.hostLens = s.pinnedLens.ptr.getByteBuffer(0, plan.lengthBytes()).order(ByteOrder.nativeOrder()).asIntBuffer();
     }
 

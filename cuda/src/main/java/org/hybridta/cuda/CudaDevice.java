@@ -31,6 +31,7 @@ final class CudaDevice implements AutoCloseable {
     private final CUcontext context;
     private final CUmodule module;
     private final Map<String, CUfunction> functions = new HashMap<>();
+    private final java.util.Set<String> sharedOptIn = new java.util.HashSet<>();
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CudaDevice(CudaProbe.Device info, CUdevice device, CUcontext context, CUmodule module) {
@@ -115,6 +116,11 @@ final class CudaDevice implements AutoCloseable {
      * Launches a kernel. Arguments: {@link CUdeviceptr} (or any pointer object), {@link Integer}, {@link Long}, {@link Double}.
      */
     void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
+        launchShared(kernel, gridX, gridY, blockX, blockY, 0, stream, args);
+    }
+
+    /** Like {@link #launch} with {@code sharedBytes} of dynamic shared memory per block. */
+    void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -124,7 +130,12 @@ final class CudaDevice implements AutoCloseable {
             else if (a instanceof Long v) params[i] = Pointer.to(new long[] {v});
             else throw new IllegalArgumentException("kernel argument " + i + " of " + kernel + ": " + a);
         }
-        Cuda.check(JCudaDriver.cuLaunchKernel(function(kernel), gridX, gridY, 1, blockX, blockY, 1, 0, stream, Pointer.to(params), null),
+        CUfunction f = function(kernel);
+        if (sharedBytes > 48 << 10 && sharedOptIn.add(kernel)) {
+            Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                    KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
+        }
+        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
                 "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ", block " + blockX + "x" + blockY + ")");
     }
 

@@ -67,7 +67,7 @@ public final class CudaDiagnostics implements AutoCloseable {
         /** Runs once and waits for the device. */
         void runAndSync();
 
-        /** Bytes it moves through device memory: each input read once plus each output written once. */
+        /** Bytes it moves through device memory: each input read once (double) plus each output written once. */
         long bytesMoved();
 
         /** Median time of {@code reps} runs after {@code warmups}, in milliseconds, from CUDA events. */
@@ -114,22 +114,22 @@ public final class CudaDiagnostics implements AutoCloseable {
         int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
         int padded = groups * ChunkPlan.GROUP;
         int es = precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
-        long column = (long) padded * bars * es;
-        String sfx = precision == Precision.FLOAT ? "_f32" : "_f64";
+        long inColumn = (long) padded * bars * Double.BYTES, outColumn = (long) padded * bars * es;
         DeviceArena arena = device.arena;
         List<DeviceArena.DeviceBuffer> buffers = new ArrayList<>();
         DeviceArena.DeviceBuffer[] ohlcv = new DeviceArena.DeviceBuffer[4];  // high, low, close, volume
-        for (int i = 0; i < 4; i++) buffers.add(ohlcv[i] = arena.allocDevice(column, "diagnostic input " + i));
+        for (int i = 0; i < 4; i++) buffers.add(ohlcv[i] = arena.allocDevice(inColumn, "diagnostic input " + i));
         DeviceArena.DeviceBuffer[] outs = new DeviceArena.DeviceBuffer[call.outputs()];
-        for (int j = 0; j < outs.length; j++) buffers.add(outs[j] = arena.allocDevice(column, "diagnostic output " + j));
+        for (int j = 0; j < outs.length; j++) buffers.add(outs[j] = arena.allocDevice(outColumn, "diagnostic output " + j));
         DeviceArena.DeviceBuffer lens = arena.allocDevice((long) padded * Integer.BYTES, "diagnostic lengths");
         buffers.add(lens);
-        DeviceArena.DeviceBuffer ring = call.ringDoubles() > 0 ? arena.allocDevice((long) padded * 8 * call.ringDoubles(), "diagnostic ring") : null;
+        DeviceArena.DeviceBuffer ring = call.globalRingDoubles() > 0
+                ? arena.allocDevice((long) padded * 8 * call.globalRingDoubles(), "diagnostic ring") : null;
         if (ring != null) buffers.add(ring);
         int[] l = new int[padded];
         Arrays.fill(l, 0, series, bars);
         Cuda.check(JCudaDriver.cuMemcpyHtoD(lens.ptr, jcuda.Pointer.to(l), (long) padded * Integer.BYTES), "cuMemcpyHtoD(lengths)");
-        device.launch("synth" + sfx, groups, 1, ChunkPlan.GROUP, 1, stream, ohlcv[0].ptr, ohlcv[1].ptr, ohlcv[2].ptr, ohlcv[3].ptr, bars, seed);
+        device.launch("synth_f64", groups, 1, ChunkPlan.GROUP, 1, stream, ohlcv[0].ptr, ohlcv[1].ptr, ohlcv[2].ptr, ohlcv[3].ptr, bars, seed);
         Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(synth)");
 
         List<Object> args = new ArrayList<>();
@@ -147,12 +147,13 @@ public final class CudaDiagnostics implements AutoCloseable {
         args.add(bars);
         for (int v : call.ints()) args.add(v);
         for (double v : call.doubles()) args.add(v);
-        if (ring != null) args.add(ring.ptr);
+        if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
         Object[] a = args.toArray();
         String entry = call.entry(precision);
-        long bytes = (long) series * bars * es * (call.inputs().size() + call.outputs());
+        int shared = call.sharedBytes();
+        long bytes = (long) series * bars * ((long) Double.BYTES * call.inputs().size() + (long) es * call.outputs());
         Timed t = new TimedBase() {
-            @Override void enqueue() { device.launch(entry, groups, 1, ChunkPlan.GROUP, 1, stream, a); }
+            @Override void enqueue() { device.launchShared(entry, groups, 1, ChunkPlan.GROUP, 1, shared, stream, a); }
 
             @Override public long bytesMoved() { return bytes; }
 

@@ -34,11 +34,30 @@ import org.hybridta.indicator.Wma;
  * @param outputs     number of outputs (the indicator's {@link Indicator#outputs()} in order)
  * @param ints        integer parameters
  * @param doubles     double parameters
- * @param ringDoubles doubles of scratch memory per series (0: no scratch parameter)
+ * @param ringDoubles doubles of ring memory per series (0: no scratch parameter); small rings live in shared
+ *                    memory (the scratch parameter is then null), large ones in global scratch memory
  */
 record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {
     private static final List<Field> CLOSE = List.of(Field.CLOSE);
     private static final List<Field> HLC = List.of(Field.HIGH, Field.LOW, Field.CLOSE);
+
+    /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
+    static final int SHARED_RING_LIMIT = 64 << 10;
+
+    /** Whether the kernel's rings fit in the block's shared memory (then it is passed no scratch pointer). */
+    boolean ringInShared() {
+        return ringDoubles > 0 && ringDoubles * 8L * ChunkPlan.GROUP <= SHARED_RING_LIMIT;
+    }
+
+    /** Dynamic shared memory of one block. */
+    int sharedBytes() {
+        return ringInShared() ? ringDoubles * 8 * ChunkPlan.GROUP : 0;
+    }
+
+    /** Global scratch doubles per series (0 when the ring is in shared memory or there is none). */
+    int globalRingDoubles() {
+        return ringDoubles > 0 && !ringInShared() ? ringDoubles : 0;
+    }
 
     /** The entry point for a precision, e.g. {@code ema_f64}. */
     String entry(Precision precision) {
@@ -62,9 +81,10 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         if (ind instanceof Mom x) return simple("mom", x.period());
         if (ind instanceof Trange) return new KernelCall("trange", HLC, 1, new int[0], new double[0], 0);
         if (ind instanceof Atr x) return new KernelCall("atr", HLC, 1, new int[] {x.period()}, new double[0], 0);
-        if (ind instanceof Willr x) return new KernelCall("willr", HLC, 1, new int[] {x.period()}, new double[0], 0);
+        if (ind instanceof Willr x) return new KernelCall("willr", HLC, 1, new int[] {x.period()}, new double[0], 2 * x.period());
         if (ind instanceof Stoch x) {
-            return new KernelCall("stoch", HLC, 2, new int[] {x.fastK(), x.slowK(), x.slowD()}, new double[0], x.slowK() + x.slowD());
+            return new KernelCall("stoch", HLC, 2, new int[] {x.fastK(), x.slowK(), x.slowD()}, new double[0],
+                    2 * x.fastK() + x.slowK() + x.slowD());
         }
         if (ind instanceof Adx x) return new KernelCall("adx", HLC, 3, new int[] {x.period()}, new double[0], 0);
         if (ind instanceof Cci x) return new KernelCall("cci", HLC, 1, new int[] {x.period()}, new double[0], x.period());

@@ -49,11 +49,13 @@ class ChunkPlanTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deviceMemoryBudget");
     }
 
-    @Test void floatHalvesTheBytes() {
-        ChunkPlan d = ChunkPlan.plan(100, 1000, 3, 3, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
-        ChunkPlan f = ChunkPlan.plan(100, 1000, 3, 3, 0, 4, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
-        assertThat(f.stageBytes() * 2).isEqualTo(d.stageBytes());
-        assertThat(f.inputBytes() * 2).isEqualTo(d.inputBytes());
+    @Test void floatHalvesTheOutputBytesOnly() {
+        ChunkPlan d = ChunkPlan.plan(100, 1000, 3, 6, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        ChunkPlan f = ChunkPlan.plan(100, 1000, 3, 6, 0, 4, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(f.outputBytes() * 2).isEqualTo(d.outputBytes());
+        assertThat(f.inputBytes()).isEqualTo(d.inputBytes());
+        assertThat(f.stageBytes()).isEqualTo(128L * 1000 * 8 * 3);  // inputs (3 doubles) outweigh outputs (6 floats)
+        assertThat(d.stageBytes()).isEqualTo(128L * 1000 * 8 * 6);
     }
 
     @Test void anEmptyPanelNeedsNothing() {

@@ -6,12 +6,10 @@ package org.hybridta.cuda;
  * <p>Tolerance: at every bar, {@code |actual - expected| <= rel * |expected| + scaleRel * scale}, where
  * {@code scale} is the largest {@code |expected|} of that output over the series (its magnitude). For
  * double, {@code rel = 1e-12} and {@code scaleRel = 1e-15}: the kernels repeat TA-Lib's operations in
- * the same order without fused multiply-adds, so results agree to the last bits. For float,
- * {@code rel = 0} and {@code scaleRel = 1e-5}: inputs are rounded to single precision (about 6e-8
- * relative each) before the double arithmetic, and outputs after it; the input rounding moves a value
- * by a small multiple of 6e-8 of the inputs' magnitude, which for differences of nearby prices (MACD,
- * CCI's numerator, ROC) is not small relative to the value itself but stays below 1e-5 of the
- * output's magnitude over the series. NaN must meet NaN.
+ * the same order without fused multiply-adds, so results agree to the last bits. For float outputs,
+ * {@code rel = 2^-24}: the kernels compute in double from double inputs and round each result to
+ * single precision once, so a float output is within half a unit in the last place of the double one.
+ * NaN must meet NaN.
  */
 final class Compare {
     private Compare() {}

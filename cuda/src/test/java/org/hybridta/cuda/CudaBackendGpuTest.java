@@ -59,12 +59,13 @@ class CudaBackendGpuTest {
         assertMatches(dbl.compute(p, specs), cpu.compute(p, specs), p, 1e-12, 1e-15);
     }
 
+    /** Float outputs are the double results rounded once: within half a float ulp (6e-8 relative), far inside 1e-5. */
     @ParameterizedTest(name = "{0} series x {1} bars, ragged {2}")
     @MethodSource("shapes")
-    void floatIsWithinTolerance(int series, int bars, boolean ragged) {
+    void floatIsTheDoubleResultRounded(int series, int bars, boolean ragged) {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
         List<Indicator> specs = BackendConformanceTest.specs();
-        assertMatches(flt.compute(p, specs), cpu.compute(p, specs), p, 0, 1e-5);
+        assertMatches(flt.compute(p, specs), cpu.compute(p, specs), p, 0x1p-24, 1e-15);
     }
 
     @Test void tinyBudgetForcesManyChunksAndGivesTheSameResult() {
@@ -72,7 +73,7 @@ class CudaBackendGpuTest {
         List<Indicator> specs = Indicators.catalog();
         IndicatorValues whole = dbl.compute(p, specs);
         // 4 inputs + 25 outputs + staging: 9.7 MB per group of 32 series; 12 MB allows one group in one slot
-        ChunkPlan plan = ChunkPlan.plan(1000, 700, 4, 25, 28, 8, 12_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        ChunkPlan plan = ChunkPlan.plan(1000, 700, 4, 25, 0, 8, 12_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
         assertThat(plan.chunks()).isEqualTo(32);
         for (Precision precision : Precision.values()) {
             try (ComputeBackend small = Backends.open("cuda", BackendOptions.builder().precision(precision).deviceMemoryBudget(12_000_000).build());
@@ -88,6 +89,10 @@ class CudaBackendGpuTest {
 
     @Test void openComputeCloseReturnsDeviceMemory() {
         try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
+            // a first cycle lets the context grow its own pools (lazily loaded kernel code, launch resources)
+            try (ComputeBackend warm = Backends.open("cuda")) {
+                warm.compute(RandomPanels.of(7, 100, 300, false), Indicators.catalog());
+            }
             long before = diag.memoryInfo()[0];
             ComputeBackend b = Backends.open("cuda");
             b.compute(RandomPanels.of(7, 2000, 1500, false), Indicators.catalog());

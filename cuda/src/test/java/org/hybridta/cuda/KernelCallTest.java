@@ -30,7 +30,13 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.wma(10)).ints()).containsExactly(10, 55);
         assertThat(KernelCall.of(Indicators.macd(12, 26, 9)).ints()).containsExactly(12, 26, 9);
         assertThat(KernelCall.of(Indicators.bbands(20, 2.5)).doubles()).containsExactly(2.5);
-        assertThat(KernelCall.of(Indicators.stoch(14, 3, 5)).ringDoubles()).isEqualTo(8);
+        assertThat(KernelCall.of(Indicators.stoch(14, 3, 5)).ringDoubles()).isEqualTo(2 * 14 + 8);
+        assertThat(KernelCall.of(Indicators.willr(14)).ringDoubles()).isEqualTo(28);
+        assertThat(KernelCall.of(Indicators.willr(14)).ringInShared()).isTrue();
+        assertThat(KernelCall.of(Indicators.willr(14)).sharedBytes()).isEqualTo(28 * 8 * 32);
+        assertThat(KernelCall.of(Indicators.cci(1000)).ringInShared()).isFalse();
+        assertThat(KernelCall.of(Indicators.cci(1000)).globalRingDoubles()).isEqualTo(1000);
+        assertThat(KernelCall.of(Indicators.ema(10)).sharedBytes()).isZero();
         assertThat(KernelCall.of(Indicators.cci(20)).ringDoubles()).isEqualTo(20);
         assertThat(KernelCall.of(Indicators.mfi(14)).ringDoubles()).isEqualTo(28);
         assertThat(KernelCall.of(Indicators.mfi(14)).inputs()).containsExactly(Field.HIGH, Field.LOW, Field.CLOSE, Field.VOLUME);

@@ -77,7 +77,7 @@ public final class CudaPlots {
             Indicator ind = Indicators.parse(r.param("indicator"));
             int es = r.param("precision").equals("FLOAT") ? 4 : 8;
             double cells = Double.parseDouble(r.param("series")) * Double.parseDouble(r.param("bars"));
-            double bytes = cells * es * (ind.inputs().size() + ind.outputs().size());
+            double bytes = cells * (8.0 * ind.inputs().size() + es * ind.outputs().size());  // inputs are always double
             double bw = bytes / (r.ms() / 1e3);
             System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.2f | %.0f%% |%n", ind.spec(), r.param("precision").toLowerCase(Locale.ROOT),
                     r.ms(), bytes / 1e9, bw / 1e12, 100 * bw / copyBw);
@@ -104,10 +104,10 @@ public final class CudaPlots {
             if (!r.benchmark().equals("CudaTransferBenchmarks.endToEnd")) continue;
             int[] s = BenchPanels.shape(r.param("shape"));
             int es = r.param("precision").equals("FLOAT") ? 4 : 8;
-            double column = (double) s[0] * s[1] * es;
-            double floor = 1e3 * (column / up + column / down);
+            double in = (double) s[0] * s[1] * 8, outBytes = (double) s[0] * s[1] * es;
+            double floor = 1e3 * (in / up + outBytes / down);
             System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.1f | %.2f |%n", r.param("shape"), r.param("precision").toLowerCase(Locale.ROOT),
-                    r.ms(), 2 * column / 1e9, floor, r.ms() / floor);
+                    r.ms(), (in + outBytes) / 1e9, floor, r.ms() / floor);
         }
         System.out.println();
     }
