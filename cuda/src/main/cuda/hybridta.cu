@@ -136,13 +136,13 @@ struct Ema {
     int p, n;
     __device__ Ema(int period, double k_) : k(k_), v(0.0), p(period), n(0) {}
     __device__ __forceinline__ bool feed(double x) {
-        if (n < p) {
-            v += x;
-            if (++n == p) { v = v / p; return true; }
-            return false;
+        if (n >= p) {
+            v = ((x - v) * k) + v;
+            return true;
         }
-        v = ((x - v) * k) + v;
-        return true;
+        v += x;
+        if (++n == p) { v = v / p; return true; }
+        return false;
     }
 };
 
@@ -159,11 +159,26 @@ __device__ __forceinline__ double trueRange(double h, double l, double cPrev) {
 
 __device__ __forceinline__ bool nearZero(double v) { return (-0.00000001 < v) && (v < 0.00000001); }
 
+// Division by a divisor fixed for the whole series (a period, 3, 100): the reciprocal is computed once and
+// each quotient is x * r corrected by one fused multiply-add on the exact residual (Markstein), which
+// rounds like x / d (within an ulp) at a fraction of the latency of a full double division, the longest
+// link of the Wilder recurrences. (The explicit __fma_rn calls are exempt from -fmad=false.)
+struct Div {
+    double d, r;
+    __device__ explicit Div(double divisor) : d(divisor), r(1.0 / divisor) {}
+    __device__ __forceinline__ double operator()(double x) const {
+        double q = x * r;
+        double e = __fma_rn(-q, d, x);
+        return __fma_rn(e, r, q);
+    }
+};
+
 // ---------------------------------------------------------------- single input (close)
 
 template <typename T> __device__ void sma(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
+    const Div byP(p);
     double total = 0.0;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
@@ -174,7 +189,7 @@ template <typename T> __device__ void sma(const double* x, T* out, const int* le
             if (t >= p - 1) {
                 double tmp = total;
                 total -= v[1];
-                r = tmp / p;
+                r = byP(tmp);
             }
         }
         o.set(t, r);
@@ -199,6 +214,7 @@ template <typename T> __device__ void ema(const double* x, T* out, const int* le
 template <typename T> __device__ void wma(const double* x, T* out, const int* len, int bars, int p, int divider) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
+    const Div byDivider(divider);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
@@ -214,7 +230,7 @@ template <typename T> __device__ void wma(const double* x, T* out, const int* le
                 periodSub -= trailing;
                 periodSum += xv * p;
                 trailing = v[1];
-                r = periodSum / divider;
+                r = byDivider(periodSum);
                 periodSum -= periodSub;
             }
         }
@@ -256,6 +272,7 @@ template <typename T> __device__ void tema(const double* x, T* out, const int* l
 template <typename T> __device__ void rsi(const double* x, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
+    const Div byP(p);
     double prevValue = 0.0, gain = 0.0, loss = 0.0;
     const double* in[1] = {x};
     const int lag[1] = {0};
@@ -275,8 +292,8 @@ template <typename T> __device__ void rsi(const double* x, T* out, const int* le
                 if (diff < 0) loss -= diff;
                 else gain += diff;
                 if (t >= p) {
-                    loss /= p;
-                    gain /= p;
+                    loss = byP(loss);
+                    gain = byP(gain);
                     double sum = gain + loss;
                     r = !nearZero(sum) ? 100.0 * (gain / sum) : 0.0;
                 }
@@ -320,6 +337,7 @@ template <typename T>
 __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
     const int n = lengthOf(len);
     Col<T> oU(outUpper, bars), oM(outMiddle, bars), oL(outLower, bars);
+    const Div byP(p);
     double total = 0.0, total2 = 0.0;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
@@ -334,8 +352,8 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
                 double tmp = total;
                 double old = v[1];
                 total -= old;
-                mid = tmp / p;
-                double mean2 = total2 / p;
+                mid = byP(tmp);
+                double mean2 = byP(total2);
                 double oldSq = old * old;
                 total2 -= oldSq;
                 mean2 -= mid * mid;
@@ -403,6 +421,7 @@ template <typename T> __device__ void trange(const double* h, const double* l, c
 template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
+    const Div byP(p);
     double prevClose = 0.0, prevAtr = 0.0;
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
@@ -417,12 +436,12 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
                     prevAtr += tr;  // the sum of the first p true ranges (TA-Lib's SMA)
                 } else if (t == p) {
                     prevAtr += tr;
-                    prevAtr = prevAtr / p;
+                    prevAtr = byP(prevAtr);
                     r = prevAtr;
                 } else {
                     prevAtr *= (p - 1);
                     prevAtr += tr;
-                    prevAtr /= p;
+                    prevAtr = byP(prevAtr);
                     r = prevAtr;
                 }
             }
@@ -433,9 +452,8 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
     stream<3>(in, lag, bars, body);
 }
 
-// Lowest low and highest high over [t - window + 1, t] as TA-Lib tracks them: the index of the extreme is
-// kept, and the window is rescanned only when that index falls out of it. The last `window` highs and
-// lows are kept in rings (ring slot of bar t: t mod window), so a rescan reads no global memory.
+// Lowest low and highest high over [t - window + 1, t]. The last `window` highs and lows are kept in rings
+// (ring slot of bar t: t mod window), so finding them reads no global memory.
 struct Extremes {
     Ring hi, lo;
     int window, slot, lowestIdx, highestIdx;
@@ -449,8 +467,32 @@ struct Extremes {
         hi[slot] = h;
         lo[slot] = l;
     }
-    // Updates the extremes for bar t (from bar window - 1 on), after push.
+    // Updates the extremes for bar t (from bar window - 1 on), after push. The values equal TA-Lib's in
+    // every case (a minimum is a minimum); only the way there differs. Short windows are rescanned in full
+    // every bar, four independent chains at a time, so that the threads of a warp never diverge; long
+    // ones follow TA-Lib's index tracking, which rescans only when the extreme leaves the window.
     __device__ __forceinline__ void update(int t, double h, double l) {
+        if (window <= 64) {
+            double lo0 = lo[0], lo1 = lo0, lo2 = lo0, lo3 = lo0, hi0 = hi[0], hi1 = hi0, hi2 = hi0, hi3 = hi0;
+            int j = 1;
+            for (; j + 3 < window; j += 4) {
+                lo0 = fmin(lo0, lo[j]);
+                lo1 = fmin(lo1, lo[j + 1]);
+                lo2 = fmin(lo2, lo[j + 2]);
+                lo3 = fmin(lo3, lo[j + 3]);
+                hi0 = fmax(hi0, hi[j]);
+                hi1 = fmax(hi1, hi[j + 1]);
+                hi2 = fmax(hi2, hi[j + 2]);
+                hi3 = fmax(hi3, hi[j + 3]);
+            }
+            for (; j < window; j++) {
+                lo0 = fmin(lo0, lo[j]);
+                hi0 = fmax(hi0, hi[j]);
+            }
+            lowest = fmin(fmin(lo0, lo1), fmin(lo2, lo3));
+            highest = fmax(fmax(hi0, hi1), fmax(hi2, hi3));
+            return;
+        }
         int trailing = t - window + 1;
         int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
         if (lowestIdx < trailing) {
@@ -485,6 +527,7 @@ __device__ void willr(const double* h, const double* l, const double* c, T* out,
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     Extremes ex(scratch, 2 * p, 0, p);
+    const Div byMinus100(-100.0);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
@@ -493,7 +536,7 @@ __device__ void willr(const double* h, const double* l, const double* c, T* out,
             ex.push(v[0], v[1]);
             if (t >= p - 1) {
                 ex.update(t, v[0], v[1]);
-                double diff = (ex.highest - ex.lowest) / (-100.0);
+                double diff = byMinus100(ex.highest - ex.lowest);
                 r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
             }
         }
@@ -511,6 +554,7 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
     Extremes ex(scratch, perSeries, 0, fastK);
     Ring ringK(scratch, perSeries, 2 * fastK), ringD(scratch, perSeries, 2 * fastK + slowK);
     double sumK = 0.0, sumD = 0.0;
+    const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
     int slotK = 0, slotD = 0;  // ring slot of the next value
     const double* in[3] = {h, l, c};
@@ -521,7 +565,7 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
             ex.push(v[0], v[1]);
             if (t >= fastK - 1) {
                 ex.update(t, v[0], v[1]);
-                double diff = (ex.highest - ex.lowest) / 100.0;
+                double diff = by100(ex.highest - ex.lowest);
                 double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
                 // slow %K: TA-Lib's SMA of fast %K (period 1 copies); the ring holds the last slowK values
                 double sk = fk;
@@ -534,7 +578,7 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
                     if (skOk) {
                         double tmp = sumK;
                         sumK -= ringK[slotK];
-                        sk = tmp / slowK;
+                        sk = bySlowK(tmp);
                     }
                 }
                 nFast++;
@@ -549,7 +593,7 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
                         if (sdOk) {
                             double tmp = sumD;
                             sumD -= ringD[slotD];
-                            sd = tmp / slowD;
+                            sd = bySlowD(tmp);
                         }
                     }
                     nSlow++;
@@ -573,6 +617,7 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
     Col<T> oA(outAdx, bars), oP(outPlus, bars), oM(outMinus, bars);
     double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
     double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
+    const Div byP(p);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
@@ -593,11 +638,11 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
                     else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
                     tr += range;
                 } else {
-                    minusDM -= minusDM / p;
-                    plusDM -= plusDM / p;
+                    minusDM -= byP(minusDM);
+                    plusDM -= byP(plusDM);
                     if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
                     else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
-                    tr = tr - (tr / p) + range;
+                    tr = tr - byP(tr) + range;
                     double dx = 0.0;
                     bool dxOk = false;
                     rp = 0.0;
@@ -616,11 +661,11 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
                     if (t < 2 * p) {
                         if (dxOk) sumDX += dx;
                         if (t == 2 * p - 1) {
-                            prevAdx = (sumDX / p);
+                            prevAdx = byP(sumDX);
                             ra = prevAdx;
                         }
                     } else {
-                        if (dxOk) prevAdx = (((prevAdx * (p - 1)) + dx) / p);
+                        if (dxOk) prevAdx = byP((prevAdx * (p - 1)) + dx);
                         ra = prevAdx;
                     }
                 }
@@ -639,22 +684,26 @@ __device__ void cci(const double* h, const double* l, const double* c, T* out, c
     const int n = lengthOf(len);
     Col<T> o(out, bars);
     Ring ring(scratch, p, 0);
+    const Div byP(p), by3(3.0);
     int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
-            double tp = (v[0] + v[1] + v[2]) / 3;
+            double tp = by3(v[0] + v[1] + v[2]);
             ring[idx] = tp;
             if (t >= p - 1) {
+                // TA-Lib's order (ring slot 0 first), unrolled so that the loads run ahead of the adds
                 double avg = 0.0;
+#pragma unroll 8
                 for (int j = 0; j < p; j++) avg += ring[j];
-                avg /= p;
+                avg = byP(avg);
                 double dev = 0.0;
+#pragma unroll 8
                 for (int j = 0; j < p; j++) dev += fabs(ring[j] - avg);
                 double num = tp - avg;
-                r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * (dev / p)) : 0.0;
+                r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * byP(dev)) : 0.0;
             }
             if (++idx == p) idx = 0;
         }
@@ -694,13 +743,14 @@ __device__ void mfi(const double* h, const double* l, const double* c, const dou
     Col<T> o(out, bars);
     Ring pos(scratch, 2 * p, 0), neg(scratch, 2 * p, p);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
+    const Div by3(3.0);
     int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
     const double* in[4] = {h, l, c, vol};
     const int lag[4] = {0, 0, 0, 0};
     auto body = [&](int t, const double* v) {
         double r = nan_value();
         if (t < n) {
-            double tp = (v[0] + v[1] + v[2]) / 3.0;
+            double tp = by3(v[0] + v[1] + v[2]);
             if (t == 0) {
                 prevValue = tp;
             } else {

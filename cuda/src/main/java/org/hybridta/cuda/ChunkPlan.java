@@ -11,7 +11,7 @@ package org.hybridta.cuda;
  * @param seriesPerChunk series per chunk (the last chunk may have fewer)
  * @param capacity       series a slot has room for: {@code seriesPerChunk} rounded up to a whole group
  * @param chunks         number of chunks
- * @param slots          buffer sets in flight (1 to 3)
+ * @param slots          buffer sets in flight (1 to {@link #MAX_SLOTS})
  * @param stageBytes     series-major staging of one slot, on the device and pinned on the host
  * @param inputBytes     grouped inputs of one slot
  * @param outputBytes    grouped outputs of one slot
@@ -22,6 +22,12 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
     static final int GROUP = 32;
     /** Pinned staging per slot: large enough that a copy runs at full speed, small enough to overlap well. */
     static final long DEFAULT_HOST_SLOT_BYTES = 64L << 20;
+    /**
+     * Buffer sets in flight: three keep upload, kernels and download busy; more let the device run ahead
+     * while the host is busy elsewhere (allocating the result arrays of a large panel takes as long as
+     * several chunks).
+     */
+    static final int MAX_SLOTS = 6;
 
     long lengthBytes() { return (long) capacity * Integer.BYTES; }
 
@@ -62,7 +68,7 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
                     + " bytes of staging, more than one buffer holds (2 GiB): compute fewer indicators at once or split the series");
         }
         int perChunk = (int) Math.max(1, Math.min(groups, hostSlotBytes / groupHost));
-        int slots = Math.min(3, chunksOf(groups, perChunk));
+        int slots = Math.min(MAX_SLOTS, chunksOf(groups, perChunk));
         while (true) {
             long fit = deviceBudget / (slots * groupDevice);
             if (fit >= 1) {

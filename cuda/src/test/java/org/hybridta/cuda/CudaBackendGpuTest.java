@@ -89,13 +89,15 @@ class CudaBackendGpuTest {
 
     @Test void openComputeCloseReturnsDeviceMemory() {
         try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
-            // a first cycle lets the context grow its own pools (lazily loaded kernel code, launch resources)
+            // a first, identical cycle lets the context grow what it keeps for itself (lazily loaded kernel code,
+            // stream and launch resources); after that, a cycle must give back every byte
+            Panel panel = RandomPanels.of(7, 2000, 1500, false);
             try (ComputeBackend warm = Backends.open("cuda")) {
-                warm.compute(RandomPanels.of(7, 100, 300, false), Indicators.catalog());
+                warm.compute(panel, Indicators.catalog());
             }
             long before = diag.memoryInfo()[0];
             ComputeBackend b = Backends.open("cuda");
-            b.compute(RandomPanels.of(7, 2000, 1500, false), Indicators.catalog());
+            b.compute(panel, Indicators.catalog());
             assertThat(((CudaBackend) b).deviceBytesInUse()).isPositive();
             b.close();
             b.close();  // twice is safe
