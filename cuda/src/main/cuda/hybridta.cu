@@ -126,7 +126,39 @@ struct Ring {
         double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
         p = base + (size_t) offset * LANES + threadIdx.x;
     }
-    __device__ __forceinline__ double& operator[](int j) const { return p[(size_t) j * LANES]; }
+    __device__ __forceinline__ double get(int j) const { return p[(size_t) j * LANES]; }
+    __device__ __forceinline__ void set(int j, double v) const { p[(size_t) j * LANES] = v; }
+    // f(value) for slots 0 .. count-1, in order
+    template <typename F> __device__ __forceinline__ void scan(int count, F&& f) const {
+#pragma unroll 8
+        for (int j = 0; j < count; j++) f(get(j));
+    }
+};
+
+// The same ring in registers, for rings of at most N slots: slots are selected with compile-time indices
+// (no local memory), so reading the whole ring costs no memory access at all.
+template <int N> struct RegRing {
+    double v[N];
+    __device__ RegRing() {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = 0.0;
+    }
+    __device__ __forceinline__ double get(int i) const {
+        double r = v[0];
+#pragma unroll
+        for (int j = 1; j < N; j++) r = j == i ? v[j] : r;
+        return r;
+    }
+    __device__ __forceinline__ void set(int i, double x) {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = j == i ? x : v[j];
+    }
+    template <typename F> __device__ __forceinline__ void scan(int count, F&& f) const {
+#pragma unroll
+        for (int j = 0; j < N; j++) {
+            if (j < count) f(v[j]);
+        }
+    }
 };
 
 // TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
@@ -452,81 +484,100 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
     stream<3>(in, lag, bars, body);
 }
 
+template <typename R> struct InRegisters { static constexpr bool value = false; };
+template <int N> struct InRegisters<RegRing<N>> { static constexpr bool value = true; };
+
 // Lowest low and highest high over [t - window + 1, t]. The last `window` highs and lows are kept in rings
-// (ring slot of bar t: t mod window), so finding them reads no global memory.
-struct Extremes {
-    Ring hi, lo;
+// (ring slot of bar t: t mod window), in registers for short windows, so finding them reads no global memory.
+template <typename R> struct Extremes {
+    R hi, lo;
     int window, slot, lowestIdx, highestIdx;
     double lowest, highest;
-    __device__ Extremes(double* scratch, int perSeries, int offset, int w)
-        : hi(scratch, perSeries, offset), lo(scratch, perSeries, offset + w), window(w), slot(-1), lowestIdx(-1),
-          highestIdx(-1), lowest(0.0), highest(0.0) {}
+    __device__ Extremes(R h, R l, int w) : hi(h), lo(l), window(w), slot(-1), lowestIdx(-1), highestIdx(-1), lowest(0.0), highest(0.0) {}
     // Records bar t (every bar from 0 on, in order).
     __device__ __forceinline__ void push(double h, double l) {
         if (++slot == window) slot = 0;
-        hi[slot] = h;
-        lo[slot] = l;
+        hi.set(slot, h);
+        lo.set(slot, l);
     }
     // Updates the extremes for bar t (from bar window - 1 on), after push. The values equal TA-Lib's in
     // every case (a minimum is a minimum); only the way there differs. Short windows are rescanned in full
     // every bar, four independent chains at a time, so that the threads of a warp never diverge; long
     // ones follow TA-Lib's index tracking, which rescans only when the extreme leaves the window.
     __device__ __forceinline__ void update(int t, double h, double l) {
-        if (window <= 64) {
-            double lo0 = lo[0], lo1 = lo0, lo2 = lo0, lo3 = lo0, hi0 = hi[0], hi1 = hi0, hi2 = hi0, hi3 = hi0;
-            int j = 1;
-            for (; j + 3 < window; j += 4) {
-                lo0 = fmin(lo0, lo[j]);
-                lo1 = fmin(lo1, lo[j + 1]);
-                lo2 = fmin(lo2, lo[j + 2]);
-                lo3 = fmin(lo3, lo[j + 3]);
-                hi0 = fmax(hi0, hi[j]);
-                hi1 = fmax(hi1, hi[j + 1]);
-                hi2 = fmax(hi2, hi[j + 2]);
-                hi3 = fmax(hi3, hi[j + 3]);
+        if constexpr (InRegisters<R>::value) {
+            double lo4[4], hi4[4];
+#pragma unroll
+            for (int k = 0; k < 4; k++) {
+                lo4[k] = lo.v[0];
+                hi4[k] = hi.v[0];
             }
-            for (; j < window; j++) {
-                lo0 = fmin(lo0, lo[j]);
-                hi0 = fmax(hi0, hi[j]);
+#pragma unroll
+            for (int j = 1; j < (int) (sizeof(lo.v) / sizeof(double)); j++) {
+                if (j < window) {
+                    lo4[j & 3] = fmin(lo4[j & 3], lo.v[j]);
+                    hi4[j & 3] = fmax(hi4[j & 3], hi.v[j]);
+                }
             }
-            lowest = fmin(fmin(lo0, lo1), fmin(lo2, lo3));
-            highest = fmax(fmax(hi0, hi1), fmax(hi2, hi3));
+            lowest = fmin(fmin(lo4[0], lo4[1]), fmin(lo4[2], lo4[3]));
+            highest = fmax(fmax(hi4[0], hi4[1]), fmax(hi4[2], hi4[3]));
             return;
-        }
-        int trailing = t - window + 1;
-        int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
-        if (lowestIdx < trailing) {
-            lowestIdx = trailing;
-            lowest = lo[first];
-            for (int i = trailing + 1, j = first; i <= t; i++) {
-                if (++j == window) j = 0;
-                double v = lo[j];
-                if (v < lowest) { lowestIdx = i; lowest = v; }
+        } else {
+            if (window <= 64) {
+                double lo0 = lo.get(0), lo1 = lo0, lo2 = lo0, lo3 = lo0, hi0 = hi.get(0), hi1 = hi0, hi2 = hi0, hi3 = hi0;
+                int j = 1;
+                for (; j + 3 < window; j += 4) {
+                    lo0 = fmin(lo0, lo.get(j));
+                    lo1 = fmin(lo1, lo.get(j + 1));
+                    lo2 = fmin(lo2, lo.get(j + 2));
+                    lo3 = fmin(lo3, lo.get(j + 3));
+                    hi0 = fmax(hi0, hi.get(j));
+                    hi1 = fmax(hi1, hi.get(j + 1));
+                    hi2 = fmax(hi2, hi.get(j + 2));
+                    hi3 = fmax(hi3, hi.get(j + 3));
+                }
+                for (; j < window; j++) {
+                    lo0 = fmin(lo0, lo.get(j));
+                    hi0 = fmax(hi0, hi.get(j));
+                }
+                lowest = fmin(fmin(lo0, lo1), fmin(lo2, lo3));
+                highest = fmax(fmax(hi0, hi1), fmax(hi2, hi3));
+                return;
             }
-        } else if (l <= lowest) {
-            lowestIdx = t;
-            lowest = l;
-        }
-        if (highestIdx < trailing) {
-            highestIdx = trailing;
-            highest = hi[first];
-            for (int i = trailing + 1, j = first; i <= t; i++) {
-                if (++j == window) j = 0;
-                double v = hi[j];
-                if (v > highest) { highestIdx = i; highest = v; }
+            int trailing = t - window + 1;
+            int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
+            if (lowestIdx < trailing) {
+                lowestIdx = trailing;
+                lowest = lo.get(first);
+                for (int i = trailing + 1, j = first; i <= t; i++) {
+                    if (++j == window) j = 0;
+                    double v = lo.get(j);
+                    if (v < lowest) { lowestIdx = i; lowest = v; }
+                }
+            } else if (l <= lowest) {
+                lowestIdx = t;
+                lowest = l;
             }
-        } else if (h >= highest) {
-            highestIdx = t;
-            highest = h;
+            if (highestIdx < trailing) {
+                highestIdx = trailing;
+                highest = hi.get(first);
+                for (int i = trailing + 1, j = first; i <= t; i++) {
+                    if (++j == window) j = 0;
+                    double v = hi.get(j);
+                    if (v > highest) { highestIdx = i; highest = v; }
+                }
+            } else if (h >= highest) {
+                highestIdx = t;
+                highest = h;
+            }
         }
     }
 };
 
-template <typename T>
-__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+template <typename T, typename R>
+__device__ void willrWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, Extremes<R> ex) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
-    Extremes ex(scratch, 2 * p, 0, p);
     const Div byMinus100(-100.0);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
@@ -546,13 +597,16 @@ __device__ void willr(const double* h, const double* l, const double* c, T* out,
 }
 
 template <typename T>
-__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
-                      int slowK, int slowD, double* scratch) {
+__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+    if (p <= 16) willrWith<T>(h, l, c, out, len, bars, p, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), p));
+    else willrWith<T>(h, l, c, out, len, bars, p, Extremes<Ring>(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p));
+}
+
+template <typename T, typename R, typename S>
+__device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+                          int slowK, int slowD, Extremes<R> ex, S ringK, S ringD) {
     const int n = lengthOf(len);
     Col<T> oK(outK, bars), oD(outD, bars);
-    const int perSeries = 2 * fastK + slowK + slowD;
-    Extremes ex(scratch, perSeries, 0, fastK);
-    Ring ringK(scratch, perSeries, 2 * fastK), ringD(scratch, perSeries, 2 * fastK + slowK);
     double sumK = 0.0, sumD = 0.0;
     const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
@@ -571,13 +625,13 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
                 double sk = fk;
                 bool skOk = true;
                 if (slowK > 1) {
-                    ringK[slotK] = fk;
+                    ringK.set(slotK, fk);
                     if (++slotK == slowK) slotK = 0;  // now the slot of the oldest value
                     sumK += fk;
                     skOk = nFast >= slowK - 1;
                     if (skOk) {
                         double tmp = sumK;
-                        sumK -= ringK[slotK];
+                        sumK -= ringK.get(slotK);
                         sk = bySlowK(tmp);
                     }
                 }
@@ -586,13 +640,13 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
                     double sd = sk;
                     bool sdOk = true;
                     if (slowD > 1) {
-                        ringD[slotD] = sk;
+                        ringD.set(slotD, sk);
                         if (++slotD == slowD) slotD = 0;
                         sumD += sk;
                         sdOk = nSlow >= slowD - 1;
                         if (sdOk) {
                             double tmp = sumD;
-                            sumD -= ringD[slotD];
+                            sumD -= ringD.get(slotD);
                             sd = bySlowD(tmp);
                         }
                     }
@@ -608,6 +662,20 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
         oD.set(t, rd);
     };
     stream<3>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+                      int slowK, int slowD, double* scratch) {
+    if (fastK <= 16 && slowK <= 8 && slowD <= 8) {
+        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), fastK),
+                     RegRing<8>(), RegRing<8>());
+    } else {
+        const int perSeries = 2 * fastK + slowK + slowD;
+        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD,
+                     Extremes<Ring>(Ring(scratch, perSeries, 0), Ring(scratch, perSeries, fastK), fastK),
+                     Ring(scratch, perSeries, 2 * fastK), Ring(scratch, perSeries, 2 * fastK + slowK));
+    }
 }
 
 template <typename T>
@@ -679,11 +747,10 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
     stream<3>(in, lag, bars, body);
 }
 
-template <typename T>
-__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+template <typename T, typename R>
+__device__ void cciWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, R ring) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
-    Ring ring(scratch, p, 0);
     const Div byP(p), by3(3.0);
     int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
     const double* in[3] = {h, l, c};
@@ -692,16 +759,14 @@ __device__ void cci(const double* h, const double* l, const double* c, T* out, c
         double r = nan_value();
         if (t < n) {
             double tp = by3(v[0] + v[1] + v[2]);
-            ring[idx] = tp;
+            ring.set(idx, tp);
             if (t >= p - 1) {
-                // TA-Lib's order (ring slot 0 first), unrolled so that the loads run ahead of the adds
+                // TA-Lib's order: ring slot 0 first
                 double avg = 0.0;
-#pragma unroll 8
-                for (int j = 0; j < p; j++) avg += ring[j];
+                ring.scan(p, [&](double x) { avg += x; });
                 avg = byP(avg);
                 double dev = 0.0;
-#pragma unroll 8
-                for (int j = 0; j < p; j++) dev += fabs(ring[j] - avg);
+                ring.scan(p, [&](double x) { dev += fabs(x - avg); });
                 double num = tp - avg;
                 r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * byP(dev)) : 0.0;
             }
@@ -710,6 +775,12 @@ __device__ void cci(const double* h, const double* l, const double* c, T* out, c
         o.set(t, r);
     };
     stream<3>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+    if (p <= 32) cciWith<T>(h, l, c, out, len, bars, p, RegRing<32>());
+    else cciWith<T>(h, l, c, out, len, bars, p, Ring(scratch, p, 0));
 }
 
 template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, int bars) {
@@ -736,12 +807,11 @@ template <typename T> __device__ void obv(const double* c, const double* vol, T*
     stream<2>(in, lag, bars, body);
 }
 
-template <typename T>
-__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
-                    double* scratch) {
+template <typename T, typename R>
+__device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+                        R pos, R neg) {
     const int n = lengthOf(len);
     Col<T> o(out, bars);
-    Ring pos(scratch, 2 * p, 0), neg(scratch, 2 * p, p);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
     const Div by3(3.0);
     int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
@@ -755,24 +825,22 @@ __device__ void mfi(const double* h, const double* l, const double* c, const dou
                 prevValue = tp;
             } else {
                 if (t > p) {
-                    posSum -= pos[idx];
-                    negSum -= neg[idx];
+                    posSum -= pos.get(idx);
+                    negSum -= neg.get(idx);
                 }
                 double diff = tp - prevValue;
                 prevValue = tp;
                 double mf = tp * v[3];
+                double up = 0.0, down = 0.0;
                 if (diff < 0) {
-                    neg[idx] = mf;
+                    down = mf;
                     negSum += mf;
-                    pos[idx] = 0.0;
                 } else if (diff > 0) {
-                    pos[idx] = mf;
+                    up = mf;
                     posSum += mf;
-                    neg[idx] = 0.0;
-                } else {
-                    pos[idx] = 0.0;
-                    neg[idx] = 0.0;
                 }
+                pos.set(idx, up);
+                neg.set(idx, down);
                 if (t >= p) {
                     double total = posSum + negSum;
                     r = total < 1.0 ? 0.0 : 100.0 * (posSum / total);
@@ -783,6 +851,13 @@ __device__ void mfi(const double* h, const double* l, const double* c, const dou
         o.set(t, r);
     };
     stream<4>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+                    double* scratch) {
+    if (p <= 16) mfiWith<T>(h, l, c, vol, out, len, bars, p, RegRing<16>(), RegRing<16>());
+    else mfiWith<T>(h, l, c, vol, out, len, bars, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
 }
 
 // ---------------------------------------------------------------- layout transposes
