@@ -44,6 +44,13 @@ template <int NS> struct Geometry {
     static constexpr int S = 4;
 };
 
+// The tile buffer for NS input streams: one per kernel whatever the body (a __shared__ array inside stream()
+// would be one per instantiation, and a kernel with two code paths would hold two).
+template <int NS> __device__ __forceinline__ double* tileBuffer() {
+    __shared__ __align__(16) double sm[Geometry<NS>::S * NS * Geometry<NS>::D * LANES];
+    return sm;
+}
+
 // Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1 with
 // x[k] the value of input stream k at bar t - lag[k] for this thread's series (undefined where that is
 // negative: bodies use a lagged value only from bar lag on).
@@ -52,7 +59,7 @@ __device__ __forceinline__ void stream(const double* const (&in)[NS], const int 
     constexpr int D = Geometry<NS>::D;
     constexpr int S = Geometry<NS>::S;
     constexpr int ROW = LANES * (int) sizeof(double) / 16;  // 16-byte chunks in one row (one bar of a group)
-    __shared__ __align__(16) double sm[S * NS * D * LANES];
+    double* const sm = tileBuffer<NS>();
     const int lane = threadIdx.x;
     const size_t groupBase = (size_t) blockIdx.x * bars * LANES;
     const int nTiles = (bars + D - 1) / D;
@@ -856,8 +863,8 @@ __device__ void mfiWith(const double* h, const double* l, const double* c, const
 template <typename T>
 __device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
                     double* scratch) {
-    if (p <= 16) mfiWith<T>(h, l, c, vol, out, len, bars, p, RegRing<16>(), RegRing<16>());
-    else mfiWith<T>(h, l, c, vol, out, len, bars, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
+    // a ring in shared memory: MFI reads one slot a bar, which from registers costs a chain of selects (measured slower)
+    mfiWith<T>(h, l, c, vol, out, len, bars, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
 }
 
 // ---------------------------------------------------------------- layout transposes
