@@ -34,7 +34,8 @@ case "$what" in
   all)
     tests
     jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks CudaTransferBenchmarks
-    jmh crossover CudaCrossoverBenchmarks CudaPerSymbolBenchmarks -p shape=$small -p backend=cpu,cuda,cuda-float
+    jmh crossover CudaCrossoverBenchmarks -p shape=$small
+    jmh persymbol CudaPerSymbolBenchmarks
     ;;
   large) jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1 ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
