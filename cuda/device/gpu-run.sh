@@ -4,6 +4,7 @@
 #   bash .device-cuda/gpu-run.sh jmh NAME JMH_ARGS...    # one JMH run, results in $OUT/NAME.json
 #   bash .device-cuda/gpu-run.sh all                     # tests, then every CUDA benchmark except the largest crossover panel
 #   bash .device-cuda/gpu-run.sh large                   # the 10,000 x 25,000 crossover panel, single shot
+#   bash .device-cuda/gpu-run.sh final                   # tests and every benchmark set but the kernel-only one
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -38,6 +39,13 @@ case "$what" in
     jmh persymbol CudaPerSymbolBenchmarks
     ;;
   large) jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1 ;;
+  final)  # everything but the kernel-only set
+    tests
+    jmh transfer CudaTransferBenchmarks
+    jmh crossover CudaCrossoverBenchmarks -p shape=$small
+    jmh persymbol CudaPerSymbolBenchmarks
+    jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1
+    ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
 esac
 echo "===== test failures (if any)"

@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * Computes on one NVIDIA GPU. A call cuts the panel into chunks of whole groups of 32 series
  * ({@link ChunkPlan}); for each chunk the host copies the inputs (series-major, as the panel holds them)
  * into pinned staging, one upload per field moves them, a tiled kernel transposes them to the grouped
- * time-major layout, one kernel per indicator computes all its outputs, a transpose brings the outputs
+ * time-major layout, one kernel per indicator computes all its outputs (the kernels of a chunk side by side
+ * on up to {@value #MAX_LANES} streams), a transpose brings the outputs
  * back to series-major and one download per output returns them. Chunks rotate through up to six
  * buffer sets, each with its own stream, so that the host copies of one chunk, the transfers of another
  * and the kernels of a third overlap. Buffers are kept between calls and grown when needed.
@@ -41,6 +42,8 @@ import org.slf4j.LoggerFactory;
 final class CudaBackend implements ComputeBackend {
     private static final Logger log = LoggerFactory.getLogger(CudaBackend.class);
     private static final Cleaner CLEANER = Cleaner.create();
+    /** Side streams per slot for the indicator kernels of a chunk. */
+    static final int MAX_LANES = 8;
 
     private final CudaDevice device;
     private final Precision precision;
@@ -57,6 +60,10 @@ final class CudaBackend implements ComputeBackend {
     /** One set of buffers with its stream. */
     private static final class Slot {
         final CUstream stream;
+        /** Streams the indicator kernels of a chunk run on side by side, joined through events. */
+        final List<CUstream> lanes = new ArrayList<>();
+        final List<jcuda.driver.CUevent> laneDone = new ArrayList<>();
+        final jcuda.driver.CUevent inputsReady = new jcuda.driver.CUevent();
         DeviceArena.DeviceBuffer stage, gin, gout, lens, ring;
         DeviceArena.HostBuffer pinned, pinnedLens;
         DoubleBuffer hostD;
@@ -64,7 +71,33 @@ final class CudaBackend implements ComputeBackend {
         IntBuffer hostLens;
         Chunk pending;
 
-        Slot(CUstream stream) { this.stream = stream; }
+        Slot(CUstream stream) {
+            this.stream = stream;
+            Cuda.check(JCudaDriver.cuEventCreate(inputsReady, jcuda.driver.CUevent_flags.CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+        }
+
+        /** At least {@code n} side streams, created on first need. */
+        void ensureLanes(CudaDevice device, int n) {
+            while (lanes.size() < n) {
+                lanes.add(device.newStream());
+                jcuda.driver.CUevent e = new jcuda.driver.CUevent();
+                Cuda.check(JCudaDriver.cuEventCreate(e, jcuda.driver.CUevent_flags.CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+                laneDone.add(e);
+            }
+        }
+
+        void synchronize() {
+            JCudaDriver.cuStreamSynchronize(stream);
+            for (CUstream l : lanes) JCudaDriver.cuStreamSynchronize(l);
+        }
+
+        void destroyStreams() {
+            synchronize();
+            for (CUstream l : lanes) CudaDevice.destroy(l);
+            for (jcuda.driver.CUevent e : laneDone) JCudaDriver.cuEventDestroy(e);
+            JCudaDriver.cuEventDestroy(inputsReady);
+            CudaDevice.destroy(stream);
+        }
 
         boolean fits(ChunkPlan p) {
             return stage != null && stage.bytes >= p.stageBytes() && gin.bytes >= p.inputBytes() && gout.bytes >= p.outputBytes()
@@ -148,7 +181,7 @@ final class CudaBackend implements ComputeBackend {
         for (Indicator ind : indicators) {
             KernelCall c = KernelCall.of(ind);
             calls.add(c);
-            ring = Math.max(ring, c.globalRingDoubles());
+            ring += c.globalRingDoubles();  // each kernel its own scratch: they run concurrently
             for (Field f : c.inputs()) fieldIndex.putIfAbsent(f, 0);
         }
         List<Field> fields = new ArrayList<>(fieldIndex.keySet());  // enum order
@@ -180,7 +213,7 @@ final class CudaBackend implements ComputeBackend {
         } catch (RuntimeException | Error e) {
             for (Slot s : slots) {
                 s.pending = null;
-                JCudaDriver.cuStreamSynchronize(s.stream);  // let nothing run on into buffers we may free
+                s.synchronize();  // let nothing run on into buffers we may free
             }
             throw e;
         }
@@ -261,8 +294,17 @@ final class CudaBackend implements ComputeBackend {
             device.launch("to_grouped_f64", tiles, groups, 32, 8, st, slot.stage.at(k * inRegion), slot.gin.at(k * inRegion),
                     chunk.count(), bars);
         }
+        // the kernels read the grouped inputs and write disjoint outputs: run them side by side, so that a
+        // small panel (few warps per kernel) keeps the GPU busy with all its indicators at once
+        int nLanes = Math.min(calls.size(), MAX_LANES);
+        slot.ensureLanes(device, nLanes);
+        Cuda.check(JCudaDriver.cuEventRecord(slot.inputsReady, st), "cuEventRecord");
+        for (int i = 0; i < nLanes; i++) Cuda.check(JCudaDriver.cuStreamWaitEvent(slot.lanes.get(i), slot.inputsReady, 0), "cuStreamWaitEvent");
         int firstOut = 0;
+        long ringOffset = 0;
+        int lane = 0;
         for (KernelCall call : calls) {
+            CUstream ks = slot.lanes.get(lane++ % nLanes);
             List<Object> args = new ArrayList<>();
             for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
             for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
@@ -270,9 +312,14 @@ final class CudaBackend implements ComputeBackend {
             args.add(bars);
             for (int v : call.ints()) args.add(v);
             for (double v : call.doubles()) args.add(v);
-            if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.ptr);
-            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), st, args.toArray());
+            if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.at(ringOffset));
+            ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
+            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
             firstOut += call.outputs();
+        }
+        for (int i = 0; i < nLanes; i++) {
+            Cuda.check(JCudaDriver.cuEventRecord(slot.laneDone.get(i), slot.lanes.get(i)), "cuEventRecord");
+            Cuda.check(JCudaDriver.cuStreamWaitEvent(st, slot.laneDone.get(i), 0), "cuStreamWaitEvent");
         }
         for (int j = 0; j < nOut; j++) {
             device.launch("from_grouped" + sfx, tiles, groups, 32, 8, st, slot.gout.at(j * outRegion), slot.stage.at(j * outRegion),
@@ -392,9 +439,9 @@ final class CudaBackend implements ComputeBackend {
         try {
             device.makeCurrent();
             for (Slot s : slots) {
-                JCudaDriver.cuStreamSynchronize(s.stream);
+                s.synchronize();
                 releaseBuffers(s);
-                CudaDevice.destroy(s.stream);
+                s.destroyStreams();
             }
         } catch (RuntimeException e) {
             failure = e;
