@@ -111,10 +111,15 @@ final class CpuBackend implements ComputeBackend {
     static List<String> checkRequest(Panel panel, List<? extends Indicator> indicators) {
         if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
         for (Indicator ind : indicators) {
-            for (Field f : ind.inputs()) {
-                if (!panel.has(f)) {
-                    throw new IllegalArgumentException(ind.spec() + " needs " + f.columnName() + " values, which the panel lacks");
-                }
+            // in Field order: inputs() is a Set.of, whose iteration order changes from run to run
+            List<String> missing = new ArrayList<>();
+            for (Field f : Field.values()) {
+                if (ind.inputs().contains(f) && !panel.has(f)) missing.add(f.columnName());
+            }
+            if (!missing.isEmpty()) {
+                int last = missing.size() - 1;
+                String fields = last == 0 ? missing.get(0) : String.join(", ", missing.subList(0, last)) + " and " + missing.get(last);
+                throw new IllegalArgumentException(ind.spec() + " needs " + fields + " values, which the panel lacks");
             }
         }
         List<String> columns = Indicators.columns(indicators);

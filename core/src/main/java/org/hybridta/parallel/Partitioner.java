@@ -6,7 +6,7 @@ import java.util.List;
  * Decides which worker computes which symbols, runs the parts, and brings their results to the root
  * worker, which alone writes the sinks.
  *
- * <p>{@link Partitioners#local(int)} runs the parts on threads of this process; {@code hybridta-mpi}'s
+ * <p>{@code Partitioners.local(int)} runs the parts on threads of this process; {@code hybridta-mpi}'s
  * partitioner runs one part per MPI rank. Every worker calls the same methods in the same order.
  */
 public interface Partitioner extends AutoCloseable {

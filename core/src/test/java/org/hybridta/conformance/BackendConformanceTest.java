@@ -224,7 +224,7 @@ public abstract class BackendConformanceTest {
         IndicatorValues values = backend().compute(series, List.of(spec));
         for (String column : values.columns()) {
             double[] v = values.series(column, 0);
-            int lookback = spec.outputs().get(values.columnIndex(column) ).lookback();
+            int lookback = spec.outputs().get(values.columnIndex(column)).lookback();
             for (int t = 0; t < v.length; t++) {
                 if (t < lookback) {
                     assertThat(v[t]).as("%s at bar %d", column, t).isNaN();

@@ -24,7 +24,7 @@ import org.hybridta.BarSeries;
  * <pre>
  * mvn -B -q -pl core test-compile exec:java -Dexec.classpathScope=test \
  *     -Dexec.mainClass=org.hybridta.conformance.RealisticBars \
- *     -Dexec.args=src/test/resources/org/hybridta/conformance/realistic-daily.csv
+ *     -Dexec.args=core/src/test/resources/org/hybridta/conformance/realistic-daily.csv
  * </pre>
  * The made-up stock {@code RLST} trades on NYSE-like days from 2018-01-02 to 2023-12-29 (weekdays without
  * New Year, Martin Luther King, Presidents', Memorial, Independence, Labor, Thanksgiving and Christmas days):

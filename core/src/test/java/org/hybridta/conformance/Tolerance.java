@@ -95,9 +95,11 @@ public record Tolerance(double relative, boolean floorEverywhere) {
         }
         if (bad > 0) {
             double e = expected[first], a = actual[first];
-            fail("%s, column %s: %d of %d bars differ; first at bar %d: expected %s but was %s (|diff| %s, allowed %s = %s * max(|expected|, %s))",
-                    what, column, bad, expected.length, first, e, a, Math.abs(a - e),
-                    relative * Math.max(Math.abs(e), scale), relative, scale);
+            String detail = Double.isNaN(e) || !Double.isFinite(a) ? ""
+                    : String.format(" (|diff| %s, allowed %s = %s * max(|expected|, %s))", Math.abs(a - e),
+                            relative * Math.max(Math.abs(e), scale), relative, scale);
+            fail("%s, column %s: %d of %d bars differ; first at bar %d: expected %s but was %s%s",
+                    what, column, bad, expected.length, first, e, a, detail);
         }
     }
 }

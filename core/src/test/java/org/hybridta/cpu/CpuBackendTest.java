@@ -101,9 +101,11 @@ class CpuBackendTest {
             assertThat(cpu.compute(onlyClose, List.of(Indicators.ema(2))).series("ema_2", 0)).containsExactly(Double.NaN, 1.5, 2.5);
             assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.atr(14))))
                     .isInstanceOf(IllegalArgumentException.class)
-                    .hasMessage("atr:14 needs high values, which the panel lacks");
+                    .hasMessage("atr:14 needs high and low values, which the panel lacks");
             assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.obv())))
                     .hasMessage("obv needs volume values, which the panel lacks");
+            assertThatThrownBy(() -> cpu.compute(onlyClose, List.of(Indicators.mfi(14))))
+                    .hasMessage("mfi:14 needs high, low and volume values, which the panel lacks");
         }
     }
 
@@ -136,6 +138,21 @@ class CpuBackendTest {
         try (ComputeBackend cpu = Backends.open("cpu", BackendOptions.builder().threads(3).build())) {
             assertThat(cpu.name()).isEqualTo("cpu");
             assertThat(cpu.description()).isEqualTo("cpu (3 threads, double)");
+        }
+    }
+
+    /** docs/indicators.md: the fast stochastic, TA-Lib's STOCHF(n, d), is stoch:n:1:d. */
+    @Test
+    void stochWithSlowK1IsTaLibsFastStochastic() {
+        BarSeries s = RandomBars.flatStretches("F", 5, 2000);
+        double[] h = s.high(), l = s.low(), c = s.close(), k = new double[s.size()], d = new double[s.size()];
+        com.tictactec.ta.lib.MInteger beg = new com.tictactec.ta.lib.MInteger(), nb = new com.tictactec.ta.lib.MInteger();
+        new com.tictactec.ta.lib.Core().stochF(0, s.size() - 1, h, l, c, 14, 3, com.tictactec.ta.lib.MAType.Sma, beg, nb, k, d);
+        try (ComputeBackend cpu = new CpuBackend(1)) {
+            IndicatorValues v = cpu.compute(s, List.of(Indicators.stoch(14, 1, 3)));
+            assertThat(beg.value).isEqualTo(Indicators.stoch(14, 1, 3).lookback());
+            assertThat(Arrays.copyOfRange(v.series("stoch_14_1_3_k", 0), beg.value, s.size())).containsExactly(Arrays.copyOf(k, nb.value));
+            assertThat(Arrays.copyOfRange(v.series("stoch_14_1_3_d", 0), beg.value, s.size())).containsExactly(Arrays.copyOf(d, nb.value));
         }
     }
 
