@@ -24,6 +24,8 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * Turns the JSON results of the CUDA benchmarks into Markdown tables (printed) and PNG charts.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.cuda.CudaPlots RESULT.json... OUTDIR</pre>
+ *
+ * <p>Where several files hold the same benchmark with the same parameters, the later file wins.
  */
 public final class CudaPlots {
     private CudaPlots() {}
@@ -37,7 +39,7 @@ public final class CudaPlots {
             System.err.println("usage: CudaPlots RESULT.json... OUTDIR");
             System.exit(2);
         }
-        List<Result> results = new ArrayList<>();
+        Map<String, Result> byKey = new LinkedHashMap<>();  // a later file's result replaces an earlier one's
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < args.length - 1; i++) {
             for (JsonNode n : json.readTree(Path.of(args[i]).toFile())) {
@@ -47,9 +49,12 @@ public final class CudaPlots {
                 double score = n.path("primaryMetric").path("score").asDouble();
                 String unit = n.path("primaryMetric").path("scoreUnit").asText();
                 if (!unit.equals("ms/op")) throw new IllegalArgumentException(name + ": unit " + unit + ", expected ms/op");
-                results.add(new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params, score));
+                Result r = new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params, score);
+                byKey.remove(r.benchmark() + params);
+                byKey.put(r.benchmark() + params, r);
             }
         }
+        List<Result> results = new ArrayList<>(byKey.values());
         Path out = Path.of(args[args.length - 1]);
         Files.createDirectories(out);
         double copyBw = bandwidth(results, "CudaCopyBenchmarks.deviceCopy", 2.0 * CudaCopyBenchmarks.COPY_BYTES);
@@ -89,11 +94,19 @@ public final class CudaPlots {
         CategoryChart chart = new CategoryChartBuilder().width(1100).height(500).title("CUDA kernels, 10,000 x 25,000 panel: effective bandwidth")
                 .xAxisTitle("indicator").yAxisTitle("TB/s (bytes read once + written once)").build();
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setXAxisLabelRotation(45);
         for (var e : tbps.entrySet()) chart.addSeries(e.getKey(), names, e.getValue());
-        List<Double> copy = new ArrayList<>();
-        for (int i = 0; i < names.size(); i++) copy.add(copyBw / 1e12);
-        chart.addSeries("device copy", names, copy);
+        List<Double> copy = new ArrayList<>(), goal = new ArrayList<>();
+        for (int i = 0; i < names.size(); i++) {
+            copy.add(copyBw / 1e12);
+            goal.add(0.6 * copyBw / 1e12);
+        }
+        chart.addSeries("device-to-device copy", names, copy)
+                .setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
+        chart.addSeries("60% of copy (goal)", names, goal)
+                .setChartCategorySeriesRenderStyle(org.knowm.xchart.CategorySeries.CategorySeriesRenderStyle.Line);
         BitmapEncoder.saveBitmap(chart, out.resolve("cuda-kernel-bandwidth").toString(), BitmapEncoder.BitmapFormat.PNG);
     }
 
