@@ -1,0 +1,63 @@
+package org.hybridta.benchmarks.cuda;
+
+import java.util.concurrent.TimeUnit;
+import org.hybridta.backend.Precision;
+import org.hybridta.cuda.CudaDiagnostics;
+import org.hybridta.indicator.Indicators;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Each indicator's kernel alone, on a device-resident panel of {@code series x bars} synthetic random walks
+ * in the kernels' grouped time-major layout; one operation is one launch followed by a synchronization.
+ * Effective bandwidth = (inputs read once + outputs written once) / time, compared by {@link CudaPlots}
+ * with {@link CudaCopyBenchmarks#deviceCopy}, a device-to-device copy (read + write).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(1)
+@Warmup(iterations = 1, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+@Measurement(iterations = 3, time = 300, timeUnit = TimeUnit.MILLISECONDS)
+public class CudaKernelBenchmarks {
+    /** The catalog's default specs. */
+    @Param({"sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange", "stoch", "adx", "cci", "willr", "roc",
+            "mom", "obv", "mfi"})
+    public String indicator;
+
+    @Param({"DOUBLE", "FLOAT"})
+    public Precision precision;
+
+    @Param("10000")
+    public int series;
+
+    @Param("25000")
+    public int bars;
+
+    private CudaDiagnostics diagnostics;
+    private CudaDiagnostics.Timed kernel;
+
+    @Setup public void setUp() {
+        diagnostics = CudaDiagnostics.open(-1);
+        kernel = diagnostics.kernel(Indicators.parse(indicator), precision, series, bars, 42);
+    }
+
+    @TearDown public void tearDown() {
+        kernel.close();
+        diagnostics.close();
+    }
+
+    @Benchmark public void kernel() {
+        kernel.runAndSync();
+    }
+}

@@ -1,0 +1,63 @@
+package org.hybridta.benchmarks.cuda;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.hybridta.IndicatorValues;
+import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.Backends;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Precision;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * End to end through the public API, transfers and host copies included: EMA(20) of a
+ * {@code 10,000 x 25,000} close-only panel ({@link #endToEnd}), against the transfer floor made of the
+ * pinned host-to-device and device-to-host bandwidths ({@link CudaCopyBenchmarks}).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 1, jvmArgsAppend = {"-Xms48g", "-Xmx48g", "-XX:+AlwaysPreTouch"})  // a result is 2 GB: keep GC out of the way
+@Warmup(iterations = 3, time = 1, timeUnit = TimeUnit.SECONDS)
+@Measurement(iterations = 5, time = 1, timeUnit = TimeUnit.SECONDS)
+public class CudaTransferBenchmarks {
+    @Param({"DOUBLE", "FLOAT"})
+    public Precision precision;
+
+    @Param("10000x25000")
+    public String shape;
+
+    private Panel panel;
+    private ComputeBackend cuda;
+    private final List<Indicator> ema = List.of(Indicators.ema(20));
+
+    @Setup public void setUp() {
+        int[] s = BenchPanels.shape(shape);
+        panel = BenchPanels.ohlcv(s[0], s[1], 42, true);
+        cuda = Backends.open("cuda", BackendOptions.builder().precision(precision).build());
+    }
+
+    @TearDown public void tearDown() {
+        cuda.close();
+    }
+
+    @Benchmark public void endToEnd(Blackhole bh) {
+        IndicatorValues v = cuda.compute(panel, ema);
+        bh.consume(v.data(0));
+    }
+}

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Stages the cuda module's tests and the CUDA benchmarks for the GPU machine into .device-cuda/ at the
+# root of the checkout that the device tool sends (default: this one), using ../shared/device/stage.sh.
+#   cuda/device/stage-gpu.sh [TARGET_CHECKOUT]
+set -euo pipefail
+root=$(git rev-parse --show-toplevel)
+target=${1:-$root}
+cd "$root"
+shared=""
+for d in "${HYBRIDTA_SHARED:-}" "$root/../shared" "$root/../../shared"; do
+  [ -n "$d" ] && [ -f "$d/device/stage.sh" ] && { shared=$(cd "$d" && pwd); break; }
+done
+[ -n "$shared" ] || { echo "stage-gpu.sh: no shared/device/stage.sh beside the checkout (set HYBRIDTA_SHARED)"; exit 1; }
+stage=$(mktemp)
+# stage.sh expects .git to be a directory; in a worktree it is a file, so use a copy that skips that step
+sed -e "s#grep -qx '/.device/' .git/info/exclude 2>/dev/null || echo '/.device/' >> .git/info/exclude#true#" \
+    -e 's#mvn -B -pl "$module" -am -DskipTests package#mvn -B -pl "$module" -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package#' \
+    -e "s#cp \"\$(dirname \"\$(readlink -f \"\$0\")\")/run.sh\"#cp $shared/device/run.sh#" \
+    "$shared/device/stage.sh" > "$stage"
+bash "$stage" cuda
+rm -f "$stage"
+mvn -B -q -pl benchmarks -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
+cp benchmarks/target/hybridta-benchmarks-*.jar .device/lib/
+m2=${M2_REPO:-$HOME/.m2/repository}
+cp "$m2"/org/openjdk/jmh/jmh-core/1.37/jmh-core-1.37.jar "$m2"/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar \
+   "$m2"/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar .device/lib/
+cp cuda/device/gpu-run.sh .device/
+if [ "$target" != "$root" ]; then
+  rm -rf "$target/.device-cuda" && cp -r .device "$target/.device-cuda"
+  gitdir=$(cd "$target" && cd "$(git rev-parse --git-common-dir)" && pwd)
+  mkdir -p "$gitdir/info"; grep -qx '/.device-cuda/' "$gitdir/info/exclude" 2>/dev/null || echo '/.device-cuda/' >> "$gitdir/info/exclude"
+fi
+du -sh .device

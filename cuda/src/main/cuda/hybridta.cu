@@ -1,0 +1,982 @@
+// HybridTA indicator kernels (CUDA C, compiled to PTX by build-ptx.sh, loaded with cuModuleLoadData).
+//
+// Layout ("grouped time-major"): a chunk of series is cut into groups of 32 series; group g stores bar t
+// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group, one
+// thread per series, walking time forward: at every step the warp reads 32 neighbouring values (one
+// coalesced 256-byte or 128-byte row), and a group's whole input is one contiguous block, which the
+// kernels stream into shared memory several tiles ahead with cp.async (sm_80+), so that many loads are
+// in flight although there is only one warp per 32 series.
+//
+// Arithmetic: every kernel mirrors TA-Lib's Java code (com.tictactec:ta-lib 0.4.0) operation by operation,
+// in double, and is compiled with -fmad=false, so double results equal the CPU backend's bit for bit
+// (up to the order of the CPU backend's own operations). Inputs are always double; the T = float variants
+// write their outputs as float (the double result rounded once: half the output bytes). A series s of
+// length len[s] gets NaN before each output's lookback and at every bar t >= len[s]; inputs at t >= len[s]
+// are never used.
+//
+// Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
+// series are 313 warps: less than one per scheduler of an H100). So the kernels keep every input a step
+// needs in shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows
+// that are rescanned live in per-thread rings in shared memory) and unroll full tiles so that the
+// compiler can overlap the independent work of consecutive steps.
+
+#include <stdint.h>
+
+#define LANES 32
+
+namespace {
+
+__device__ __forceinline__ void cp_async16(void* smem, const void* gmem) {
+    unsigned s = (unsigned) __cvta_generic_to_shared(smem);
+    asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(s), "l"(gmem) : "memory");
+}
+__device__ __forceinline__ void cp_commit() { asm volatile("cp.async.commit_group;\n" ::: "memory"); }
+template <int N> __device__ __forceinline__ void cp_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N) : "memory"); }
+
+__device__ __forceinline__ double nan_value() { return __longlong_as_double(0x7ff8000000000000LL); }
+
+__device__ __forceinline__ void put(float* p, double v) { __stcs(p, (float) v); }
+__device__ __forceinline__ void put(double* p, double v) { __stcs(p, v); }
+
+// Tiles of D time steps per input stream, S stages deep, in static shared memory (at most 32 KB a block).
+template <int NS> struct Geometry {
+    static constexpr int D = NS == 1 ? 32 : NS == 2 ? 16 : 8;
+    static constexpr int S = 4;
+};
+
+// The tile buffer for NS input streams: one per kernel whatever the body (a __shared__ array inside stream()
+// would be one per instantiation, and a kernel with two code paths would hold two).
+template <int NS> __device__ __forceinline__ double* tileBuffer() {
+    __shared__ __align__(16) double sm[Geometry<NS>::S * NS * Geometry<NS>::D * LANES];
+    return sm;
+}
+
+// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1 with
+// x[k] the value of input stream k at bar t - lag[k] for this thread's series (undefined where that is
+// negative: bodies use a lagged value only from bar lag on).
+template <int NS, typename Body>
+__device__ __forceinline__ void stream(const double* const (&in)[NS], const int (&lag)[NS], int bars, Body& body) {
+    constexpr int D = Geometry<NS>::D;
+    constexpr int S = Geometry<NS>::S;
+    constexpr int ROW = LANES * (int) sizeof(double) / 16;  // 16-byte chunks in one row (one bar of a group)
+    double* const sm = tileBuffer<NS>();
+    const int lane = threadIdx.x;
+    const size_t groupBase = (size_t) blockIdx.x * bars * LANES;
+    const int nTiles = (bars + D - 1) / D;
+
+    auto issue = [&](int tile) {
+        int t0 = tile * D;
+        if (t0 < bars) {
+            int steps = min(D, bars - t0);
+            double* dst = sm + (tile % S) * NS * D * LANES;
+#pragma unroll
+            for (int k = 0; k < NS; k++) {
+                int first = t0 - lag[k];             // source bar of the tile's first row
+                int skip = first < 0 ? -first : 0;   // rows before bar 0 are left as they are
+                if (skip < steps) {
+                    const char* src = (const char*) (in[k] + groupBase + (size_t) (first + skip) * LANES);
+                    char* d = (char*) (dst + (k * D + skip) * LANES);
+                    int chunks = (steps - skip) * ROW;
+                    for (int c = lane; c < chunks; c += LANES) cp_async16(d + c * 16, src + c * 16);
+                }
+            }
+        }
+        cp_commit();  // an empty group past the end keeps the group count uniform
+    };
+
+#pragma unroll
+    for (int i = 0; i < S - 1; i++) issue(i);
+    for (int tile = 0; tile < nTiles; tile++) {
+        issue(tile + S - 1);
+        cp_wait<S - 1>();
+        __syncwarp();
+        const double* cur = sm + (tile % S) * NS * D * LANES + lane;
+        const int t0 = tile * D;
+        if (t0 + D <= bars) {
+            // a full tile: unrolled, so that independent work of neighbouring steps overlaps
+#pragma unroll 4
+            for (int tt = 0; tt < D; tt++) {
+                double x[NS];
+#pragma unroll
+                for (int k = 0; k < NS; k++) x[k] = cur[(k * D + tt) * LANES];
+                body(t0 + tt, x);
+            }
+        } else {
+            for (int tt = 0; tt < bars - t0; tt++) {
+                double x[NS];
+#pragma unroll
+                for (int k = 0; k < NS; k++) x[k] = cur[(k * D + tt) * LANES];
+                body(t0 + tt, x);
+            }
+        }
+        __syncwarp();  // every lane is done with this stage before it is refilled
+    }
+    cp_wait<0>();
+}
+
+// This thread's view of an output in the grouped layout: element t is at p[t * 32].
+template <typename T> struct Col {
+    T* p;
+    __device__ Col(T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
+    __device__ __forceinline__ void set(int t, double v) const { put(p + (size_t) t * LANES, v); }
+};
+
+__device__ __forceinline__ int lengthOf(const int* len) { return len[blockIdx.x * LANES + threadIdx.x]; }
+
+// A per-thread ring of doubles, laid out like the data (neighbouring threads, neighbouring addresses):
+// in the block's dynamic shared memory when the host passes no scratch pointer, else in global scratch
+// memory of perSeries doubles a series. Element j of this thread is at p[j * 32].
+struct Ring {
+    double* p;
+    __device__ Ring(double* scratch, int perSeries, int offset) {
+        extern __shared__ __align__(16) double dynamicShared[];
+        double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
+        p = base + (size_t) offset * LANES + threadIdx.x;
+    }
+    __device__ __forceinline__ double get(int j) const { return p[(size_t) j * LANES]; }
+    __device__ __forceinline__ void set(int j, double v) const { p[(size_t) j * LANES] = v; }
+    // f(value) for slots 0 .. count-1, in order
+    template <typename F> __device__ __forceinline__ void scan(int count, F&& f) const {
+#pragma unroll 8
+        for (int j = 0; j < count; j++) f(get(j));
+    }
+};
+
+// The same ring in registers, for rings of at most N slots: slots are selected with compile-time indices
+// (no local memory), so reading the whole ring costs no memory access at all.
+template <int N> struct RegRing {
+    double v[N];
+    __device__ RegRing() {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = 0.0;
+    }
+    __device__ __forceinline__ double get(int i) const {
+        double r = v[0];
+#pragma unroll
+        for (int j = 1; j < N; j++) r = j == i ? v[j] : r;
+        return r;
+    }
+    __device__ __forceinline__ void set(int i, double x) {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = j == i ? x : v[j];
+    }
+    template <typename F> __device__ __forceinline__ void scan(int count, F&& f) const {
+#pragma unroll
+        for (int j = 0; j < N; j++) {
+            if (j < count) f(v[j]);
+        }
+    }
+};
+
+// TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
+// ones follow prev = ((x - prev) * k) + prev.
+struct Ema {
+    double k, v;
+    int p, n;
+    __device__ Ema(int period, double k_) : k(k_), v(0.0), p(period), n(0) {}
+    __device__ __forceinline__ bool feed(double x) {
+        if (n >= p) {
+            v = ((x - v) * k) + v;
+            return true;
+        }
+        v += x;
+        if (++n == p) { v = v / p; return true; }
+        return false;
+    }
+};
+
+__device__ __forceinline__ double emaK(int p) { return 2.0 / (double) (p + 1); }
+
+__device__ __forceinline__ double trueRange(double h, double l, double cPrev) {
+    double greatest = h - l;
+    double v2 = fabs(cPrev - h);
+    if (v2 > greatest) greatest = v2;
+    double v3 = fabs(cPrev - l);
+    if (v3 > greatest) greatest = v3;
+    return greatest;
+}
+
+__device__ __forceinline__ bool nearZero(double v) { return (-0.00000001 < v) && (v < 0.00000001); }
+
+// Division by a divisor fixed for the whole series (a period, 3, 100): the reciprocal is computed once and
+// each quotient is x * r corrected by one fused multiply-add on the exact residual (Markstein), which
+// rounds like x / d (within an ulp) at a fraction of the latency of a full double division, the longest
+// link of the Wilder recurrences. (The explicit __fma_rn calls are exempt from -fmad=false.)
+struct Div {
+    double d, r;
+    __device__ explicit Div(double divisor) : d(divisor), r(1.0 / divisor) {}
+    __device__ __forceinline__ double operator()(double x) const {
+        double q = x * r;
+        double e = __fma_rn(-q, d, x);
+        return __fma_rn(e, r, q);
+    }
+};
+
+// ---------------------------------------------------------------- single input (close)
+
+template <typename T> __device__ void sma(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byP(p);
+    double total = 0.0;
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            total += v[0];
+            if (t >= p - 1) {
+                double tmp = total;
+                total -= v[1];
+                r = byP(tmp);
+            }
+        }
+        o.set(t, r);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void ema(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    Ema e(p, emaK(p));
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e.feed(v[0])) r = e.v;
+        o.set(t, r);
+    };
+    stream<1>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void wma(const double* x, T* out, const int* len, int bars, int p, int divider) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byDivider(divider);
+    double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            if (t < p - 1) {
+                periodSub += xv;
+                periodSum += xv * (t + 1);
+            } else {
+                periodSub += xv;
+                periodSub -= trailing;
+                periodSum += xv * p;
+                trailing = v[1];
+                r = byDivider(periodSum);
+                periodSum -= periodSub;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void dema(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double k = emaK(p);
+    Ema e1(p, k), e2(p, k);
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e1.feed(v[0]) && e2.feed(e1.v)) r = (2.0 * e1.v) - e2.v;
+        o.set(t, r);
+    };
+    stream<1>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void tema(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double k = emaK(p);
+    Ema e1(p, k), e2(p, k), e3(p, k);
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && e1.feed(v[0]) && e2.feed(e1.v) && e3.feed(e2.v)) r = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
+        o.set(t, r);
+    };
+    stream<1>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void rsi(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byP(p);
+    double prevValue = 0.0, gain = 0.0, loss = 0.0;
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            if (t == 0) {
+                prevValue = xv;
+            } else {
+                double diff = xv - prevValue;
+                prevValue = xv;
+                if (t > p) {
+                    loss *= (p - 1);
+                    gain *= (p - 1);
+                }
+                if (diff < 0) loss -= diff;
+                else gain += diff;
+                if (t >= p) {
+                    loss = byP(loss);
+                    gain = byP(gain);
+                    double sum = gain + loss;
+                    r = !nearZero(sum) ? 100.0 * (gain / sum) : 0.0;
+                }
+            }
+        }
+        o.set(t, r);
+    };
+    stream<1>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, const int* len, int bars, int fast, int slow, int signal) {
+    const int n = lengthOf(len);
+    Col<T> oL(outLine, bars), oS(outSignal, bars), oH(outHist, bars);
+    Ema eSlow(slow, emaK(slow)), eFast(fast, emaK(fast)), eSig(signal, emaK(signal));
+    const int fastStart = slow - fast;  // TA-Lib seeds the fast EMA so that it, too, starts at bar slow - 1
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+        double line = nan_value(), sig = nan_value(), hist = nan_value();
+        if (t < n) {
+            bool slowOk = eSlow.feed(v[0]);
+            bool fastOk = t >= fastStart && eFast.feed(v[0]);
+            if (slowOk && fastOk) {
+                double l = eFast.v - eSlow.v;
+                if (eSig.feed(l)) {
+                    line = l;
+                    sig = eSig.v;
+                    hist = l - eSig.v;
+                }
+            }
+        }
+        oL.set(t, line);
+        oS.set(t, sig);
+        oH.set(t, hist);
+    };
+    stream<1>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
+    const int n = lengthOf(len);
+    Col<T> oU(outUpper, bars), oM(outMiddle, bars), oL(outLower, bars);
+    const Div byP(p);
+    double total = 0.0, total2 = 0.0;
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p - 1};
+    auto body = [&](int t, const double* v) {
+        double up = nan_value(), mid = nan_value(), lo = nan_value();
+        if (t < n) {
+            double xv = v[0];
+            double sq = xv * xv;
+            total += xv;
+            total2 += sq;
+            if (t >= p - 1) {
+                double tmp = total;
+                double old = v[1];
+                total -= old;
+                mid = byP(tmp);
+                double mean2 = byP(total2);
+                double oldSq = old * old;
+                total2 -= oldSq;
+                mean2 -= mid * mid;
+                double sd = !(mean2 < 0.00000001) ? sqrt(mean2) : 0.0;
+                double w = sd * k;
+                up = mid + w;
+                lo = mid - w;
+            }
+        }
+        oU.set(t, up);
+        oM.set(t, mid);
+        oL.set(t, lo);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void roc(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && t >= p) {
+            double prev = v[1];
+            r = prev != 0.0 ? ((v[0] / prev) - 1.0) * 100.0 : 0.0;
+        }
+        o.set(t, r);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void mom(const double* x, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const double* in[2] = {x, x};
+    const int lag[2] = {0, p};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n && t >= p) r = v[0] - v[1];
+        o.set(t, r);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+// ---------------------------------------------------------------- high, low, close (and volume)
+
+template <typename T> __device__ void trange(const double* h, const double* l, const double* c, T* out, const int* len, int bars) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevClose = 0.0;
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t >= 1) r = trueRange(v[0], v[1], prevClose);
+            prevClose = v[2];
+        }
+        o.set(t, r);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byP(p);
+    double prevClose = 0.0, prevAtr = 0.0;
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t >= 1) {
+                double tr = trueRange(v[0], v[1], prevClose);
+                if (p == 1) {
+                    r = tr;
+                } else if (t < p) {
+                    prevAtr += tr;  // the sum of the first p true ranges (TA-Lib's SMA)
+                } else if (t == p) {
+                    prevAtr += tr;
+                    prevAtr = byP(prevAtr);
+                    r = prevAtr;
+                } else {
+                    prevAtr *= (p - 1);
+                    prevAtr += tr;
+                    prevAtr = byP(prevAtr);
+                    r = prevAtr;
+                }
+            }
+            prevClose = v[2];
+        }
+        o.set(t, r);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename R> struct InRegisters { static constexpr bool value = false; };
+template <int N> struct InRegisters<RegRing<N>> { static constexpr bool value = true; };
+
+// Lowest low and highest high over [t - window + 1, t]. The last `window` highs and lows are kept in rings
+// (ring slot of bar t: t mod window), in registers for short windows, so finding them reads no global memory.
+template <typename R> struct Extremes {
+    R hi, lo;
+    int window, slot, lowestIdx, highestIdx;
+    double lowest, highest;
+    __device__ Extremes(R h, R l, int w) : hi(h), lo(l), window(w), slot(-1), lowestIdx(-1), highestIdx(-1), lowest(0.0), highest(0.0) {}
+    // Records bar t (every bar from 0 on, in order).
+    __device__ __forceinline__ void push(double h, double l) {
+        if (++slot == window) slot = 0;
+        hi.set(slot, h);
+        lo.set(slot, l);
+    }
+    // Updates the extremes for bar t (from bar window - 1 on), after push. The values equal TA-Lib's in
+    // every case (a minimum is a minimum); only the way there differs. Short windows are rescanned in full
+    // every bar, four independent chains at a time, so that the threads of a warp never diverge; long
+    // ones follow TA-Lib's index tracking, which rescans only when the extreme leaves the window.
+    __device__ __forceinline__ void update(int t, double h, double l) {
+        if constexpr (InRegisters<R>::value) {
+            double lo4[4], hi4[4];
+#pragma unroll
+            for (int k = 0; k < 4; k++) {
+                lo4[k] = lo.v[0];
+                hi4[k] = hi.v[0];
+            }
+#pragma unroll
+            for (int j = 1; j < (int) (sizeof(lo.v) / sizeof(double)); j++) {
+                if (j < window) {
+                    lo4[j & 3] = fmin(lo4[j & 3], lo.v[j]);
+                    hi4[j & 3] = fmax(hi4[j & 3], hi.v[j]);
+                }
+            }
+            lowest = fmin(fmin(lo4[0], lo4[1]), fmin(lo4[2], lo4[3]));
+            highest = fmax(fmax(hi4[0], hi4[1]), fmax(hi4[2], hi4[3]));
+            return;
+        } else {
+            if (window <= 64) {
+                double lo0 = lo.get(0), lo1 = lo0, lo2 = lo0, lo3 = lo0, hi0 = hi.get(0), hi1 = hi0, hi2 = hi0, hi3 = hi0;
+                int j = 1;
+                for (; j + 3 < window; j += 4) {
+                    lo0 = fmin(lo0, lo.get(j));
+                    lo1 = fmin(lo1, lo.get(j + 1));
+                    lo2 = fmin(lo2, lo.get(j + 2));
+                    lo3 = fmin(lo3, lo.get(j + 3));
+                    hi0 = fmax(hi0, hi.get(j));
+                    hi1 = fmax(hi1, hi.get(j + 1));
+                    hi2 = fmax(hi2, hi.get(j + 2));
+                    hi3 = fmax(hi3, hi.get(j + 3));
+                }
+                for (; j < window; j++) {
+                    lo0 = fmin(lo0, lo.get(j));
+                    hi0 = fmax(hi0, hi.get(j));
+                }
+                lowest = fmin(fmin(lo0, lo1), fmin(lo2, lo3));
+                highest = fmax(fmax(hi0, hi1), fmax(hi2, hi3));
+                return;
+            }
+            int trailing = t - window + 1;
+            int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
+            if (lowestIdx < trailing) {
+                lowestIdx = trailing;
+                lowest = lo.get(first);
+                for (int i = trailing + 1, j = first; i <= t; i++) {
+                    if (++j == window) j = 0;
+                    double v = lo.get(j);
+                    if (v < lowest) { lowestIdx = i; lowest = v; }
+                }
+            } else if (l <= lowest) {
+                lowestIdx = t;
+                lowest = l;
+            }
+            if (highestIdx < trailing) {
+                highestIdx = trailing;
+                highest = hi.get(first);
+                for (int i = trailing + 1, j = first; i <= t; i++) {
+                    if (++j == window) j = 0;
+                    double v = hi.get(j);
+                    if (v > highest) { highestIdx = i; highest = v; }
+                }
+            } else if (h >= highest) {
+                highestIdx = t;
+                highest = h;
+            }
+        }
+    }
+};
+
+template <typename T, typename R>
+__device__ void willrWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, Extremes<R> ex) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byMinus100(-100.0);
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            ex.push(v[0], v[1]);
+            if (t >= p - 1) {
+                ex.update(t, v[0], v[1]);
+                double diff = byMinus100(ex.highest - ex.lowest);
+                r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+    if (p <= 16) willrWith<T>(h, l, c, out, len, bars, p, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), p));
+    else willrWith<T>(h, l, c, out, len, bars, p, Extremes<Ring>(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p));
+}
+
+template <typename T, typename R, typename S>
+__device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+                          int slowK, int slowD, Extremes<R> ex, S ringK, S ringD) {
+    const int n = lengthOf(len);
+    Col<T> oK(outK, bars), oD(outD, bars);
+    double sumK = 0.0, sumD = 0.0;
+    const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
+    int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
+    int slotK = 0, slotD = 0;  // ring slot of the next value
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double rk = nan_value(), rd = nan_value();
+        if (t < n) {
+            ex.push(v[0], v[1]);
+            if (t >= fastK - 1) {
+                ex.update(t, v[0], v[1]);
+                double diff = by100(ex.highest - ex.lowest);
+                double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
+                // slow %K: TA-Lib's SMA of fast %K (period 1 copies); the ring holds the last slowK values
+                double sk = fk;
+                bool skOk = true;
+                if (slowK > 1) {
+                    ringK.set(slotK, fk);
+                    if (++slotK == slowK) slotK = 0;  // now the slot of the oldest value
+                    sumK += fk;
+                    skOk = nFast >= slowK - 1;
+                    if (skOk) {
+                        double tmp = sumK;
+                        sumK -= ringK.get(slotK);
+                        sk = bySlowK(tmp);
+                    }
+                }
+                nFast++;
+                if (skOk) {
+                    double sd = sk;
+                    bool sdOk = true;
+                    if (slowD > 1) {
+                        ringD.set(slotD, sk);
+                        if (++slotD == slowD) slotD = 0;
+                        sumD += sk;
+                        sdOk = nSlow >= slowD - 1;
+                        if (sdOk) {
+                            double tmp = sumD;
+                            sumD -= ringD.get(slotD);
+                            sd = bySlowD(tmp);
+                        }
+                    }
+                    nSlow++;
+                    if (sdOk) {
+                        rk = sk;
+                        rd = sd;
+                    }
+                }
+            }
+        }
+        oK.set(t, rk);
+        oD.set(t, rd);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+                      int slowK, int slowD, double* scratch) {
+    if (fastK <= 16 && slowK <= 8 && slowD <= 8) {
+        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), fastK),
+                     RegRing<8>(), RegRing<8>());
+    } else {
+        const int perSeries = 2 * fastK + slowK + slowD;
+        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD,
+                     Extremes<Ring>(Ring(scratch, perSeries, 0), Ring(scratch, perSeries, fastK), fastK),
+                     Ring(scratch, perSeries, 2 * fastK), Ring(scratch, perSeries, 2 * fastK + slowK));
+    }
+}
+
+template <typename T>
+__device__ void adx(const double* h, const double* l, const double* c, T* outAdx, T* outPlus, T* outMinus, const int* len, int bars,
+                    int p) {
+    const int n = lengthOf(len);
+    Col<T> oA(outAdx, bars), oP(outPlus, bars), oM(outMinus, bars);
+    double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
+    double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
+    const Div byP(p);
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double ra = nan_value(), rp = nan_value(), rm = nan_value();
+        if (t < n) {
+            if (t == 0) {
+                prevHigh = v[0];
+                prevLow = v[1];
+                prevClose = v[2];
+            } else {
+                double diffP = v[0] - prevHigh;
+                prevHigh = v[0];
+                double diffM = prevLow - v[1];
+                prevLow = v[1];
+                double range = trueRange(prevHigh, prevLow, prevClose);
+                if (t < p) {
+                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
+                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
+                    tr += range;
+                } else {
+                    minusDM -= byP(minusDM);
+                    plusDM -= byP(plusDM);
+                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
+                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
+                    tr = tr - byP(tr) + range;
+                    double dx = 0.0;
+                    bool dxOk = false;
+                    rp = 0.0;
+                    rm = 0.0;
+                    if (!nearZero(tr)) {
+                        double minusDI = (100.0 * (minusDM / tr));
+                        double plusDI = (100.0 * (plusDM / tr));
+                        rp = plusDI;
+                        rm = minusDI;
+                        double sum = minusDI + plusDI;
+                        if (!nearZero(sum)) {
+                            dx = (100.0 * (fabs(minusDI - plusDI) / sum));
+                            dxOk = true;
+                        }
+                    }
+                    if (t < 2 * p) {
+                        if (dxOk) sumDX += dx;
+                        if (t == 2 * p - 1) {
+                            prevAdx = byP(sumDX);
+                            ra = prevAdx;
+                        }
+                    } else {
+                        if (dxOk) prevAdx = byP((prevAdx * (p - 1)) + dx);
+                        ra = prevAdx;
+                    }
+                }
+                prevClose = v[2];
+            }
+        }
+        oA.set(t, ra);
+        oP.set(t, rp);
+        oM.set(t, rm);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename T, typename R>
+__device__ void cciWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, R ring) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    const Div byP(p), by3(3.0);
+    int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
+    const double* in[3] = {h, l, c};
+    const int lag[3] = {0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double tp = by3(v[0] + v[1] + v[2]);
+            ring.set(idx, tp);
+            if (t >= p - 1) {
+                // TA-Lib's order: ring slot 0 first
+                double avg = 0.0;
+                ring.scan(p, [&](double x) { avg += x; });
+                avg = byP(avg);
+                double dev = 0.0;
+                ring.scan(p, [&](double x) { dev += fabs(x - avg); });
+                double num = tp - avg;
+                r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * byP(dev)) : 0.0;
+            }
+            if (++idx == p) idx = 0;
+        }
+        o.set(t, r);
+    };
+    stream<3>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
+    if (p <= 32) cciWith<T>(h, l, c, out, len, bars, p, RegRing<32>());
+    else cciWith<T>(h, l, c, out, len, bars, p, Ring(scratch, p, 0));
+}
+
+template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, int bars) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevObv = 0.0, prevClose = 0.0;
+    const double* in[2] = {c, vol};
+    const int lag[2] = {0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            if (t == 0) {
+                prevObv = v[1];
+            } else if (v[0] > prevClose) {
+                prevObv += v[1];
+            } else if (v[0] < prevClose) {
+                prevObv -= v[1];
+            }
+            prevClose = v[0];
+            r = prevObv;
+        }
+        o.set(t, r);
+    };
+    stream<2>(in, lag, bars, body);
+}
+
+template <typename T, typename R>
+__device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+                        R pos, R neg) {
+    const int n = lengthOf(len);
+    Col<T> o(out, bars);
+    double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
+    const Div by3(3.0);
+    int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
+    const double* in[4] = {h, l, c, vol};
+    const int lag[4] = {0, 0, 0, 0};
+    auto body = [&](int t, const double* v) {
+        double r = nan_value();
+        if (t < n) {
+            double tp = by3(v[0] + v[1] + v[2]);
+            if (t == 0) {
+                prevValue = tp;
+            } else {
+                if (t > p) {
+                    posSum -= pos.get(idx);
+                    negSum -= neg.get(idx);
+                }
+                double diff = tp - prevValue;
+                prevValue = tp;
+                double mf = tp * v[3];
+                double up = 0.0, down = 0.0;
+                if (diff < 0) {
+                    down = mf;
+                    negSum += mf;
+                } else if (diff > 0) {
+                    up = mf;
+                    posSum += mf;
+                }
+                pos.set(idx, up);
+                neg.set(idx, down);
+                if (t >= p) {
+                    double total = posSum + negSum;
+                    r = total < 1.0 ? 0.0 : 100.0 * (posSum / total);
+                }
+                if (++idx == p) idx = 0;
+            }
+        }
+        o.set(t, r);
+    };
+    stream<4>(in, lag, bars, body);
+}
+
+template <typename T>
+__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+                    double* scratch) {
+    // a ring in shared memory: MFI reads one slot a bar, which from registers costs a chain of selects (measured slower)
+    mfiWith<T>(h, l, c, vol, out, len, bars, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
+}
+
+// ---------------------------------------------------------------- layout transposes
+
+// Series-major [nSeries][bars] to grouped time-major [nGroups][bars][32]; lanes past nSeries get NaN.
+// A block of 32 x 8 threads moves a 32-bar x 32-series tile through shared memory.
+template <typename T> __device__ void toGrouped(const T* src, T* dst, int nSeries, int bars) {
+    __shared__ T tile[32][33];
+    const int g = blockIdx.y, t0 = blockIdx.x * 32;
+    for (int i = threadIdx.y; i < 32; i += 8) {  // i: lane (series), threadIdx.x: bar
+        int s = g * 32 + i, t = t0 + threadIdx.x;
+        T v = (T) nan_value();
+        if (s < nSeries && t < bars) v = src[(size_t) s * bars + t];
+        tile[i][threadIdx.x] = v;
+    }
+    __syncthreads();
+    for (int j = threadIdx.y; j < 32; j += 8) {  // j: bar, threadIdx.x: lane
+        int t = t0 + j;
+        if (t < bars) dst[((size_t) g * bars + t) * LANES + threadIdx.x] = tile[threadIdx.x][j];
+    }
+}
+
+template <typename T> __device__ void fromGrouped(const T* src, T* dst, int nSeries, int bars) {
+    __shared__ T tile[32][33];
+    const int g = blockIdx.y, t0 = blockIdx.x * 32;
+    for (int j = threadIdx.y; j < 32; j += 8) {
+        int t = t0 + j;
+        if (t < bars) tile[j][threadIdx.x] = src[((size_t) g * bars + t) * LANES + threadIdx.x];
+    }
+    __syncthreads();
+    for (int i = threadIdx.y; i < 32; i += 8) {
+        int s = g * 32 + i, t = t0 + threadIdx.x;
+        if (s < nSeries && t < bars) dst[(size_t) s * bars + t] = tile[threadIdx.x][i];
+    }
+}
+
+// ---------------------------------------------------------------- synthetic data, for diagnostics
+
+// A seeded random walk per series in the grouped layout (high >= close >= low, positive prices, volume),
+// generated on the device so that benchmarks need not move gigabytes from the host first.
+template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {
+    unsigned long long s = seed ^ (0x9E3779B97F4A7C15ULL * (blockIdx.x * LANES + threadIdx.x + 1));
+    auto next = [&]() {  // xorshift64*, uniform in [0, 1)
+        s ^= s >> 12; s ^= s << 25; s ^= s >> 27;
+        return (double) ((s * 0x2545F4914F6CDD1DULL) >> 11) * (1.0 / 9007199254740992.0);
+    };
+    double close = 50.0 + 100.0 * next();
+    size_t at = (size_t) blockIdx.x * bars * LANES + threadIdx.x;
+    for (int t = 0; t < bars; t++, at += LANES) {
+        double z = (next() + next() + next() - 1.5) * 2.0;  // roughly normal, unit variance
+        close *= 1.0 + 0.01 * z;
+        double hi = close * (1.0 + 0.01 * next()), lo = close * (1.0 - 0.01 * next());
+        h[at] = (T) hi;
+        l[at] = (T) lo;
+        c[at] = (T) close;
+        v[at] = (T) (1.0e5 + 1.0e6 * next());
+    }
+}
+
+}  // namespace
+
+// ---------------------------------------------------------------- entry points, one per output precision
+
+#define K extern "C" __global__ void __launch_bounds__(32)
+#define KERNELS(T, SFX)                                                                                                   \
+    K sma_##SFX(const double* x, T* o, const int* n, int bars, int p) { sma<T>(x, o, n, bars, p); }                       \
+    K ema_##SFX(const double* x, T* o, const int* n, int bars, int p) { ema<T>(x, o, n, bars, p); }                       \
+    K wma_##SFX(const double* x, T* o, const int* n, int bars, int p, int d) { wma<T>(x, o, n, bars, p, d); }             \
+    K dema_##SFX(const double* x, T* o, const int* n, int bars, int p) { dema<T>(x, o, n, bars, p); }                     \
+    K tema_##SFX(const double* x, T* o, const int* n, int bars, int p) { tema<T>(x, o, n, bars, p); }                     \
+    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int p) { rsi<T>(x, o, n, bars, p); }                       \
+    K macd_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int f, int s, int g) {                    \
+        macd<T>(x, o0, o1, o2, n, bars, f, s, g);                                                                         \
+    }                                                                                                                     \
+    K bbands_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int p, double k) {                      \
+        bbands<T>(x, o0, o1, o2, n, bars, p, k);                                                                          \
+    }                                                                                                                     \
+    K roc_##SFX(const double* x, T* o, const int* n, int bars, int p) { roc<T>(x, o, n, bars, p); }                       \
+    K mom_##SFX(const double* x, T* o, const int* n, int bars, int p) { mom<T>(x, o, n, bars, p); }                       \
+    K trange_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars) {                    \
+        trange<T>(h, l, c, o, n, bars);                                                                                   \
+    }                                                                                                                     \
+    K atr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p) {                \
+        atr<T>(h, l, c, o, n, bars, p);                                                                                   \
+    }                                                                                                                     \
+    K willr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {   \
+        willr<T>(h, l, c, o, n, bars, p, r);                                                                              \
+    }                                                                                                                     \
+    K stoch_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, const int* n, int bars, int fk,       \
+                  int sk, int sd, double* r) {                                                                            \
+        stoch<T>(h, l, c, o0, o1, n, bars, fk, sk, sd, r);                                                                \
+    }                                                                                                                     \
+    K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int p) { \
+        adx<T>(h, l, c, o0, o1, o2, n, bars, p);                                                                          \
+    }                                                                                                                     \
+    K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {     \
+        cci<T>(h, l, c, o, n, bars, p, r);                                                                                \
+    }                                                                                                                     \
+    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars) { obv<T>(c, v, o, n, bars); }             \
+    K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int p, \
+                double* r) {                                                                                              \
+        mfi<T>(h, l, c, v, o, n, bars, p, r);                                                                             \
+    }                                                                                                                     \
+    extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {  \
+        fromGrouped<T>(src, dst, nSeries, bars);                                                                          \
+    }
+
+KERNELS(double, f64)
+KERNELS(float, f32)
+
+extern "C" __global__ void __launch_bounds__(256) to_grouped_f64(const double* src, double* dst, int nSeries, int bars) {
+    toGrouped<double>(src, dst, nSeries, bars);
+}
+
+K synth_f64(double* h, double* l, double* c, double* v, int bars, unsigned long long seed) { synth<double>(h, l, c, v, bars, seed); }

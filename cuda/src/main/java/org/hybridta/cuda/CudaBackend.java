@@ -1,0 +1,459 @@
+package org.hybridta.cuda;
+
+import java.lang.ref.Cleaner;
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jcuda.driver.CUstream;
+import jcuda.driver.JCudaDriver;
+import org.hybridta.Field;
+import org.hybridta.IndicatorValues;
+import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Precision;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Computes on one NVIDIA GPU. A call cuts the panel into chunks of whole groups of 32 series
+ * ({@link ChunkPlan}); for each chunk the host copies the inputs (series-major, as the panel holds them)
+ * into pinned staging, one upload per field moves them, a tiled kernel transposes them to the grouped
+ * time-major layout, one kernel per indicator computes all its outputs (the kernels of a chunk side by side
+ * on up to {@value #MAX_LANES} streams), a transpose brings the outputs
+ * back to series-major and one download per output returns them. Chunks rotate through up to six
+ * buffer sets, each with its own stream, so that the host copies of one chunk, the transfers of another
+ * and the kernels of a third overlap. Buffers are kept between calls and grown when needed.
+ *
+ * <p>Not for concurrent use: calls are serialized.
+ */
+final class CudaBackend implements ComputeBackend {
+    private static final Logger log = LoggerFactory.getLogger(CudaBackend.class);
+    private static final Cleaner CLEANER = Cleaner.create();
+    /** Side streams per slot for the indicator kernels of a chunk. */
+    static final int MAX_LANES = 8;
+
+    private final CudaDevice device;
+    private final Precision precision;
+    private final int elementBytes;
+    private final long budget;
+    private final long hostSlotBytes;
+    private final ForkJoinPool pool;
+    private final List<Slot> slots = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final Cleaner.Cleanable cleanable;
+    /** Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total, result allocation. */
+    private final long[] profile = new long[6];
+
+    /** One set of buffers with its stream. */
+    private static final class Slot {
+        final CUstream stream;
+        /** Streams the indicator kernels of a chunk run on side by side, joined through events. */
+        final List<CUstream> lanes = new ArrayList<>();
+        final List<jcuda.driver.CUevent> laneDone = new ArrayList<>();
+        final jcuda.driver.CUevent inputsReady = new jcuda.driver.CUevent();
+        DeviceArena.DeviceBuffer stage, gin, gout, lens, ring;
+        DeviceArena.HostBuffer pinned, pinnedLens;
+        DoubleBuffer hostD;
+        FloatBuffer hostF;
+        IntBuffer hostLens;
+        Chunk pending;
+
+        Slot(CUstream stream) {
+            this.stream = stream;
+            Cuda.check(JCudaDriver.cuEventCreate(inputsReady, jcuda.driver.CUevent_flags.CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+        }
+
+        /** At least {@code n} side streams, created on first need. */
+        void ensureLanes(CudaDevice device, int n) {
+            while (lanes.size() < n) {
+                lanes.add(device.newStream());
+                jcuda.driver.CUevent e = new jcuda.driver.CUevent();
+                Cuda.check(JCudaDriver.cuEventCreate(e, jcuda.driver.CUevent_flags.CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+                laneDone.add(e);
+            }
+        }
+
+        void synchronize() {
+            JCudaDriver.cuStreamSynchronize(stream);
+            for (CUstream l : lanes) JCudaDriver.cuStreamSynchronize(l);
+        }
+
+        void destroyStreams() {
+            synchronize();
+            for (CUstream l : lanes) CudaDevice.destroy(l);
+            for (jcuda.driver.CUevent e : laneDone) JCudaDriver.cuEventDestroy(e);
+            JCudaDriver.cuEventDestroy(inputsReady);
+            CudaDevice.destroy(stream);
+        }
+
+        boolean fits(ChunkPlan p) {
+            return stage != null && stage.bytes >= p.stageBytes() && gin.bytes >= p.inputBytes() && gout.bytes >= p.outputBytes()
+                    && lens.bytes >= p.lengthBytes() && (p.ringBytes() == 0 || (ring != null && ring.bytes >= p.ringBytes()))
+                    && (hostD != null || hostF != null);
+        }
+    }
+
+    /** One chunk in flight: series [from, to) of the panel. */
+    private record Chunk(int index, int from, int to) {
+        int count() { return to - from; }
+    }
+
+    private CudaBackend(CudaDevice device, BackendOptions options) {
+        this.device = device;
+        this.precision = options.precision();
+        this.elementBytes = precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
+        long free = device.memInfo()[0];
+        this.budget = options.deviceMemoryBudget() > 0 ? options.deviceMemoryBudget() : (long) (free * 0.8);
+        this.hostSlotBytes = ChunkPlan.DEFAULT_HOST_SLOT_BYTES;
+        this.pool = new ForkJoinPool(options.effectiveThreads());
+        String what = "a cuda backend on " + device.info.describe();
+        AtomicBoolean closedFlag = closed;  // the action must not hold the backend itself
+        this.cleanable = CLEANER.register(this, () -> {
+            if (!closedFlag.get()) log.error("{} was never closed: its device memory stays allocated until the process ends", what);
+        });
+    }
+
+    /** Opens the backend on the device {@code options.device()} (or the first usable one). */
+    static CudaBackend open(BackendOptions options) {
+        CudaDevice device = CudaDevice.open(options.device());
+        try {
+            CudaBackend b = new CudaBackend(device, options);
+            log.info("cuda backend open: {}, {} precision, device memory budget {} MiB", device.info.describe(),
+                    b.precision.name().toLowerCase(java.util.Locale.ROOT), b.budget >> 20);
+            return b;
+        } catch (RuntimeException | Error e) {
+            try {
+                device.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    @Override public String name() { return CudaBackendProvider.NAME; }
+
+    @Override public String description() {
+        return "cuda (" + device.info.name() + ", " + precision.name().toLowerCase(java.util.Locale.ROOT) + ")";
+    }
+
+    Precision precision() { return precision; }
+
+    CudaDevice device() { return device; }
+
+    @Override public synchronized IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
+        if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
+        List<String> columns = checkRequest(panel, indicators);
+        java.util.Arrays.fill(profile, 0);
+        long start = System.nanoTime();
+        int nSeries = panel.seriesCount(), bars = panel.barCount();
+        if (nSeries == 0 || bars == 0) return IndicatorValues.of(panel, columns, new double[columns.size()][nSeries * bars]);
+        // Java zeroes new arrays, gigabytes for large panels: let the pool do it while the first chunks go to the GPU
+        double[][] out = new double[columns.size()][];
+        List<Future<?>> allocations = new ArrayList<>();
+        for (int j = 0; j < out.length; j++) {
+            int col = j;
+            allocations.add(pool.submit(() -> {
+                long a0 = System.nanoTime();
+                out[col] = new double[nSeries * bars];
+                synchronized (profile) {
+                    profile[5] += System.nanoTime() - a0;
+                }
+            }));
+        }
+
+        List<KernelCall> calls = new ArrayList<>();
+        EnumMap<Field, Integer> fieldIndex = new EnumMap<>(Field.class);
+        int ring = 0;
+        for (Indicator ind : indicators) {
+            KernelCall c = KernelCall.of(ind);
+            calls.add(c);
+            ring += c.globalRingDoubles();  // each kernel its own scratch: they run concurrently
+            for (Field f : c.inputs()) fieldIndex.putIfAbsent(f, 0);
+        }
+        List<Field> fields = new ArrayList<>(fieldIndex.keySet());  // enum order
+        for (int i = 0; i < fields.size(); i++) fieldIndex.put(fields.get(i), i);
+        double[][] in = new double[fields.size()][];
+        for (int i = 0; i < fields.size(); i++) in[i] = panel.data(fields.get(i));
+
+        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, fields.size(), columns.size(), ring, elementBytes, budget, hostSlotBytes);
+        device.makeCurrent();
+        prepareSlots(plan);
+        int cap = plan.capacity();
+        try {
+            int perChunk = plan.seriesPerChunk();
+            boolean allocated = false;
+            for (int c = 0; c < plan.chunks(); c++) {
+                Chunk chunk = new Chunk(c, c * perChunk, Math.min(nSeries, (c + 1) * perChunk));
+                Slot slot = slots.get(c % plan.slots());
+                if (slot.pending != null && !allocated) {
+                    await(allocations);
+                    allocated = true;
+                }
+                finish(slot, bars, cap, out);
+                fill(slot, chunk, bars, cap, in, panel);
+                enqueue(slot, chunk, bars, cap, fields.size(), columns.size(), calls, fieldIndex);
+                slot.pending = chunk;
+            }
+            if (!allocated) await(allocations);
+            for (int c = plan.chunks() - plan.slots(); c < plan.chunks(); c++) finish(slots.get(c % plan.slots()), bars, cap, out);
+        } catch (RuntimeException | Error e) {
+            for (Slot s : slots) {
+                s.pending = null;
+                s.synchronize();  // let nothing run on into buffers we may free
+            }
+            throw e;
+        }
+        profile[4] = System.nanoTime() - start;
+        if (log.isDebugEnabled()) {
+            log.debug("compute {} x {}, {} chunks of {} in {} slots: {}", nSeries, bars, plan.chunks(), plan.seriesPerChunk(), plan.slots(), profile());
+        }
+        return IndicatorValues.of(panel, columns, out);
+    }
+
+    /** Where the last call's time went (host copies in and out, waiting for the device, queueing), for diagnostics. */
+    String profile() {
+        return String.format(java.util.Locale.ROOT,
+                "total %.1f ms: host fill %.1f, wait for device %.1f, host drain %.1f, queueing %.1f; allocating the result arrays %.1f (in parallel)",
+                profile[4] / 1e6, profile[0] / 1e6, profile[1] / 1e6, profile[2] / 1e6, profile[3] / 1e6, profile[5] / 1e6);
+    }
+
+    /** Waits for the slot's chunk, if any, and copies its outputs into the result arrays. */
+    private void finish(Slot slot, int bars, int cap, double[][] out) {
+        Chunk chunk = slot.pending;
+        if (chunk == null) return;
+        long w0 = System.nanoTime();
+        Cuda.check(JCudaDriver.cuStreamSynchronize(slot.stream), "cuStreamSynchronize (kernels and copies of chunk " + chunk.index() + ")");
+        profile[1] += System.nanoTime() - w0;
+        slot.pending = null;
+        long t0 = System.nanoTime();
+        long n = (long) chunk.count() * bars;
+        List<Runnable> tasks = new ArrayList<>();
+        for (int j = 0; j < out.length; j++) {
+            int col = j;
+            long base = (long) j * cap * bars;  // in output elements
+            long dst = (long) chunk.from() * bars;
+            split(n, (off, len) -> {
+                if (precision == Precision.FLOAT) {
+                    FloatBuffer fb = slot.hostF;
+                    double[] o = out[col];
+                    int s = (int) (base + off), d = (int) (dst + off);
+                    for (int i = 0; i < len; i++) o[d + i] = fb.get(s + i);
+                } else {
+                    slot.hostD.get((int) (base + off), out[col], (int) (dst + off), len);
+                }
+            }, tasks);
+        }
+        run(tasks);
+        profile[2] += System.nanoTime() - t0;
+    }
+
+    /** Copies the chunk's inputs and lengths into the slot's pinned staging. */
+    private void fill(Slot slot, Chunk chunk, int bars, int cap, double[][] in, Panel panel) {
+        long t0 = System.nanoTime();
+        long n = (long) chunk.count() * bars;
+        List<Runnable> tasks = new ArrayList<>();
+        for (int k = 0; k < in.length; k++) {
+            double[] src = in[k];
+            long base = (long) k * cap * bars;
+            long from = (long) chunk.from() * bars;
+            split(n, (off, len) -> slot.hostD.put((int) (base + off), src, (int) (from + off), len), tasks);
+        }
+        run(tasks);
+        for (int i = 0; i < cap; i++) slot.hostLens.put(i, i < chunk.count() ? panel.length(chunk.from() + i) : 0);
+        profile[0] += System.nanoTime() - t0;
+    }
+
+    /** Queues upload, transposes, kernels, transposes and download of one chunk on the slot's stream. */
+    private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, int nOut, List<KernelCall> calls,
+                         EnumMap<Field, Integer> fieldIndex) {
+        long t0 = System.nanoTime();
+        long inRegion = (long) cap * bars * Double.BYTES, outRegion = (long) cap * bars * elementBytes;  // one field, one output
+        long inUsed = (long) chunk.count() * bars * Double.BYTES, outUsed = (long) chunk.count() * bars * elementBytes;
+        int groups = (chunk.count() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+        int tiles = (bars + 31) / 32;
+        String sfx = precision == Precision.FLOAT ? "_f32" : "_f64";  // of the outputs
+        CUstream st = slot.stream;
+        Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.lens.ptr, slot.pinnedLens.ptr, (long) cap * Integer.BYTES, st), "cuMemcpyHtoDAsync(lengths)");
+        for (int k = 0; k < nIn; k++) {
+            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.stage.at(k * inRegion), slot.pinned.at(k * inRegion), inUsed, st),
+                    "cuMemcpyHtoDAsync(" + inUsed + " bytes of input " + k + ", chunk " + chunk.index() + ")");
+            device.launch("to_grouped_f64", tiles, groups, 32, 8, st, slot.stage.at(k * inRegion), slot.gin.at(k * inRegion),
+                    chunk.count(), bars);
+        }
+        // the kernels read the grouped inputs and write disjoint outputs: run them side by side, so that a
+        // small panel (few warps per kernel) keeps the GPU busy with all its indicators at once
+        int nLanes = Math.min(calls.size(), MAX_LANES);
+        slot.ensureLanes(device, nLanes);
+        Cuda.check(JCudaDriver.cuEventRecord(slot.inputsReady, st), "cuEventRecord");
+        for (int i = 0; i < nLanes; i++) Cuda.check(JCudaDriver.cuStreamWaitEvent(slot.lanes.get(i), slot.inputsReady, 0), "cuStreamWaitEvent");
+        int firstOut = 0;
+        long ringOffset = 0;
+        int lane = 0;
+        for (KernelCall call : calls) {
+            CUstream ks = slot.lanes.get(lane++ % nLanes);
+            List<Object> args = new ArrayList<>();
+            for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
+            for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
+            args.add(slot.lens.ptr);
+            args.add(bars);
+            for (int v : call.ints()) args.add(v);
+            for (double v : call.doubles()) args.add(v);
+            if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.at(ringOffset));
+            ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
+            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
+            firstOut += call.outputs();
+        }
+        for (int i = 0; i < nLanes; i++) {
+            Cuda.check(JCudaDriver.cuEventRecord(slot.laneDone.get(i), slot.lanes.get(i)), "cuEventRecord");
+            Cuda.check(JCudaDriver.cuStreamWaitEvent(st, slot.laneDone.get(i), 0), "cuStreamWaitEvent");
+        }
+        for (int j = 0; j < nOut; j++) {
+            device.launch("from_grouped" + sfx, tiles, groups, 32, 8, st, slot.gout.at(j * outRegion), slot.stage.at(j * outRegion),
+                    chunk.count(), bars);
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * outRegion), slot.stage.at(j * outRegion), outUsed, st),
+                    "cuMemcpyDtoHAsync(" + outUsed + " bytes of output " + j + ", chunk " + chunk.index() + ")");
+        }
+        profile[3] += System.nanoTime() - t0;
+    }
+
+    /** Makes sure there are {@code plan.slots()} slots with buffers large enough for the plan. */
+    private void prepareSlots(ChunkPlan plan) {
+        boolean fits = true;
+        for (int i = 0; i < plan.slots() && fits; i++) fits = i < slots.size() && slots.get(i).fits(plan);
+        if (!fits) {
+            for (Slot s : slots) releaseBuffers(s);  // start over, so that the slots never exceed the budget together
+            while (slots.size() < plan.slots()) slots.add(new Slot(device.newStream()));
+            for (int i = 0; i < plan.slots(); i++) allocateBuffers(slots.get(i), plan);
+        }
+    }
+
+    private void allocateBuffers(Slot s, ChunkPlan plan) {
+        DeviceArena arena = device.arena;
+        s.stage = arena.allocDevice(plan.stageBytes(), "series-major staging");
+        s.gin = arena.allocDevice(plan.inputBytes(), "grouped inputs");
+        s.gout = arena.allocDevice(plan.outputBytes(), "grouped outputs");
+        s.lens = arena.allocDevice(plan.lengthBytes(), "series lengths");
+        s.ring = plan.ringBytes() > 0 ? arena.allocDevice(plan.ringBytes(), "kernel scratch rings") : null;
+        s.pinned = arena.allocHost(plan.stageBytes(), "pinned staging");
+        s.pinnedLens = arena.allocHost(plan.lengthBytes(), "pinned lengths");
+        var bb = s.pinned.ptr.getByteBuffer(0, plan.stageBytes()).order(ByteOrder.nativeOrder());
+        s.hostD = bb.asDoubleBuffer();  // inputs on the way in (always double), double outputs on the way out
+        s.hostF = bb.asFloatBuffer();   // float outputs on the way out
+        s.hostLens = s.pinnedLens.ptr.getByteBuffer(0, plan.lengthBytes()).order(ByteOrder.nativeOrder()).asIntBuffer();
+    }
+
+    private void releaseBuffers(Slot s) {
+        DeviceArena arena = device.arena;
+        arena.free(s.stage);
+        arena.free(s.gin);
+        arena.free(s.gout);
+        arena.free(s.lens);
+        arena.free(s.ring);
+        arena.free(s.pinned);
+        arena.free(s.pinnedLens);
+        s.stage = s.gin = s.gout = s.lens = s.ring = null;
+        s.pinned = s.pinnedLens = null;
+        s.hostD = null;
+        s.hostF = null;
+        s.hostLens = null;
+    }
+
+    /** Cuts {@code n} elements into about two pieces per copy thread, of at least 128K elements. */
+    private void split(long n, RangeTask task, List<Runnable> tasks) {
+        int threads = pool.getParallelism();
+        long piece = Math.max(1L << 17, (n + 2L * threads - 1) / (2L * threads));
+        for (long off = 0; off < n; off += piece) {
+            long o = off;
+            int len = (int) Math.min(piece, n - off);
+            tasks.add(() -> task.run(o, len));
+        }
+    }
+
+    private interface RangeTask {
+        void run(long offset, int length);
+    }
+
+    private void run(List<Runnable> tasks) {
+        if (tasks.size() <= 1) {
+            tasks.forEach(Runnable::run);
+            return;
+        }
+        List<Future<?>> futures = new ArrayList<>(tasks.size());
+        for (Runnable t : tasks) futures.add(pool.submit(t));
+        await(futures);
+    }
+
+    private static void await(List<Future<?>> futures) {
+        try {
+            for (Future<?> f : futures) f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while copying to or from pinned memory", e);
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException re) throw re;
+            if (c instanceof Error err) throw err;
+            throw new IllegalStateException(c);
+        }
+    }
+
+    /** Checks fields and column names; returns the output columns in order. */
+    static List<String> checkRequest(Panel panel, List<? extends Indicator> indicators) {
+        if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
+        for (Indicator ind : indicators) {
+            for (Field f : ind.inputs()) {
+                if (!panel.has(f)) {
+                    throw new IllegalArgumentException(ind.spec() + " needs " + f.columnName() + " values, which the panel lacks");
+                }
+            }
+        }
+        List<String> columns = Indicators.columns(indicators);
+        Set<String> seen = new HashSet<>();
+        for (String c : columns) {
+            if (!seen.add(c)) throw new IllegalArgumentException("column " + c + " would be computed twice; list each indicator once");
+        }
+        return columns;
+    }
+
+    /** Device bytes the backend holds now (buffers kept between calls). */
+    long deviceBytesInUse() { return device.arena.deviceBytesInUse(); }
+
+    @Override public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        cleanable.clean();  // nothing to warn about any more
+        RuntimeException failure = null;
+        try {
+            device.makeCurrent();
+            for (Slot s : slots) {
+                s.synchronize();
+                releaseBuffers(s);
+                s.destroyStreams();
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        slots.clear();
+        pool.shutdownNow();
+        try {
+            device.close();
+        } catch (RuntimeException e) {
+            if (failure == null) failure = e;
+            else failure.addSuppressed(e);
+        }
+        if (failure != null) throw failure;
+    }
+}

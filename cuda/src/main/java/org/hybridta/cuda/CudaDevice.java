@@ -1,0 +1,176 @@
+package org.hybridta.cuda;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import jcuda.NativePointerObject;
+import jcuda.Pointer;
+import jcuda.driver.CUcontext;
+import jcuda.driver.CUdevice;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUfunction;
+import jcuda.driver.CUmodule;
+import jcuda.driver.CUresult;
+import jcuda.driver.CUstream;
+import jcuda.driver.JCudaDriver;
+import org.hybridta.backend.BackendUnavailableException;
+
+/**
+ * One GPU as the backend uses it: the device's primary context (retained here, released on close), the
+ * kernels' module loaded from the checked-in PTX, and the {@link DeviceArena} of its memory.
+ */
+final class CudaDevice implements AutoCloseable {
+    static final String PTX_RESOURCE = "hybridta.ptx";
+
+    final CudaProbe.Device info;
+    final DeviceArena arena = new DeviceArena();
+    private final CUdevice device;
+    private final CUcontext context;
+    private final CUmodule module;
+    private final Map<String, CUfunction> functions = new HashMap<>();
+    private final java.util.Set<String> sharedOptIn = new java.util.HashSet<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CudaDevice(CudaProbe.Device info, CUdevice device, CUcontext context, CUmodule module) {
+        this.info = info;
+        this.device = device;
+        this.context = context;
+        this.module = module;
+    }
+
+    /** Opens device {@code ordinal} ({@code -1}: the first usable one). */
+    static CudaDevice open(int ordinal) {
+        var availability = CudaProbe.availability();
+        if (!availability.available()) throw new BackendUnavailableException("backend cuda cannot run here: " + availability.reason());
+        var usable = CudaProbe.usableDevices();
+        CudaProbe.Device info = null;
+        for (CudaProbe.Device d : usable) {
+            if (ordinal < 0 || d.ordinal() == ordinal) {
+                info = d;
+                break;
+            }
+        }
+        if (info == null) {
+            throw new BackendUnavailableException("no usable CUDA device " + ordinal + " (usable: "
+                    + usable.stream().map(d -> d.ordinal() + " " + d.describe()).toList() + ")");
+        }
+        CUdevice dev = new CUdevice();
+        Cuda.check(JCudaDriver.cuDeviceGet(dev, info.ordinal()), "cuDeviceGet(" + info.ordinal() + ")");
+        CUcontext ctx = new CUcontext();
+        Cuda.check(JCudaDriver.cuDevicePrimaryCtxRetain(ctx, dev), "cuDevicePrimaryCtxRetain(device " + info.ordinal() + ")");
+        try {
+            Cuda.check(JCudaDriver.cuCtxSetCurrent(ctx), "cuCtxSetCurrent");
+            return new CudaDevice(info, dev, ctx, loadModule());
+        } catch (RuntimeException | Error e) {
+            JCudaDriver.cuDevicePrimaryCtxRelease(dev);
+            throw e;
+        }
+    }
+
+    private static CUmodule loadModule() {
+        byte[] ptx = ptxBytes();
+        byte[] image = java.util.Arrays.copyOf(ptx, ptx.length + 1);  // NUL-terminated text for the JIT
+        CUmodule m = new CUmodule();
+        int r = JCudaDriver.cuModuleLoadData(m, image);
+        if (r == CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
+            int[] v = new int[1];
+            JCudaDriver.cuDriverGetVersion(v);
+            throw new BackendUnavailableException("backend cuda cannot run here: the NVIDIA driver (" + CudaProbe.versionText(v[0])
+                    + ") cannot read the kernels' PTX (ISA 9.0, built by nvcc 13.0), which needs " + CudaProbe.REQUIRED_DRIVER_TEXT
+                    + ": update the driver or use --backend cpu");
+        }
+        Cuda.check(r, "cuModuleLoadData(" + PTX_RESOURCE + ")");
+        return m;
+    }
+
+    /** The checked-in PTX text. */
+    static byte[] ptxBytes() {
+        try (InputStream in = CudaDevice.class.getResourceAsStream(PTX_RESOURCE)) {
+            if (in == null) throw new IllegalStateException(PTX_RESOURCE + " is missing from the hybridta-cuda jar");
+            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 21);
+            in.transferTo(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read " + PTX_RESOURCE + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes this device's context current on the calling thread (cheap; done at the start of every call). */
+    void makeCurrent() {
+        if (closed.get()) throw new IllegalStateException("the CUDA backend is closed");
+        Cuda.check(JCudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
+    }
+
+    CUfunction function(String name) {
+        return functions.computeIfAbsent(name, n -> {
+            CUfunction f = new CUfunction();
+            Cuda.check(JCudaDriver.cuModuleGetFunction(f, module, n), "cuModuleGetFunction(" + n + ")");
+            return f;
+        });
+    }
+
+    /**
+     * Launches a kernel. Arguments: {@link CUdeviceptr} (or any pointer object), {@link Integer}, {@link Long}, {@link Double}.
+     */
+    void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
+        launchShared(kernel, gridX, gridY, blockX, blockY, 0, stream, args);
+    }
+
+    /** Like {@link #launch} with {@code sharedBytes} of dynamic shared memory per block. */
+    void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
+        NativePointerObject[] params = new NativePointerObject[args.length];
+        for (int i = 0; i < args.length; i++) {
+            Object a = args[i];
+            if (a instanceof NativePointerObject p) params[i] = Pointer.to(p);
+            else if (a instanceof Integer v) params[i] = Pointer.to(new int[] {v});
+            else if (a instanceof Double v) params[i] = Pointer.to(new double[] {v});
+            else if (a instanceof Long v) params[i] = Pointer.to(new long[] {v});
+            else throw new IllegalArgumentException("kernel argument " + i + " of " + kernel + ": " + a);
+        }
+        CUfunction f = function(kernel);
+        if (sharedBytes > 48 << 10 && sharedOptIn.add(kernel)) {
+            Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
+                    KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
+        }
+        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
+                "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ", block " + blockX + "x" + blockY + ")");
+    }
+
+    /** Free and total device memory, from {@code cuMemGetInfo}. */
+    long[] memInfo() {
+        long[] free = new long[1], total = new long[1];
+        Cuda.check(JCudaDriver.cuMemGetInfo(free, total), "cuMemGetInfo");
+        return new long[] {free[0], total[0]};
+    }
+
+    CUstream newStream() {
+        CUstream s = new CUstream();
+        Cuda.check(JCudaDriver.cuStreamCreate(s, jcuda.driver.CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
+        return s;
+    }
+
+    static void destroy(CUstream s) {
+        if (s != null) Cuda.check(JCudaDriver.cuStreamDestroy(s), "cuStreamDestroy");
+    }
+
+    boolean isClosed() { return closed.get(); }
+
+    /** Frees the memory (failing loudly on leaks), unloads the module and releases the primary context. Safe twice. */
+    @Override public void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        RuntimeException failure = null;
+        try {
+            Cuda.check(JCudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
+            arena.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        CudaException e1 = Cuda.checkLater(JCudaDriver.cuModuleUnload(module), "cuModuleUnload");
+        CudaException e2 = Cuda.checkLater(JCudaDriver.cuDevicePrimaryCtxRelease(device), "cuDevicePrimaryCtxRelease");
+        if (failure == null) failure = e1 != null ? e1 : e2;
+        if (failure != null) throw failure;
+    }
+}

@@ -1,0 +1,65 @@
+package org.hybridta.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** Chunk planning. Runs without a GPU. */
+class ChunkPlanTest {
+    private static final long BIG = 60L << 30;
+
+    @Test void aSmallPanelIsOneChunkInOneSlot() {
+        ChunkPlan p = ChunkPlan.plan(500, 2520, 1, 1, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(p.chunks()).isEqualTo(1);
+        assertThat(p.slots()).isEqualTo(1);
+        assertThat(p.seriesPerChunk()).isEqualTo(500);
+        assertThat(p.capacity()).isEqualTo(512);
+        assertThat(p.stageBytes()).isEqualTo(512L * 2520 * 8);
+        assertThat(p.deviceBytesPerSlot()).isEqualTo(512L * 2520 * 8 * 3 + 512 * 4);
+    }
+
+    @Test void oneSeriesOneBarTakesOneGroup() {
+        ChunkPlan p = ChunkPlan.plan(1, 1, 4, 25, 6, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(p.chunks()).isEqualTo(1);
+        assertThat(p.capacity()).isEqualTo(32);
+        assertThat(p.seriesPerChunk()).isEqualTo(1);
+    }
+
+    @Test void aLargePanelIsCutToTheHostStagingSizeAndPipelined() {
+        ChunkPlan p = ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20);
+        assertThat(p.slots()).isEqualTo(ChunkPlan.MAX_SLOTS);
+        assertThat(p.hostBytesPerSlot()).isLessThanOrEqualTo((64L << 20) + p.lengthBytes());
+        assertThat((long) p.chunks() * p.seriesPerChunk()).isGreaterThanOrEqualTo(10_000);
+        assertThat((long) (p.chunks() - 1) * p.seriesPerChunk()).isLessThan(10_000);
+        assertThat(p.seriesPerChunk() % 32).isZero();
+    }
+
+    @Test void aTinyBudgetMakesManyChunksThatStayWithinIt() {
+        long budget = 12_000_000;
+        ChunkPlan p = ChunkPlan.plan(1000, 700, 4, 25, 28, 8, budget, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(p.deviceBytes()).isLessThanOrEqualTo(budget);
+        assertThat(p.chunks()).isEqualTo(32);  // one group of 32 series per chunk
+        assertThat(p.seriesPerChunk()).isEqualTo(32);
+        assertThat(p.slots()).isBetween(1, ChunkPlan.MAX_SLOTS);
+    }
+
+    @Test void budgetsTooSmallForOneGroupAreRefusedWithTheFix() {
+        assertThatThrownBy(() -> ChunkPlan.plan(10, 100_000, 4, 25, 0, 8, 1_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deviceMemoryBudget");
+    }
+
+    @Test void floatHalvesTheOutputBytesOnly() {
+        ChunkPlan d = ChunkPlan.plan(100, 1000, 3, 6, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        ChunkPlan f = ChunkPlan.plan(100, 1000, 3, 6, 0, 4, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(f.outputBytes() * 2).isEqualTo(d.outputBytes());
+        assertThat(f.inputBytes()).isEqualTo(d.inputBytes());
+        assertThat(f.stageBytes()).isEqualTo(128L * 1000 * 8 * 3);  // inputs (3 doubles) outweigh outputs (6 floats)
+        assertThat(d.stageBytes()).isEqualTo(128L * 1000 * 8 * 6);
+    }
+
+    @Test void anEmptyPanelNeedsNothing() {
+        assertThat(ChunkPlan.plan(0, 100, 1, 1, 0, 8, BIG, 1).chunks()).isZero();
+        assertThat(ChunkPlan.plan(10, 0, 1, 1, 0, 8, BIG, 1).chunks()).isZero();
+    }
+}

@@ -1,0 +1,132 @@
+package org.hybridta.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.hybridta.Field;
+import org.hybridta.IndicatorValues;
+import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.Backends;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Precision;
+import org.hybridta.conformance.BackendConformanceTest;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The CUDA backend against the CPU backend on fresh random panels of awkward shapes (see {@link Compare}
+ * for the tolerances); skipped without a GPU. The backends are reused across shapes, so stale device
+ * buffers from an earlier shape would show up as differences.
+ */
+class CudaBackendGpuTest {
+    private static ComputeBackend dbl, flt, cpu;
+
+    @BeforeAll static void open() {
+        assumeTrue(Gpu.available(), () -> "skipped: " + Gpu.whyNot());
+        dbl = Backends.open("cuda", BackendOptions.builder().precision(Precision.DOUBLE).build());
+        flt = Backends.open("cuda", BackendOptions.builder().precision(Precision.FLOAT).build());
+        cpu = Backends.open("cpu");
+    }
+
+    @AfterAll static void close() {
+        if (dbl != null) dbl.close();
+        if (flt != null) flt.close();
+        if (cpu != null) cpu.close();
+    }
+
+    static Stream<Arguments> shapes() {
+        return Stream.of(Arguments.of(1, 1, false), Arguments.of(1, 252, false), Arguments.of(33, 300, true),
+                Arguments.of(31, 1000, false), Arguments.of(257, 600, true), Arguments.of(10_000, 252, true),
+                Arguments.of(3, 100_000, false));
+    }
+
+    @ParameterizedTest(name = "{0} series x {1} bars, ragged {2}")
+    @MethodSource("shapes")
+    void doubleEqualsCpu(int series, int bars, boolean ragged) {
+        Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
+        List<Indicator> specs = BackendConformanceTest.specs();
+        assertMatches(dbl.compute(p, specs), cpu.compute(p, specs), p, 1e-12, 1e-15);
+    }
+
+    /** Float outputs are the double results rounded once: within half a float ulp (6e-8 relative), far inside 1e-5. */
+    @ParameterizedTest(name = "{0} series x {1} bars, ragged {2}")
+    @MethodSource("shapes")
+    void floatIsTheDoubleResultRounded(int series, int bars, boolean ragged) {
+        Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
+        List<Indicator> specs = BackendConformanceTest.specs();
+        assertMatches(flt.compute(p, specs), cpu.compute(p, specs), p, 0x1p-24, 1e-15);
+    }
+
+    @Test void tinyBudgetForcesManyChunksAndGivesTheSameResult() {
+        Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
+        List<Indicator> specs = Indicators.catalog();
+        IndicatorValues whole = dbl.compute(p, specs);
+        // 4 inputs + 25 outputs + staging: 9.7 MB per group of 32 series; 12 MB allows one group in one slot
+        ChunkPlan plan = ChunkPlan.plan(1000, 700, 4, 25, 0, 8, 12_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(plan.chunks()).isEqualTo(32);
+        for (Precision precision : Precision.values()) {
+            try (ComputeBackend small = Backends.open("cuda", BackendOptions.builder().precision(precision).deviceMemoryBudget(12_000_000).build());
+                 ComputeBackend big = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {
+                IndicatorValues chunked = small.compute(p, specs), one = big.compute(p, specs);
+                for (int c = 0; c < whole.columns().size(); c++) {
+                    assertThat(chunked.data(c)).as("%s, %s", whole.columns().get(c), precision).isEqualTo(one.data(c));
+                }
+            }
+        }
+        assertMatches(whole, cpu.compute(p, specs), p, 1e-12, 1e-15);
+    }
+
+    @Test void openComputeCloseReturnsDeviceMemory() {
+        try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
+            // a first, identical cycle lets the context grow what it keeps for itself (lazily loaded kernel code,
+            // stream and launch resources); after that, a cycle must give back every byte
+            Panel panel = RandomPanels.of(7, 2000, 1500, false);
+            try (ComputeBackend warm = Backends.open("cuda")) {
+                warm.compute(panel, Indicators.catalog());
+            }
+            long before = diag.memoryInfo()[0];
+            ComputeBackend b = Backends.open("cuda");
+            b.compute(panel, Indicators.catalog());
+            assertThat(((CudaBackend) b).deviceBytesInUse()).isPositive();
+            b.close();
+            b.close();  // twice is safe
+            long after = diag.memoryInfo()[0];
+            assertThat(after).as("free device memory after close (before: %d)", before).isEqualTo(before);
+            assertThatThrownBy(() -> b.compute(RandomPanels.of(1, 1, 10, false), List.of(Indicators.ema(3))))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
+        }
+    }
+
+    @Test void autoChoosesCudaAndSaysWhat() {
+        assertThat(Backends.choose("auto").name()).isEqualTo("cuda");
+        assertThat(dbl.description()).startsWith("cuda (").endsWith("double)");
+        assertThat(new CudaBackendProvider().deviceCount()).isPositive();
+    }
+
+    @Test void missingFieldIsRefusedByName() {
+        Panel p = Panel.builder(2, 10).field(Field.CLOSE, new double[20]).build();
+        assertThatThrownBy(() -> dbl.compute(p, List.of(Indicators.obv())))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("obv needs volume");
+    }
+
+    static void assertMatches(IndicatorValues got, IndicatorValues ref, Panel p, double rel, double scaleRel) {
+        assertThat(got.columns()).isEqualTo(ref.columns());
+        List<String> failures = new ArrayList<>();
+        for (int c = 0; c < ref.columns().size(); c++) {
+            String f = Compare.check(ref.columns().get(c), got.data(c), ref.data(c), p.seriesCount(), p.barCount(), rel, scaleRel);
+            if (f != null) failures.add(f);
+        }
+        assertThat(failures).as("outputs differing from the CPU backend").isEmpty();
+    }
+}
