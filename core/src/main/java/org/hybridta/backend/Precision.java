@@ -1,9 +1,15 @@
 package org.hybridta.backend;
 
-/** Floating-point precision of a backend's arithmetic. Inputs and outputs are {@code double} either way. */
+/** Floating-point precision of a backend's results. Inputs and outputs are {@code double} in the API either way. */
 public enum Precision {
-    /** IEEE double: results equal the CPU backend within 1e-12 relative. The default. */
+    /** IEEE double throughout: results equal the CPU backend within 1e-12 relative. The default. */
     DOUBLE,
-    /** IEEE single on the device, for GPU speed; results within about 1e-5 relative. The CPU backend always computes in double. */
+    /**
+     * Single-precision results, for GPU speed where the output dominates the traffic: the CUDA backend
+     * computes in double and stores each result rounded once to float (within about 1e-7 relative of the
+     * double result; the tests hold it to 1e-5), halving the bytes written and downloaded. Rounding the
+     * prices themselves to float first would move oscillators by up to 1e-3 of their range, so inputs stay
+     * double. The CPU backend always computes and returns double.
+     */
     FLOAT
 }

@@ -2,8 +2,6 @@ package org.hybridta.cuda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -29,11 +27,11 @@ import org.junit.jupiter.params.provider.MethodSource;
  * for the tolerances); skipped without a GPU. The backends are reused across shapes, so stale device
  * buffers from an earlier shape would show up as differences.
  */
+@RequiresGpu
 class CudaBackendGpuTest {
     private static ComputeBackend dbl, flt, cpu;
 
     @BeforeAll static void open() {
-        assumeTrue(Gpu.available(), () -> "skipped: " + Gpu.whyNot());
         dbl = Backends.open("cuda", BackendOptions.builder().precision(Precision.DOUBLE).build());
         flt = Backends.open("cuda", BackendOptions.builder().precision(Precision.FLOAT).build());
         cpu = Backends.open("cpu");

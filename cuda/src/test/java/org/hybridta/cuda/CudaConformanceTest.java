@@ -1,7 +1,5 @@
 package org.hybridta.cuda;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.conformance.BackendConformanceTest;
@@ -9,11 +7,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 
 /** The CUDA backend (double precision) against the core conformance suite; skipped without a GPU. */
+@RequiresGpu
 class CudaConformanceTest extends BackendConformanceTest {
     private static ComputeBackend cuda;
 
     @BeforeAll static void open() {
-        assumeTrue(Gpu.available(), () -> "skipped: " + Gpu.whyNot());
         cuda = new CudaBackendProvider().create(BackendOptions.defaults());
     }
 
