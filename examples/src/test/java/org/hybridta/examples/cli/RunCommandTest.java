@@ -112,6 +112,18 @@ class RunCommandTest {
     }
 
     @Test
+    void cudaWithoutAGpuSaysWhyAndHowToFix() throws IOException {
+        org.hybridta.backend.BackendProvider cuda = org.hybridta.backend.Backends.providers().stream()
+                .filter(p -> p.name().equals("cuda")).findFirst().orElseThrow();
+        org.junit.jupiter.api.Assumptions.assumeFalse(cuda.availability().available(), "this machine has a usable GPU");
+        Result r = run("run", "--symbols", "AAPL", "--backend", "cuda", "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.err()).startsWith("hybridta: backend cuda cannot run here: ").contains("--backend cpu").doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(filesUnder(dir.resolve("out"))).isEmpty();
+    }
+
+    @Test
     void unwritableOutputFailsBeforeWork() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         Result r = run("run", "--symbols", "AAPL", "-o", file.resolve("sub").toString());
