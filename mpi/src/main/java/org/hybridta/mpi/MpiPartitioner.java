@@ -1,5 +1,6 @@
 package org.hybridta.mpi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,18 +15,22 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One part of the plan per MPI rank: rank 0's plan is scattered, every rank runs its own part, and the parts'
- * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank calls the same methods
- * in the same order: {@link #runParts}, then {@link #broadcast}, then {@link #close()}.
+ * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank makes the same calls in
+ * the same order; a {@link org.hybridta.Pipeline} run makes them: {@link #broadcast} (the root's backend choice),
+ * {@link #leaser} (when the backend has devices), {@link #runParts}, {@link #broadcast} (the outcome).
  *
  * <p>No rank is left waiting: a part whose work throws becomes failed statuses for its symbols (the gather
  * still gets its message); a plan the root refuses fails on every rank alike; a rank that closes while the
  * others still expect it (between {@code runParts} and {@code broadcast}) aborts the job instead of hanging.
  *
  * <pre>{@code
- * try (MpiPartitioner mpi = MpiPartitioner.open()) {   // under: mpirun -np 4 java …
- *     List<PartResult> parts = mpi.runParts(plan, work);   // all parts at rank 0, empty elsewhere
- *     String error = mpi.isRoot() ? writeSinks(parts) : null;
- *     if (mpi.broadcast(error) != null) System.exit(1);  // every rank exits alike
+ * try (MpiPartitioner mpi = MpiPartitioner.open()) {      // every rank, under: mpirun -np 4 java …
+ *     PipelineResult result = Pipeline.builder()
+ *         .partitioner(mpi)
+ *         .sink(CsvSink.to(Path.of("out/indicators.csv")))   // written by rank 0 alone
+ *         .build()
+ *         .run();                                          // throws on every rank alike when the run fails
+ *     if (result.isRoot()) System.out.println(result);
  * }
  * }</pre>
  */
@@ -40,6 +45,9 @@ public final class MpiPartitioner implements Partitioner {
     private final List<MpiDeviceLeaser> leasers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean awaitingOutcome;
+    private final Object timesLock = new Object();
+    private long scatterNanos, waitNanos, gatherNanos, broadcastNanos, bytesGathered;
+    private int runs;
 
     private MpiPartitioner(MpiRuntime runtime, boolean ownsRuntime) {
         this.runtime = runtime;
@@ -99,6 +107,7 @@ public final class MpiPartitioner implements Partitioner {
         int rank = runtime.rank();
         int size = runtime.size();
         List<Constituent> mine;
+        long t0 = System.nanoTime();
         if (rank == 0) {
             String refusal = refusal(plan, size);
             for (int r = 1; r < size; r++) {
@@ -117,22 +126,56 @@ public final class MpiPartitioner implements Partitioner {
                 throw refused;
             }
         }
+        long t1 = System.nanoTime();
         PartResult result = runPart(rank, mine, work);
+        long t2 = System.nanoTime();
         if (rank != 0) {
-            mpi.send(serialize(result, rank, mine), 0, TAG_RESULT);
+            byte[] bytes = serialize(result, rank, mine);
+            mpi.send(bytes, 0, TAG_RESULT);
+            count(t1 - t0, 0, System.nanoTime() - t2, bytes.length);
             return List.of();
         }
-        List<PartResult> results = new ArrayList<>(size);
-        results.add(result);
-        for (int r = 1; r < size; r++) {
+        // results are taken in the order they arrive: decoding one overlaps with the others still working
+        PartResult[] results = new PartResult[size];
+        results[0] = result;
+        long waited = 0, gathered = 0, bytesIn = 0;
+        for (int k = 1; k < size; k++) {
+            long a = System.nanoTime();
+            int r = mpi.probeAny(TAG_RESULT);
+            long b = System.nanoTime();
             byte[] bytes = mpi.receive(r, TAG_RESULT);
             try {
-                results.add(PartResult.fromBytes(bytes));
+                results[r] = PartResult.fromBytes(bytes);
             } catch (RuntimeException e) {
-                results.add(Parts.failed(r, worker(r, "?"), plan.get(r), "the result of rank " + r + " is unreadable: " + e.getMessage()));
+                results[r] = Parts.failed(r, worker(r, "?"), plan.get(r), "the result of rank " + r + " is unreadable: " + e.getMessage());
             }
+            waited += b - a;
+            gathered += System.nanoTime() - b;
+            bytesIn += bytes.length;
         }
-        return results;
+        count(t1 - t0, waited, gathered, bytesIn);
+        return List.of(results);
+    }
+
+    private void count(long scatter, long wait, long gather, long bytes) {
+        synchronized (timesLock) {
+            scatterNanos += scatter;
+            waitNanos += wait;
+            gatherNanos += gather;
+            bytesGathered += bytes;
+            runs++;
+        }
+    }
+
+    /**
+     * The time this rank spent communicating, summed over this partitioner's runs so far: subtract an earlier
+     * snapshot ({@link CommunicationTimes#minus}) for the runs in between.
+     */
+    public CommunicationTimes communication() {
+        synchronized (timesLock) {
+            return new CommunicationTimes(Duration.ofNanos(scatterNanos), Duration.ofNanos(waitNanos), Duration.ofNanos(gatherNanos),
+                    Duration.ofNanos(broadcastNanos), bytesGathered, runs);
+        }
     }
 
     private static String refusal(List<List<Constituent>> plan, int size) {
@@ -146,7 +189,10 @@ public final class MpiPartitioner implements Partitioner {
         return null;
     }
 
-    /** Runs this rank's part; any failure of the work becomes failed statuses for the part's members. */
+    /**
+     * Runs this rank's part; any failure of the work becomes failed statuses for the part's members. The result
+     * names its worker {@code rank N@host}, whatever the work called it (the pipeline says {@code part N}).
+     */
     private PartResult runPart(int rank, List<Constituent> members, PartWork work) {
         String worker = worker(rank, runtime.host());
         try {
@@ -154,6 +200,9 @@ public final class MpiPartitioner implements Partitioner {
             if (r == null) return Parts.failed(rank, worker, members, worker + ": the part's work returned no result");
             if (r.part() != rank) {
                 return Parts.failed(rank, worker, members, worker + ": the part's work returned part " + r.part() + " for part " + rank);
+            }
+            if (!r.worker().equals(worker)) {
+                r = new PartResult(r.part(), worker, r.series(), r.values(), r.statuses(), r.fetchNanos(), r.computeNanos(), r.backend());
             }
             return r;
         } catch (Throwable t) {   // an Error too (a native library missing on one host): the others must not wait
@@ -195,11 +244,18 @@ public final class MpiPartitioner implements Partitioner {
         return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";
     }
 
-    /** Broadcasts rank 0's outcome ({@code null}: success) so that every rank exits alike. Collective. */
+    /**
+     * Broadcasts rank 0's text (the pipeline's backend decision, its outcome — {@code null} for success — or a
+     * command's exit code), so that every rank goes on, or stops, alike. Collective.
+     */
     @Override public String broadcast(String rootOutcome) {
         requireOpen();
+        long t0 = System.nanoTime();
         byte[] bytes = runtime.transport().broadcast(runtime.isRoot() ? Parts.encodeOutcome(rootOutcome) : null, 0);
         awaitingOutcome = false;
+        synchronized (timesLock) {
+            broadcastNanos += System.nanoTime() - t0;
+        }
         return Parts.decodeOutcome(bytes);
     }
 

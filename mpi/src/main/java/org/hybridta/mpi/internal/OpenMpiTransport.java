@@ -224,6 +224,14 @@ public final class OpenMpiTransport implements Transport {
         }
     }
 
+    @Override public int probeAny(int tag) {
+        try {
+            return world.probe(MPI.ANY_SOURCE, tag).getSource();
+        } catch (MPIException e) {
+            throw failed("MPI_Probe (any source)", e);
+        }
+    }
+
     private int checkedLength(long length, String op) {
         if (length < 0 || length > Integer.MAX_VALUE - 8) {
             throw new MpiException("rank " + rank + ": " + op + ": bad message length " + length);

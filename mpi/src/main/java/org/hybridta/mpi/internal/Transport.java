@@ -50,6 +50,14 @@ public interface Transport {
     byte[] receive(int source, int tag);
 
     /**
+     * Waits until a message with {@code tag} has arrived from any rank, without receiving it
+     * ({@code MPI_Probe} on {@code MPI_ANY_SOURCE}).
+     *
+     * @return the rank it came from
+     */
+    int probeAny(int tag);
+
+    /**
      * Allocates, collectively over this node's ranks, {@code count} zeroed longs in a shared-memory MPI window
      * hosted by the node's local rank 0.
      */
