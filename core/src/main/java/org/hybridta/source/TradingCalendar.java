@@ -3,7 +3,10 @@ package org.hybridta.source;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
+import java.time.Year;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The New York Stock Exchange's regular full-day holidays, by rule: New Year's Day, Martin Luther King
@@ -13,19 +16,49 @@ import java.time.temporal.TemporalAdjusters;
  * closures (national days of mourning, 9/11, hurricanes) are not included.
  */
 final class TradingCalendar {
+    /**
+     * Per year, computed once: {@code days[i]} is the number of trading days among the year's first {@code i} days.
+     * The rules cost microseconds per date; a pipeline asks for the trading days of every symbol of its universe
+     * while it plans, serially, before any part runs.
+     */
+    private static final Map<Integer, int[]> YEARS = new ConcurrentHashMap<>();
+
     private TradingCalendar() {}
 
     /** Whether the exchange trades on {@code d}. */
     static boolean isTradingDay(LocalDate d) {
-        DayOfWeek w = d.getDayOfWeek();
-        return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !isHoliday(d);
+        int[] days = year(d.getYear());
+        return days[d.getDayOfYear()] > days[d.getDayOfYear() - 1];
     }
 
     /** Number of trading days in {@code [from, to)}. */
     static int tradingDays(LocalDate from, LocalDate to) {
+        if (!from.isBefore(to)) return 0;
         int n = 0;
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) if (isTradingDay(d)) n++;
+        for (int y = from.getYear(); y <= to.getYear(); y++) {
+            int[] days = year(y);
+            int first = y == from.getYear() ? from.getDayOfYear() - 1 : 0;
+            int end = y == to.getYear() ? to.getDayOfYear() - 1 : days.length - 1;
+            n += days[end] - days[first];
+        }
         return n;
+    }
+
+    private static int[] year(int y) {
+        return YEARS.computeIfAbsent(y, TradingCalendar::countYear);
+    }
+
+    private static int[] countYear(int y) {
+        int length = Year.isLeap(y) ? 366 : 365;
+        int[] days = new int[length + 1];
+        LocalDate d = LocalDate.of(y, 1, 1);
+        for (int i = 0; i < length; i++, d = d.plusDays(1)) days[i + 1] = days[i] + (isTradingDayByRule(d) ? 1 : 0);
+        return days;
+    }
+
+    private static boolean isTradingDayByRule(LocalDate d) {
+        DayOfWeek w = d.getDayOfWeek();
+        return w != DayOfWeek.SATURDAY && w != DayOfWeek.SUNDAY && !isHoliday(d);
     }
 
     static boolean isHoliday(LocalDate d) {

@@ -32,6 +32,26 @@ class TradingCalendarTest {
     }
 
     @Test
+    void theCachedYearsAgreeWithTheRulesDayByDay() {
+        // isTradingDay and tradingDays read per-year tables; the rules themselves are the reference
+        for (LocalDate d = LocalDate.parse("1990-01-01"); d.isBefore(LocalDate.parse("2031-01-01")); d = d.plusDays(1)) {
+            boolean weekday = d.getDayOfWeek().getValue() <= 5;
+            assertThat(TradingCalendar.isTradingDay(d)).as(d.toString()).isEqualTo(weekday && !TradingCalendar.isHoliday(d));
+        }
+        java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+        LocalDate base = LocalDate.parse("1995-01-01");
+        for (int i = 0; i < 2000; i++) {
+            LocalDate from = base.plusDays(random.nextInt(12_000));
+            LocalDate to = from.plusDays(random.nextInt(-10, 4_000));
+            int expected = 0;
+            for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+                if (d.getDayOfWeek().getValue() <= 5 && !TradingCalendar.isHoliday(d)) expected++;
+            }
+            assertThat(TradingCalendar.tradingDays(from, to)).as(from + " to " + to).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void easterDates() {
         assertThat(TradingCalendar.easter(2024)).isEqualTo(LocalDate.parse("2024-03-31"));
         assertThat(TradingCalendar.easter(2025)).isEqualTo(LocalDate.parse("2025-04-20"));

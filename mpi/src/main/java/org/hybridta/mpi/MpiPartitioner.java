@@ -1,8 +1,13 @@
 package org.hybridta.mpi;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.hybridta.parallel.DeviceLeaser;
 import org.hybridta.parallel.PartResult;
@@ -14,25 +19,34 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One part of the plan per MPI rank: rank 0's plan is scattered, every rank runs its own part, and the parts'
- * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank calls the same methods
- * in the same order: {@link #runParts}, then {@link #broadcast}, then {@link #close()}.
+ * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank makes the same calls in
+ * the same order; a {@link org.hybridta.Pipeline} run makes them: {@link #broadcast} (the root's backend choice),
+ * {@link #leaser} (when the backend has devices), {@link #runParts}, {@link #broadcast} (the outcome).
  *
  * <p>No rank is left waiting: a part whose work throws becomes failed statuses for its symbols (the gather
  * still gets its message); a plan the root refuses fails on every rank alike; a rank that closes while the
  * others still expect it (between {@code runParts} and {@code broadcast}) aborts the job instead of hanging.
  *
  * <pre>{@code
- * try (MpiPartitioner mpi = MpiPartitioner.open()) {   // under: mpirun -np 4 java …
- *     List<PartResult> parts = mpi.runParts(plan, work);   // all parts at rank 0, empty elsewhere
- *     String error = mpi.isRoot() ? writeSinks(parts) : null;
- *     if (mpi.broadcast(error) != null) System.exit(1);  // every rank exits alike
+ * try (MpiPartitioner mpi = MpiPartitioner.open()) {      // every rank, under: mpirun -np 4 java …
+ *     PipelineResult result = Pipeline.builder()
+ *         .partitioner(mpi)
+ *         .sink(CsvSink.to(Path.of("out/indicators.csv")))   // written by rank 0 alone
+ *         .build()
+ *         .run();                                          // throws on every rank alike when the run fails
+ *     if (result.isRoot()) System.out.println(result);
  * }
  * }</pre>
  */
 public final class MpiPartitioner implements Partitioner {
     private static final Logger LOG = LoggerFactory.getLogger(MpiPartitioner.class);
     private static final int TAG_PLAN = 0x4854_0001;   // below Open MPI's MPI_TAG_UB (2^31 - 1)
-    private static final int TAG_RESULT = 0x4854_0002;
+    private static final int TAG_RESULT = 0x4854_0002;   // the announcement of a result stream
+    private static final int TAG_PIECE = 0x4854_0003;    // its pieces
+    /** System property: threads rank 0 takes results with (default the processors, at most 8). */
+    static final String GATHER_THREADS_PROPERTY = "hybridta.mpi.gather-threads";
+    /** Pieces of a result stream: 4 MiB, or {@code -Dhybridta.mpi.chunk-bytes} (tests make them small, to cut arrays up). */
+    private static final int PIECE_BYTES = Math.max(Long.BYTES, Integer.getInteger("hybridta.mpi.chunk-bytes", 4 << 20));
     private static final int MAX_REASON = 400;
 
     private final MpiRuntime runtime;
@@ -40,6 +54,9 @@ public final class MpiPartitioner implements Partitioner {
     private final List<MpiDeviceLeaser> leasers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean awaitingOutcome;
+    private final Object timesLock = new Object();
+    private long scatterNanos, waitNanos, gatherNanos, broadcastNanos, bytesGathered;
+    private int runs;
 
     private MpiPartitioner(MpiRuntime runtime, boolean ownsRuntime) {
         this.runtime = runtime;
@@ -99,6 +116,7 @@ public final class MpiPartitioner implements Partitioner {
         int rank = runtime.rank();
         int size = runtime.size();
         List<Constituent> mine;
+        long t0 = System.nanoTime();
         if (rank == 0) {
             String refusal = refusal(plan, size);
             for (int r = 1; r < size; r++) {
@@ -117,22 +135,125 @@ public final class MpiPartitioner implements Partitioner {
                 throw refused;
             }
         }
+        long t1 = System.nanoTime();
         PartResult result = runPart(rank, mine, work);
+        long t2 = System.nanoTime();
         if (rank != 0) {
-            mpi.send(serialize(result, rank, mine), 0, TAG_RESULT);
+            long sent = sendResult(result, rank, mine);
+            count(t1 - t0, 0, System.nanoTime() - t2, sent);
             return List.of();
         }
-        List<PartResult> results = new ArrayList<>(size);
-        results.add(result);
-        for (int r = 1; r < size; r++) {
-            byte[] bytes = mpi.receive(r, TAG_RESULT);
-            try {
-                results.add(PartResult.fromBytes(bytes));
-            } catch (RuntimeException e) {
-                results.add(Parts.failed(r, worker(r, "?"), plan.get(r), "the result of rank " + r + " is unreadable: " + e.getMessage()));
-            }
+        return gather(result, plan, t1 - t0, t2);
+    }
+
+    /** Sends this rank's result to rank 0: its announcement, then the stream; a result that cannot be laid out fails its symbols. */
+    private long sendResult(PartResult result, int rank, List<Constituent> members) {
+        var mpi = runtime.transport();
+        ResultStream stream;
+        try {
+            stream = ResultStream.of(result);
+        } catch (RuntimeException e) {
+            LOG.error("{}: the result of part {} cannot be sent", result.worker(), rank, e);
+            stream = ResultStream.of(Parts.failed(rank, result.worker(), members, result.worker() + ": the result cannot be sent: " + describe(e)));
         }
-        return results;
+        mpi.send(Parts.encodeAnnouncement(stream.length(), PIECE_BYTES), 0, TAG_RESULT);
+        stream.writeTo(new ResultStream.PieceWriter((piece, length) -> mpi.sendAsync(piece, length, 0, TAG_PIECE)::await, PIECE_BYTES));
+        return stream.length();
+    }
+
+    /**
+     * Rank 0 takes the results in the order they arrive, each on a thread of a small pool (so that decoding one
+     * overlaps with taking the next), and puts them in plan order.
+     */
+    private List<PartResult> gather(PartResult own, List<List<Constituent>> plan, long scatterNanos, long ownEnd) {
+        var mpi = runtime.transport();
+        int size = runtime.size();
+        PartResult[] results = new PartResult[size];
+        results[0] = own;
+        if (size == 1) {
+            count(scatterNanos, 0, 0, 0);
+            return List.of(results);
+        }
+        int threads = Math.max(1, Math.min(size - 1, Integer.getInteger(GATHER_THREADS_PROPERTY,
+                Math.min(8, Runtime.getRuntime().availableProcessors()))));
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "hybridta-gather");
+            t.setDaemon(true);
+            return t;
+        });
+        long lastArrival = ownEnd, bytesIn = 0;
+        try {
+            List<Future<PartResult>> taking = new ArrayList<>();
+            List<Integer> from = new ArrayList<>();
+            for (int k = 1; k < size; k++) {
+                int r = mpi.probeAny(TAG_RESULT);
+                Parts.Announcement a = Parts.decodeAnnouncement(mpi.receive(r, TAG_RESULT));
+                lastArrival = System.nanoTime();
+                bytesIn += a.length();
+                List<Constituent> members = plan.get(r);
+                taking.add(pool.submit(() -> receiveResult(r, a, members)));
+                from.add(r);
+            }
+            for (int i = 0; i < taking.size(); i++) results[from.get(i)] = await(taking.get(i));
+        } finally {
+            pool.shutdownNow();
+        }
+        // waiting: until the last rank had its result ready; what the gather added is the rest
+        long waited = Math.max(0, lastArrival - ownEnd);
+        count(scatterNanos, waited, System.nanoTime() - ownEnd - waited, bytesIn);
+        return List.of(results);
+    }
+
+    /** Takes rank {@code r}'s stream whole, even when it cannot be decoded: its sender must never be left waiting. */
+    private PartResult receiveResult(int r, Parts.Announcement a, List<Constituent> members) {
+        var mpi = runtime.transport();
+        ResultStream.PieceReader in = new ResultStream.PieceReader(piece -> mpi.receiveAsync(piece, r, TAG_PIECE).await(), a.pieceBytes(), a.length());
+        PartResult result;
+        try {
+            result = ResultStream.read(in);
+            if (!in.atEnd()) throw new IllegalArgumentException("bytes left over after the result");
+            if (result.part() != r) throw new IllegalArgumentException("it says it is part " + result.part());
+        } catch (RuntimeException e) {
+            in.drain();
+            LOG.error("the result of rank {} is unreadable", r, e);
+            result = Parts.failed(r, worker(r, "?"), members, "the result of rank " + r + " is unreadable: " + describe(e));
+        }
+        return result;
+    }
+
+    private static PartResult await(Future<PartResult> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpiException("interrupted while gathering the results", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;   // an MPI failure: the job cannot go on
+            if (cause instanceof Error err) throw err;
+            throw new MpiException("gathering the results failed: " + cause, cause);
+        }
+    }
+
+    private void count(long scatter, long wait, long gather, long bytes) {
+        synchronized (timesLock) {
+            scatterNanos += scatter;
+            waitNanos += wait;
+            gatherNanos += gather;
+            bytesGathered += bytes;
+            runs++;
+        }
+    }
+
+    /**
+     * The time this rank spent communicating, summed over this partitioner's runs so far: subtract an earlier
+     * snapshot ({@link CommunicationTimes#minus}) for the runs in between.
+     */
+    public CommunicationTimes communication() {
+        synchronized (timesLock) {
+            return new CommunicationTimes(Duration.ofNanos(scatterNanos), Duration.ofNanos(waitNanos), Duration.ofNanos(gatherNanos),
+                    Duration.ofNanos(broadcastNanos), bytesGathered, runs);
+        }
     }
 
     private static String refusal(List<List<Constituent>> plan, int size) {
@@ -146,7 +267,10 @@ public final class MpiPartitioner implements Partitioner {
         return null;
     }
 
-    /** Runs this rank's part; any failure of the work becomes failed statuses for the part's members. */
+    /**
+     * Runs this rank's part; any failure of the work becomes failed statuses for the part's members. The result
+     * names its worker {@code rank N@host}, whatever the work called it (the pipeline says {@code part N}).
+     */
     private PartResult runPart(int rank, List<Constituent> members, PartWork work) {
         String worker = worker(rank, runtime.host());
         try {
@@ -155,33 +279,14 @@ public final class MpiPartitioner implements Partitioner {
             if (r.part() != rank) {
                 return Parts.failed(rank, worker, members, worker + ": the part's work returned part " + r.part() + " for part " + rank);
             }
+            if (!r.worker().equals(worker)) {
+                r = new PartResult(r.part(), worker, r.series(), r.values(), r.statuses(), r.fetchNanos(), r.computeNanos(), r.backend());
+            }
             return r;
         } catch (Throwable t) {   // an Error too (a native library missing on one host): the others must not wait
             LOG.error("{}: the work of part {} failed ({} symbols)", worker, rank, members.size(), t);
             return Parts.failed(rank, worker, members, worker + ": " + describe(t));
         }
-    }
-
-    /** The bytes sent to the root: the result, or a failure for its symbols when it cannot travel. */
-    private static byte[] serialize(PartResult result, int rank, List<Constituent> members) {
-        String worker = result.worker();
-        long estimate = Parts.estimatedBytes(result);
-        if (estimate > Parts.MAX_MESSAGE_BYTES) {
-            return Parts.failed(rank, worker, Parts.members(result), tooLarge(worker, estimate)).toBytes();
-        }
-        try {
-            return result.toBytes();
-        } catch (OutOfMemoryError e) {   // "Requested array size exceeds VM limit": over 2 GiB after all
-            return Parts.failed(rank, worker, Parts.members(result), tooLarge(worker, estimate)).toBytes();
-        } catch (RuntimeException e) {
-            LOG.error("{}: the result of part {} cannot be serialized", worker, rank, e);
-            return Parts.failed(rank, worker, members, worker + ": the result cannot be serialized: " + describe(e)).toBytes();
-        }
-    }
-
-    private static String tooLarge(String worker, long bytes) {
-        return String.format("%s: the part's result is about %.1f GiB serialized, more than one MPI message can carry"
-                + " (2 GiB, a Java array's limit); run with more ranks so that each part is smaller", worker, bytes / (double) (1L << 30));
     }
 
     private static String worker(int rank, String host) {
@@ -195,11 +300,18 @@ public final class MpiPartitioner implements Partitioner {
         return message.length() <= MAX_REASON ? message : message.substring(0, MAX_REASON) + "…";
     }
 
-    /** Broadcasts rank 0's outcome ({@code null}: success) so that every rank exits alike. Collective. */
+    /**
+     * Broadcasts rank 0's text (the pipeline's backend decision, its outcome — {@code null} for success — or a
+     * command's exit code), so that every rank goes on, or stops, alike. Collective.
+     */
     @Override public String broadcast(String rootOutcome) {
         requireOpen();
+        long t0 = System.nanoTime();
         byte[] bytes = runtime.transport().broadcast(runtime.isRoot() ? Parts.encodeOutcome(rootOutcome) : null, 0);
         awaitingOutcome = false;
+        synchronized (timesLock) {
+            broadcastNanos += System.nanoTime() - t0;
+        }
         return Parts.decodeOutcome(bytes);
     }
 

@@ -9,16 +9,16 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.hybridta.BarSeries;
 import org.hybridta.SymbolStatus;
 import org.hybridta.parallel.PartResult;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
 
-/** The messages of a distributed run, as bytes: a part of the plan (or the root's refusal), an outcome, failures. */
+/**
+ * The small messages of a distributed run, as bytes: a part of the plan (or the root's refusal), the announcement
+ * of a result stream ({@link ResultStream}), an outcome; and failed results.
+ */
 final class Parts {
-    /** Largest serialized part one message can carry: a Java array's limit, less a margin for the JVM header. */
-    static final long MAX_MESSAGE_BYTES = Integer.MAX_VALUE - 8;
     private static final byte PLAN_OK = 0;
     private static final byte PLAN_REFUSED = 1;
 
@@ -61,6 +61,27 @@ final class Parts {
         }
     }
 
+    /** What rank 0 needs to take a result stream: its length and the size of its pieces. */
+    record Announcement(long length, int pieceBytes) {}
+
+    static byte[] encodeAnnouncement(long length, int pieceBytes) {
+        return write(out -> {
+            out.writeLong(length);
+            out.writeInt(pieceBytes);
+        });
+    }
+
+    static Announcement decodeAnnouncement(byte[] bytes) {
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
+            long length = in.readLong();
+            int piece = in.readInt();
+            if (length < 0 || piece < Long.BYTES) throw new IOException("length " + length + ", pieces of " + piece + " bytes");
+            return new Announcement(length, piece);
+        } catch (IOException e) {
+            throw new IllegalStateException("corrupt result announcement: " + e.getMessage(), e);
+        }
+    }
+
     /** {@code null} (success) or a one-line error. */
     static byte[] encodeOutcome(String outcome) {
         return outcome == null ? new byte[0] : ("!" + outcome).getBytes(StandardCharsets.UTF_8);
@@ -75,25 +96,6 @@ final class Parts {
         List<SymbolStatus> statuses = new ArrayList<>(members.size());
         for (Constituent c : members) statuses.add(SymbolStatus.failed(c.symbol(), FailureKind.ERROR, reason));
         return new PartResult(part, worker, List.of(), null, statuses, 0, 0, "");
-    }
-
-    /** The members a result speaks of, for a failure that replaces it. */
-    static List<Constituent> members(PartResult result) {
-        List<Constituent> members = new ArrayList<>(result.statuses().size());
-        for (SymbolStatus s : result.statuses()) members.add(Constituent.of(s.symbol()));
-        return members;
-    }
-
-    /** An upper bound of {@code result.toBytes().length}, computed without serializing. */
-    static long estimatedBytes(PartResult result) {
-        long bytes = 1024 + 4L * result.worker().length() + 4L * result.backend().length();
-        for (SymbolStatus s : result.statuses()) bytes += 16 + 4L * (s.symbol().length() + s.reason().length());
-        for (BarSeries s : result.series()) bytes += 64 + 4L * s.symbol().length() + 4 + 52L * s.size();
-        if (result.values() != null) {
-            long columns = result.values().columns().size();
-            bytes += 64 * columns + 8 * columns * result.values().seriesCount() * result.values().barCount() + 4 * columns;
-        }
-        return bytes;
     }
 
     /** Writes strings of any length (DataOutput.writeUTF stops at 64 KiB, and a failure reason may be long). */

@@ -77,6 +77,15 @@ class MpiPartitionerTest {
 
         // outcomes: the root's, everywhere; the root's error makes every rank exit with 3
         assertThat(run.reports("outcome-ok")).as(plain).hasSize(ranks).allSatisfy(l -> assertThat(field(l, "outcome")).isEqualTo("null"));
+        // the communication counted: four runs (the refused plan is none), bytes gathered wherever there are other ranks
+        List<String> times = run.reports("times");
+        assertThat(times).as(plain).hasSize(ranks).allSatisfy(l -> {
+            assertThat(field(l, "runs")).isEqualTo("4");
+            assertThat(Long.parseLong(field(l, "broadcast"))).isPositive();
+            assertThat(Long.parseLong(field(l, "bytes")) > 0).isEqualTo(ranks > 1);
+            if (!field(l, "rank").equals("0")) assertThat(field(l, "waiting")).isEqualTo("0");
+        });
+
         List<String> exits = run.reports("exit");
         assertThat(exits).as(plain).hasSize(ranks);
         assertThat(exits.stream().map(l -> field(l, "rank")).sorted().toList())

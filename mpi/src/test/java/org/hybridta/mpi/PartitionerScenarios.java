@@ -20,8 +20,8 @@ public final class PartitionerScenarios {
         MpiPartitioner mpi = MpiPartitioner.open();
         int rank = mpi.runtime().rank();
         int size = mpi.workers();
-        String worker = "rank " + rank + "@" + mpi.runtime().host();
-        PartWork healthy = (part, members) -> Fixtures.part(part, worker, members);
+        // named as the pipeline names its parts: the partitioner renames them "rank N@host"
+        PartWork healthy = (part, members) -> Fixtures.part(part, "part " + part, members);
 
         // 1. parts of 2, 1, 0, 3, 2, … members: results come back in plan order, data intact
         report("order", mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy));
@@ -54,6 +54,9 @@ public final class PartitionerScenarios {
         System.out.println("@@ outcome-ok rank=" + rank + " outcome=" + mpi.broadcast(isRoot(mpi) ? null : "not the root's"));
         mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy);
         String outcome = mpi.broadcast(isRoot(mpi) ? "disk full writing out/indicators.csv" : null);
+        CommunicationTimes times = mpi.communication();
+        System.out.println("@@ times rank=" + rank + " runs=" + times.runs() + " bytes=" + times.bytesGathered()
+                + " waiting=" + times.waiting().toNanos() + " gather=" + times.gather().toNanos() + " broadcast=" + times.broadcast().toNanos());
         System.out.println("@@ exit rank=" + rank + " outcome=" + outcome + " code=" + (outcome == null ? 0 : 3));
         System.out.flush();
         mpi.close();

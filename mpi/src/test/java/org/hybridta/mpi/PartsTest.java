@@ -3,7 +3,6 @@ package org.hybridta.mpi;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.hybridta.SymbolStatus;
 import org.hybridta.parallel.PartResult;
@@ -32,22 +31,18 @@ class PartsTest {
         assertThat(Parts.decodeOutcome(Parts.encodeOutcome("out/indicators.csv: disk full ✗"))).isEqualTo("out/indicators.csv: disk full ✗");
     }
 
-    @Test void aFailedPartNamesEveryMemberAndTravels() {
+    @Test void aFailedPartNamesEveryMember() {
         PartResult failed = Parts.failed(3, "rank 3@node", List.of(Constituent.of("A"), Constituent.of("B")), "rank 3@node: boom");
-        PartResult back = PartResult.fromBytes(failed.toBytes());
-        assertThat(back.part()).isEqualTo(3);
-        assertThat(back.series()).isEmpty();
-        assertThat(back.statuses()).containsExactly(SymbolStatus.failed("A", FailureKind.ERROR, "rank 3@node: boom"),
+        assertThat(failed.part()).isEqualTo(3);
+        assertThat(failed.series()).isEmpty();
+        assertThat(failed.values()).isNull();
+        assertThat(failed.statuses()).containsExactly(SymbolStatus.failed("A", FailureKind.ERROR, "rank 3@node: boom"),
                 SymbolStatus.failed("B", FailureKind.ERROR, "rank 3@node: boom"));
     }
 
-    @Test void theSizeEstimateIsAnUpperBoundOfTheSerializedSize() {
-        List<Constituent> members = new ArrayList<>();
-        for (int i = 0; i < 30; i++) members.add(Constituent.of("SYM" + i));
-        PartResult full = Fixtures.part(0, "rank 0@host", members);
-        long actual = full.toBytes().length;
-        assertThat(Parts.estimatedBytes(full)).isGreaterThanOrEqualTo(actual).isLessThan(2 * actual);
-        PartResult empty = Fixtures.part(1, "rank 1@host", List.of());
-        assertThat(Parts.estimatedBytes(empty)).isGreaterThanOrEqualTo(empty.toBytes().length);
+    @Test void announcementsCarryLengthsBeyondTwoGibibytes() {
+        Parts.Announcement a = Parts.decodeAnnouncement(Parts.encodeAnnouncement(5L << 30, 4 << 20));
+        assertThat(a).isEqualTo(new Parts.Announcement(5L << 30, 4 << 20));
+        assertThatThrownBy(() -> Parts.decodeAnnouncement(new byte[3])).hasMessageStartingWith("corrupt result announcement");
     }
 }

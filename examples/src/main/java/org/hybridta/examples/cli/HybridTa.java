@@ -9,6 +9,7 @@ import java.util.concurrent.Callable;
 import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
+import org.hybridta.mpi.MpirunArguments;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -88,7 +89,8 @@ public final class HybridTa implements Callable<Integer> {
     /** Runs the command line and exits with its exit code. */
     public static void main(String[] args) {
         configureLogging();
-        System.exit(commandLine().execute(args));
+        // under Open MPI's mpirun, an argument after one containing "cp" (--backend cpu) arrives rewritten
+        System.exit(commandLine().execute(MpirunArguments.original(args)));
     }
 
     /**

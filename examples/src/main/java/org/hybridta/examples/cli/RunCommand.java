@@ -21,11 +21,14 @@ import org.hybridta.Universe;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.mpi.MpiException;
+import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.parallel.Partitioner;
 import org.hybridta.parallel.Partitioners;
 import org.hybridta.sink.ChartSink;
 import org.hybridta.sink.CsvSink;
 import org.hybridta.source.QuoteSource;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,8 +85,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin private CacheChoice cache;
 
     @Option(names = "--partitioner", paramLabel = "KIND", defaultValue = "local",
-            description = "How the work is spread: local (this process), local:N (N worker threads sharing the devices). "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "How the work is spread: local (this process), local:N (N worker threads sharing the devices), "
+                    + "or mpi (one part per MPI rank; start every rank with mpirun -np N java -jar hybridta.jar run --partitioner mpi ..., "
+                    + "see docs/mpi.md). Default: ${DEFAULT-VALUE}.")
     private String partitioner;
 
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
@@ -97,39 +101,112 @@ final class RunCommand implements Callable<Integer> {
         DateRange.Resolved range = dates.resolve();
         LocalDate start = range.from(), end = range.to();
         SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
-        Partitioner parts = partitioner();
 
+        // The source opens before MPI starts: a rank that cannot open it fails alone, and mpirun ends the job.
+        // From the partitioner on, under MPI every rank takes the same steps: a failure that reaches every rank
+        // alike is reported by the root alone, and all exit with the root's code (see exitCodeOfRoot).
         try (QuoteSource quotes = cache.wrap(source.open(DEFAULT_SOURCE), sourceKind == SourceChoice.Kind.YAHOO);
-             Progress progress = Progress.start(!noProgress && System.console() != null && parts.isRoot(), universe.size())) {
-            Pipeline.Builder b = Pipeline.builder()
-                    .universe(universe)
-                    .source(quotes)
-                    .between(start, end)
-                    .indicators(specs)
-                    .backend(backend.name())
-                    .backendOptions(BackendOptions.builder().precision(backend.precision()).build())
-                    .partitioner(parts)
-                    .progress(progress)
-                    .sink(CsvSink.to(output.resolve("indicators.csv")));
-            if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
-            if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());
-            Pipeline pipeline = b.build();
+             Partitioner parts = partitioner();
+             Progress progress = Progress.start(!noProgress && System.console() != null && parts.isRoot(), universe.size(),
+                     parts instanceof MpiPartitioner && parts.workers() > 1)) {
+            RuntimeException failure = null;
+            int code;
+            try {
+                Pipeline.Builder b = Pipeline.builder()
+                        .universe(universe)
+                        .source(quotes)
+                        .between(start, end)
+                        .indicators(specs)
+                        .backend(backend.name())
+                        .backendOptions(BackendOptions.builder().precision(backend.precision()).build())
+                        .partitioner(parts)
+                        .progress(progress)
+                        .sink(CsvSink.to(output.resolve("indicators.csv")));
+                if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
+                if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());
+                Pipeline pipeline = build(b);
 
-            PipelineResult result = pipeline.run();
-            progress.close();
-            if (!result.isRoot()) return HybridTa.OK;
-            printSummary(result, universe);
-            if (result.okCount() == 0) {
-                SymbolStatus first = result.failures().get(0);
-                throw new CliException(HybridTa.FAILED, "no symbol could be computed (" + first.symbol() + ": " + first.reason()
-                        + (result.failures().size() > 1 ? "; and " + (result.failures().size() - 1) + " more" : "") + ")");
+                PipelineResult result = run(pipeline, parts);
+                progress.close();
+                code = HybridTa.OK;
+                if (result.isRoot()) {
+                    printSummary(result, universe);
+                    if (result.okCount() == 0) {
+                        SymbolStatus first = result.failures().get(0);
+                        throw new CliException(HybridTa.FAILED, "no symbol could be computed (" + first.symbol() + ": " + first.reason()
+                                + (result.failures().size() > 1 ? "; and " + (result.failures().size() - 1) + " more" : "") + ")");
+                    }
+                    code = result.failures().isEmpty() ? HybridTa.OK : HybridTa.PARTIAL;
+                }
+            } catch (PipelineException e) {   // every rank throws it alike
+                failure = new CliException(HybridTa.FAILED, e.getMessage(), e);
+                code = HybridTa.FAILED;
+            } catch (CliException e) {
+                failure = e;
+                code = e.exitCode();
+            } catch (ParameterException e) {
+                failure = e;
+                code = HybridTa.USAGE;
             }
-            return result.failures().isEmpty() ? HybridTa.OK : HybridTa.PARTIAL;
-        } catch (PipelineException e) {
-            throw new CliException(HybridTa.FAILED, e.getMessage(), e);
+            code = exitCodeOfRoot(parts, code);
+            if (failure != null && parts.isRoot()) {
+                if (!(parts instanceof MpiPartitioner)) throw failure;
+                // one line, from the root, before MPI closes: once a rank has exited non-zero, mpirun ends the others
+                report(failure);
+            }
+            return code;
+        }
+    }
+
+    /** Prints {@code failure} as the command line's handlers do when it is thrown (one line on stderr). */
+    private void report(RuntimeException failure) {
+        Failures handler = new Failures((HybridTa) spec.root().userObject());
+        if (failure instanceof ParameterException p) handler.handleParseException(p, new String[0]);
+        else handler.handleExecutionException(failure, spec.commandLine(), null);
+    }
+
+    /** Builds the pipeline; a setting it refuses is a usage error (the same on every rank: it depends on the arguments only). */
+    private Pipeline build(Pipeline.Builder b) {
+        try {
+            return b.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }
+    }
+
+    /**
+     * Runs the pipeline. It fails on every rank alike with a {@link PipelineException}; any other failure may have
+     * happened on this rank alone, while the others wait for it in MPI: then this rank says why and ends the job.
+     */
+    private static PipelineResult run(Pipeline pipeline, Partitioner parts) {
+        try {
+            return pipeline.run();
+        } catch (PipelineException e) {
+            throw e;
+        } catch (RuntimeException | Error e) {
+            if (parts instanceof MpiPartitioner mpi && mpi.workers() > 1) endJob(mpi, e);
+            throw e;
+        }
+    }
+
+    /** Reports this rank's failure in one line (the stack trace at debug level) and aborts the MPI job. Does not return. */
+    private static void endJob(MpiPartitioner mpi, Throwable e) {
+        System.err.println(HybridTa.NAME + ": " + mpi.runtime().describe() + ": " + Failures.describe(e).replaceAll("\\s*\\R\\s*", "; "));
+        LoggerFactory.getLogger(RunCommand.class).debug("the failure that ends the MPI job", e);
+        mpi.runtime().abort(HybridTa.FAILED, "the other ranks cannot go on without this one");
+    }
+
+    /**
+     * The root's exit code, on every rank (with MPI, each rank's process must end with the same status). A rank
+     * that receives anything else is out of step with the root: it ends the job rather than hang.
+     */
+    private static int exitCodeOfRoot(Partitioner parts, int code) {
+        String shared = parts.broadcast("exit " + code);
+        if (shared != null && shared.matches("exit \\d{1,3}")) return Integer.parseInt(shared.substring(5));
+        if (parts instanceof MpiPartitioner mpi) {
+            mpi.runtime().abort(HybridTa.FAILED, "out of step with rank 0: expected its exit code, received \"" + shared + "\"");
+        }
+        throw new IllegalStateException("the partitioner returned \"" + shared + "\" for the exit code");
     }
 
     private List<Indicator> parseIndicators() {
@@ -161,7 +238,14 @@ final class RunCommand implements Callable<Integer> {
             }
             throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": expected local:N with N >= 1");
         }
-        throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": unknown (choose local or local:N)");
+        if (p.equals("mpi")) {
+            try {
+                return MpiPartitioner.open();
+            } catch (MpiException | IllegalStateException e) {   // not under mpirun, bindings missing, MPI started twice
+                throw new CliException(HybridTa.FAILED, "--partitioner mpi: " + e.getMessage(), e);
+            }
+        }
+        throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": unknown (choose local, local:N or mpi)");
     }
 
     private void printSummary(PipelineResult r, Universe universe) {
@@ -187,23 +271,31 @@ final class RunCommand implements Callable<Integer> {
         return String.format(Locale.ROOT, "%.0f ms", d.toNanos() / 1e6);
     }
 
-    /** A progress bar on stderr when on a terminal; nothing otherwise. */
+    /**
+     * A progress bar on stderr when on a terminal; nothing otherwise. Under MPI only the root shows one, and it
+     * counts the root's own part (the other ranks' progress would cost messages): {@code ownPartOnly}.
+     */
     static final class Progress implements ProgressListener, AutoCloseable {
         private final ProgressBar bar;
+        private final boolean ownPartOnly;
         private boolean closed;
 
-        private Progress(ProgressBar bar) {
+        private Progress(ProgressBar bar, boolean ownPartOnly) {
             this.bar = bar;
+            this.ownPartOnly = ownPartOnly;
         }
 
-        static Progress start(boolean show, int total) {
-            if (!show) return new Progress(null);
-            return new Progress(new ProgressBarBuilder().setTaskName("symbols").setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).continuousUpdate().build());
+        static Progress start(boolean show, int total, boolean ownPartOnly) {
+            if (!show) return new Progress(null, ownPartOnly);
+            return new Progress(new ProgressBarBuilder().setTaskName(ownPartOnly ? "rank 0's symbols" : "symbols")
+                    .setInitialMax(ownPartOnly ? -1 : total)
+                    .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(100).continuousUpdate().build(), ownPartOnly);
         }
 
-        @Override public void symbolDone(SymbolStatus status, int done, int total) {
-            if (bar != null) bar.step();
+        @Override public synchronized void symbolDone(SymbolStatus status, int done, int total) {
+            if (bar == null) return;
+            if (ownPartOnly) bar.maxHint(total);
+            bar.step();
         }
 
         @Override public synchronized void close() {

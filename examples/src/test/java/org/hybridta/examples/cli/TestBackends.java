@@ -82,4 +82,44 @@ public final class TestBackends {
             };
         }
     }
+
+    /*
+     * The two below are registered only for the MPI tests' ranks and reference runs (DistributedRunTest puts
+     * src/test/resources/mpi-ranks on their class path), so that the other tests' lists of backends stay as they are.
+     */
+
+    /**
+     * The fake backend on one simulated device (as a GPU backend has): a pipeline takes a lease
+     * before each compute, so that leases can be watched passing between MPI ranks without a GPU.
+     */
+    public static final class FakeDevice implements BackendProvider {
+        @Override public String name() { return "fake-device"; }
+        @Override public int priority() { return -103; }
+        @Override public Availability availability() { return Availability.yes("test"); }
+        @Override public int deviceCount() { return 1; }
+        @Override public ComputeBackend create(BackendOptions options) {
+            if (options.device() != 0) throw new IllegalStateException("opened without a lease of device 0: device " + options.device());
+            return new Fake().create(options);
+        }
+    }
+
+    /** The fake backend, except on MPI rank 1 (Open MPI's OMPI_COMM_WORLD_RANK), where every compute fails. */
+    public static final class FailingOnRank1 implements BackendProvider {
+        @Override public String name() { return "failing-on-rank-1"; }
+        @Override public int priority() { return -104; }
+        @Override public Availability availability() { return Availability.yes("test"); }
+        @Override public ComputeBackend create(BackendOptions options) {
+            return "1".equals(System.getenv("OMPI_COMM_WORLD_RANK")) ? new Failing().create(options) : new Fake().create(options);
+        }
+    }
+
+    /** The fake backend where Open MPI's rank is 0; not available elsewhere, as a GPU present on one host only. */
+    public static final class OnlyOnRank0 implements BackendProvider {
+        @Override public String name() { return "only-on-rank-0"; }
+        @Override public int priority() { return -105; }
+        @Override public Availability availability() {
+            return "0".equals(System.getenv("OMPI_COMM_WORLD_RANK")) ? Availability.yes("test") : Availability.no("not rank 0");
+        }
+        @Override public ComputeBackend create(BackendOptions options) { return new Fake().create(options); }
+    }
 }

@@ -1,5 +1,6 @@
 package org.hybridta.mpi.internal;
 
+import java.nio.ByteBuffer;
 import java.time.Duration;
 
 /**
@@ -48,6 +49,34 @@ public interface Transport {
 
     /** Receives what {@link #send} sent from {@code source} with {@code tag}. */
     byte[] receive(int source, int tag);
+
+    /**
+     * Waits until a message with {@code tag} has arrived from any rank, without receiving it ({@code MPI_Iprobe}
+     * on {@code MPI_ANY_SOURCE}, polled with short sleeps: the waiting thread leaves its core to others).
+     *
+     * @return the rank it came from
+     */
+    int probeAny(int tag);
+
+    /**
+     * Starts sending the first {@code length} bytes of {@code buffer} (direct) to {@code dest} ({@code MPI_Isend}).
+     * The buffer must not change until {@link Pending#await()} returned.
+     */
+    Pending sendAsync(ByteBuffer buffer, int length, int dest, int tag);
+
+    /** Starts receiving into {@code buffer} (direct, from its start, at most its capacity) from {@code source} ({@code MPI_Irecv}). */
+    Pending receiveAsync(ByteBuffer buffer, int source, int tag);
+
+    /** A send or receive under way. */
+    interface Pending {
+        /**
+         * Waits until it is complete, polling with short sleeps (Open MPI's blocking calls spin, and would take a
+         * core from the ranks still working).
+         *
+         * @return the bytes received (a receive), or sent
+         */
+        int await();
+    }
 
     /**
      * Allocates, collectively over this node's ranks, {@code count} zeroed longs in a shared-memory MPI window

@@ -1,0 +1,179 @@
+package org.hybridta.benchmarks.mpi;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToLongFunction;
+import org.hybridta.Pipeline;
+import org.hybridta.PipelineResult;
+import org.hybridta.StageTimings;
+import org.hybridta.Universe;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.indicator.Indicators;
+import org.hybridta.mpi.CommunicationTimes;
+import org.hybridta.mpi.MpiPartitioner;
+import org.hybridta.mpi.MpirunArguments;
+import org.hybridta.sink.CsvSink;
+
+/**
+ * Strong scaling of the pipeline over MPI ranks: the same universe at any rank count, one JVM per rank, the
+ * pipeline run several times in each (warm-up runs first), the median of the measured runs reported by rank 0.
+ *
+ * <pre>
+ * mpirun -np 4 java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.mpi.MpiScaling \
+ *     --universe sp500 --csv /tmp/scaling --results results/sp500-4.tsv
+ * mpirun -np 4 java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.mpi.MpiScaling --universe synthetic:5000
+ * </pre>
+ *
+ * <p>The run: the synthetic market over 10 years (2015-01-01 to 2025-01-01, about 2,515 bars a symbol), every
+ * catalog indicator with its defaults ({@code Indicators.catalog()}: 18 indicators, 25 columns), the CPU backend.
+ * Each rank computes with {@code --threads-per-rank} threads (default 1) and fetches with as many: one rank is one
+ * core, so that N ranks use N cores and the speed-up over 1 rank is MPI's. The output is written (rank 0, serially)
+ * when {@code --csv DIR} is given, else not at all (the default for synthetic universes, so that the one serial
+ * stage that does not scale does not hide the others; the gather to rank 0 is still done, and timed).
+ *
+ * <p>Rank 0 prints one table and, with {@code --results FILE}, appends the medians as tab-separated rows (read by
+ * {@link ScalingPlot}): per stage of {@link StageTimings} and of MPI's own time ({@link CommunicationTimes} at rank 0:
+ * scatter + gather + broadcasts, without the waiting for other ranks' work).
+ */
+public final class MpiScaling {
+    static final String HEADER = "universe\tranks\thosts\tthreads_per_rank\tsymbols\tbars\truns\tmetric\tmedian_ms\tmin_ms\tmax_ms";
+
+    private MpiScaling() {}
+
+    public static void main(String[] rawArgs) throws IOException {
+        String[] args = MpirunArguments.original(rawArgs);
+        String universeName = "sp500";
+        int warmup = 2, runs = 5, threads = 1;
+        Path csv = null, results = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--universe" -> universeName = args[++i];
+                case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--threads-per-rank" -> threads = Integer.parseInt(args[++i]);
+                case "--csv" -> csv = Path.of(args[++i]);
+                case "--results" -> results = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (--universe sp500|synthetic:N, --warmup, --runs, --threads-per-rank, --csv DIR, --results FILE)");
+            }
+        }
+        Universe universe = universe(universeName);
+        try (MpiPartitioner mpi = MpiPartitioner.open()) {
+            Pipeline.Builder b = Pipeline.builder()
+                    .universe(universe)
+                    .between(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 1, 1))
+                    .indicators(Indicators.catalog())
+                    .backend("cpu")
+                    .backendOptions(BackendOptions.builder().threads(threads).build())
+                    .fetchConcurrency(threads)
+                    .partitioner(mpi);
+            if (csv != null) b.sink(CsvSink.to(csv.resolve("indicators.csv")));
+            Pipeline pipeline = b.build();
+
+            PipelineResult last = null;
+            for (int i = 0; i < warmup; i++) {
+                System.gc();   // the last run's results are garbage now: collect them outside the timed runs
+                last = pipeline.run();
+            }
+            List<StageTimings> stages = new ArrayList<>();
+            List<CommunicationTimes> comms = new ArrayList<>();
+            for (int i = 0; i < runs; i++) {
+                System.gc();
+                CommunicationTimes before = mpi.communication();
+                last = pipeline.run();
+                comms.add(mpi.communication().minus(before));
+                stages.add(last.timings());
+            }
+            // a run that lost symbols (a rank out of memory, say) measured something else: no numbers then
+            String failure = mpi.broadcast(last.okCount() == universe.size() ? null
+                    : "only " + last.okCount() + " of " + universe.size() + " symbols computed"
+                    + last.failures().stream().findFirst().map(f -> " (" + f.symbol() + ": " + f.reason() + ")").orElse(""));
+            if (failure != null) {
+                if (mpi.isRoot()) System.err.println("MpiScaling: " + failure + "; no results written");
+                mpi.close();
+                System.exit(1);
+            }
+            if (!mpi.isRoot()) return;
+
+            Map<String, long[]> metrics = new LinkedHashMap<>();
+            metrics.put("partition", nanos(stages, t -> t.partition().toNanos()));
+            metrics.put("fetch", nanos(stages, t -> t.fetch().toNanos()));
+            metrics.put("compute", nanos(stages, t -> t.compute().toNanos()));
+            metrics.put("gather", nanos(stages, t -> t.gather().toNanos()));
+            metrics.put("write", nanos(stages, t -> t.write().toNanos()));
+            metrics.put("total", nanos(stages, t -> t.total().toNanos()));
+            metrics.put("mpi", nanos(comms, c -> c.mpi().toNanos()));
+            metrics.put("mpi_scatter", nanos(comms, c -> c.scatter().toNanos()));
+            metrics.put("mpi_gather", nanos(comms, c -> c.gather().toNanos()));
+            metrics.put("mpi_broadcast", nanos(comms, c -> c.broadcast().toNanos()));
+            metrics.put("mpi_waiting", nanos(comms, c -> c.waiting().toNanos()));
+            long[] share = new long[runs];   // per run, in millionths, so that the median is of the shares
+            for (int i = 0; i < runs; i++) share[i] = comms.get(i).mpi().toNanos() * 1_000_000 / Math.max(1, stages.get(i).total().toNanos());
+            Arrays.sort(share);
+
+            int ranks = mpi.workers();
+            String hosts = mpi.name().replaceAll(".* on (\\d+) hosts?\\)$", "$1");
+            long gatheredMb = comms.get(comms.size() - 1).bytesGathered() >> 20;
+            System.out.printf(Locale.ROOT, "%s: %d symbols ok of %d, %,d bars, 10 years, %d indicators (%d columns), backend %s%n",
+                    universe.name(), last.okCount(), universe.size(), last.bars(), Indicators.catalog().size(),
+                    Indicators.columns(Indicators.catalog()).size(), last.backend());
+            System.out.printf(Locale.ROOT, "%s, %d thread%s per rank, %s; %d MiB gathered per run; median of %d runs after %d warm-up runs%n",
+                    mpi.name(), threads, threads == 1 ? "" : "s", csv == null ? "no output written" : "CSV written to " + csv, gatheredMb,
+                    runs, warmup);
+            System.out.printf(Locale.ROOT, "  %-14s %10s %10s %10s%n", "ms", "median", "min", "max");
+            for (Map.Entry<String, long[]> m : metrics.entrySet()) {
+                long[] v = m.getValue();
+                System.out.printf(Locale.ROOT, "  %-14s %10.1f %10.1f %10.1f%n", m.getKey(), ms(v[v.length / 2]), ms(v[0]), ms(v[v.length - 1]));
+            }
+            System.out.printf(Locale.ROOT, "  MPI share of the total: %.1f %% (scatter + gather + broadcasts at rank 0)%n", share[runs / 2] / 1e4);
+
+            if (results != null) {
+                Path parent = results.toAbsolutePath().getParent();
+                Files.createDirectories(parent);
+                boolean fresh = !Files.exists(results);
+                try (Writer w = Files.newBufferedWriter(results, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+                    if (fresh) w.write(HEADER + "\n");
+                    for (Map.Entry<String, long[]> m : metrics.entrySet()) {
+                        long[] v = m.getValue();
+                        w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f%n", universe.name(), ranks, hosts,
+                                threads, last.okCount(), last.bars(), runs, m.getKey(), ms(v[v.length / 2]), ms(v[0]), ms(v[v.length - 1])));
+                    }
+                    w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\tmpi_share_ppm\t%d\t%d\t%d%n", universe.name(), ranks, hosts,
+                            threads, last.okCount(), last.bars(), runs, share[runs / 2], share[0], share[runs - 1]));
+                }
+            }
+        }
+    }
+
+    /** {@code sp500}, or {@code synthetic:N}: N made-up symbols SYN0001 … (the synthetic market has bars for any symbol). */
+    static Universe universe(String name) {
+        if (name.equals("sp500")) return Universe.sp500();
+        if (name.startsWith("synthetic:")) {
+            int n = Integer.parseInt(name.substring("synthetic:".length()));
+            int width = Math.max(4, Integer.toString(n).length());
+            List<String> symbols = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) symbols.add("SYN" + String.format(Locale.ROOT, "%0" + width + "d", i));
+            return Universe.ofConstituents("synthetic" + n, Universe.of(symbols).members());
+        }
+        throw new IllegalArgumentException("--universe " + name + ": expected sp500 or synthetic:N");
+    }
+
+    private static <T> long[] nanos(List<T> runs, ToLongFunction<T> get) {
+        return runs.stream().mapToLong(get).sorted().toArray();
+    }
+
+    private static double ms(long nanos) {
+        return nanos / 1e6;
+    }
+}
