@@ -287,7 +287,7 @@ class ComputeCommandTest {
 
     @Test void anUnknownBackend() throws IOException {
         run("compute", "-i", in.toString(), "--indicators", "ema:3", "-o", out.toString(), "--backend", "gpu")
-                .failedWith(2, "--backend gpu: unknown backend (choose cpu, never, failing, fake or auto)");
+                .failedWith(2, "--backend gpu: unknown backend (choose cuda, cpu, never, failing, fake or auto)");
         assertThat(outputs()).isEmpty();
     }
 
