@@ -70,6 +70,7 @@ public final class Pipeline {
     private final ProgressListener progress;
     private final int fetchConcurrency;
     private final Duration leaseTimeout;
+    private final boolean collectValues;
 
     private Pipeline(Builder b, LocalDate from, LocalDate to) {
         this.universe = b.universe;
@@ -84,6 +85,7 @@ public final class Pipeline {
         this.progress = b.progress;
         this.fetchConcurrency = b.fetchConcurrency > 0 ? Math.min(b.fetchConcurrency, source.maxConcurrency()) : source.maxConcurrency();
         this.leaseTimeout = b.leaseTimeout;
+        this.collectValues = b.collectValues;
     }
 
     public static Builder builder() {
@@ -154,10 +156,11 @@ public final class Pipeline {
         long tWritten = tGathered;
         if (partitioner.isRoot()) {
             statuses = orderedStatuses(parts, members);
-            output = RunOutput.of(parts, members, indicators);
+            output = collectValues ? RunOutput.of(parts, members, indicators) : null;
             try {
                 // nothing computed, nothing written: an empty file would only hide the failure
-                if (output.size() == 0) log.warn("no symbol could be computed; no output written");
+                if (output == null) log.debug("values not collected; no sinks");
+                else if (output.size() == 0) log.warn("no symbol could be computed; no output written");
                 else for (ResultSink sink : sinks) files.addAll(sink.write(output));
             } catch (IOException e) {
                 failure = "cannot write output: " + e.getMessage();
@@ -262,6 +265,7 @@ public final class Pipeline {
         }
         for (int i : okIndex) progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
         long t2 = System.nanoTime();
+        if (!collectValues) return new PartResult(part, "part " + part, List.of(), null, statuses, t1 - t0, t2 - t1, backendText);
         return new PartResult(part, "part " + part, ok, values, statuses, t1 - t0, t2 - t1, backendText);
     }
 
@@ -311,6 +315,7 @@ public final class Pipeline {
         private ProgressListener progress = ProgressListener.none();
         private int fetchConcurrency;
         private Duration leaseTimeout = Duration.ofMinutes(10);
+        private boolean collectValues = true;
 
         private Builder(Clock clock) {
             this.clock = clock;
@@ -361,6 +366,14 @@ public final class Pipeline {
         public Builder leaseTimeout(Duration timeout) { this.leaseTimeout = Objects.requireNonNull(timeout, "timeout"); return this; }
 
         /**
+         * Whether the workers send their bars and indicator values to the root (the default). Turn it off for
+         * runs that need only the statuses and timings — to warm a cache, to check a universe, or to measure
+         * the computation without moving its results — then no value leaves its worker,
+         * {@link PipelineResult#output()} is empty and no sink may be given.
+         */
+        public Builder collectValues(boolean collect) { this.collectValues = collect; return this; }
+
+        /**
          * @throws IllegalArgumentException naming the problem: an empty universe, a date range that is
          *                                  empty or reversed, no indicators, or two indicators with one column
          */
@@ -373,6 +386,9 @@ public final class Pipeline {
                 throw new IllegalArgumentException("the date range is empty: from " + start + " must be before to " + end + " (to is exclusive)");
             }
             if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
+            if (!collectValues && !sinks.isEmpty()) {
+                throw new IllegalArgumentException("sinks need the values: do not combine collectValues(false) with a sink");
+            }
             Set<String> columns = new LinkedHashSet<>();
             for (String c : Indicators.columns(indicators)) {
                 if (!columns.add(c)) throw new IllegalArgumentException("indicator column " + c + " is requested twice");

@@ -50,7 +50,7 @@ public final class PipelineResult {
         return statuses.stream().mapToLong(SymbolStatus::bars).sum();
     }
 
-    /** The computed values, at the root; empty elsewhere. */
+    /** The computed values, at the root; empty elsewhere, and when the run did not collect them ({@link Pipeline.Builder#collectValues}). */
     public Optional<RunOutput> output() { return Optional.ofNullable(output); }
 
     /** The files the sinks wrote. */

@@ -131,6 +131,18 @@ class PipelineTest {
     }
 
     @Test
+    void withoutCollectingValuesOnlyStatusesComeBack(@TempDir Path dir) {
+        PipelineResult r = Pipeline.builder().symbols("AAPL", "NOPE", "MSFT").source(new FlakySource("NOPE")).between(FROM, TO)
+                .backend("cpu").partitioner(Partitioners.local(2)).collectValues(false).build().run();
+        assertThat(r.output()).isEmpty();
+        assertThat(r.okCount()).isEqualTo(2);
+        assertThat(r.bars()).isEqualTo(2L * 250);
+        assertThat(r.failures()).extracting(SymbolStatus::symbol).containsExactly("NOPE");
+        assertThatThrownBy(() -> Pipeline.builder().collectValues(false).sink(CsvSink.to(dir.resolve("x.csv"))).build())
+                .hasMessageContaining("sinks need the values");
+    }
+
+    @Test
     void aRunWhoseSymbolsAllFailStillReports() {
         PipelineResult r = Pipeline.builder().symbols("X", "Y").source(new FlakySource("X", "Y")).between(FROM, TO).backend("cpu").build().run();
         assertThat(r.okCount()).isZero();
