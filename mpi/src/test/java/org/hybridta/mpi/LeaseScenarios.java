@@ -54,7 +54,9 @@ public final class LeaseScenarios {
                     int d = lease.device();
                     perDevice[d]++;
                     if (check.getAndAdd(d, 1) != 0) overlaps++;
-                    LockSupport.parkNanos(200_000 + random.nextInt(600_000));   // "computing"
+                    // "computing": long against the scheduler's time slices, so that a rank descheduled for a while
+                    // after its grant (2 cores, 5 ranks) does not see many other grants counted against it
+                    LockSupport.parkNanos(2_000_000 + random.nextInt(3_000_000));
                     if (check.getAndAdd(d, -1) != 1) overlaps++;
                 }
                 LockSupport.parkNanos(random.nextInt(300_000));
