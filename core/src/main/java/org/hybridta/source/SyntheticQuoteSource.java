@@ -69,31 +69,31 @@ public final class SyntheticQuoteSource implements QuoteSource {
         double[] open = new double[capacity], high = new double[capacity], low = new double[capacity];
         double[] close = new double[capacity], volume = new double[capacity];
 
-        SplittableRandom rnd = p.pathRandom();
+        // The close follows one random stream, one draw a day from the listing on; everything else about a day's
+        // bar comes from that day's own stream. So a day's bar never depends on the requested range, and the days
+        // before it cost one draw each instead of five.
+        SplittableRandom path = p.pathRandom();
         double sigmaDay = p.volatility / Math.sqrt(TRADING_DAYS_PER_YEAR);
         double muDay = p.drift / TRADING_DAYS_PER_YEAR - 0.5 * sigmaDay * sigmaDay;
         double prev = p.startPrice;
         int n = 0;
         long fromDay = from.toEpochDay();
-        for (LocalDate d = p.listing; d.isBefore(to); d = d.plusDays(1)) {
-            if (!TradingCalendar.isTradingDay(d)) continue;
-            // a fixed number of draws per day keeps every day's bar independent of the requested range
-            double z = rnd.nextGaussian(), gap = rnd.nextGaussian(), up = rnd.nextGaussian(), down = rnd.nextGaussian();
-            double vol = rnd.nextGaussian();
-            double o = cents(prev * Math.exp(0.25 * sigmaDay * gap));
+        for (int day : TradingCalendar.tradingEpochDays(p.listing, to)) {
+            double z = path.nextGaussian();
             double c = cents(prev * Math.exp(muDay + sigmaDay * z));
-            double h = cents(Math.max(o, c) * Math.exp(Math.abs(0.6 * sigmaDay * up)));
-            double l = Math.max(0.01, cents(Math.min(o, c) * Math.exp(-Math.abs(0.6 * sigmaDay * down))));
-            double v = Math.rint(p.baseVolume * Math.exp(0.35 * vol) * (1 + 0.8 * Math.abs(z)));
+            if (day >= fromDay) {
+                SplittableRandom today = p.dayRandom(day);
+                double gap = today.nextGaussian(), up = today.nextGaussian(), down = today.nextGaussian(), vol = today.nextGaussian();
+                double o = cents(prev * Math.exp(0.25 * sigmaDay * gap));
+                days[n] = day;
+                open[n] = o;
+                high[n] = cents(Math.max(o, c) * Math.exp(Math.abs(0.6 * sigmaDay * up)));
+                low[n] = Math.min(Math.max(0.01, cents(Math.min(o, c) * Math.exp(-Math.abs(0.6 * sigmaDay * down)))), Math.min(o, c));
+                close[n] = c;
+                volume[n] = Math.rint(p.baseVolume * Math.exp(0.35 * vol) * (1 + 0.8 * Math.abs(z)));
+                n++;
+            }
             prev = c;
-            if (d.toEpochDay() < fromDay) continue;
-            days[n] = (int) d.toEpochDay();
-            open[n] = o;
-            high[n] = h;
-            low[n] = Math.min(l, Math.min(o, c));
-            close[n] = c;
-            volume[n] = v;
-            n++;
         }
         if (n == 0) {
             return FetchResult.failed(constituent.symbol(), FailureKind.NO_DATA, "no trading days between " + from + " and " + to);
@@ -115,7 +115,7 @@ public final class SyntheticQuoteSource implements QuoteSource {
     private static final class Profile {
         final double startPrice, drift, volatility, baseVolume;
         final LocalDate listing;
-        private final long pathSeed;
+        private final long pathSeed, daySeed;
 
         private Profile(SplittableRandom r) {
             startPrice = Math.exp(Math.log(10) + r.nextDouble() * Math.log(50));
@@ -128,6 +128,7 @@ public final class SyntheticQuoteSource implements QuoteSource {
             while (!TradingCalendar.isTradingDay(listed)) listed = listed.plusDays(1);
             listing = listed;
             pathSeed = r.nextLong();
+            daySeed = r.nextLong();
         }
 
         static Profile of(String symbol, long seed) {
@@ -136,6 +137,11 @@ public final class SyntheticQuoteSource implements QuoteSource {
 
         SplittableRandom pathRandom() {
             return new SplittableRandom(pathSeed);
+        }
+
+        /** The stream of one day's open, range and volume draws: a function of the symbol, the seed and the day. */
+        SplittableRandom dayRandom(long epochDay) {
+            return new SplittableRandom(daySeed ^ (epochDay * 0x9E3779B97F4A7C15L));
         }
 
         /** FNV-1a: a stable hash of the symbol (String.hashCode would do too, but this spreads better). */

@@ -44,6 +44,20 @@ final class TradingCalendar {
         return n;
     }
 
+    /** The trading days in {@code [from, to)}, as epoch days, ascending. */
+    static int[] tradingEpochDays(LocalDate from, LocalDate to) {
+        int[] out = new int[tradingDays(from, to)];
+        int n = 0;
+        for (int y = from.getYear(); y <= to.getYear() && n < out.length; y++) {
+            int[] days = year(y);
+            int first = y == from.getYear() ? from.getDayOfYear() - 1 : 0;
+            int end = y == to.getYear() ? to.getDayOfYear() - 1 : days.length - 1;
+            long jan1 = LocalDate.of(y, 1, 1).toEpochDay();
+            for (int i = first; i < end; i++) if (days[i + 1] > days[i]) out[n++] = (int) (jan1 + i);
+        }
+        return out;
+    }
+
     private static int[] year(int y) {
         return YEARS.computeIfAbsent(y, TradingCalendar::countYear);
     }

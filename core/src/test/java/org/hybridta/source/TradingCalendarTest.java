@@ -57,4 +57,13 @@ class TradingCalendarTest {
         assertThat(TradingCalendar.easter(2025)).isEqualTo(LocalDate.parse("2025-04-20"));
         assertThat(TradingCalendar.easter(2019)).isEqualTo(LocalDate.parse("2019-04-21"));
     }
+
+    @Test
+    void tradingEpochDaysListsExactlyTheTradingDays() {
+        LocalDate from = LocalDate.of(1999, 12, 20), to = LocalDate.of(2025, 3, 3);
+        java.util.List<Integer> expected = new java.util.ArrayList<>();
+        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) if (TradingCalendar.isTradingDay(d)) expected.add((int) d.toEpochDay());
+        assertThat(TradingCalendar.tradingEpochDays(from, to)).containsExactly(expected.stream().mapToInt(Integer::intValue).toArray());
+        assertThat(TradingCalendar.tradingEpochDays(to, from)).isEmpty();
+    }
 }
