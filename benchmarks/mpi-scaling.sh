@@ -46,6 +46,9 @@ case $launcher in
   device)
     [ -f "$root/.device/run.sh" ] || { echo "mpi-scaling: $root/.device/run.sh missing; stage first: ../shared/device/stage.sh benchmarks"; exit 2; }
     # run.sh mpi N ARGS…: mpirun --allow-run-as-root --oversubscribe -np N … java -cp <staged jars> ARGS…
+    # Open MPI binds each rank to one core when np <= 2 (to a socket above): that would leave the 1- and 2-rank
+    # runs' JIT, GC and CSV threads one core. run.sh takes no mpirun options, so unbind through the environment.
+    export OMPI_MCA_hwloc_base_binding_policy=none
     launcher_for() { cmd=(bash "$root/.device/run.sh" mpi "$1" $jvm); } ;;
   *) echo "mpi-scaling: -l local or -l device, not $launcher"; exit 2 ;;
 esac
