@@ -1,0 +1,244 @@
+package org.hybridta.benchmarks.cpu;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.awt.Color;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.hybridta.io.AtomicFiles;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * Turns a JMH JSON result of the CPU benchmarks into the write-up's plots and tables: writes
+ * {@code cpu-series.png} (time per call of each indicator on a million bars, three libraries side by
+ * side, log scale) and {@code cpu-catalog.png} (the whole catalog per panel shape) into the output
+ * folder, and prints Markdown tables with errors and speed-ups. Benchmarks it does not know are ignored,
+ * so a result file of a larger run serves as well.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.cpu.CpuPlots cpu.json docs/img ["machine label"]</pre>
+ */
+public final class CpuPlots {
+    private static final String PACKAGE = CpuPlots.class.getPackageName() + ".";
+    private static final Color HYBRIDTA = new Color(0x1f77b4), HYBRIDTA_ONE = new Color(0x9ecae1),
+            TALIB = new Color(0xff7f0e), TALIB_PAR = new Color(0xfdd0a2), TA4J = new Color(0x2ca02c), TA4J_PAR = new Color(0xa1d99b);
+
+    private CpuPlots() {}
+
+    /** A score with its 99.9% error, in the unit of the benchmark (ms/op for all of these). */
+    record Score(double value, double error, String unit) {
+        String text() {
+            return Double.isNaN(error) ? fmt(value) : fmt(value) + " ± " + fmt(error);
+        }
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (args.length < 2 || args.length > 3) {
+            System.err.println("usage: CpuPlots RESULTS.json OUTPUT_DIR [\"machine label\"]");
+            System.exit(2);
+        }
+        Path json = Path.of(args[0]), outDir = Path.of(args[1]);
+        String label = args.length == 3 ? " — " + args[2] : "";
+        if (!Files.isRegularFile(json)) {
+            System.err.println("CpuPlots: " + json + ": no such file (give the JSON written by JMH's -rf json -rff FILE)");
+            System.exit(2);
+        }
+        Map<String, Score> scores = read(json);
+        Files.createDirectories(outDir);
+        printTables(scores, System.out);
+        if (hasAny(scores, "SeriesBenchmarks.")) save(seriesChart(scores, label), outDir.resolve("cpu-series.png"));
+        if (hasAny(scores, "CatalogBenchmarks.")) save(catalogChart(scores, label), outDir.resolve("cpu-catalog.png"));
+    }
+
+    /**
+     * The scores keyed by benchmark method (without the package) and parameters, e.g.
+     * {@code SeriesBenchmarks.talib[indicator=ema,bars=1000000]}.
+     */
+    static Map<String, Score> read(Path json) throws IOException {
+        Map<String, Score> scores = new LinkedHashMap<>();
+        for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
+            String bench = run.path("benchmark").asText();
+            if (!bench.startsWith(PACKAGE)) continue;
+            StringBuilder key = new StringBuilder(bench.substring(PACKAGE.length())).append('[');
+            List<String> params = new ArrayList<>();
+            run.path("params").fields().forEachRemaining(e -> params.add(e.getKey() + "=" + e.getValue().asText()));
+            key.append(String.join(",", params)).append(']');
+            JsonNode m = run.path("primaryMetric");
+            double err = m.path("scoreError").asDouble(Double.NaN);
+            scores.put(key.toString(), new Score(m.path("score").asDouble(), err, m.path("scoreUnit").asText()));
+        }
+        return scores;
+    }
+
+    private static boolean hasAny(Map<String, Score> scores, String prefix) {
+        return scores.keySet().stream().anyMatch(k -> k.startsWith(prefix));
+    }
+
+    private static Score series(Map<String, Score> s, String method, String indicator) {
+        return s.get("SeriesBenchmarks." + method + "[bars=1000000,indicator=" + indicator + "]");
+    }
+
+    private static Score catalog(Map<String, Score> s, String method, String shape) {
+        return s.get("CatalogBenchmarks." + method + "[shape=" + shape + "]");
+    }
+
+    private static List<String> names() {
+        List<String> names = new ArrayList<>();
+        for (Indicator i : Indicators.catalog()) names.add(i.name());
+        return names;
+    }
+
+    static void printTables(Map<String, Score> s, PrintStream out) {
+        if (hasAny(s, "SeriesBenchmarks.")) {
+            out.println("| indicator | TA-Lib function | ta4j 0.17 | HybridTA, 1 thread (ms) | TA-Lib (ms) | ta4j (ms) | × TA-Lib | × ta4j |");
+            out.println("|---|---|---|--:|--:|--:|--:|--:|");
+            for (Indicator ind : Indicators.catalog()) {
+                String n = ind.name();
+                Score h = series(s, "hybridta", n), t = series(s, "talib", n), j = series(s, "ta4j", n);
+                out.printf(Locale.ROOT, "| %s | `%s` | `%s` | %s | %s | %s | %s | %s |%n", ind.spec(), TaLibCalls.function(ind),
+                        Ta4jCalls.classes(ind), text(h), text(t), text(j), ratio(t, h), ratio(j, h));
+            }
+            out.println();
+        }
+        if (hasAny(s, "CatalogBenchmarks.")) {
+            String[] shapes = {"500x2520", "1x1000000"};
+            out.println("| library, threads | 500 × 2,520 (ms) | HybridTA (all cores) faster by | 1 × 1,000,000 (ms) | HybridTA (all cores) faster by |");
+            out.println("|---|--:|--:|--:|--:|");
+            String[][] rows = {{"hybridta", "HybridTA, all cores (one call)"}, {"hybridtaOneThread", "HybridTA, 1 thread (one call)"},
+                    {"talib", "TA-Lib, 1 thread"}, {"talibParallel", "TA-Lib, parallel stream"}, {"ta4j", "ta4j, 1 thread"},
+                    {"ta4jParallel", "ta4j, parallel stream"}};
+            for (String[] r : rows) {
+                out.printf("| %s", r[1]);
+                for (String shape : shapes) {
+                    Score x = catalog(s, r[0], shape), h = catalog(s, "hybridta", shape);
+                    out.printf(Locale.ROOT, " | %s | %s", text(x), r[0].equals("hybridta") ? "—" : ratio(x, h));
+                }
+                out.println(" |");
+            }
+            out.println();
+        }
+        if (hasAny(s, "Ta4jQuadraticBenchmarks.")) {
+            out.println("| ta4j indicator | bars | ta4j class (ms) | composed (ms) |");
+            out.println("|---|--:|--:|--:|");
+            for (String ind : List.of("stoch", "willr")) {
+                for (String bars : List.of("10000", "40000")) {
+                    String p = "[bars=" + bars + ",indicator=" + ind + "]";
+                    out.printf("| %s | %s | %s | %s |%n", ind.equals("stoch") ? "StochasticOscillatorKIndicator" : "WilliamsRIndicator",
+                            bars, text(s.get("Ta4jQuadraticBenchmarks.ta4jClass" + p)), text(s.get("Ta4jQuadraticBenchmarks.ta4jComposed" + p)));
+                }
+            }
+            out.println();
+        }
+    }
+
+    private static String text(Score s) {
+        return s == null ? "n/a" : s.text();
+    }
+
+    private static String ratio(Score slower, Score faster) {
+        if (slower == null || faster == null) return "n/a";
+        double r = slower.value() / faster.value();
+        return String.format(Locale.ROOT, r >= 100 ? "%.0f×" : r >= 10 ? "%.1f×" : "%.2f×", r);
+    }
+
+    static String fmt(double v) {
+        if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
+        if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
+        if (v >= 1) return String.format(Locale.ROOT, "%.2f", v);
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static CategoryChart seriesChart(Map<String, Score> s, String label) {
+        CategoryChart chart = new CategoryChartBuilder().width(1400).height(620)
+                .title("Time per call, one indicator on 1,000,000 bars, one thread (log scale, lower is better)" + label)
+                .xAxisTitle("indicator (default parameters)").yAxisTitle("milliseconds per call").build();
+        style(chart);
+        List<String> names = names();
+        List<Double> all = new ArrayList<>();
+        all.addAll(addSeries(chart, "HybridTA CPU", names, n -> series(s, "hybridta", n), HYBRIDTA));
+        all.addAll(addSeries(chart, "TA-Lib Java 0.4.0", names, n -> series(s, "talib", n), TALIB));
+        all.addAll(addSeries(chart, "ta4j 0.17 (DoubleNum)", names, n -> series(s, "ta4j", n), TA4J));
+        logBounds(chart, all);
+        return chart;
+    }
+
+    private static CategoryChart catalogChart(Map<String, Score> s, String label) {
+        CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
+                .title("All 18 catalog indicators, time per computation (log scale, lower is better)" + label)
+                .xAxisTitle("symbols × bars").yAxisTitle("milliseconds").build();
+        style(chart);
+        List<String> shapes = List.of("500x2520", "1x1000000");
+        List<String> axis = List.of("500 × 2,520", "1 × 1,000,000");
+        String[][] rows = {{"hybridta", "HybridTA, all cores"}, {"hybridtaOneThread", "HybridTA, 1 thread"},
+                {"talib", "TA-Lib, 1 thread"}, {"talibParallel", "TA-Lib, parallel stream"},
+                {"ta4j", "ta4j, 1 thread"}, {"ta4jParallel", "ta4j, parallel stream"}};
+        Color[] colors = {HYBRIDTA, HYBRIDTA_ONE, TALIB, TALIB_PAR, TA4J, TA4J_PAR};
+        List<Double> all = new ArrayList<>();
+        for (int r = 0; r < rows.length; r++) {
+            String method = rows[r][0];
+            List<Double> y = new ArrayList<>();
+            for (String shape : shapes) {
+                Score x = catalog(s, method, shape);
+                y.add(x == null ? Double.NaN : x.value());
+            }
+            if (y.stream().allMatch(v -> v.isNaN())) continue;
+            chart.addSeries(rows[r][1], axis, y).setFillColor(colors[r]);
+            all.addAll(y);
+        }
+        logBounds(chart, all);
+        return chart;
+    }
+
+    private static List<Double> addSeries(CategoryChart chart, String name, List<String> x,
+                                          java.util.function.Function<String, Score> score, Color color) {
+        List<Double> y = new ArrayList<>();
+        for (String n : x) {
+            Score sc = score.apply(n);
+            y.add(sc == null ? Double.NaN : sc.value());
+        }
+        chart.addSeries(name, x, y).setFillColor(color);
+        return y;
+    }
+
+    private static void style(CategoryChart chart) {
+        var st = chart.getStyler();
+        st.setYAxisLogarithmic(true);
+        st.setLegendPosition(Styler.LegendPosition.InsideNW);
+        st.setChartBackgroundColor(Color.WHITE);
+        st.setPlotGridVerticalLinesVisible(false);
+        st.setAvailableSpaceFill(0.8);
+        st.setOverlapped(false);
+        st.setLabelsVisible(false);
+    }
+
+    /** Bars on a log axis need explicit bounds (XChart otherwise starts bars at 0): whole decades around the data. */
+    private static void logBounds(CategoryChart chart, List<Double> values) {
+        double min = Double.POSITIVE_INFINITY, max = 0;
+        for (double v : values) {
+            if (v > 0 && Double.isFinite(v)) {
+                min = Math.min(min, v);
+                max = Math.max(max, v);
+            }
+        }
+        if (max == 0) throw new IllegalArgumentException("nothing to plot in \"" + chart.getTitle() + "\"");
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+        chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
+    }
+
+    private static void save(CategoryChart chart, Path target) throws IOException {
+        byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
+        AtomicFiles.write(target, out -> out.write(png));
+        System.err.println("wrote " + target);
+    }
+}
