@@ -36,10 +36,17 @@ public final class CpuPlots {
 
     private CpuPlots() {}
 
-    /** A score with its 99.9% error, in the unit of the benchmark (ms/op for all of these). */
-    record Score(double value, double error, String unit) {
+    /**
+     * One benchmark's result in its unit (ms/op for all of these): the median of the measured iterations
+     * (the figure used for tables, speed-ups and plots) and JMH's score, the mean with its 99.9% confidence
+     * half-width. On a shared machine other processes take the CPU in bursts of seconds, which shows as a
+     * run of iterations several times slower; the median is robust to them, the mean is not.
+     */
+    record Score(double median, double mean, double error, String unit) {
+        /** {@code median (mean ± error)}. */
         String text() {
-            return Double.isNaN(error) ? fmt(value) : fmt(value) + " ± " + fmt(error);
+            String m = Double.isNaN(error) ? fmt(mean) : fmt(mean) + " ± " + fmt(error);
+            return fmt(median) + " (" + m + ")";
         }
     }
 
@@ -76,9 +83,18 @@ public final class CpuPlots {
             key.append(String.join(",", params)).append(']');
             JsonNode m = run.path("primaryMetric");
             double err = m.path("scoreError").asDouble(Double.NaN);
-            scores.put(key.toString(), new Score(m.path("score").asDouble(), err, m.path("scoreUnit").asText()));
+            List<Double> raw = new ArrayList<>();
+            for (JsonNode fork : m.path("rawData")) for (JsonNode x : fork) raw.add(x.asDouble());
+            double mean = m.path("score").asDouble();
+            scores.put(key.toString(), new Score(raw.isEmpty() ? mean : median(raw), mean, err, m.path("scoreUnit").asText()));
         }
         return scores;
+    }
+
+    static double median(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        int h = v.length / 2;
+        return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
     }
 
     private static boolean hasAny(Map<String, Score> scores, String prefix) {
@@ -100,14 +116,21 @@ public final class CpuPlots {
     }
 
     static void printTables(Map<String, Score> s, PrintStream out) {
+        out.println("Times in ms per call: median of the measured iterations (JMH's mean ± 99.9% confidence half-width).");
+        out.println();
         if (hasAny(s, "SeriesBenchmarks.")) {
-            out.println("| indicator | TA-Lib function | ta4j 0.17 | HybridTA, 1 thread (ms) | TA-Lib (ms) | ta4j (ms) | × TA-Lib | × ta4j |");
-            out.println("|---|---|---|--:|--:|--:|--:|--:|");
+            out.println("| indicator | TA-Lib function | ta4j 0.17 |");
+            out.println("|---|---|---|");
+            for (Indicator ind : Indicators.catalog()) {
+                out.printf("| %s | `%s` | %s |%n", ind.spec(), TaLibCalls.function(ind), Ta4jCalls.classes(ind));
+            }
+            out.println();
+            out.println("| indicator | HybridTA, 1 thread | TA-Lib | ta4j | HybridTA faster than TA-Lib | than ta4j |");
+            out.println("|---|--:|--:|--:|--:|--:|");
             for (Indicator ind : Indicators.catalog()) {
                 String n = ind.name();
                 Score h = series(s, "hybridta", n), t = series(s, "talib", n), j = series(s, "ta4j", n);
-                out.printf(Locale.ROOT, "| %s | `%s` | `%s` | %s | %s | %s | %s | %s |%n", ind.spec(), TaLibCalls.function(ind),
-                        Ta4jCalls.classes(ind), text(h), text(t), text(j), ratio(t, h), ratio(j, h));
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", ind.spec(), text(h), text(t), text(j), ratio(t, h), ratio(j, h));
             }
             out.println();
         }
@@ -148,7 +171,7 @@ public final class CpuPlots {
 
     private static String ratio(Score slower, Score faster) {
         if (slower == null || faster == null) return "n/a";
-        double r = slower.value() / faster.value();
+        double r = slower.median() / faster.median();
         return String.format(Locale.ROOT, r >= 100 ? "%.0f×" : r >= 10 ? "%.1f×" : "%.2f×", r);
     }
 
@@ -161,7 +184,7 @@ public final class CpuPlots {
 
     private static CategoryChart seriesChart(Map<String, Score> s, String label) {
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(620)
-                .title("Time per call, one indicator on 1,000,000 bars, one thread (log scale, lower is better)" + label)
+                .title("One indicator on 1,000,000 bars, one thread: median time per call (log scale, lower is better)" + label)
                 .xAxisTitle("indicator (default parameters)").yAxisTitle("milliseconds per call").build();
         style(chart);
         List<String> names = names();
@@ -175,7 +198,7 @@ public final class CpuPlots {
 
     private static CategoryChart catalogChart(Map<String, Score> s, String label) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-                .title("All 18 catalog indicators, time per computation (log scale, lower is better)" + label)
+                .title("All 18 catalog indicators: median time per computation (log scale, lower is better)" + label)
                 .xAxisTitle("symbols × bars").yAxisTitle("milliseconds").build();
         style(chart);
         List<String> shapes = List.of("500x2520", "1x1000000");
@@ -190,7 +213,7 @@ public final class CpuPlots {
             List<Double> y = new ArrayList<>();
             for (String shape : shapes) {
                 Score x = catalog(s, method, shape);
-                y.add(x == null ? Double.NaN : x.value());
+                y.add(x == null ? Double.NaN : x.median());
             }
             if (y.stream().allMatch(v -> v.isNaN())) continue;
             chart.addSeries(rows[r][1], axis, y).setFillColor(colors[r]);
@@ -205,7 +228,7 @@ public final class CpuPlots {
         List<Double> y = new ArrayList<>();
         for (String n : x) {
             Score sc = score.apply(n);
-            y.add(sc == null ? Double.NaN : sc.value());
+            y.add(sc == null ? Double.NaN : sc.median());
         }
         chart.addSeries(name, x, y).setFillColor(color);
         return y;

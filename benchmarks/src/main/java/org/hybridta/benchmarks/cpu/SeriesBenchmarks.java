@@ -42,7 +42,8 @@ import org.openjdk.jmh.infra.Blackhole;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Fork(value = 1, jvmArgsAppend = {"-Xms6g", "-Xmx6g"})
-@Warmup(iterations = 5, time = 500, timeUnit = TimeUnit.MILLISECONDS)
+// long warm-up: on a loaded machine the JIT's C2 compiler thread can lag for seconds
+@Warmup(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 @Measurement(iterations = 10, time = 500, timeUnit = TimeUnit.MILLISECONDS)
 public class SeriesBenchmarks {
     /** The catalog name of the indicator, computed with its default parameters. */
