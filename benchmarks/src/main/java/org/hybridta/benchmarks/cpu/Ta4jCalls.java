@@ -65,7 +65,7 @@ import org.ta4j.core.num.Num;
  * afresh for every computation; evaluating a cached instance again would measure a list lookup, not the
  * indicator. Multi-output indicators share their parts as a ta4j user would share them: MACD's signal is
  * an {@code EMAIndicator} over the {@code MACDIndicator}, the histogram their difference; Bollinger's bands
- * share the middle band and the standard deviation; STOCH is ta4j's fast %K smoothed by two
+ * share the middle band and the standard deviation; STOCH is a fast %K (see below) smoothed by two
  * {@code SMAIndicator}s (TA-Lib's slow stochastic); ADX, +DI and -DI are three indicators, as ta4j has no
  * one object for all three. ta4j 0.17 has no momentum indicator: MOM is composed as
  * {@code close - close.previous(n)} with {@code NumericIndicator}.
