@@ -54,6 +54,8 @@ final class CudaBackend implements ComputeBackend {
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Cleaner.Cleanable cleanable;
+    /** Segments per kernel launch instead of the planned count (0: plan), for tests of the segmented path. */
+    private volatile int forcedSegments;
     /** Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total, result allocation. */
     private final long[] profile = new long[6];
 
@@ -151,6 +153,9 @@ final class CudaBackend implements ComputeBackend {
     }
 
     Precision precision() { return precision; }
+
+    /** Cuts every segmentable kernel's time axis into {@code count} segments instead of the planned number (0: plan again); for tests. */
+    void forceSegments(int count) { this.forcedSegments = count; }
 
     CudaDevice device() { return device; }
 
@@ -305,16 +310,16 @@ final class CudaBackend implements ComputeBackend {
         int lane = 0;
         for (KernelCall call : calls) {
             CUstream ks = slot.lanes.get(lane++ % nLanes);
+            String entry = call.entry(precision);
+            Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP, call.sharedBytes()), forcedSegments);
             List<Object> args = new ArrayList<>();
             for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
             for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
             args.add(slot.lens.ptr);
-            args.add(bars);
-            for (int v : call.ints()) args.add(v);
-            for (double v : call.doubles()) args.add(v);
+            call.addScalars(args, bars, seg);
             if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.at(ringOffset));
             ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
-            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
+            device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
             firstOut += call.outputs();
         }
         for (int i = 0; i < nLanes; i++) {
