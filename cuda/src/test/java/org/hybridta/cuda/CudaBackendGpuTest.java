@@ -85,6 +85,35 @@ class CudaBackendGpuTest {
         assertMatches(specs, whole, cpu.compute(p, specs), 0);
     }
 
+    /**
+     * Outputs parked in spare device buffers while the result arrays are allocated, and the slots' own path, mixed:
+     * 32 chunks of one group (5 MB of pinned staging a slot), all of them parked where the budget allows, then
+     * only some; the same bits as one chunk.
+     */
+    @Test void outputsParkedOnTheDeviceGiveTheSameResult() {
+        Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
+        List<Indicator> specs = Indicators.catalog();
+        for (Precision precision : Precision.values()) {
+            try (ComputeBackend big = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {
+                IndicatorValues one = big.compute(p, specs);
+                // 9.7 MB of device memory per group in a slot, 4.5 MB (double) of outputs per parked chunk
+                for (long budget : new long[] {0, 80_000_000}) {
+                    try (CudaBackend b = CudaBackend.open(BackendOptions.builder().precision(precision).deviceMemoryBudget(budget).build())) {
+                        b.hostSlotBytes(5_000_000);
+                        b.holdOutputsOnDevice(true);
+                        for (int call = 0; call < 2; call++) {  // the second call reuses the spare buffers
+                            IndicatorValues parked = b.compute(p, specs);
+                            for (int c = 0; c < one.columns().size(); c++) {
+                                assertThat(parked.data(c)).as("%s, %s, budget %d", one.columns().get(c), precision, budget).isEqualTo(one.data(c));
+                            }
+                        }
+                        assertThat(b.profile()).contains(budget == 0 ? "26 chunks parked" : "chunks parked");
+                    }
+                }
+            }
+        }
+    }
+
     @Test void openComputeCloseReturnsDeviceMemory() {
         try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
             // a first, identical cycle lets the context grow what it keeps for itself (lazily loaded kernel code,
