@@ -153,7 +153,7 @@ int main(int argc, char** argv) {
                     for (unsigned x = 0; x < gx; x++) {
                         blockIdx = {x, y, 0};
                         std::fill(dyn.begin(), dyn.end(), std::nan(""));
-                        dynamicShared = dyn.data();
+                        dynamicShared = shared > 0 ? dyn.data() : nullptr;  // a kernel using memory it was not given crashes
                         for (int l = 0; l < LANES; l++) {
                             threadIdx = {(unsigned) l, 0, 0};
                             k->second(args);

@@ -91,6 +91,11 @@ struct Span {
         from = t0 - start;
         steps = max(0, t1 - start);
     }
+    // The whole series, for the kernels that are never segmented (constants the compiler folds away).
+    __device__ static Span whole(int bars_) { return Span(bars_); }
+
+  private:
+    __device__ explicit Span(int bars_) : bars(bars_), start(0), from(0), steps(bars_) {}
 };
 
 // Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. sp.steps-1 with
@@ -158,14 +163,15 @@ __device__ __forceinline__ void stream(const double* const (&in)[NS], const int 
 }
 
 // This thread's view of an output in the grouped layout: relative element t is bar sp.start + t, at p[t * 32];
-// elements before sp.from (the segment's halo) belong to the previous segment and are not written.
-template <typename T> struct Col {
+// elements before sp.from (the segment's halo) belong to the previous segment and are not written. Kernels
+// that are never segmented use Col<T, false>, which writes every element without the check.
+template <typename T, bool Segmented = true> struct Col {
     T* p;
     int from;
     __device__ Col(T* base, const Span& sp)
         : p(base + ((size_t) blockIdx.x * sp.bars + sp.start) * LANES + threadIdx.x), from(sp.from) {}
     __device__ __forceinline__ void set(int t, double v) const {
-        if (t >= from) put(p + (size_t) t * LANES, v);
+        if (!Segmented || t >= from) put(p + (size_t) t * LANES, v);
     }
 };
 
@@ -268,7 +274,7 @@ struct Div {
 
 template <typename T> __device__ void sma(const double* x, T* out, const int* len, const Span& sp, int p) {
     const int n = lengthOf(len, sp);
-    Col<T> o(out, sp);
+    Col<T, false> o(out, sp);
     const Div byP(p);
     double total = 0.0;
     const double* in[2] = {x, x};
@@ -304,7 +310,7 @@ template <typename T> __device__ void ema(const double* x, T* out, const int* le
 
 template <typename T> __device__ void wma(const double* x, T* out, const int* len, const Span& sp, int p, int divider) {
     const int n = lengthOf(len, sp);
-    Col<T> o(out, sp);
+    Col<T, false> o(out, sp);
     const Div byDivider(divider);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
     const double* in[2] = {x, x};
@@ -427,7 +433,7 @@ __device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, cons
 template <typename T>
 __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, const Span& sp, int p, double k) {
     const int n = lengthOf(len, sp);
-    Col<T> oU(outUpper, sp), oM(outMiddle, sp), oL(outLower, sp);
+    Col<T, false> oU(outUpper, sp), oM(outMiddle, sp), oL(outLower, sp);
     const Div byP(p);
     double total = 0.0, total2 = 0.0;
     const double* in[2] = {x, x};
@@ -844,7 +850,7 @@ __device__ void cci(const double* h, const double* l, const double* c, T* out, c
 
 template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, const Span& sp) {
     const int n = lengthOf(len, sp);
-    Col<T> o(out, sp);
+    Col<T, false> o(out, sp);
     double prevObv = 0.0, prevClose = 0.0;
     const double* in[2] = {c, vol};
     const int lag[2] = {0, 0};
@@ -870,7 +876,7 @@ template <typename T, typename R>
 __device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
                         R pos, R neg) {
     const int n = lengthOf(len, sp);
-    Col<T> o(out, sp);
+    Col<T, false> o(out, sp);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
     const Div by3(3.0);
     int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
@@ -982,9 +988,9 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
 
 #define K extern "C" __global__ void __launch_bounds__(32)
 #define KERNELS(T, SFX)                                                                                                                               \
-    K sma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { sma<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K sma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { sma<T>(x, o, n, Span::whole(bars), p); }         \
     K ema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { ema<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
-    K wma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p, int d) { wma<T>(x, o, n, Span(bars, sl, hl, al), p, d); } \
+    K wma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p, int d) { wma<T>(x, o, n, Span::whole(bars), p, d); } \
     K dema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { dema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
     K tema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { tema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
     K rsi_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { rsi<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
@@ -992,7 +998,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
         macd<T>(x, o0, o1, o2, n, Span(bars, sl, hl, al), f, s, g);                                                                                   \
     }                                                                                                                                                 \
     K bbands_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int p, double k) {                           \
-        bbands<T>(x, o0, o1, o2, n, Span(bars, sl, hl, al), p, k);                                                                                    \
+        bbands<T>(x, o0, o1, o2, n, Span::whole(bars), p, k);                                                                                    \
     }                                                                                                                                                 \
     K roc_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { roc<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
     K mom_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { mom<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
@@ -1015,10 +1021,10 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
     K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {          \
         cci<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                          \
     }                                                                                                                                                 \
-    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al) { obv<T>(c, v, o, n, Span(bars, sl, hl, al)); } \
+    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al) { obv<T>(c, v, o, n, Span::whole(bars)); } \
     K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al, int p,      \
                 double* r) {                                                                                                                          \
-        mfi<T>(h, l, c, v, o, n, Span(bars, sl, hl, al), p, r);                                                                                       \
+        mfi<T>(h, l, c, v, o, n, Span::whole(bars), p, r);                                                                                       \
     }                                                                                                                                                 \
     extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {                               \
         fromGrouped<T>(src, dst, nSeries, bars);                                                                                                      \

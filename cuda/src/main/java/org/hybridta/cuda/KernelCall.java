@@ -38,17 +38,21 @@ import org.hybridta.indicator.Wma;
  *                    memory (the scratch parameter is then null), large ones in global scratch memory
  * @param halo        bars a time segment computes before its own ({@link Segments#halo}); -1: one segment only
  * @param align       a segment's computation starts at a multiple of this ({@link Segments#align})
+ * @param ringInRegisters whether the kernel keeps its rings in registers (short windows, see {@code hybridta.cu}):
+ *                    then it needs neither shared nor global ring memory, and reserving any would only leave
+ *                    room for fewer blocks on a multiprocessor
  */
-record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles, int halo, int align) {
+record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles, int halo, int align,
+                  boolean ringInRegisters) {
     private static final List<Field> CLOSE = List.of(Field.CLOSE);
     private static final List<Field> HLC = List.of(Field.HIGH, Field.LOW, Field.CLOSE);
 
     /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
     static final int SHARED_RING_LIMIT = 64 << 10;
 
-    /** Whether the kernel's rings fit in the block's shared memory (then it is passed no scratch pointer). */
+    /** Whether the kernel's rings live in the block's shared memory (then it is passed no scratch pointer). */
     boolean ringInShared() {
-        return ringDoubles > 0 && ringDoubles * 8L * ChunkPlan.GROUP <= SHARED_RING_LIMIT;
+        return ringDoubles > 0 && !ringInRegisters && ringDoubles * 8L * ChunkPlan.GROUP <= SHARED_RING_LIMIT;
     }
 
     /** Dynamic shared memory of one block. */
@@ -58,7 +62,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
 
     /** Global scratch doubles per series (0 when the ring is in shared memory or there is none). */
     int globalRingDoubles() {
-        return ringDoubles > 0 && !ringInShared() ? ringDoubles : 0;
+        return ringDoubles > 0 && !ringInRegisters && !ringInShared() ? ringDoubles : 0;
     }
 
     /** The entry point for a precision, e.g. {@code ema_f64}. */
@@ -82,7 +86,16 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
     /** The launch of {@code ind}; every catalog indicator has one. */
     static KernelCall of(Indicator ind) {
         Base b = base(ind);
-        return new KernelCall(b.kernel, b.inputs, b.outputs, b.ints, b.doubles, b.ringDoubles, Segments.halo(ind), Segments.align(ind));
+        return new KernelCall(b.kernel, b.inputs, b.outputs, b.ints, b.doubles, b.ringDoubles, Segments.halo(ind), Segments.align(ind),
+                ringInRegisters(ind));
+    }
+
+    /** The conditions under which {@code willr}, {@code stoch} and {@code cci} in {@code hybridta.cu} use register rings. */
+    static boolean ringInRegisters(Indicator ind) {
+        if (ind instanceof Willr x) return x.period() <= 16;
+        if (ind instanceof Stoch x) return x.fastK() <= 16 && x.slowK() <= 8 && x.slowD() <= 8;
+        if (ind instanceof Cci x) return x.period() <= 32;
+        return false;
     }
 
     private record Base(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {}
