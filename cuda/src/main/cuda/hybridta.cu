@@ -1,11 +1,11 @@
 // HybridTA indicator kernels (CUDA C, compiled to PTX by build-ptx.sh, loaded with cuModuleLoadData).
 //
 // Layout ("grouped time-major"): a chunk of series is cut into groups of 32 series; group g stores bar t
-// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group, one
-// thread per series, walking time forward: at every step the warp reads 32 neighbouring values (one
-// coalesced 256-byte or 128-byte row), and a group's whole input is one contiguous block, which the
-// kernels stream into shared memory several tiles ahead with cp.async (sm_80+), so that many loads are
-// in flight although there is only one warp per 32 series.
+// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group over one
+// segment of the time axis (blockIdx.x: the group, blockIdx.y: the segment; see Span), one thread per
+// series, walking time forward: at every step the warp reads 32 neighbouring values (one coalesced 256-byte
+// or 128-byte row), and a group's input is one contiguous block, which the kernels stream into shared
+// memory several tiles ahead with cp.async (sm_80+), so that many loads are in flight per warp.
 //
 // Arithmetic: every kernel mirrors TA-Lib's Java code (com.tictactec:ta-lib 0.4.0) operation by operation,
 // in double, and is compiled with -fmad=false, so double results equal the CPU backend's bit for bit
@@ -15,10 +15,11 @@
 // are never used.
 //
 // Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
-// series are 313 warps: less than one per scheduler of an H100). So the kernels keep every input a step
-// needs in shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows
-// that are rescanned live in per-thread rings in shared memory) and unroll full tiles so that the
-// compiler can overlap the independent work of consecutive steps.
+// series are 313 warps: less than one per scheduler of an H100). So the host cuts the time axis into
+// segments where the indicator allows it (Segments.java), the kernels keep every input a step needs in
+// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows that are
+// rescanned live in per-thread rings, in registers when short) and unroll full tiles so that the compiler
+// can overlap the independent work of consecutive steps.
 
 #include <stdint.h>
 

@@ -38,10 +38,11 @@ import org.hybridta.indicator.Willr;
  *       of ratios of Wilder averages: 2). The halo is the lookback (the restart's own seeding) plus the
  *       bars after which that bound falls under 2^-{@value #HALO_BITS}. The two runs then hold states that
  *       differ far below the last bit, and since the same operations on the same state give the same bits,
- *       they continue identically: the segment repeats the whole-series results bit for bit, as the
- *       tests check. The bound is relative to the state's magnitude; a stretch of unchanged prices shrinks
- *       RSI's, ATR's and ADX's states and the difference alike, pausing the decay, hence the generous 100
- *       bits (60 bits left differences of 1e-10 after flat stretches with period 2, 100 left none).</li>
+ *       they continue identically: the segment repeats the whole-series results bit for bit (in a stress
+ *       test over 91 million bars, all but 17 values, each below 1e-14 in magnitude, where Wilder states had
+ *       decayed towards zero). The bound is relative to the state's magnitude; a stretch of unchanged prices
+ *       shrinks RSI's, ATR's and ADX's states and the difference alike, pausing the decay, hence the generous
+ *       100 bits (60 bits left differences of 1e-10 after flat stretches with period 2).</li>
  *   <li><b>Running sums carried from bar 0</b> (SMA, WMA, Bollinger bands, MFI) and the prefix sum OBV:
  *       never segmented. Restarting a sum loses the rounding residue TA-Lib's sum has accumulated since bar
  *       0; after prices fall by orders of magnitude over 100,000 bars that residue is not small against the
