@@ -5,6 +5,11 @@
 #   bash .device-cuda/gpu-run.sh all                     # tests, then every CUDA benchmark except the largest crossover panel
 #   bash .device-cuda/gpu-run.sh large                   # the 10,000 x 25,000 crossover panel, single shot
 #   bash .device-cuda/gpu-run.sh final                   # tests and every benchmark set but the kernel-only one
+#   bash .device-cuda/gpu-run.sh kernels-e2e             # tests, kernel-only, end to end with its phase profile, CUDA crossover
+#                                                        # (the CPU backend's rows of the crossover do not change with the kernels)
+#   bash .device-cuda/gpu-run.sh quick                   # tests, kernel-only (one JVM, short iterations), end to end, profile:
+#                                                        # about 4 minutes
+#   bash .device-cuda/gpu-run.sh recheck                 # some kernels and CudaBackendGpuTest, about 90 s
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -17,7 +22,8 @@ cp=$(printf '%s:' "$here"/lib/*.jar); cp=${cp%:}
 summary=()
 tests() {
   local start=$(date +%s)
-  bash "$here/run.sh" tests > "$out/tests.log" 2>&1
+  # from the staged folder: the checkout's CUDA source may be another branch's, which the PTX check would compare
+  (cd "$here" && timeout "${TESTS_TIMEOUT:-400}" bash "$here/run.sh" tests) > "$out/tests.log" 2>&1
   local rc=$?
   rm -rf "$out/junit"  # the tree in tests.log says it all, and files coming back are few
   summary+=("tests: exit $rc in $(( $(date +%s) - start )) s: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
@@ -25,8 +31,14 @@ tests() {
 jmh() {
   local name=$1; shift
   local start=$(date +%s)
-  java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main "$@" -rf json -rff "$out/$name.json" >> "$out/jmh.log" 2>&1
+  timeout "${JMH_TIMEOUT:-1200}" java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main "$@" -rf json -rff "$out/$name.json" >> "$out/jmh.log" 2>&1
   summary+=("jmh $name: exit $? in $(( $(date +%s) - start )) s")
+}
+profile() {
+  local start=$(date +%s)
+  timeout "${PROFILE_TIMEOUT:-120}" java -Xms24g -Xmx24g -Dorg.slf4j.simpleLogger.log.org.hybridta.cuda=debug -cp "$cp" org.hybridta.benchmarks.cuda.CudaProfile \
+    10000x25000 "${PROFILE_CALLS:-3}" > "$out/profile.log" 2>&1
+  summary+=("profile: exit $? in $(( $(date +%s) - start )) s")
 }
 small=1x252,10x2520,100x2520,1000x2520,10000x2520
 case "$what" in
@@ -46,10 +58,30 @@ case "$what" in
     jmh persymbol CudaPerSymbolBenchmarks
     jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1
     ;;
+  kernels-e2e)  # fits the device tool's 10-minute command: each step has a time limit
+    TESTS_TIMEOUT=150 tests
+    JMH_TIMEOUT=200 jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks
+    JMH_TIMEOUT=80 jmh transfer CudaTransferBenchmarks
+    profile
+    JMH_TIMEOUT=90 jmh crossover CudaCrossoverBenchmarks -p shape=$small -p backend=cuda,cuda-float
+    JMH_TIMEOUT=80 jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -p backend=cuda,cuda-float -bm ss -wi 1 -i 1 -f 1
+    ;;
+  quick)
+    TESTS_TIMEOUT=110 tests
+    JMH_TIMEOUT=90 jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms
+    JMH_TIMEOUT=55 jmh transfer CudaTransferBenchmarks -wi 2 -i 3
+    PROFILE_CALLS=2 PROFILE_TIMEOUT=35 profile
+    ;;
+  recheck)  # after a change to launch settings: the kernels concerned, then the backend's GPU tests (about 90 s)
+    JMH_TIMEOUT=60 jmh kernels2 CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p indicator=willr,stoch,cci,sma,wma,bbands,obv,mfi,ema
+    (cd "$here" && timeout 40 bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
 esac
 echo "===== test failures (if any)"
 grep -E "✘" "$out/tests.log" 2>/dev/null | head -20
+[ -f "$out/profile.log" ] && { echo "===== profile"; grep -E "^host|call [0-9]|total" "$out/profile.log" | sed 's/.*compute /compute /' | tail -14; }
 echo "===== jmh"
 grep -E "^(Cuda|Benchmark )" "$out/jmh.log" 2>/dev/null | tail -75
 echo "===== summary"

@@ -1,11 +1,11 @@
 // HybridTA indicator kernels (CUDA C, compiled to PTX by build-ptx.sh, loaded with cuModuleLoadData).
 //
 // Layout ("grouped time-major"): a chunk of series is cut into groups of 32 series; group g stores bar t
-// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group, one
-// thread per series, walking time forward: at every step the warp reads 32 neighbouring values (one
-// coalesced 256-byte or 128-byte row), and a group's whole input is one contiguous block, which the
-// kernels stream into shared memory several tiles ahead with cp.async (sm_80+), so that many loads are
-// in flight although there is only one warp per 32 series.
+// of its lane l at x[(g * bars + t) * 32 + l]. One warp (a block of 32 threads) computes one group over one
+// segment of the time axis (blockIdx.x: the group, blockIdx.y: the segment; see Span), one thread per
+// series, walking time forward: at every step the warp reads 32 neighbouring values (one coalesced 256-byte
+// or 128-byte row), and a group's input is one contiguous block, which the kernels stream into shared
+// memory several tiles ahead with cp.async (sm_80+), so that many loads are in flight per warp.
 //
 // Arithmetic: every kernel mirrors TA-Lib's Java code (com.tictactec:ta-lib 0.4.0) operation by operation,
 // in double, and is compiled with -fmad=false, so double results equal the CPU backend's bit for bit
@@ -15,10 +15,11 @@
 // are never used.
 //
 // Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
-// series are 313 warps: less than one per scheduler of an H100). So the kernels keep every input a step
-// needs in shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows
-// that are rescanned live in per-thread rings in shared memory) and unroll full tiles so that the
-// compiler can overlap the independent work of consecutive steps.
+// series are 313 warps: less than one per scheduler of an H100). So the host cuts the time axis into
+// segments where the indicator allows it (Segments.java), the kernels keep every input a step needs in
+// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows that are
+// rescanned live in per-thread rings, in registers when short) and unroll full tiles so that the compiler
+// can overlap the independent work of consecutive steps.
 
 #include <stdint.h>
 
@@ -26,42 +27,90 @@
 
 namespace {
 
+#ifndef HYBRIDTA_EMULATION
 __device__ __forceinline__ void cp_async16(void* smem, const void* gmem) {
     unsigned s = (unsigned) __cvta_generic_to_shared(smem);
     asm volatile("cp.async.cg.shared.global [%0], [%1], 16;\n" ::"r"(s), "l"(gmem) : "memory");
 }
 __device__ __forceinline__ void cp_commit() { asm volatile("cp.async.commit_group;\n" ::: "memory"); }
 template <int N> __device__ __forceinline__ void cp_wait() { asm volatile("cp.async.wait_group %0;\n" ::"n"(N) : "memory"); }
+// The lanes of a warp share the copying of a tile: lane l copies 16-byte chunks l, l + 32, ...
+#define COPY_FIRST(lane) (lane)
+#define COPY_STEP LANES
+#endif  // cuda/emu/ runs these kernels on the CPU, one lane after the other, each copying whole tiles itself
 
 __device__ __forceinline__ double nan_value() { return __longlong_as_double(0x7ff8000000000000LL); }
 
 __device__ __forceinline__ void put(float* p, double v) { __stcs(p, (float) v); }
 __device__ __forceinline__ void put(double* p, double v) { __stcs(p, v); }
 
-// Tiles of D time steps per input stream, S stages deep, in static shared memory (at most 32 KB a block).
-template <int NS> struct Geometry {
+// Tiles of D time steps per input stream, S stages deep, in static shared memory.
+// Wide (at most 32 KB a block): for the kernels that always run one block per group over the whole time
+// axis; deep tiles keep enough loads in flight for the few warps there are. Narrow (at most 12 KB): for
+// the kernels whose time axis is cut into segments; there are many more warps, each needs fewer loads
+// in flight, and small tiles let about 17 blocks share a multiprocessor (228 KB of shared memory).
+struct Wide {};
+struct Narrow {};
+template <int NS, typename G> struct Geometry;
+template <int NS> struct Geometry<NS, Wide> {
     static constexpr int D = NS == 1 ? 32 : NS == 2 ? 16 : 8;
     static constexpr int S = 4;
+};
+template <int NS> struct Geometry<NS, Narrow> {
+    static constexpr int D = NS == 1 ? 16 : 8;
+    static constexpr int S = NS <= 2 ? 3 : 2;
 };
 
 // The tile buffer for NS input streams: one per kernel whatever the body (a __shared__ array inside stream()
 // would be one per instantiation, and a kernel with two code paths would hold two).
-template <int NS> __device__ __forceinline__ double* tileBuffer() {
-    __shared__ __align__(16) double sm[Geometry<NS>::S * NS * Geometry<NS>::D * LANES];
+template <int NS, typename G> __device__ __forceinline__ double* tileBuffer() {
+    __shared__ __align__(16) double sm[Geometry<NS, G>::S * NS * Geometry<NS, G>::D * LANES];
     return sm;
 }
 
-// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. bars-1 with
-// x[k] the value of input stream k at bar t - lag[k] for this thread's series (undefined where that is
-// negative: bodies use a lagged value only from bar lag on).
-template <int NS, typename Body>
-__device__ __forceinline__ void stream(const double* const (&in)[NS], const int (&lag)[NS], int bars, Body& body) {
-    constexpr int D = Geometry<NS>::D;
-    constexpr int S = Geometry<NS>::S;
+// The part of the time axis one block computes. A launch has gridDim.y segments of segLen bars per group
+// (blockIdx.y is the segment). Segment j owns bars [j * segLen, (j + 1) * segLen) but starts computing
+// `halo` bars earlier (rounded down to a multiple of `align`), from an empty state, as if its series began
+// there: the halo rebuilds the window (exactly, for window indicators) or lets the influence of the
+// unknown earlier state decay (recursive ones) before the first bar the segment writes. Segment 0 starts
+// at bar 0 and is exactly the whole-series computation. The host picks halo and align per indicator
+// (Segments.java says why each is enough); a kernel whose state cannot be rebuilt that way (running sums
+// carried from bar 0, whose rounding the results must repeat) is launched with one segment.
+//
+// Bodies see time relative to `start`: their bar t is bar start + t of the series, which is what makes
+// every kernel body work unchanged on a segment.
+struct Span {
+    int bars;   // bars of the whole series (the layout's row count per group)
+    int start;  // first bar computed
+    int from;   // first relative bar written (start + from is the segment's first bar)
+    int steps;  // bars computed
+    __device__ Span(int bars_, int segLen, int halo, int align) : bars(bars_) {
+        int t0 = blockIdx.y * segLen;
+        int t1 = min(bars_, t0 + segLen);
+        int s = t0 - halo;
+        start = s <= 0 ? 0 : s / align * align;
+        from = t0 - start;
+        steps = max(0, t1 - start);
+    }
+    // The whole series, for the kernels that are never segmented (constants the compiler folds away).
+    __device__ static Span whole(int bars_) { return Span(bars_); }
+
+  private:
+    __device__ explicit Span(int bars_) : bars(bars_), start(0), from(0), steps(bars_) {}
+};
+
+// Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. sp.steps-1 with
+// x[k] the value of input stream k at relative bar t - lag[k] for this thread's series (undefined where that
+// is negative: bodies use a lagged value only from relative bar lag on).
+template <int NS, typename G, typename Body>
+__device__ __forceinline__ void stream(const double* const (&in)[NS], const int (&lag)[NS], const Span& sp, Body& body) {
+    constexpr int D = Geometry<NS, G>::D;
+    constexpr int S = Geometry<NS, G>::S;
     constexpr int ROW = LANES * (int) sizeof(double) / 16;  // 16-byte chunks in one row (one bar of a group)
-    double* const sm = tileBuffer<NS>();
+    double* const sm = tileBuffer<NS, G>();
     const int lane = threadIdx.x;
-    const size_t groupBase = (size_t) blockIdx.x * bars * LANES;
+    const int bars = sp.steps;
+    const size_t groupBase = ((size_t) blockIdx.x * sp.bars + sp.start) * LANES;
     const int nTiles = (bars + D - 1) / D;
 
     auto issue = [&](int tile) {
@@ -77,7 +126,7 @@ __device__ __forceinline__ void stream(const double* const (&in)[NS], const int 
                     const char* src = (const char*) (in[k] + groupBase + (size_t) (first + skip) * LANES);
                     char* d = (char*) (dst + (k * D + skip) * LANES);
                     int chunks = (steps - skip) * ROW;
-                    for (int c = lane; c < chunks; c += LANES) cp_async16(d + c * 16, src + c * 16);
+                    for (int c = COPY_FIRST(lane); c < chunks; c += COPY_STEP) cp_async16(d + c * 16, src + c * 16);
                 }
             }
         }
@@ -114,22 +163,32 @@ __device__ __forceinline__ void stream(const double* const (&in)[NS], const int 
     cp_wait<0>();
 }
 
-// This thread's view of an output in the grouped layout: element t is at p[t * 32].
-template <typename T> struct Col {
+// This thread's view of an output in the grouped layout: relative element t is bar sp.start + t, at p[t * 32];
+// elements before sp.from (the segment's halo) belong to the previous segment and are not written. Kernels
+// that are never segmented use Col<T, false>, which writes every element without the check.
+template <typename T, bool Segmented = true> struct Col {
     T* p;
-    __device__ Col(T* base, int bars) : p(base + (size_t) blockIdx.x * bars * LANES + threadIdx.x) {}
-    __device__ __forceinline__ void set(int t, double v) const { put(p + (size_t) t * LANES, v); }
+    int from;
+    __device__ Col(T* base, const Span& sp)
+        : p(base + ((size_t) blockIdx.x * sp.bars + sp.start) * LANES + threadIdx.x), from(sp.from) {}
+    __device__ __forceinline__ void set(int t, double v) const {
+        if (!Segmented || t >= from) put(p + (size_t) t * LANES, v);
+    }
 };
 
-__device__ __forceinline__ int lengthOf(const int* len) { return len[blockIdx.x * LANES + threadIdx.x]; }
+// This thread's series length relative to sp.start (0 or less: nothing of the series is in the segment).
+__device__ __forceinline__ int lengthOf(const int* len, const Span& sp) { return len[blockIdx.x * LANES + threadIdx.x] - sp.start; }
 
 // A per-thread ring of doubles, laid out like the data (neighbouring threads, neighbouring addresses):
 // in the block's dynamic shared memory when the host passes no scratch pointer, else in global scratch
-// memory of perSeries doubles a series. Element j of this thread is at p[j * 32].
+// memory of perSeries doubles a series (one ring per group: the host launches such kernels with one
+// segment). Element j of this thread is at p[j * 32].
 struct Ring {
     double* p;
     __device__ Ring(double* scratch, int perSeries, int offset) {
+#ifndef HYBRIDTA_EMULATION
         extern __shared__ __align__(16) double dynamicShared[];
+#endif
         double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
         p = base + (size_t) offset * LANES + threadIdx.x;
     }
@@ -214,9 +273,9 @@ struct Div {
 
 // ---------------------------------------------------------------- single input (close)
 
-template <typename T> __device__ void sma(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void sma(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T, false> o(out, sp);
     const Div byP(p);
     double total = 0.0;
     const double* in[2] = {x, x};
@@ -233,12 +292,12 @@ template <typename T> __device__ void sma(const double* x, T* out, const int* le
         }
         o.set(t, r);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void ema(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void ema(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     Ema e(p, emaK(p));
     const double* in[1] = {x};
     const int lag[1] = {0};
@@ -247,12 +306,12 @@ template <typename T> __device__ void ema(const double* x, T* out, const int* le
         if (t < n && e.feed(v[0])) r = e.v;
         o.set(t, r);
     };
-    stream<1>(in, lag, bars, body);
+    stream<1, Narrow>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void wma(const double* x, T* out, const int* len, int bars, int p, int divider) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void wma(const double* x, T* out, const int* len, const Span& sp, int p, int divider) {
+    const int n = lengthOf(len, sp);
+    Col<T, false> o(out, sp);
     const Div byDivider(divider);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
     const double* in[2] = {x, x};
@@ -275,12 +334,12 @@ template <typename T> __device__ void wma(const double* x, T* out, const int* le
         }
         o.set(t, r);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void dema(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void dema(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const double k = emaK(p);
     Ema e1(p, k), e2(p, k);
     const double* in[1] = {x};
@@ -290,12 +349,12 @@ template <typename T> __device__ void dema(const double* x, T* out, const int* l
         if (t < n && e1.feed(v[0]) && e2.feed(e1.v)) r = (2.0 * e1.v) - e2.v;
         o.set(t, r);
     };
-    stream<1>(in, lag, bars, body);
+    stream<1, Narrow>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void tema(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void tema(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const double k = emaK(p);
     Ema e1(p, k), e2(p, k), e3(p, k);
     const double* in[1] = {x};
@@ -305,12 +364,12 @@ template <typename T> __device__ void tema(const double* x, T* out, const int* l
         if (t < n && e1.feed(v[0]) && e2.feed(e1.v) && e3.feed(e2.v)) r = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
         o.set(t, r);
     };
-    stream<1>(in, lag, bars, body);
+    stream<1, Narrow>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void rsi(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void rsi(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const Div byP(p);
     double prevValue = 0.0, gain = 0.0, loss = 0.0;
     const double* in[1] = {x};
@@ -340,13 +399,13 @@ template <typename T> __device__ void rsi(const double* x, T* out, const int* le
         }
         o.set(t, r);
     };
-    stream<1>(in, lag, bars, body);
+    stream<1, Narrow>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, const int* len, int bars, int fast, int slow, int signal) {
-    const int n = lengthOf(len);
-    Col<T> oL(outLine, bars), oS(outSignal, bars), oH(outHist, bars);
+__device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, const int* len, const Span& sp, int fast, int slow, int signal) {
+    const int n = lengthOf(len, sp);
+    Col<T> oL(outLine, sp), oS(outSignal, sp), oH(outHist, sp);
     Ema eSlow(slow, emaK(slow)), eFast(fast, emaK(fast)), eSig(signal, emaK(signal));
     const int fastStart = slow - fast;  // TA-Lib seeds the fast EMA so that it, too, starts at bar slow - 1
     const double* in[1] = {x};
@@ -369,13 +428,13 @@ __device__ void macd(const double* x, T* outLine, T* outSignal, T* outHist, cons
         oS.set(t, sig);
         oH.set(t, hist);
     };
-    stream<1>(in, lag, bars, body);
+    stream<1, Narrow>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, int bars, int p, double k) {
-    const int n = lengthOf(len);
-    Col<T> oU(outUpper, bars), oM(outMiddle, bars), oL(outLower, bars);
+__device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, const Span& sp, int p, double k) {
+    const int n = lengthOf(len, sp);
+    Col<T, false> oU(outUpper, sp), oM(outMiddle, sp), oL(outLower, sp);
     const Div byP(p);
     double total = 0.0, total2 = 0.0;
     const double* in[2] = {x, x};
@@ -406,12 +465,12 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
         oM.set(t, mid);
         oL.set(t, lo);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void roc(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void roc(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const double* in[2] = {x, x};
     const int lag[2] = {0, p};
     auto body = [&](int t, const double* v) {
@@ -422,12 +481,12 @@ template <typename T> __device__ void roc(const double* x, T* out, const int* le
         }
         o.set(t, r);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Narrow>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void mom(const double* x, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void mom(const double* x, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const double* in[2] = {x, x};
     const int lag[2] = {0, p};
     auto body = [&](int t, const double* v) {
@@ -435,14 +494,14 @@ template <typename T> __device__ void mom(const double* x, T* out, const int* le
         if (t < n && t >= p) r = v[0] - v[1];
         o.set(t, r);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Narrow>(in, lag, sp, body);
 }
 
 // ---------------------------------------------------------------- high, low, close (and volume)
 
-template <typename T> __device__ void trange(const double* h, const double* l, const double* c, T* out, const int* len, int bars) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void trange(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     double prevClose = 0.0;
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
@@ -454,12 +513,12 @@ template <typename T> __device__ void trange(const double* h, const double* l, c
         }
         o.set(t, r);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const Div byP(p);
     double prevClose = 0.0, prevAtr = 0.0;
     const double* in[3] = {h, l, c};
@@ -488,7 +547,7 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
         }
         o.set(t, r);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
 template <typename R> struct InRegisters { static constexpr bool value = false; };
@@ -582,9 +641,9 @@ template <typename R> struct Extremes {
 };
 
 template <typename T, typename R>
-__device__ void willrWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, Extremes<R> ex) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+__device__ void willrWith(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, Extremes<R> ex) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const Div byMinus100(-100.0);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
@@ -600,20 +659,20 @@ __device__ void willrWith(const double* h, const double* l, const double* c, T* 
         }
         o.set(t, r);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
-    if (p <= 16) willrWith<T>(h, l, c, out, len, bars, p, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), p));
-    else willrWith<T>(h, l, c, out, len, bars, p, Extremes<Ring>(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p));
+__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
+    if (p <= 16) willrWith<T>(h, l, c, out, len, sp, p, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), p));
+    else willrWith<T>(h, l, c, out, len, sp, p, Extremes<Ring>(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p));
 }
 
 template <typename T, typename R, typename S>
-__device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+__device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
                           int slowK, int slowD, Extremes<R> ex, S ringK, S ringD) {
-    const int n = lengthOf(len);
-    Col<T> oK(outK, bars), oD(outD, bars);
+    const int n = lengthOf(len, sp);
+    Col<T> oK(outK, sp), oD(outD, sp);
     double sumK = 0.0, sumD = 0.0;
     const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
@@ -668,28 +727,28 @@ __device__ void stochWith(const double* h, const double* l, const double* c, T* 
         oK.set(t, rk);
         oD.set(t, rd);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, int bars, int fastK,
+__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
                       int slowK, int slowD, double* scratch) {
     if (fastK <= 16 && slowK <= 8 && slowD <= 8) {
-        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), fastK),
+        stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), fastK),
                      RegRing<8>(), RegRing<8>());
     } else {
         const int perSeries = 2 * fastK + slowK + slowD;
-        stochWith<T>(h, l, c, outK, outD, len, bars, fastK, slowK, slowD,
+        stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD,
                      Extremes<Ring>(Ring(scratch, perSeries, 0), Ring(scratch, perSeries, fastK), fastK),
                      Ring(scratch, perSeries, 2 * fastK), Ring(scratch, perSeries, 2 * fastK + slowK));
     }
 }
 
 template <typename T>
-__device__ void adx(const double* h, const double* l, const double* c, T* outAdx, T* outPlus, T* outMinus, const int* len, int bars,
+__device__ void adx(const double* h, const double* l, const double* c, T* outAdx, T* outPlus, T* outMinus, const int* len, const Span& sp,
                     int p) {
-    const int n = lengthOf(len);
-    Col<T> oA(outAdx, bars), oP(outPlus, bars), oM(outMinus, bars);
+    const int n = lengthOf(len, sp);
+    Col<T> oA(outAdx, sp), oP(outPlus, sp), oM(outMinus, sp);
     double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
     double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
     const Div byP(p);
@@ -751,13 +810,13 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
         oP.set(t, rp);
         oM.set(t, rm);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
 template <typename T, typename R>
-__device__ void cciWith(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, R ring) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+__device__ void cciWith(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, R ring) {
+    const int n = lengthOf(len, sp);
+    Col<T> o(out, sp);
     const Div byP(p), by3(3.0);
     int idx = 0;  // TA-Lib's circBuffer_Idx: the slot of bar t is t mod p
     const double* in[3] = {h, l, c};
@@ -781,18 +840,18 @@ __device__ void cciWith(const double* h, const double* l, const double* c, T* ou
         }
         o.set(t, r);
     };
-    stream<3>(in, lag, bars, body);
+    stream<3, Narrow>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, int bars, int p, double* scratch) {
-    if (p <= 32) cciWith<T>(h, l, c, out, len, bars, p, RegRing<32>());
-    else cciWith<T>(h, l, c, out, len, bars, p, Ring(scratch, p, 0));
+__device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
+    if (p <= 32) cciWith<T>(h, l, c, out, len, sp, p, RegRing<32>());
+    else cciWith<T>(h, l, c, out, len, sp, p, Ring(scratch, p, 0));
 }
 
-template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, int bars) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, const Span& sp) {
+    const int n = lengthOf(len, sp);
+    Col<T, false> o(out, sp);
     double prevObv = 0.0, prevClose = 0.0;
     const double* in[2] = {c, vol};
     const int lag[2] = {0, 0};
@@ -811,14 +870,14 @@ template <typename T> __device__ void obv(const double* c, const double* vol, T*
         }
         o.set(t, r);
     };
-    stream<2>(in, lag, bars, body);
+    stream<2, Wide>(in, lag, sp, body);
 }
 
 template <typename T, typename R>
-__device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+__device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
                         R pos, R neg) {
-    const int n = lengthOf(len);
-    Col<T> o(out, bars);
+    const int n = lengthOf(len, sp);
+    Col<T, false> o(out, sp);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
     const Div by3(3.0);
     int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
@@ -857,14 +916,14 @@ __device__ void mfiWith(const double* h, const double* l, const double* c, const
         }
         o.set(t, r);
     };
-    stream<4>(in, lag, bars, body);
+    stream<4, Wide>(in, lag, sp, body);
 }
 
 template <typename T>
-__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, int bars, int p,
+__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
                     double* scratch) {
     // a ring in shared memory: MFI reads one slot a bar, which from registers costs a chain of selects (measured slower)
-    mfiWith<T>(h, l, c, vol, out, len, bars, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
+    mfiWith<T>(h, l, c, vol, out, len, sp, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
 }
 
 // ---------------------------------------------------------------- layout transposes
@@ -929,47 +988,47 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
 // ---------------------------------------------------------------- entry points, one per output precision
 
 #define K extern "C" __global__ void __launch_bounds__(32)
-#define KERNELS(T, SFX)                                                                                                   \
-    K sma_##SFX(const double* x, T* o, const int* n, int bars, int p) { sma<T>(x, o, n, bars, p); }                       \
-    K ema_##SFX(const double* x, T* o, const int* n, int bars, int p) { ema<T>(x, o, n, bars, p); }                       \
-    K wma_##SFX(const double* x, T* o, const int* n, int bars, int p, int d) { wma<T>(x, o, n, bars, p, d); }             \
-    K dema_##SFX(const double* x, T* o, const int* n, int bars, int p) { dema<T>(x, o, n, bars, p); }                     \
-    K tema_##SFX(const double* x, T* o, const int* n, int bars, int p) { tema<T>(x, o, n, bars, p); }                     \
-    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int p) { rsi<T>(x, o, n, bars, p); }                       \
-    K macd_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int f, int s, int g) {                    \
-        macd<T>(x, o0, o1, o2, n, bars, f, s, g);                                                                         \
-    }                                                                                                                     \
-    K bbands_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int p, double k) {                      \
-        bbands<T>(x, o0, o1, o2, n, bars, p, k);                                                                          \
-    }                                                                                                                     \
-    K roc_##SFX(const double* x, T* o, const int* n, int bars, int p) { roc<T>(x, o, n, bars, p); }                       \
-    K mom_##SFX(const double* x, T* o, const int* n, int bars, int p) { mom<T>(x, o, n, bars, p); }                       \
-    K trange_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars) {                    \
-        trange<T>(h, l, c, o, n, bars);                                                                                   \
-    }                                                                                                                     \
-    K atr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p) {                \
-        atr<T>(h, l, c, o, n, bars, p);                                                                                   \
-    }                                                                                                                     \
-    K willr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {   \
-        willr<T>(h, l, c, o, n, bars, p, r);                                                                              \
-    }                                                                                                                     \
-    K stoch_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, const int* n, int bars, int fk,       \
-                  int sk, int sd, double* r) {                                                                            \
-        stoch<T>(h, l, c, o0, o1, n, bars, fk, sk, sd, r);                                                                \
-    }                                                                                                                     \
-    K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int p) { \
-        adx<T>(h, l, c, o0, o1, o2, n, bars, p);                                                                          \
-    }                                                                                                                     \
-    K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int p, double* r) {     \
-        cci<T>(h, l, c, o, n, bars, p, r);                                                                                \
-    }                                                                                                                     \
-    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars) { obv<T>(c, v, o, n, bars); }             \
-    K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int p, \
-                double* r) {                                                                                              \
-        mfi<T>(h, l, c, v, o, n, bars, p, r);                                                                             \
-    }                                                                                                                     \
-    extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {  \
-        fromGrouped<T>(src, dst, nSeries, bars);                                                                          \
+#define KERNELS(T, SFX)                                                                                                                               \
+    K sma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { sma<T>(x, o, n, Span::whole(bars), p); }         \
+    K ema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { ema<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K wma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p, int d) { wma<T>(x, o, n, Span::whole(bars), p, d); } \
+    K dema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { dema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
+    K tema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { tema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
+    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { rsi<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K macd_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int f, int s, int g) {                         \
+        macd<T>(x, o0, o1, o2, n, Span(bars, sl, hl, al), f, s, g);                                                                                   \
+    }                                                                                                                                                 \
+    K bbands_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int p, double k) {                           \
+        bbands<T>(x, o0, o1, o2, n, Span::whole(bars), p, k);                                                                                    \
+    }                                                                                                                                                 \
+    K roc_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { roc<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K mom_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { mom<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K trange_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al) {                         \
+        trange<T>(h, l, c, o, n, Span(bars, sl, hl, al));                                                                                             \
+    }                                                                                                                                                 \
+    K atr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p) {                     \
+        atr<T>(h, l, c, o, n, Span(bars, sl, hl, al), p);                                                                                             \
+    }                                                                                                                                                 \
+    K willr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {        \
+        willr<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                        \
+    }                                                                                                                                                 \
+    K stoch_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, const int* n, int bars, int sl, int hl, int al, int fk,            \
+                  int sk, int sd, double* r) {                                                                                                        \
+        stoch<T>(h, l, c, o0, o1, n, Span(bars, sl, hl, al), fk, sk, sd, r);                                                                          \
+    }                                                                                                                                                 \
+    K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int p) {      \
+        adx<T>(h, l, c, o0, o1, o2, n, Span(bars, sl, hl, al), p);                                                                                    \
+    }                                                                                                                                                 \
+    K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {          \
+        cci<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                          \
+    }                                                                                                                                                 \
+    K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al) { obv<T>(c, v, o, n, Span::whole(bars)); } \
+    K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al, int p,      \
+                double* r) {                                                                                                                          \
+        mfi<T>(h, l, c, v, o, n, Span::whole(bars), p, r);                                                                                       \
+    }                                                                                                                                                 \
+    extern "C" __global__ void __launch_bounds__(256) from_grouped_##SFX(const T* src, T* dst, int nSeries, int bars) {                               \
+        fromGrouped<T>(src, dst, nSeries, bars);                                                                                                      \
     }
 
 KERNELS(double, f64)

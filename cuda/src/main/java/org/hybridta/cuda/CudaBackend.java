@@ -32,10 +32,13 @@ import org.slf4j.LoggerFactory;
  * ({@link ChunkPlan}); for each chunk the host copies the inputs (series-major, as the panel holds them)
  * into pinned staging, one upload per field moves them, a tiled kernel transposes them to the grouped
  * time-major layout, one kernel per indicator computes all its outputs (the kernels of a chunk side by side
- * on up to {@value #MAX_LANES} streams), a transpose brings the outputs
- * back to series-major and one download per output returns them. Chunks rotate through up to six
- * buffer sets, each with its own stream, so that the host copies of one chunk, the transfers of another
- * and the kernels of a third overlap. Buffers are kept between calls and grown when needed.
+ * on up to {@value #MAX_LANES} streams, each with its time axis cut into {@link Segments} where that keeps the
+ * device busy), a transpose brings the outputs back to series-major and one download per output returns them.
+ * Chunks rotate through up to six buffer sets, each with its own stream, so that the host copies of one
+ * chunk, the transfers of another and the kernels of a third overlap. The result arrays are allocated on the
+ * pool meanwhile (the JVM zeroes each on one thread); until they exist, finished chunks park their outputs in
+ * spare device buffers, within the device memory budget, so that the slots go on with the next chunks.
+ * Buffers are kept between calls and grown when needed.
  *
  * <p>Not for concurrent use: calls are serialized.
  */
@@ -49,13 +52,30 @@ final class CudaBackend implements ComputeBackend {
     private final Precision precision;
     private final int elementBytes;
     private final long budget;
-    private final long hostSlotBytes;
+    private volatile long hostSlotBytes;
     private final ForkJoinPool pool;
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Cleaner.Cleanable cleanable;
-    /** Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total, result allocation. */
-    private final long[] profile = new long[6];
+    /**
+     * Device buffers that hold a chunk's outputs while the result arrays are still being allocated (the JVM zeroes
+     * a new array on one thread: about 240 ms for 2 GB), so that the slots can take the next chunks meanwhile.
+     * Kept between calls, all of {@link #spareBytes} bytes; within the device memory budget left by the slots
+     * and a quarter of the budget.
+     */
+    private final List<DeviceArena.DeviceBuffer> spares = new ArrayList<>();
+    private final java.util.ArrayDeque<DeviceArena.DeviceBuffer> freeSpares = new java.util.ArrayDeque<>();
+    private long spareBytes;
+    /** Tests: treat the result arrays as not yet allocated until every chunk is queued, to exercise the spares. */
+    private volatile boolean holdOutputsOnDevice;
+    /** Segments per kernel launch instead of the planned count (0: plan), for tests of the segmented path. */
+    private volatile int forcedSegments;
+    /**
+     * Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total, result
+     * allocation (summed over columns, in parallel), main thread waiting for the allocation; and the number of
+     * chunks whose outputs waited on the device in spare buffers.
+     */
+    private final long[] profile = new long[8];
 
     /** One set of buffers with its stream. */
     private static final class Slot {
@@ -69,7 +89,10 @@ final class CudaBackend implements ComputeBackend {
         DoubleBuffer hostD;
         FloatBuffer hostF;
         IntBuffer hostLens;
+        /** The chunk whose outputs are on their way into this slot's pinned staging (null: none). */
         Chunk pending;
+        /** The spare buffer those outputs come from, returned to the pool once they arrived (null: the slot's own staging). */
+        DeviceArena.DeviceBuffer pendingSpare;
 
         Slot(CUstream stream) {
             this.stream = stream;
@@ -105,6 +128,9 @@ final class CudaBackend implements ComputeBackend {
                     && (hostD != null || hostF != null);
         }
     }
+
+    /** A chunk whose outputs wait in a spare device buffer, copied there when {@code copied} completes. */
+    private record Parked(Chunk chunk, DeviceArena.DeviceBuffer spare, jcuda.driver.CUevent copied) {}
 
     /** One chunk in flight: series [from, to) of the panel. */
     private record Chunk(int index, int from, int to) {
@@ -152,6 +178,15 @@ final class CudaBackend implements ComputeBackend {
 
     Precision precision() { return precision; }
 
+    /** Cuts every segmentable kernel's time axis into {@code count} segments instead of the planned number (0: plan again); for tests. */
+    void forceSegments(int count) { this.forcedSegments = count; }
+
+    /** Tests: pinned staging per slot (smaller: more, smaller chunks). */
+    void hostSlotBytes(long bytes) { this.hostSlotBytes = bytes; }
+
+    /** Tests: park every chunk's outputs in spare device buffers (as far as the budget allows) until all chunks are queued. */
+    void holdOutputsOnDevice(boolean hold) { this.holdOutputsOnDevice = hold; }
+
     CudaDevice device() { return device; }
 
     @Override public synchronized IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
@@ -193,6 +228,9 @@ final class CudaBackend implements ComputeBackend {
         device.makeCurrent();
         prepareSlots(plan);
         int cap = plan.capacity();
+        long outputsPerChunk = (long) columns.size() * cap * bars * elementBytes;  // a chunk's outputs, series-major
+        int spareLimit = prepareSpares(plan, outputsPerChunk);
+        java.util.ArrayDeque<Parked> parked = new java.util.ArrayDeque<>();
         try {
             int perChunk = plan.seriesPerChunk();
             boolean allocated = false;
@@ -200,21 +238,51 @@ final class CudaBackend implements ComputeBackend {
                 Chunk chunk = new Chunk(c, c * perChunk, Math.min(nSeries, (c + 1) * perChunk));
                 Slot slot = slots.get(c % plan.slots());
                 if (slot.pending != null && !allocated) {
-                    await(allocations);
-                    allocated = true;
+                    allocated = awaitTimed(allocations);  // its outputs go to the result arrays now
                 }
                 finish(slot, bars, cap, out);
                 fill(slot, chunk, bars, cap, in, panel);
-                enqueue(slot, chunk, bars, cap, fields.size(), columns.size(), calls, fieldIndex);
-                slot.pending = chunk;
+                enqueue(slot, chunk, bars, cap, fields.size(), calls, fieldIndex);
+                if (!allocated && !holdOutputsOnDevice && allDone(allocations)) allocated = true;
+                if (!allocated && parked.size() < spareLimit) {
+                    // the result arrays are not there yet: park the outputs on the device and let the slot go on
+                    DeviceArena.DeviceBuffer spare = takeSpare();
+                    Cuda.check(JCudaDriver.cuMemcpyDtoDAsync(spare.ptr, slot.stage.ptr, outputsPerChunk, slot.stream),
+                            "cuMemcpyDtoDAsync(outputs of chunk " + c + " to a spare buffer)");
+                    jcuda.driver.CUevent copied = new jcuda.driver.CUevent();
+                    Cuda.check(JCudaDriver.cuEventCreate(copied, jcuda.driver.CUevent_flags.CU_EVENT_DISABLE_TIMING), "cuEventCreate");
+                    parked.add(new Parked(chunk, spare, copied));
+                    Cuda.check(JCudaDriver.cuEventRecord(copied, slot.stream), "cuEventRecord");
+                } else {
+                    download(slot, chunk, slot.stage, bars, cap, columns.size());
+                    slot.pending = chunk;
+                }
             }
-            if (!allocated) await(allocations);
-            for (int c = plan.chunks() - plan.slots(); c < plan.chunks(); c++) finish(slots.get(c % plan.slots()), bars, cap, out);
+            if (!allocated) allocated = awaitTimed(allocations);
+            // the parked chunks, through the slots in turn, while the last ones finish
+            int next = plan.chunks();
+            while (!parked.isEmpty()) {
+                Parked pk = parked.poll();
+                Slot slot = slots.get(next++ % plan.slots());
+                finish(slot, bars, cap, out);
+                // the spare was filled on the stream of the slot that computed the chunk
+                Cuda.check(JCudaDriver.cuStreamWaitEvent(slot.stream, pk.copied(), 0), "cuStreamWaitEvent");
+                JCudaDriver.cuEventDestroy(pk.copied());  // released once it has completed
+                download(slot, pk.chunk(), pk.spare(), bars, cap, columns.size());
+                slot.pending = pk.chunk();
+                slot.pendingSpare = pk.spare();
+                profile[7]++;
+            }
+            for (int i = 0; i < plan.slots(); i++) finish(slots.get(i), bars, cap, out);
         } catch (RuntimeException | Error e) {
             for (Slot s : slots) {
                 s.pending = null;
+                s.pendingSpare = null;
                 s.synchronize();  // let nothing run on into buffers we may free
             }
+            for (Parked pk : parked) JCudaDriver.cuEventDestroy(pk.copied());
+            freeSpares.clear();
+            freeSpares.addAll(spares);
             throw e;
         }
         profile[4] = System.nanoTime() - start;
@@ -224,21 +292,76 @@ final class CudaBackend implements ComputeBackend {
         return IndicatorValues.of(panel, columns, out);
     }
 
+    /** Waits for the result arrays, timing the wait; true. */
+    private boolean awaitTimed(List<Future<?>> allocations) {
+        long w0 = System.nanoTime();
+        await(allocations);
+        profile[6] += System.nanoTime() - w0;
+        return true;
+    }
+
+    private static boolean allDone(List<Future<?>> futures) {
+        for (Future<?> f : futures) if (!f.isDone()) return false;
+        return true;
+    }
+
+    /**
+     * Makes the spare buffers {@code bytes} each (dropping kept ones of another size) and returns how many chunks
+     * may be parked: as many as the device memory budget left by the slots holds, within a quarter of the budget,
+     * at most all but the chunks the slots themselves hold.
+     */
+    private int prepareSpares(ChunkPlan plan, long bytes) {
+        if (bytes != spareBytes) {
+            releaseSpares();
+            spareBytes = bytes;
+        }
+        long room = Math.min(budget - plan.deviceBytes(), budget / 4);  // most of the budget stays free between calls
+        long fit = bytes > 0 ? room / bytes : 0;
+        return (int) Math.max(0, Math.min(fit, plan.chunks() - plan.slots()));
+    }
+
+    private DeviceArena.DeviceBuffer takeSpare() {
+        DeviceArena.DeviceBuffer b = freeSpares.poll();
+        if (b == null) {
+            b = device.arena.allocDevice(spareBytes, "spare outputs");
+            spares.add(b);
+        }
+        return b;
+    }
+
+    private void releaseSpares() {
+        for (DeviceArena.DeviceBuffer b : spares) device.arena.free(b);
+        spares.clear();
+        freeSpares.clear();
+    }
+
     /** Where the last call's time went (host copies in and out, waiting for the device, queueing), for diagnostics. */
     String profile() {
         return String.format(java.util.Locale.ROOT,
-                "total %.1f ms: host fill %.1f, wait for device %.1f, host drain %.1f, queueing %.1f; allocating the result arrays %.1f (in parallel)",
-                profile[4] / 1e6, profile[0] / 1e6, profile[1] / 1e6, profile[2] / 1e6, profile[3] / 1e6, profile[5] / 1e6);
+                "total %.1f ms: host fill %.1f, wait for device %.1f, host drain %.1f, queueing %.1f, wait for the result arrays %.1f;"
+                        + " allocating the result arrays %.1f (in parallel); %d chunks parked on the device meanwhile",
+                profile[4] / 1e6, profile[0] / 1e6, profile[1] / 1e6, profile[2] / 1e6, profile[3] / 1e6, profile[6] / 1e6,
+                profile[5] / 1e6, profile[7]);
     }
 
     /** Waits for the slot's chunk, if any, and copies its outputs into the result arrays. */
     private void finish(Slot slot, int bars, int cap, double[][] out) {
         Chunk chunk = slot.pending;
-        if (chunk == null) return;
+        if (chunk == null) {
+            // no outputs to collect, but the slot's last chunk may still read its pinned inputs (it was parked)
+            long w0 = System.nanoTime();
+            Cuda.check(JCudaDriver.cuStreamSynchronize(slot.stream), "cuStreamSynchronize");
+            profile[1] += System.nanoTime() - w0;
+            return;
+        }
         long w0 = System.nanoTime();
         Cuda.check(JCudaDriver.cuStreamSynchronize(slot.stream), "cuStreamSynchronize (kernels and copies of chunk " + chunk.index() + ")");
         profile[1] += System.nanoTime() - w0;
         slot.pending = null;
+        if (slot.pendingSpare != null) {
+            freeSpares.add(slot.pendingSpare);
+            slot.pendingSpare = null;
+        }
         long t0 = System.nanoTime();
         long n = (long) chunk.count() * bars;
         List<Runnable> tasks = new ArrayList<>();
@@ -277,12 +400,14 @@ final class CudaBackend implements ComputeBackend {
         profile[0] += System.nanoTime() - t0;
     }
 
-    /** Queues upload, transposes, kernels, transposes and download of one chunk on the slot's stream. */
-    private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, int nOut, List<KernelCall> calls,
-                         EnumMap<Field, Integer> fieldIndex) {
+    /**
+     * Queues upload, transposes, kernels and transposes of one chunk on the slot's stream; its outputs end up
+     * series-major in the slot's device staging, output j at {@code j * cap * bars} elements.
+     */
+    private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, List<KernelCall> calls, EnumMap<Field, Integer> fieldIndex) {
         long t0 = System.nanoTime();
         long inRegion = (long) cap * bars * Double.BYTES, outRegion = (long) cap * bars * elementBytes;  // one field, one output
-        long inUsed = (long) chunk.count() * bars * Double.BYTES, outUsed = (long) chunk.count() * bars * elementBytes;
+        long inUsed = (long) chunk.count() * bars * Double.BYTES;
         int groups = (chunk.count() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
         int tiles = (bars + 31) / 32;
         String sfx = precision == Precision.FLOAT ? "_f32" : "_f64";  // of the outputs
@@ -305,26 +430,35 @@ final class CudaBackend implements ComputeBackend {
         int lane = 0;
         for (KernelCall call : calls) {
             CUstream ks = slot.lanes.get(lane++ % nLanes);
+            String entry = call.entry(precision);
+            Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP, call.sharedBytes()), forcedSegments);
             List<Object> args = new ArrayList<>();
             for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
             for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
             args.add(slot.lens.ptr);
-            args.add(bars);
-            for (int v : call.ints()) args.add(v);
-            for (double v : call.doubles()) args.add(v);
-            if (call.ringDoubles() > 0) args.add(call.ringInShared() ? new jcuda.driver.CUdeviceptr() : slot.ring.at(ringOffset));
+            call.addScalars(args, bars, seg);
+            if (call.ringDoubles() > 0) args.add(call.globalRingDoubles() > 0 ? slot.ring.at(ringOffset) : new jcuda.driver.CUdeviceptr());
             ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
-            device.launchShared(call.entry(precision), groups, 1, ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
+            device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
             firstOut += call.outputs();
         }
         for (int i = 0; i < nLanes; i++) {
             Cuda.check(JCudaDriver.cuEventRecord(slot.laneDone.get(i), slot.lanes.get(i)), "cuEventRecord");
             Cuda.check(JCudaDriver.cuStreamWaitEvent(st, slot.laneDone.get(i), 0), "cuStreamWaitEvent");
         }
-        for (int j = 0; j < nOut; j++) {
+        for (int j = 0; j < firstOut; j++) {
             device.launch("from_grouped" + sfx, tiles, groups, 32, 8, st, slot.gout.at(j * outRegion), slot.stage.at(j * outRegion),
                     chunk.count(), bars);
-            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * outRegion), slot.stage.at(j * outRegion), outUsed, st),
+        }
+        profile[3] += System.nanoTime() - t0;
+    }
+
+    /** Queues the download of a chunk's outputs, laid out as {@link #enqueue} leaves them in {@code src}, into the slot's pinned staging. */
+    private void download(Slot slot, Chunk chunk, DeviceArena.DeviceBuffer src, int bars, int cap, int nOut) {
+        long t0 = System.nanoTime();
+        long outRegion = (long) cap * bars * elementBytes, outUsed = (long) chunk.count() * bars * elementBytes;
+        for (int j = 0; j < nOut; j++) {
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * outRegion), src.at(j * outRegion), outUsed, slot.stream),
                     "cuMemcpyDtoHAsync(" + outUsed + " bytes of output " + j + ", chunk " + chunk.index() + ")");
         }
         profile[3] += System.nanoTime() - t0;
@@ -335,6 +469,8 @@ final class CudaBackend implements ComputeBackend {
         boolean fits = true;
         for (int i = 0; i < plan.slots() && fits; i++) fits = i < slots.size() && slots.get(i).fits(plan);
         if (!fits) {
+            releaseSpares();
+            spareBytes = 0;
             for (Slot s : slots) releaseBuffers(s);  // start over, so that the slots never exceed the budget together
             while (slots.size() < plan.slots()) slots.add(new Slot(device.newStream()));
             for (int i = 0; i < plan.slots(); i++) allocateBuffers(slots.get(i), plan);
@@ -438,8 +574,9 @@ final class CudaBackend implements ComputeBackend {
         RuntimeException failure = null;
         try {
             device.makeCurrent();
+            for (Slot s : slots) s.synchronize();
+            releaseSpares();
             for (Slot s : slots) {
-                s.synchronize();
                 releaseBuffers(s);
                 s.destroyStreams();
             }

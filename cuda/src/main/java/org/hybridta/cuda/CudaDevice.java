@@ -32,6 +32,8 @@ final class CudaDevice implements AutoCloseable {
     private final CUmodule module;
     private final Map<String, CUfunction> functions = new HashMap<>();
     private final java.util.Set<String> sharedOptIn = new java.util.HashSet<>();
+    private final Map<String, Integer> resident = new java.util.concurrent.ConcurrentHashMap<>();
+    private final int multiprocessors;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private CudaDevice(CudaProbe.Device info, CUdevice device, CUcontext context, CUmodule module) {
@@ -39,6 +41,10 @@ final class CudaDevice implements AutoCloseable {
         this.device = device;
         this.context = context;
         this.module = module;
+        int[] sms = new int[1];
+        Cuda.check(JCudaDriver.cuDeviceGetAttribute(sms, jcuda.driver.CUdevice_attribute.CU_DEVICE_ATTRIBUTE_MULTIPROCESSOR_COUNT, device),
+                "cuDeviceGetAttribute(multiprocessor count)");
+        this.multiprocessors = sms[0];
     }
 
     /** Opens device {@code ordinal} ({@code -1}: the first usable one). */
@@ -131,12 +137,35 @@ final class CudaDevice implements AutoCloseable {
             else throw new IllegalArgumentException("kernel argument " + i + " of " + kernel + ": " + a);
         }
         CUfunction f = function(kernel);
+        optInShared(kernel, f, sharedBytes);
+        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
+                "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ", block " + blockX + "x" + blockY + ")");
+    }
+
+    /** Multiprocessors of the device. */
+    int multiprocessors() { return multiprocessors; }
+
+    /**
+     * Blocks of {@code blockThreads} threads of {@code kernel} with {@code sharedBytes} of dynamic shared memory
+     * that the whole device holds at a time (the driver's occupancy calculation: registers, shared memory,
+     * block slots), at least 1.
+     */
+    int residentBlocks(String kernel, int blockThreads, int sharedBytes) {
+        return resident.computeIfAbsent(kernel + "/" + blockThreads + "/" + sharedBytes, k -> {
+            CUfunction f = function(kernel);
+            optInShared(kernel, f, sharedBytes);
+            int[] perSm = new int[1];
+            Cuda.check(JCudaDriver.cuOccupancyMaxActiveBlocksPerMultiprocessor(perSm, f, blockThreads, sharedBytes),
+                    "cuOccupancyMaxActiveBlocksPerMultiprocessor(" + kernel + ")");
+            return Math.max(1, perSm[0] * multiprocessors);
+        });
+    }
+
+    private void optInShared(String kernel, CUfunction f, int sharedBytes) {
         if (sharedBytes > 48 << 10 && sharedOptIn.add(kernel)) {
             Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
                     KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
         }
-        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
-                "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ", block " + blockX + "x" + blockY + ")");
     }
 
     /** Free and total device memory, from {@code cuMemGetInfo}. */

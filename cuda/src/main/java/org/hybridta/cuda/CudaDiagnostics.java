@@ -70,6 +70,9 @@ public final class CudaDiagnostics implements AutoCloseable {
         /** Bytes it moves through device memory: each input read once (double) plus each output written once. */
         long bytesMoved();
 
+        /** How the work is laid out on the device, e.g. the kernel's grid, for logs. */
+        default String layout() { return ""; }
+
         /** Median time of {@code reps} runs after {@code warmups}, in milliseconds, from CUDA events. */
         double medianMillis(int warmups, int reps);
 
@@ -109,6 +112,14 @@ public final class CudaDiagnostics implements AutoCloseable {
      * measures the kernel alone.
      */
     public Timed kernel(Indicator indicator, Precision precision, int series, int bars, long seed) {
+        return kernel(indicator, precision, series, bars, seed, 0);
+    }
+
+    /**
+     * Like {@link #kernel(Indicator, Precision, int, int, long)}, with the kernel's time axis cut into
+     * {@code segments} segments (0: as the backend plans it; kernels that cannot be segmented always get 1).
+     */
+    public Timed kernel(Indicator indicator, Precision precision, int series, int bars, long seed, int segments) {
         device.makeCurrent();
         KernelCall call = KernelCall.of(indicator);
         int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
@@ -144,18 +155,21 @@ public final class CudaDiagnostics implements AutoCloseable {
         }
         for (var o : outs) args.add(o.ptr);
         args.add(lens.ptr);
-        args.add(bars);
-        for (int v : call.ints()) args.add(v);
-        for (double v : call.doubles()) args.add(v);
-        if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
-        Object[] a = args.toArray();
         String entry = call.entry(precision);
         int shared = call.sharedBytes();
+        Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), segments);
+        call.addScalars(args, bars, seg);
+        if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
+        Object[] a = args.toArray();
         long bytes = (long) series * bars * ((long) Double.BYTES * call.inputs().size() + (long) es * call.outputs());
+        String layout = String.format(java.util.Locale.ROOT, "%s %s: %d groups x %d segments of %d bars (halo %d), %d blocks resident",
+                indicator.spec(), precision, groups, seg.count(), seg.length(), seg.halo(), device.residentBlocks(entry, ChunkPlan.GROUP, shared));
         Timed t = new TimedBase() {
-            @Override void enqueue() { device.launchShared(entry, groups, 1, ChunkPlan.GROUP, 1, shared, stream, a); }
+            @Override void enqueue() { device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, 1, shared, stream, a); }
 
             @Override public long bytesMoved() { return bytes; }
+
+            @Override public String layout() { return layout; }
 
             @Override public void close() { release(this, buffers); }
         };

@@ -26,8 +26,8 @@ import org.hybridta.indicator.Wma;
 /**
  * How one indicator runs on the device: the kernel (one per indicator, all outputs in one pass), the
  * fields it reads in the order of the kernel's parameters, its scalar parameters, and the per-series
- * scratch ring it needs. Kernel parameters are always
- * {@code (inputs..., outputs..., lengths, bars, ints..., doubles..., [scratch])}.
+ * scratch ring it needs, and how its time axis may be cut ({@link Segments}). Kernel parameters are always
+ * {@code (inputs..., outputs..., lengths, bars, segmentLength, halo, align, ints..., doubles..., [scratch])}.
  *
  * @param kernel      base name of the kernel in {@code hybridta.cu}, e.g. {@code macd}
  * @param inputs      the fields passed as the kernel's inputs, in order
@@ -36,17 +36,23 @@ import org.hybridta.indicator.Wma;
  * @param doubles     double parameters
  * @param ringDoubles doubles of ring memory per series (0: no scratch parameter); small rings live in shared
  *                    memory (the scratch parameter is then null), large ones in global scratch memory
+ * @param halo        bars a time segment computes before its own ({@link Segments#halo}); -1: one segment only
+ * @param align       a segment's computation starts at a multiple of this ({@link Segments#align})
+ * @param ringInRegisters whether the kernel keeps its rings in registers (short windows, see {@code hybridta.cu}):
+ *                    then it needs neither shared nor global ring memory, and reserving any would only leave
+ *                    room for fewer blocks on a multiprocessor
  */
-record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {
+record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles, int halo, int align,
+                  boolean ringInRegisters) {
     private static final List<Field> CLOSE = List.of(Field.CLOSE);
     private static final List<Field> HLC = List.of(Field.HIGH, Field.LOW, Field.CLOSE);
 
     /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
     static final int SHARED_RING_LIMIT = 64 << 10;
 
-    /** Whether the kernel's rings fit in the block's shared memory (then it is passed no scratch pointer). */
+    /** Whether the kernel's rings live in the block's shared memory (then it is passed no scratch pointer). */
     boolean ringInShared() {
-        return ringDoubles > 0 && ringDoubles * 8L * ChunkPlan.GROUP <= SHARED_RING_LIMIT;
+        return ringDoubles > 0 && !ringInRegisters && ringDoubles * 8L * ChunkPlan.GROUP <= SHARED_RING_LIMIT;
     }
 
     /** Dynamic shared memory of one block. */
@@ -56,7 +62,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
 
     /** Global scratch doubles per series (0 when the ring is in shared memory or there is none). */
     int globalRingDoubles() {
-        return ringDoubles > 0 && !ringInShared() ? ringDoubles : 0;
+        return ringDoubles > 0 && !ringInRegisters && !ringInShared() ? ringDoubles : 0;
     }
 
     /** The entry point for a precision, e.g. {@code ema_f64}. */
@@ -64,39 +70,68 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         return kernel + (precision == Precision.FLOAT ? "_f32" : "_f64");
     }
 
+    /**
+     * Appends the kernel's scalar arguments, which follow its inputs, outputs and the lengths pointer: bars,
+     * the segments' length, halo and alignment, then the indicator's int and double parameters.
+     */
+    void addScalars(List<Object> args, int bars, Segments segments) {
+        args.add(bars);
+        args.add(segments.length());
+        args.add(segments.halo());
+        args.add(segments.align());
+        for (int v : ints) args.add(v);
+        for (double v : doubles) args.add(v);
+    }
+
     /** The launch of {@code ind}; every catalog indicator has one. */
     static KernelCall of(Indicator ind) {
+        Base b = base(ind);
+        return new KernelCall(b.kernel, b.inputs, b.outputs, b.ints, b.doubles, b.ringDoubles, Segments.halo(ind), Segments.align(ind),
+                ringInRegisters(ind));
+    }
+
+    /** The conditions under which {@code willr}, {@code stoch} and {@code cci} in {@code hybridta.cu} use register rings. */
+    static boolean ringInRegisters(Indicator ind) {
+        if (ind instanceof Willr x) return x.period() <= 16;
+        if (ind instanceof Stoch x) return x.fastK() <= 16 && x.slowK() <= 8 && x.slowD() <= 8;
+        if (ind instanceof Cci x) return x.period() <= 32;
+        return false;
+    }
+
+    private record Base(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {}
+
+    private static Base base(Indicator ind) {
         if (ind instanceof Sma x) return simple("sma", x.period());
         if (ind instanceof Ema x) return simple("ema", x.period());
         if (ind instanceof Wma x) {
             int divider = (x.period() * (x.period() + 1)) >> 1;  // TA-Lib's int arithmetic, overflow included
-            return new KernelCall("wma", CLOSE, 1, new int[] {x.period(), divider}, new double[0], 0);
+            return new Base("wma", CLOSE, 1, new int[] {x.period(), divider}, new double[0], 0);
         }
         if (ind instanceof Dema x) return simple("dema", x.period());
         if (ind instanceof Tema x) return simple("tema", x.period());
         if (ind instanceof Rsi x) return simple("rsi", x.period());
-        if (ind instanceof Macd x) return new KernelCall("macd", CLOSE, 3, new int[] {x.fast(), x.slow(), x.signal()}, new double[0], 0);
-        if (ind instanceof Bbands x) return new KernelCall("bbands", CLOSE, 3, new int[] {x.period()}, new double[] {x.k()}, 0);
+        if (ind instanceof Macd x) return new Base("macd", CLOSE, 3, new int[] {x.fast(), x.slow(), x.signal()}, new double[0], 0);
+        if (ind instanceof Bbands x) return new Base("bbands", CLOSE, 3, new int[] {x.period()}, new double[] {x.k()}, 0);
         if (ind instanceof Roc x) return simple("roc", x.period());
         if (ind instanceof Mom x) return simple("mom", x.period());
-        if (ind instanceof Trange) return new KernelCall("trange", HLC, 1, new int[0], new double[0], 0);
-        if (ind instanceof Atr x) return new KernelCall("atr", HLC, 1, new int[] {x.period()}, new double[0], 0);
-        if (ind instanceof Willr x) return new KernelCall("willr", HLC, 1, new int[] {x.period()}, new double[0], 2 * x.period());
+        if (ind instanceof Trange) return new Base("trange", HLC, 1, new int[0], new double[0], 0);
+        if (ind instanceof Atr x) return new Base("atr", HLC, 1, new int[] {x.period()}, new double[0], 0);
+        if (ind instanceof Willr x) return new Base("willr", HLC, 1, new int[] {x.period()}, new double[0], 2 * x.period());
         if (ind instanceof Stoch x) {
-            return new KernelCall("stoch", HLC, 2, new int[] {x.fastK(), x.slowK(), x.slowD()}, new double[0],
+            return new Base("stoch", HLC, 2, new int[] {x.fastK(), x.slowK(), x.slowD()}, new double[0],
                     2 * x.fastK() + x.slowK() + x.slowD());
         }
-        if (ind instanceof Adx x) return new KernelCall("adx", HLC, 3, new int[] {x.period()}, new double[0], 0);
-        if (ind instanceof Cci x) return new KernelCall("cci", HLC, 1, new int[] {x.period()}, new double[0], x.period());
-        if (ind instanceof Obv) return new KernelCall("obv", List.of(Field.CLOSE, Field.VOLUME), 1, new int[0], new double[0], 0);
+        if (ind instanceof Adx x) return new Base("adx", HLC, 3, new int[] {x.period()}, new double[0], 0);
+        if (ind instanceof Cci x) return new Base("cci", HLC, 1, new int[] {x.period()}, new double[0], x.period());
+        if (ind instanceof Obv) return new Base("obv", List.of(Field.CLOSE, Field.VOLUME), 1, new int[0], new double[0], 0);
         if (ind instanceof Mfi x) {
-            return new KernelCall("mfi", List.of(Field.HIGH, Field.LOW, Field.CLOSE, Field.VOLUME), 1, new int[] {x.period()},
+            return new Base("mfi", List.of(Field.HIGH, Field.LOW, Field.CLOSE, Field.VOLUME), 1, new int[] {x.period()},
                     new double[0], 2 * x.period());
         }
         throw new IllegalArgumentException("the cuda backend has no kernel for " + ind.spec());
     }
 
-    private static KernelCall simple(String kernel, int period) {
-        return new KernelCall(kernel, CLOSE, 1, new int[] {period}, new double[0], 0);
+    private static Base simple(String kernel, int period) {
+        return new Base(kernel, CLOSE, 1, new int[] {period}, new double[0], 0);
     }
 }

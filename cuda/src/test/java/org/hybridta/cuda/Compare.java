@@ -1,27 +1,46 @@
 package org.hybridta.cuda;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.hybridta.IndicatorValues;
+import org.hybridta.conformance.Tolerance;
+import org.hybridta.indicator.Indicator;
+
 /**
  * Compares the CUDA backend's output with the CPU backend's (which follows TA-Lib operation by operation), per series.
  *
- * <p>Tolerance: at every bar, {@code |actual - expected| <= rel * |expected| + scaleRel * scale}, where
- * {@code scale} is the largest {@code |expected|} of that output over the series (its magnitude). For
- * double, {@code rel = 1e-12} and {@code scaleRel = 1e-15}: the kernels repeat TA-Lib's operations in
- * the same order without fused multiply-adds, so results agree to the last bits. For float outputs,
- * {@code rel = 2^-24}: the kernels compute in double from double inputs and round each result to
- * single precision once, so a float output is within half a unit in the last place of the double one.
- * NaN must meet NaN.
+ * <p>Tolerance: at every bar, {@code |actual - expected| <= rounding * |expected| + 1e-12 * max(|expected|, scale)},
+ * with the per-output {@code scale} of core's {@link Tolerance} taken over the series (0 for price-level outputs,
+ * 100 for the bounded oscillators, the series' largest magnitude for outputs that cross zero). For double
+ * outputs {@code rounding = 0}: the kernels repeat TA-Lib's operations in the same order without fused
+ * multiply-adds, so results agree to the last bits, except where a time segment restarts a running sum (STOCH's
+ * slow averages; see {@link Segments}), whose difference is of order 1e-16 of the oscillator's range per step.
+ * For float outputs {@code rounding = 2^-24}: the kernels compute in double and round each result to single
+ * precision once. NaN must meet NaN.
  */
 final class Compare {
+    private static final Tolerance TOLERANCE = new Tolerance(1e-12, false);
+
     private Compare() {}
 
-    /** Null when equal within tolerance, else a description of the first difference. */
-    static String check(String column, double[] actual, double[] expected, int series, int bars, double rel, double scaleRel) {
-        for (int s = 0; s < series; s++) {
-            double scale = 0;
-            for (int t = 0; t < bars; t++) {
-                double e = expected[s * bars + t];
-                if (!Double.isNaN(e)) scale = Math.max(scale, Math.abs(e));
+    /** The differences of every output of {@code specs}, in column order; empty when all are within tolerance. */
+    static List<String> check(List<? extends Indicator> specs, IndicatorValues actual, IndicatorValues expected, double rounding) {
+        List<String> failures = new ArrayList<>();
+        int c = 0;
+        for (Indicator spec : specs) {
+            for (int o = 0; o < spec.outputs().size(); o++, c++) {
+                String f = check(spec, o, actual.data(c), expected.data(c), expected.seriesCount(), expected.barCount(), rounding);
+                if (f != null) failures.add(f);
             }
+        }
+        return failures;
+    }
+
+    /** Null when equal within tolerance, else a description of the first difference. */
+    static String check(Indicator spec, int output, double[] actual, double[] expected, int series, int bars, double rounding) {
+        String column = spec.outputs().get(output).column();
+        for (int s = 0; s < series; s++) {
+            double scale = TOLERANCE.scale(spec, output, java.util.Arrays.copyOfRange(expected, s * bars, (s + 1) * bars));
             for (int t = 0; t < bars; t++) {
                 int i = s * bars + t;
                 double a = actual[i], e = expected[i];
@@ -31,10 +50,10 @@ final class Compare {
                     }
                     continue;
                 }
-                double tol = rel * Math.abs(e) + scaleRel * scale;
+                double tol = rounding * Math.abs(e) + 1e-12 * Math.max(Math.abs(e), scale);
                 if (!(Math.abs(a - e) <= tol)) {
                     return column + ": series " + s + " bar " + t + ": got " + a + ", expected " + e + " (difference "
-                            + Math.abs(a - e) + " > tolerance " + tol + ", series scale " + scale + ")";
+                            + Math.abs(a - e) + " > tolerance " + tol + ", scale " + scale + ")";
                 }
             }
         }

@@ -54,16 +54,16 @@ class CudaBackendGpuTest {
     void doubleEqualsCpu(int series, int bars, boolean ragged) {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
         List<Indicator> specs = BackendConformanceTest.specs();
-        assertMatches(dbl.compute(p, specs), cpu.compute(p, specs), p, 1e-12, 1e-15);
+        assertMatches(specs, dbl.compute(p, specs), cpu.compute(p, specs), 0);
     }
 
-    /** Float outputs are the double results rounded once: within half a float ulp (6e-8 relative), far inside 1e-5. */
+    /** Float outputs are the double results rounded once: within half a float ulp (6e-8 relative) of them, far inside 1e-5. */
     @ParameterizedTest(name = "{0} series x {1} bars, ragged {2}")
     @MethodSource("shapes")
     void floatIsTheDoubleResultRounded(int series, int bars, boolean ragged) {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
         List<Indicator> specs = BackendConformanceTest.specs();
-        assertMatches(flt.compute(p, specs), cpu.compute(p, specs), p, 0x1p-24, 1e-15);
+        assertMatches(specs, flt.compute(p, specs), cpu.compute(p, specs), 0x1p-24);
     }
 
     @Test void tinyBudgetForcesManyChunksAndGivesTheSameResult() {
@@ -82,7 +82,46 @@ class CudaBackendGpuTest {
                 }
             }
         }
-        assertMatches(whole, cpu.compute(p, specs), p, 1e-12, 1e-15);
+        assertMatches(specs, whole, cpu.compute(p, specs), 0);
+    }
+
+    /**
+     * Outputs parked in spare device buffers while the result arrays are allocated, and the slots' own path, mixed:
+     * 32 chunks of one group (5 MB of pinned staging a slot), all of them parked where the budget allows, then
+     * only some; the same bits as one chunk.
+     */
+    @Test void outputsParkedOnTheDeviceGiveTheSameResult() {
+        Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
+        List<Indicator> specs = Indicators.catalog();
+        for (Precision precision : Precision.values()) {
+            try (ComputeBackend big = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {
+                IndicatorValues one = big.compute(p, specs);
+                // 9.7 MB of device memory per group in a slot, 4.5 MB (double) of outputs per parked chunk
+                for (long budget : new long[] {0, 80_000_000}) {
+                    try (CudaBackend b = CudaBackend.open(BackendOptions.builder().precision(precision).deviceMemoryBudget(budget).build())) {
+                        b.hostSlotBytes(5_000_000);
+                        b.holdOutputsOnDevice(true);
+                        for (int call = 0; call < 2; call++) {  // the second call reuses the spare buffers
+                            IndicatorValues parked = b.compute(p, specs);
+                            for (int c = 0; c < one.columns().size(); c++) {
+                                assertThat(parked.data(c)).as("%s, %s, budget %d", one.columns().get(c), precision, budget).isEqualTo(one.data(c));
+                            }
+                        }
+                        // 32 chunks of one group (double) or 16 of two (float), six of them in the slots; a smaller budget parks fewer
+                        ChunkPlan plan = ChunkPlan.plan(1000, 700, 4, 25, 0, precision == Precision.FLOAT ? 4 : 8, 1L << 40, 5_000_000);
+                        int all = plan.chunks() - plan.slots();
+                        assertThat(parkedChunks(b.profile())).as("%s, budget %d", precision, budget).isBetween(1, all);
+                        if (budget == 0) assertThat(parkedChunks(b.profile())).isEqualTo(all);
+                    }
+                }
+            }
+        }
+    }
+
+    private static int parkedChunks(String profile) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) chunks parked").matcher(profile);
+        assertThat(m.find()).as(profile).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test void openComputeCloseReturnsDeviceMemory() {
@@ -118,13 +157,8 @@ class CudaBackendGpuTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("obv needs volume");
     }
 
-    static void assertMatches(IndicatorValues got, IndicatorValues ref, Panel p, double rel, double scaleRel) {
+    static void assertMatches(List<? extends Indicator> specs, IndicatorValues got, IndicatorValues ref, double rounding) {
         assertThat(got.columns()).isEqualTo(ref.columns());
-        List<String> failures = new ArrayList<>();
-        for (int c = 0; c < ref.columns().size(); c++) {
-            String f = Compare.check(ref.columns().get(c), got.data(c), ref.data(c), p.seriesCount(), p.barCount(), rel, scaleRel);
-            if (f != null) failures.add(f);
-        }
-        assertThat(failures).as("outputs differing from the CPU backend").isEmpty();
+        assertThat(Compare.check(specs, got, ref, rounding)).as("outputs differing from the CPU backend").isEmpty();
     }
 }

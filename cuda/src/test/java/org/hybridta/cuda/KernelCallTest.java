@@ -32,8 +32,18 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.bbands(20, 2.5)).doubles()).containsExactly(2.5);
         assertThat(KernelCall.of(Indicators.stoch(14, 3, 5)).ringDoubles()).isEqualTo(2 * 14 + 8);
         assertThat(KernelCall.of(Indicators.willr(14)).ringDoubles()).isEqualTo(28);
-        assertThat(KernelCall.of(Indicators.willr(14)).ringInShared()).isTrue();
-        assertThat(KernelCall.of(Indicators.willr(14)).sharedBytes()).isEqualTo(28 * 8 * 32);
+        // short windows keep their rings in registers: no memory reserved for them
+        assertThat(KernelCall.of(Indicators.willr(14)).ringInRegisters()).isTrue();
+        assertThat(KernelCall.of(Indicators.willr(14)).ringInShared()).isFalse();
+        assertThat(KernelCall.of(Indicators.willr(14)).sharedBytes()).isZero();
+        assertThat(KernelCall.of(Indicators.willr(14)).globalRingDoubles()).isZero();
+        assertThat(KernelCall.of(Indicators.willr(17)).ringInShared()).isTrue();
+        assertThat(KernelCall.of(Indicators.willr(17)).sharedBytes()).isEqualTo(34 * 8 * 32);
+        assertThat(KernelCall.of(Indicators.stoch(14, 3, 3)).sharedBytes()).isZero();
+        assertThat(KernelCall.of(Indicators.stoch(14, 9, 3)).sharedBytes()).isEqualTo((28 + 9 + 3) * 8 * 32);
+        assertThat(KernelCall.of(Indicators.cci(32)).sharedBytes()).isZero();
+        assertThat(KernelCall.of(Indicators.cci(33)).sharedBytes()).isEqualTo(33 * 8 * 32);
+        assertThat(KernelCall.of(Indicators.mfi(2)).sharedBytes()).isEqualTo(4 * 8 * 32);
         assertThat(KernelCall.of(Indicators.cci(1000)).ringInShared()).isFalse();
         assertThat(KernelCall.of(Indicators.cci(1000)).globalRingDoubles()).isEqualTo(1000);
         assertThat(KernelCall.of(Indicators.ema(10)).sharedBytes()).isZero();

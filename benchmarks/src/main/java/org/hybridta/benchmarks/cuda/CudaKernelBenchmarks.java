@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * Each indicator's kernel alone, on a device-resident panel of {@code series x bars} synthetic random walks
  * in the kernels' grouped time-major layout; one operation is one launch followed by a synchronization.
  * Effective bandwidth = (inputs read once + outputs written once) / time, compared by {@link CudaPlots}
- * with {@link CudaCopyBenchmarks#deviceCopy}, a device-to-device copy (read + write).
+ * with {@link CudaCopyBenchmarks#deviceCopy}, a device-to-device copy (read + write). Each kernel's time axis is
+ * cut into segments as the backend would cut it (printed as "kernel layout: ..." in the log), or as {@link #segments} says.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -44,12 +45,17 @@ public class CudaKernelBenchmarks {
     @Param("25000")
     public int bars;
 
+    /** Time segments per kernel launch: 0 as the backend plans them (kernels that cannot be segmented always run 1). */
+    @Param("0")
+    public int segments;
+
     private CudaDiagnostics diagnostics;
     private CudaDiagnostics.Timed kernel;
 
     @Setup public void setUp() {
         diagnostics = CudaDiagnostics.open(-1);
-        kernel = diagnostics.kernel(Indicators.parse(indicator), precision, series, bars, 42);
+        kernel = diagnostics.kernel(Indicators.parse(indicator), precision, series, bars, 42, segments);
+        System.out.println("kernel layout: " + kernel.layout());
     }
 
     @TearDown public void tearDown() {

@@ -72,32 +72,49 @@ public final class CudaPlots {
         return Double.NaN;
     }
 
+    /**
+     * The kernel table and chart. Results with a {@code segments} parameter are the current kernels; results
+     * without it come from before the time axis was segmented and fill the "before" column.
+     */
     private static void kernels(List<Result> rs, double copyBw, Path out) throws IOException {
+        Map<String, Double> before = new LinkedHashMap<>();
+        for (Result r : rs) {
+            if (r.benchmark().equals("CudaKernelBenchmarks.kernel") && !r.params().containsKey("segments")) {
+                before.put(r.param("indicator") + "/" + r.param("precision"), r.ms());
+            }
+        }
         List<String> names = new ArrayList<>();
         Map<String, List<Double>> tbps = new LinkedHashMap<>();
-        System.out.println("| kernel | precision | time (ms) | bytes moved (GB) | effective TB/s | of copy bandwidth |");
-        System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
-        for (Result r : rs) {
-            if (!r.benchmark().equals("CudaKernelBenchmarks.kernel")) continue;
+        System.out.println("| kernel | precision | time (ms) | bytes moved (GB) | effective TB/s | of copy bandwidth | before (ms) | speed-up |");
+        System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
+        List<String> catalog = Indicators.catalog().stream().map(Indicator::name).toList();
+        List<Result> sorted = new ArrayList<>(rs);  // catalog order, double before float
+        sorted.sort(java.util.Comparator.comparingInt((Result r) -> r.param("indicator").isEmpty() ? -1
+                : catalog.indexOf(Indicators.parse(r.param("indicator")).name())).thenComparing(r -> r.param("precision")));
+        for (Result r : sorted) {
+            if (!r.benchmark().equals("CudaKernelBenchmarks.kernel") || !r.params().containsKey("segments")) continue;
             Indicator ind = Indicators.parse(r.param("indicator"));
             int es = r.param("precision").equals("FLOAT") ? 4 : 8;
             double cells = Double.parseDouble(r.param("series")) * Double.parseDouble(r.param("bars"));
             double bytes = cells * (8.0 * ind.inputs().size() + es * ind.outputs().size());  // inputs are always double
             double bw = bytes / (r.ms() / 1e3);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.2f | %.0f%% |%n", ind.spec(), r.param("precision").toLowerCase(Locale.ROOT),
-                    r.ms(), bytes / 1e9, bw / 1e12, 100 * bw / copyBw);
+            Double old = before.get(r.param("indicator") + "/" + r.param("precision"));
+            System.out.printf(Locale.ROOT, "| %s | %s | %.2f | %.1f | %.2f | %.0f%% | %s | %s |%n", ind.spec(),
+                    r.param("precision").toLowerCase(Locale.ROOT), r.ms(), bytes / 1e9, bw / 1e12, 100 * bw / copyBw,
+                    old == null ? "–" : String.format(Locale.ROOT, "%.2f", old), old == null ? "–" : String.format(Locale.ROOT, "%.1fx", old / r.ms()));
             if (!names.contains(ind.name())) names.add(ind.name());
             tbps.computeIfAbsent(r.param("precision").toLowerCase(Locale.ROOT), k -> new ArrayList<>()).add(bw / 1e12);
+            if (old != null && es == 8) tbps.computeIfAbsent("double, before", k -> new ArrayList<>()).add(bytes / (old / 1e3) / 1e12);
         }
         System.out.println();
         if (names.isEmpty()) return;
         CategoryChart chart = new CategoryChartBuilder().width(1100).height(500).title("CUDA kernels, 10,000 x 25,000 panel: effective bandwidth")
                 .xAxisTitle("indicator").yAxisTitle("TB/s (bytes read once + written once)").build();
-        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE);
         chart.getStyler().setOverlapped(false);
         chart.getStyler().setAxisTickLabelsFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 10));
         chart.getStyler().setXAxisLabelRotation(45);
-        for (var e : tbps.entrySet()) chart.addSeries(e.getKey(), names, e.getValue());
+        for (var e : tbps.entrySet()) if (e.getValue().size() == names.size()) chart.addSeries(e.getKey(), names, e.getValue());
         List<Double> copy = new ArrayList<>(), goal = new ArrayList<>();
         for (int i = 0; i < names.size(); i++) {
             copy.add(copyBw / 1e12);

@@ -10,8 +10,10 @@ import org.hybridta.backend.Precision;
 import org.hybridta.indicator.Indicators;
 
 /**
- * Where the time of an end-to-end call goes: runs EMA(20) over a close-only panel a few times per
- * precision and prints the wall time of each call; with
+ * Where the time of an end-to-end call goes: first the host's own ceilings for the result (allocating one
+ * zeroed {@code double[]} of the panel's size, which the JVM does on one thread, and copying that many bytes
+ * between the Java heap and off-heap memory on all cores), then EMA(20) over a close-only panel a few times
+ * per precision, printing the wall time of each call; with
  * {@code -Dorg.slf4j.simpleLogger.log.org.hybridta.cuda=debug} the backend logs its phases too.
  *
  * <pre>java -cp ... org.hybridta.benchmarks.cuda.CudaProfile [SERIESxBARS] [CALLS]</pre>
@@ -23,6 +25,7 @@ public final class CudaProfile {
         int[] s = BenchPanels.shape(args.length > 0 ? args[0] : "10000x25000");
         int calls = args.length > 1 ? Integer.parseInt(args[1]) : 4;
         Panel panel = BenchPanels.ohlcv(s[0], s[1], 42, true);
+        hostCeilings(s[0] * s[1], calls);
         for (Precision precision : Precision.values()) {
             try (ComputeBackend cuda = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {
                 for (int i = 0; i < calls; i++) {
@@ -32,5 +35,39 @@ public final class CudaProfile {
                 }
             }
         }
+    }
+
+    /** Times {@code new double[cells]} and a parallel copy of {@code cells} doubles heap -> off-heap -> heap. */
+    static void hostCeilings(int cells, int calls) {
+        int threads = Runtime.getRuntime().availableProcessors();
+        double[] src = new double[cells];
+        java.util.Arrays.parallelSetAll(src, i -> i);
+        java.nio.DoubleBuffer direct = java.nio.ByteBuffer.allocateDirect(cells * 8).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
+        for (int i = 0; i < calls; i++) {
+            long t0 = System.nanoTime();
+            double[] fresh = new double[cells];
+            long t1 = System.nanoTime();
+            copy(cells, threads, (off, len) -> direct.put(off, src, off, len));
+            long t2 = System.nanoTime();
+            copy(cells, threads, (off, len) -> direct.get(off, fresh, off, len));
+            long t3 = System.nanoTime();
+            double gb = cells * 8 / 1e9;
+            System.out.printf(Locale.ROOT, "host %d doubles: new double[] %.1f ms (%.1f GB/s, one thread); heap->direct %.1f ms (%.1f GB/s), "
+                    + "direct->heap %.1f ms (%.1f GB/s) on %d threads%n", cells, (t1 - t0) / 1e6, gb / ((t1 - t0) / 1e9), (t2 - t1) / 1e6,
+                    gb / ((t2 - t1) / 1e9), (t3 - t2) / 1e6, gb / ((t3 - t2) / 1e9), threads);
+            if (fresh[cells - 1] != cells - 1) throw new IllegalStateException("copy check failed");
+        }
+    }
+
+    private interface Range {
+        void copy(int offset, int length);
+    }
+
+    private static void copy(int cells, int threads, Range r) {
+        int piece = (cells + 2 * threads - 1) / (2 * threads);
+        java.util.stream.IntStream.range(0, 2 * threads).parallel().forEach(k -> {
+            int off = k * piece, len = Math.min(piece, cells - off);
+            if (len > 0) r.copy(off, len);
+        });
     }
 }

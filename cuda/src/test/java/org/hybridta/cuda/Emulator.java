@@ -1,0 +1,161 @@
+package org.hybridta.cuda;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import org.hybridta.Field;
+import org.hybridta.IndicatorValues;
+import org.hybridta.Panel;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Precision;
+import org.hybridta.indicator.Indicator;
+
+/**
+ * The kernels of {@code hybridta.cu} run on the CPU by {@code cuda/emu} (compiled here with g++), launched the
+ * way {@link CudaBackend} launches them: same arguments, same segment plans. Lets the kernels, and the segmented
+ * path in particular, be tested bit for bit on a machine without a GPU; see {@link EmulatedKernelsTest}.
+ */
+final class Emulator {
+    private static final Path EMU_DIR = locate("emu/emu.cpp");
+    private static Path binary;
+    private static String unavailable;
+
+    private Emulator() {}
+
+    private static Path locate(String rel) {
+        for (Path p : List.of(Path.of(rel), Path.of("cuda").resolve(rel))) if (Files.isRegularFile(p)) return p.getParent();
+        return null;
+    }
+
+    /** Null if the emulator can run here, else why not. */
+    static synchronized String unavailable() {
+        if (binary != null || unavailable != null) return unavailable;
+        if (EMU_DIR == null) return unavailable = "cuda/emu/emu.cpp is not in this working directory";
+        try {
+            Path out = Files.createTempDirectory("hybridta-emu").resolve("emu");
+            Process p = new ProcessBuilder("g++", "-std=c++20", "-O2", "-ffp-contract=off", "-DHYBRIDTA_EMULATION", "-include", "emu.h",
+                    "-o", out.toString(), "emu.cpp").directory(EMU_DIR.toFile()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(300, TimeUnit.SECONDS) || p.exitValue() != 0) return unavailable = "g++ could not build cuda/emu: " + log;
+            binary = out;
+            return null;
+        } catch (IOException e) {
+            return unavailable = "no g++ to build cuda/emu (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return unavailable = "interrupted";
+        }
+    }
+
+    /**
+     * A backend computing on the emulator. {@code residentBlocks} stands for the device's capacity in the segment
+     * plan (the H100 holds about 2,200 of the narrow kernels' blocks); {@code forcedSegments} > 0 overrides the plan.
+     */
+    static ComputeBackend backend(Precision precision, int residentBlocks, int forcedSegments) {
+        return new ComputeBackend() {
+            @Override public String name() { return "cuda-emulated"; }
+
+            @Override public String description() { return "the cuda kernels emulated on the CPU"; }
+
+            @Override public IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
+                List<String> columns = CudaBackend.checkRequest(panel, indicators);
+                return IndicatorValues.of(panel, columns, run(panel, indicators, precision, residentBlocks, forcedSegments));
+            }
+
+            @Override public void close() {}
+        };
+    }
+
+    /** The outputs of every indicator, in column order. */
+    static double[][] run(Panel panel, List<? extends Indicator> indicators, Precision precision, int residentBlocks, int forcedSegments) {
+        if (unavailable() != null) throw new IllegalStateException(unavailable);
+        int series = panel.seriesCount(), bars = panel.barCount();
+        int nOut = 0;
+        for (Indicator ind : indicators) nOut += ind.outputs().size();
+        if (series == 0 || bars == 0) return new double[nOut][series * bars];
+        int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("hybridta-emu-job");
+            StringBuilder job = new StringBuilder();
+            ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
+            Files.write(dir.resolve("lens"), lens.array());
+            job.append(String.format(Locale.ROOT, "panel %d %d %d %s%n", series, bars, groups, dir.resolve("lens")));
+            EnumMap<Field, Boolean> written = new EnumMap<>(Field.class);
+            String sfx = precision == Precision.FLOAT ? "f32" : "f64";
+            int o = 0;
+            for (Indicator ind : indicators) {
+                KernelCall call = KernelCall.of(ind);
+                for (Field f : call.inputs()) {
+                    if (written.put(f, true) == null) {
+                        writeDoubles(dir.resolve(f.name()), panel.data(f));
+                        job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
+                    }
+                }
+                Segments seg = Segments.plan(call, groups, bars, residentBlocks, forcedSegments);
+                StringBuilder launch = new StringBuilder();
+                launch.append(String.format(Locale.ROOT, "launch %s %d %d %d", call.entry(precision), groups, seg.count(), call.sharedBytes()));
+                for (Field f : call.inputs()) launch.append(" in:").append(f.name());
+                for (int j = 0; j < call.outputs(); j++) {
+                    job.append("output o").append(o + j).append(' ').append(sfx).append('\n');
+                    launch.append(" out:o").append(o + j);
+                }
+                launch.append(" lens");
+                List<Object> scalars = new ArrayList<>();
+                call.addScalars(scalars, bars, seg);
+                for (Object v : scalars) {
+                    if (v instanceof Integer i) launch.append(" int:").append(i);
+                    else launch.append(" double:").append(Double.toString((Double) v));
+                }
+                if (call.ringDoubles() > 0) launch.append(call.globalRingDoubles() > 0 ? " scratch:" + call.ringDoubles() : " null");
+                job.append(launch).append('\n');
+                for (int j = 0; j < call.outputs(); j++) {
+                    job.append("write o").append(o + j).append(' ').append(dir.resolve("o" + (o + j))).append('\n');
+                }
+                o += call.outputs();
+            }
+            Files.writeString(dir.resolve("job"), job);
+            Process p = new ProcessBuilder(binary.toString(), dir.resolve("job").toString()).redirectErrorStream(true).start();
+            String log = new String(p.getInputStream().readAllBytes());
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("cuda/emu failed: " + log);
+            double[][] out = new double[o][];
+            for (int j = 0; j < o; j++) out[j] = readDoubles(dir.resolve("o" + j), series * bars);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            if (dir != null) {
+                try (var files = Files.list(dir)) {
+                    for (Path f : files.toList()) Files.deleteIfExists(f);
+                    Files.deleteIfExists(dir);
+                } catch (IOException ignored) {
+                    // a temporary directory left behind
+                }
+            }
+        }
+    }
+
+    private static void writeDoubles(Path file, double[] v) throws IOException {
+        ByteBuffer b = ByteBuffer.allocate(v.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+        b.asDoubleBuffer().put(v);
+        Files.write(file, b.array());
+    }
+
+    private static double[] readDoubles(Path file, int n) throws IOException {
+        double[] v = new double[n];
+        ByteBuffer.wrap(Files.readAllBytes(file)).order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(v);
+        return v;
+    }
+}
