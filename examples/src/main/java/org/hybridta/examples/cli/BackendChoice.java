@@ -25,8 +25,8 @@ final class BackendChoice {
     private String backend;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
-            description = "Arithmetic precision: double or float (default: ${DEFAULT-VALUE}). "
-                    + "GPU backends honour float; the cpu backend always computes in double.")
+            description = "Precision of the results: double or float (default: ${DEFAULT-VALUE}). "
+                    + "The cuda backend returns float results (computed in double, rounded once); the cpu backend always computes in double.")
     private Precision precision;
 
     /** The backend name as given, or null when none was. */
