@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.hybridta.BarSeries;
@@ -48,27 +47,27 @@ final class ResultStream {
         long bulk = 0;
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             out.writeInt(result.part());
-            writeString(out, result.worker());
-            writeString(out, result.backend());
+            Parts.writeString(out, result.worker());
+            Parts.writeString(out, result.backend());
             out.writeLong(result.fetchNanos());
             out.writeLong(result.computeNanos());
             out.writeInt(result.statuses().size());
             for (SymbolStatus s : result.statuses()) {
-                writeString(out, s.symbol());
+                Parts.writeString(out, s.symbol());
                 out.writeInt(s.bars());
                 out.writeInt(s.failure().map(Enum::ordinal).orElse(-1));
-                writeString(out, s.reason());
+                Parts.writeString(out, s.reason());
             }
             out.writeInt(result.series().size());
             for (BarSeries s : result.series()) {
-                writeString(out, s.symbol());
+                Parts.writeString(out, s.symbol());
                 out.writeInt(s.size());
                 bulk += (long) s.size() * (Integer.BYTES + FIELDS.length * Double.BYTES);
             }
             IndicatorValues values = result.values();
             if (values != null) {
                 out.writeInt(values.columns().size());
-                for (String c : values.columns()) writeString(out, c);
+                for (String c : values.columns()) Parts.writeString(out, c);
                 out.writeInt(values.barCount());
                 bulk += (long) values.columns().size() * values.seriesCount() * values.barCount() * Double.BYTES;
             }
@@ -108,32 +107,32 @@ final class ResultStream {
         in.readBytes(directory);
         try (DataInputStream d = new DataInputStream(new ByteArrayInputStream(directory))) {
             int part = d.readInt();
-            String worker = readString(d);
-            String backend = readString(d);
+            String worker = Parts.readString(d);
+            String backend = Parts.readString(d);
             long fetch = d.readLong();
             long compute = d.readLong();
             int nStatus = d.readInt();
             List<SymbolStatus> statuses = new ArrayList<>(nStatus);
             FailureKind[] kinds = FailureKind.values();
             for (int i = 0; i < nStatus; i++) {
-                String symbol = readString(d);
+                String symbol = Parts.readString(d);
                 int bars = d.readInt();
                 int kind = d.readInt();
-                String reason = readString(d);
+                String reason = Parts.readString(d);
                 statuses.add(kind < 0 ? SymbolStatus.ok(symbol, bars) : SymbolStatus.failed(symbol, kinds[kind], reason));
             }
             int nSeries = d.readInt();
             String[] symbols = new String[nSeries];
             int[] lengths = new int[nSeries];
             for (int i = 0; i < nSeries; i++) {
-                symbols[i] = readString(d);
+                symbols[i] = Parts.readString(d);
                 lengths[i] = d.readInt();
             }
             List<String> columns = new ArrayList<>();
             int barCount = 0;
             if (nSeries > 0) {
                 int nCols = d.readInt();
-                for (int c = 0; c < nCols; c++) columns.add(readString(d));
+                for (int c = 0; c < nCols; c++) columns.add(Parts.readString(d));
                 barCount = d.readInt();
             }
             int[][] days = new int[nSeries][];
@@ -156,17 +155,6 @@ final class ResultStream {
         }
     }
 
-    private static void writeString(DataOutputStream out, String s) throws IOException {
-        byte[] b = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(b.length);
-        out.write(b);
-    }
-
-    private static String readString(DataInputStream in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, StandardCharsets.UTF_8);
-    }
 
     /** Where pieces go: one send of the first {@code length} bytes of {@code piece}, which stays untouched until awaited. */
     interface Outbox {
