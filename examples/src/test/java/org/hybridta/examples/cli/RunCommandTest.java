@@ -1,10 +1,9 @@
 package org.hybridta.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hybridta.examples.cli.FetchCommandTest.run;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,24 +13,14 @@ import org.hybridta.io.BarCsv;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FetchResult;
 import org.hybridta.source.SyntheticQuoteSource;
+import org.hybridta.examples.cli.FetchCommandTest.Result;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class RunCommandTest {
     @TempDir Path dir;
 
-    record Result(int code, String out, String err) {}
-
-    private Result run(String... args) {
-        StringWriter out = new StringWriter(), err = new StringWriter();
-        CommandLine cmd = HybridTa.commandLine();
-        cmd.setOut(new PrintWriter(out));
-        cmd.setErr(new PrintWriter(err));
-        int code = cmd.execute(args);
-        return new Result(code, out.toString(), err.toString());
-    }
-
+    /** Regular files only (FetchCommandTest's helper lists directories too). */
     private List<String> filesUnder(Path root) throws IOException {
         if (!Files.exists(root)) return List.of();
         try (Stream<Path> s = Files.walk(root)) {
