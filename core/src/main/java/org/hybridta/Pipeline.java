@@ -130,7 +130,11 @@ public final class Pipeline {
 
         List<Constituent> members = universe.members();
         long[] weights = new long[members.size()];
-        for (int i = 0; i < weights.length; i++) weights[i] = expectedBars(members.get(i));
+        long weekdays = weekdays(from, to);   // the weight of a symbol whose source cannot estimate its bars
+        for (int i = 0; i < weights.length; i++) {
+            int n = source.expectedBars(members.get(i), from, to);
+            weights[i] = n >= 0 ? n : weekdays;
+        }
         List<List<Constituent>> plan = Plans.balanced(members, weights, partitioner.workers());
         long tPlanned = System.nanoTime();
 
@@ -187,9 +191,7 @@ public final class Pipeline {
         return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings);
     }
 
-    private long expectedBars(Constituent c) {
-        int n = source.expectedBars(c, from, to);
-        if (n >= 0) return n;
+    private static long weekdays(LocalDate from, LocalDate to) {
         long weekdays = 0;
         for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() <= 5) weekdays++;
