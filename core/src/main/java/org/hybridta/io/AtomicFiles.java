@@ -92,4 +92,17 @@ public final class AtomicFiles {
             }
         }
     }
+
+    /**
+     * Makes sure files can be written into {@code dir} before any work is done: creates it when missing and
+     * creates and deletes a hidden probe file in it.
+     *
+     * @throws IOException naming the problem, e.g. {@code out is a file, not a directory}
+     */
+    public static void checkWritable(Path dir) throws IOException {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new IOException(dir + " is a file, not a directory");
+        Files.createDirectories(dir);
+        Path probe = Files.createTempFile(dir, ".hybridta-", ".probe");
+        Files.delete(probe);
+    }
 }

@@ -58,7 +58,7 @@ public final class ChartSink implements ResultSink {
         } catch (ClassNotFoundException e) {
             throw new IOException("charts need XChart on the class path (org.knowm.xchart:xchart)");
         }
-        Sinks.checkWritable(directory);
+        AtomicFiles.checkWritable(directory);
     }
 
     @Override public List<Path> write(RunOutput output) throws IOException {

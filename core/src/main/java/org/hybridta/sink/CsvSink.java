@@ -40,7 +40,7 @@ public final class CsvSink implements ResultSink {
     public Path file() { return file; }
 
     @Override public void check() throws IOException {
-        Sinks.checkWritable(file.toAbsolutePath().getParent());
+        AtomicFiles.checkWritable(file.toAbsolutePath().getParent());
     }
 
     @Override public List<Path> write(RunOutput output) throws IOException {

@@ -19,6 +19,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.hybridta.BarSeries;
 import org.hybridta.Universe;
+import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.BarCsv;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
@@ -215,8 +216,7 @@ final class FetchCommand implements Callable<Integer> {
             throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot create the directory: " + Failures.describe(e), e);
         }
         try {
-            Path probe = Files.createTempFile(output, ".hybridta-", ".probe");
-            Files.delete(probe);
+            AtomicFiles.checkWritable(output);
         } catch (IOException e) {
             throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot write there: " + Failures.reason(e), e);
         }
