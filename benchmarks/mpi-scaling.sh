@@ -13,6 +13,8 @@
 #     -w W -r R      warm-up and measured runs per rank count (default 2 and 5)
 #     -j "OPTS"      JVM options of every rank (default: "-Xmx12g -XX:+UseParallelGC -XX:ParallelGCThreads=2")
 #     -t SECONDS     time limit of one mpirun (default 900)
+#     -a "ARGS"      more MpiScaling arguments for every run, e.g. -a "--backend cuda --threads-per-rank auto
+#                    --from 2000-01-01 --to 2099-07-03 --label synthetic10000x25000" (the GPUs, 25,000 bars a symbol)
 #
 # Here (build machine):       mvn -B -q -pl benchmarks -am package -DskipTests && benchmarks/mpi-scaling.sh
 # On the GPU machine (16 cores), with .device staged by `../shared/device/stage.sh benchmarks`:
@@ -27,11 +29,12 @@ universes="sp500 synthetic:5000"
 launcher=local
 warmup=2 runs=5 limit=900
 jvm="-Xmx12g -XX:+UseParallelGC -XX:ParallelGCThreads=2"
-while getopts "o:n:u:l:w:r:j:t:h" opt; do
+extra=""
+while getopts "o:n:u:l:w:r:j:t:a:h" opt; do
   case $opt in
     o) out=$OPTARG ;; n) ranks=$OPTARG ;; u) universes=$OPTARG ;; l) launcher=$OPTARG ;;
-    w) warmup=$OPTARG ;; r) runs=$OPTARG ;; j) jvm=$OPTARG ;; t) limit=$OPTARG ;;
-    *) sed -n '2,21p' "$0"; exit 2 ;;
+    w) warmup=$OPTARG ;; r) runs=$OPTARG ;; j) jvm=$OPTARG ;; t) limit=$OPTARG ;; a) extra=$OPTARG ;;
+    *) sed -n '2,23p' "$0"; exit 2 ;;
   esac
 done
 main=org.hybridta.benchmarks.mpi.MpiScaling
@@ -68,7 +71,8 @@ for u in $universes; do
     log=$out/${u/:/}-$n-ranks.log
     start=$(date +%s)
     launcher_for "$n"
-    timeout --kill-after=30 "$limit" "${cmd[@]}" "$main" --universe "$u" --warmup "$warmup" --runs "$runs" --results "$results" "${csv[@]}" \
+    # shellcheck disable=SC2086  # $extra: words on purpose
+    timeout --kill-after=30 "$limit" "${cmd[@]}" "$main" --universe "$u" --warmup "$warmup" --runs "$runs" --results "$results" "${csv[@]}" $extra \
       </dev/null >"$log" 2>&1
     rc=$?
     printf 'mpi-scaling: %-16s %2d ranks: exit %d after %d s (%s)\n' "$u" "$n" "$rc" "$(( $(date +%s) - start ))" "$log"

@@ -188,7 +188,22 @@ public final class Pipeline {
                 Duration.ofNanos(computeMax), Duration.ofNanos(gather), Duration.ofNanos(tWritten - tGathered),
                 Duration.ofNanos(System.nanoTime() - t0));
         String backendText = backends.isEmpty() ? provider.name() : String.join("; ", backends);
-        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings);
+        List<PipelineResult.Part> partSummaries = new ArrayList<>(parts.size());
+        for (PartResult p : parts) {
+            int ok = 0;
+            long bars = 0;
+            for (SymbolStatus s : p.statuses()) {
+                if (s.isOk()) {
+                    ok++;
+                    bars += s.bars();
+                }
+            }
+            partSummaries.add(new PipelineResult.Part(p.part(), p.backend(), ok, bars, Duration.ofNanos(p.fetchNanos()),
+                    Duration.ofNanos(p.computeNanos())));
+        }
+        partSummaries.sort(java.util.Comparator.comparingInt(PipelineResult.Part::part));
+        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings,
+                partSummaries);
     }
 
     private static long weekdays(LocalDate from, LocalDate to) {

@@ -1,6 +1,7 @@
 package org.hybridta;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.hybridta.sink.RunOutput;
@@ -17,9 +18,23 @@ public final class PipelineResult {
     private final List<Path> files;
     private final String backend, source, partitioner;
     private final StageTimings timings;
+    private final List<Part> parts;
+
+    /**
+     * What one part of the work did: in an MPI run a part is a rank's share, in a local run a worker's.
+     *
+     * @param part    the part's index (the MPI rank for {@code mpi})
+     * @param backend the backend that computed it, with its device, e.g. {@code cuda (device 1: NVIDIA H200, double)};
+     *                empty when the part computed nothing
+     * @param symbols the part's symbols computed
+     * @param bars    their bars
+     * @param fetch   the part's fetch stage
+     * @param compute the part's compute stage, waiting for a device lease included
+     */
+    public record Part(int part, String backend, int symbols, long bars, Duration fetch, Duration compute) {}
 
     PipelineResult(boolean root, List<SymbolStatus> statuses, RunOutput output, List<Path> files, String backend,
-                   String source, String partitioner, StageTimings timings) {
+                   String source, String partitioner, StageTimings timings, List<Part> parts) {
         this.root = root;
         this.statuses = List.copyOf(statuses);
         this.output = output;
@@ -28,6 +43,7 @@ public final class PipelineResult {
         this.source = source;
         this.partitioner = partitioner;
         this.timings = timings;
+        this.parts = List.copyOf(parts);
     }
 
     /** Whether this process gathered the results and wrote the sinks. */
@@ -64,6 +80,12 @@ public final class PipelineResult {
     public String partitioner() { return partitioner; }
 
     public StageTimings timings() { return timings; }
+
+    /**
+     * The parts of the work, in part order: which backend and device computed how many symbols, and how long each
+     * part took. At the root every part; on other MPI ranks their own.
+     */
+    public List<Part> parts() { return parts; }
 
     @Override public String toString() {
         return "PipelineResult[" + okCount() + "/" + statuses.size() + " symbols ok, " + bars() + " bars, " + backend + "]";

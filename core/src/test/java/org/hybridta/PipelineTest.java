@@ -92,6 +92,14 @@ class PipelineTest {
                 .sink(CsvSink.to(dir.resolve("three.csv"))).build().run();
         assertThat(r.partitioner()).isEqualTo("local (3 workers)");
         assertThat(Files.readAllBytes(dir.resolve("three.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("one.csv")));
+        // who computed what: three parts, each with its backend, together every symbol and bar once
+        assertThat(r.parts()).extracting(PipelineResult.Part::part).containsExactly(0, 1, 2);
+        assertThat(r.parts()).allSatisfy(p -> {
+            assertThat(p.backend()).startsWith("cpu (");
+            assertThat(p.symbols()).isBetween(1, 39);
+        });
+        assertThat(r.parts().stream().mapToInt(PipelineResult.Part::symbols).sum()).isEqualTo(r.okCount());
+        assertThat(r.parts().stream().mapToLong(PipelineResult.Part::bars).sum()).isEqualTo(r.bars());
     }
 
     @Test

@@ -173,7 +173,8 @@ final class CudaBackend implements ComputeBackend {
     @Override public String name() { return CudaBackendProvider.NAME; }
 
     @Override public String description() {
-        return "cuda (" + device.info.name() + ", " + precision.name().toLowerCase(java.util.Locale.ROOT) + ")";
+        // the device ordinal, so that a multi-GPU run's summary shows which GPU computed what
+        return "cuda (device " + device.info.ordinal() + ": " + device.info.name() + ", " + precision.name().toLowerCase(java.util.Locale.ROOT) + ")";
     }
 
     Precision precision() { return precision; }

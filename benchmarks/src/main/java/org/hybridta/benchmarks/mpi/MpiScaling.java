@@ -35,10 +35,15 @@ import org.hybridta.sink.CsvSink;
  * mpirun -np 4 java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.mpi.MpiScaling --universe synthetic:5000
  * </pre>
  *
- * <p>The run: the synthetic market over 10 years (2015-01-01 to 2025-01-01, about 2,515 bars a symbol), every
- * catalog indicator with its defaults ({@code Indicators.catalog()}: 18 indicators, 25 columns), the CPU backend.
- * Each rank computes with {@code --threads-per-rank} threads (default 1) and fetches with as many: one rank is one
- * core, so that N ranks use N cores and the speed-up over 1 rank is MPI's. The output is written (rank 0, serially)
+ * <p>The run: the synthetic market over 10 years (2015-01-01 to 2025-01-01, about 2,515 bars a symbol; {@code --from},
+ * {@code --to} choose others), every catalog indicator with its defaults ({@code Indicators.catalog()}: 18 indicators,
+ * 25 columns), the CPU backend ({@code --backend cuda}: the GPUs, leased to the ranks of each host by
+ * {@code MpiDeviceLeaser}). Each rank computes with {@code --threads-per-rank} threads (default 1; {@code auto}: the
+ * host's cores divided among its ranks) and fetches with as many: one rank is one core, so that N ranks use N cores
+ * and the speed-up over 1 rank is MPI's. Rank 0 prints what each rank computed, and on which device.
+ *
+ * <p>{@code --verify} gathers every value to rank 0 and checks it there against the CPU backend ({@link VerifyingSink});
+ * run it with {@code --warmup 0 --runs 1}, as the check is part of each run's write stage. The output is written (rank 0, serially)
  * when {@code --csv DIR} is given, and then every value is gathered to rank 0 first; without it the values stay on
  * their ranks ({@code Pipeline.Builder.collectValues(false)}: only statuses and timings travel), so that the two
  * serial stages at rank 0 — receiving about 3 GB of values for 5,000 symbols, and writing them — do not hide how
@@ -55,33 +60,50 @@ public final class MpiScaling {
 
     public static void main(String[] rawArgs) throws IOException {
         String[] args = MpirunArguments.original(rawArgs);
-        String universeName = "sp500";
+        String universeName = "sp500", backend = "cpu", label = null;
         int warmup = 2, runs = 5, threads = 1;
+        LocalDate from = LocalDate.of(2015, 1, 1), to = LocalDate.of(2025, 1, 1);
         Path csv = null, results = null;
+        boolean verify = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--universe" -> universeName = args[++i];
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
-                case "--threads-per-rank" -> threads = Integer.parseInt(args[++i]);
+                case "--threads-per-rank" -> {
+                    String t = args[++i];
+                    threads = t.equals("auto") ? 0 : Integer.parseInt(t);
+                }
                 case "--csv" -> csv = Path.of(args[++i]);
                 case "--results" -> results = Path.of(args[++i]);
+                case "--backend" -> backend = args[++i];
+                case "--from" -> from = LocalDate.parse(args[++i]);
+                case "--to" -> to = LocalDate.parse(args[++i]);
+                case "--label" -> label = args[++i];
+                case "--verify" -> verify = true;
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
-                        + " (--universe sp500|synthetic:N, --warmup, --runs, --threads-per-rank, --csv DIR, --results FILE)");
+                        + " (--universe sp500|synthetic:N, --warmup, --runs, --threads-per-rank, --csv DIR, --results FILE,"
+                        + " --backend NAME, --from DATE, --to DATE, --label NAME, --verify)");
             }
         }
+        if (verify && csv != null) throw new IllegalArgumentException("--verify and --csv: choose one");
         Universe universe = universe(universeName);
+        String name = label != null ? label : universe.name();
+        VerifyingSink verifier = verify ? new VerifyingSink(Indicators.catalog()) : null;
         try (MpiPartitioner mpi = MpiPartitioner.open()) {
+            // auto: the host's cores shared by its ranks (GPU runs: the host copies to and from pinned memory need them)
+            if (threads == 0) threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, mpi.workersPerHost()));
             Pipeline.Builder b = Pipeline.builder()
                     .universe(universe)
-                    .between(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 1, 1))
+                    .between(from, to)
                     .indicators(Indicators.catalog())
-                    .backend("cpu")
+                    .backend(backend)
                     .backendOptions(BackendOptions.builder().threads(threads).build())
                     .fetchConcurrency(threads)
                     .partitioner(mpi);
             // without an output nothing needs the values at rank 0: each rank keeps its own (statuses still travel)
             if (csv != null) b.sink(CsvSink.to(csv.resolve("indicators.csv")));
+            else if (verifier != null) b.sink(verifier);
             else b.collectValues(false);
             Pipeline pipeline = b.build();
 
@@ -103,6 +125,7 @@ public final class MpiScaling {
             String failure = mpi.broadcast(last.okCount() == universe.size() ? null
                     : "only " + last.okCount() + " of " + universe.size() + " symbols computed"
                     + last.failures().stream().findFirst().map(f -> " (" + f.symbol() + ": " + f.reason() + ")").orElse(""));
+            if (failure == null && verifier != null) failure = mpi.broadcast(verifier.failure());
             if (failure != null) {
                 if (mpi.isRoot()) System.err.println("MpiScaling: " + failure + "; no results written");
                 mpi.close();
@@ -129,11 +152,19 @@ public final class MpiScaling {
             int ranks = mpi.workers();
             String hosts = mpi.name().replaceAll(".* on (\\d+) hosts?\\)$", "$1");
             long gatheredMb = comms.get(comms.size() - 1).bytesGathered() >> 20;
-            System.out.printf(Locale.ROOT, "%s: %d symbols ok of %d, %,d bars, 10 years, %d indicators (%d columns), backend %s%n",
-                    universe.name(), last.okCount(), universe.size(), last.bars(), Indicators.catalog().size(),
+            System.out.printf(Locale.ROOT, "%s: %d symbols ok of %d, %,d bars, %s to %s, %d indicators (%d columns), backend %s%n",
+                    name, last.okCount(), universe.size(), last.bars(), from, to, Indicators.catalog().size(),
                     Indicators.columns(Indicators.catalog()).size(), last.backend());
+            // who computed what in the last run: per rank its symbols and its backend's device
+            for (PipelineResult.Part p : last.parts()) {
+                System.out.printf(Locale.ROOT, "  rank %d: %d symbols, %,d bars on %s; fetch %.1f ms, compute %.1f ms%n", p.part(), p.symbols(),
+                        p.bars(), p.backend(), p.fetch().toNanos() / 1e6, p.compute().toNanos() / 1e6);
+            }
+            if (verifier != null) System.out.println("  " + verifier.summary());
             System.out.printf(Locale.ROOT, "%s, %d thread%s per rank, %s; %d MiB gathered per run; median of %d runs after %d warm-up runs%n",
-                    mpi.name(), threads, threads == 1 ? "" : "s", csv == null ? "values kept on their ranks, no output written" : "CSV written to " + csv, gatheredMb,
+                    mpi.name(), threads, threads == 1 ? "" : "s", csv != null ? "CSV written to " + csv
+                            : verifier != null ? "values gathered at rank 0 and checked against the CPU backend there" : "values kept on their ranks, no output written",
+                    gatheredMb,
                     runs, warmup);
             System.out.printf(Locale.ROOT, "  %-14s %10s %10s %10s%n", "ms", "median", "min", "max");
             for (Map.Entry<String, long[]> m : metrics.entrySet()) {
@@ -150,10 +181,10 @@ public final class MpiScaling {
                     if (fresh) w.write(HEADER + "\n");
                     for (Map.Entry<String, long[]> m : metrics.entrySet()) {
                         long[] v = m.getValue();
-                        w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f%n", universe.name(), ranks, hosts,
+                        w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\t%s\t%.3f\t%.3f\t%.3f%n", name, ranks, hosts,
                                 threads, last.okCount(), last.bars(), runs, m.getKey(), ms(v[v.length / 2]), ms(v[0]), ms(v[v.length - 1])));
                     }
-                    w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\tmpi_share_ppm\t%d\t%d\t%d%n", universe.name(), ranks, hosts,
+                    w.write(String.format(Locale.ROOT, "%s\t%d\t%s\t%d\t%d\t%d\t%d\tmpi_share_ppm\t%d\t%d\t%d%n", name, ranks, hosts,
                             threads, last.okCount(), last.bars(), runs, share[runs / 2], share[0], share[runs - 1]));
                 }
             }

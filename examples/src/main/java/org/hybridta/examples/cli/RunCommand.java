@@ -256,6 +256,13 @@ final class RunCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "source %s, backend %s, partitioner %s%n", r.source(), r.backend(), r.partitioner());
         out.printf(Locale.ROOT, "time: partition %s, fetch %s, compute %s, gather %s, write %s, total %s%n", ms(t.partition()),
                 ms(t.fetch()), ms(t.compute()), ms(t.gather()), ms(t.write()), ms(t.total()));
+        if (r.parts().size() > 1) {
+            // who computed what: per MPI rank (or local worker) its symbols and its backend's device
+            for (PipelineResult.Part p : r.parts()) {
+                out.printf(Locale.ROOT, "part %d: %d symbols, %,d bars on %s; fetch %s, compute %s%n", p.part(), p.symbols(), p.bars(),
+                        p.backend().isEmpty() ? "no backend (nothing to compute)" : p.backend(), ms(p.fetch()), ms(p.compute()));
+            }
+        }
         List<SymbolStatus> failures = r.failures();
         int shown = Math.min(failures.size(), 20);
         for (int i = 0; i < shown; i++) {

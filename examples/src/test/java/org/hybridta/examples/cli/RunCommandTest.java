@@ -45,6 +45,15 @@ class RunCommandTest {
     }
 
     @Test
+    void severalWorkersSayWhoComputedWhat() throws IOException {
+        Result r = run("run", "--symbols", "AAPL,MSFT,NVDA", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
+                "--partitioner", "local:2", "--backend", "cpu", "--no-progress", "-o", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines().filter(l -> l.startsWith("part "))).hasSize(2)
+                .allMatch(l -> l.matches("part [01]: [12] symbols, [\\d,]+ bars on cpu \\(.*\\); fetch .*, compute .*"), "a part line");
+    }
+
+    @Test
     void twoRunsWriteIdenticalFiles() throws IOException {
         for (String o : List.of("a", "b")) {
             assertThat(run("run", "--symbols", "MSFT,NVDA", "--from", "2024-01-01", "--to", "2024-06-01", "-o", dir.resolve(o).toString()).code()).isZero();
