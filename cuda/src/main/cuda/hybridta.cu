@@ -84,10 +84,12 @@ struct Span {
     int start;  // first bar computed
     int from;   // first relative bar written (start + from is the segment's first bar)
     int steps;  // bars computed
-    __device__ Span(int bars_, int segLen, int halo, int align) : bars(bars_) {
+    __device__ Span(int bars_, int segLen, int halo, int align) : Span(bars_, segLen, halo, align, 0x7fffffff) {}
+    // ... starting no later than bar `earliest` (see reachingBack)
+    __device__ Span(int bars_, int segLen, int halo, int align, int earliest) : bars(bars_) {
         int t0 = blockIdx.y * segLen;
         int t1 = min(bars_, t0 + segLen);
-        int s = t0 - halo;
+        int s = min(t0 - halo, earliest);
         start = s <= 0 ? 0 : s / align * align;
         from = t0 - start;
         steps = max(0, t1 - start);
@@ -98,6 +100,49 @@ struct Span {
   private:
     __device__ explicit Span(int bars_) : bars(bars_), start(0), from(0), steps(bars_) {}
 };
+
+// The smallest of need(lane) over the warp's lanes.
+template <typename F> __device__ __forceinline__ int warpMin(F&& need) {
+#ifdef HYBRIDTA_EMULATION
+    int m = need(0);  // the lanes run one after the other here: each works out the others' values itself
+    for (int j = 1; j < LANES; j++) m = min(m, need(j));
+    return m;
+#else
+    return __reduce_min_sync(0xffffffffu, need((int) threadIdx.x));
+#endif
+}
+
+// The segment of a recursive kernel whose state may go without new contributions for a while: on a flat
+// stretch (no change, no range) RSI's gains and losses, ATR's and ADX's true ranges and directional movements
+// only decay, and the output does not decay with them (a ratio of two decayed sums, an ADX carried unchanged,
+// an ATR of 1e-30 instead of 0), so a halo of `halo` bars before the segment does not repeat the earlier
+// state's bits once the stretch is longer than the halo. So each lane says how early it must start
+// (first(lane, t0); INT_MAX: as planned), the warp starts at the earliest, and on ordinary data that is where
+// the plan starts anyway.
+template <typename First>
+__device__ __forceinline__ Span reachingBack(int bars, int segLen, int halo, int align, const int* len, First&& first) {
+    const int t0 = blockIdx.y * segLen;
+    int earliest = 0x7fffffff;
+    if (t0 > 0) {
+        earliest = warpMin([&](int lane) {
+            int n = len[blockIdx.x * LANES + lane];
+            return n <= t0 ? 0x7fffffff : first(lane, t0);   // no value of a series that ends before the segment
+        });
+    }
+    return Span(bars, segLen, halo, align, earliest);
+}
+
+// Where a halo must start to rebuild a state whose parts last got a contribution at bar b (-1: never since bar
+// 1, so the part is 0 in both computations): `halo` bars before the bar after it. From there on the restarted
+// state holds the same bits as the whole-series one, and after b both only decay alike.
+__device__ __forceinline__ int haloBefore(int b, int halo) { return b < 0 ? 0x7fffffff : b + 1 - halo; }
+
+// The earliest of the bars at which the parts of a state last got a contribution, ignoring parts that never got
+// one; -1 when none did.
+__device__ __forceinline__ int earliestOf(int a, int b) { return a < 0 ? b : b < 0 ? a : min(a, b); }
+
+// Element (group blockIdx.x, bar t, lane) of an input in the grouped layout, read directly (for reachingBack).
+__device__ __forceinline__ double at(const double* x, int bars, int t, int lane) { return x[((size_t) blockIdx.x * bars + t) * LANES + lane]; }
 
 // Streams the inputs of one group through shared memory and calls body(t, x) for t = 0 .. sp.steps-1 with
 // x[k] the value of input stream k at relative bar t - lag[k] for this thread's series (undefined where that
@@ -514,6 +559,54 @@ template <typename T> __device__ void trange(const double* h, const double* l, c
         o.set(t, r);
     };
     stream<3, Narrow>(in, lag, sp, body);
+}
+
+// RSI's segment (reachingBack): its gains and its losses each need a contribution (a rise, a fall) to rebuild.
+__device__ __forceinline__ Span rsiSpan(const double* x, const int* len, int bars, int segLen, int halo, int align) {
+    return reachingBack(bars, segLen, halo, align, len, [&](int lane, int t0) {
+        int rise = -1, fall = -1;
+        for (int t = t0 - 1; t >= 1 && (rise < 0 || fall < 0); t--) {
+            double diff = at(x, bars, t, lane) - at(x, bars, t - 1, lane);
+            if (diff > 0 && rise < 0) rise = t;
+            if (diff < 0 && fall < 0) fall = t;
+        }
+        return haloBefore(earliestOf(rise, fall), halo);
+    });
+}
+
+// ATR's segment (reachingBack): its true range needs a contribution.
+__device__ __forceinline__ Span atrSpan(const double* h, const double* l, const double* c, const int* len, int bars, int segLen, int halo,
+                                        int align) {
+    return reachingBack(bars, segLen, halo, align, len, [&](int lane, int t0) {
+        int t = t0 - 1;
+        while (t >= 1 && trueRange(at(h, bars, t, lane), at(l, bars, t, lane), at(c, bars, t - 1, lane)) == 0.0) t--;
+        return haloBefore(t >= 1 ? t : -1, halo);
+    });
+}
+
+// ADX's segment (reachingBack): +DM and -DM each need a contribution; and ADX itself, which stays as it is while
+// the true range is near zero (no DX), needs `halo` bars of nonzero true range before the segment to forget
+// its restart, not just `halo` bars: the halo counts those bars only.
+__device__ __forceinline__ Span adxSpan(const double* h, const double* l, const double* c, const int* len, int bars, int segLen, int halo,
+                                        int align) {
+    return reachingBack(bars, segLen, halo, align, len, [&](int lane, int t0) {
+        int plus = -1, minus = -1, counted = 0, start = 0;   // start 0: too few ranges since bar 1, the whole series
+        double hi = at(h, bars, t0 - 1, lane), lo = at(l, bars, t0 - 1, lane);
+        for (int t = t0 - 1; t >= 1; t--) {
+            double hiPrev = at(h, bars, t - 1, lane), loPrev = at(l, bars, t - 1, lane);
+            if (trueRange(hi, lo, at(c, bars, t - 1, lane)) != 0.0 && ++counted == halo) start = t;
+            double diffP = hi - hiPrev, diffM = loPrev - lo;
+            if ((diffM > 0) && (diffP < diffM)) {
+                if (minus < 0) minus = t;
+            } else if ((diffP > 0) && (diffP > diffM)) {
+                if (plus < 0) plus = t;
+            }
+            if (counted >= halo && plus >= 0 && minus >= 0) break;
+            hi = hiPrev;
+            lo = loPrev;
+        }
+        return min(start, min(haloBefore(plus, halo), haloBefore(minus, halo)));
+    });
 }
 
 template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p) {
@@ -994,7 +1087,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
     K wma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p, int d) { wma<T>(x, o, n, Span::whole(bars), p, d); } \
     K dema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { dema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
     K tema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { tema<T>(x, o, n, Span(bars, sl, hl, al), p); }       \
-    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { rsi<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
+    K rsi_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { rsi<T>(x, o, n, rsiSpan(x, n, bars, sl, hl, al), p); } \
     K macd_##SFX(const double* x, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int f, int s, int g) {                         \
         macd<T>(x, o0, o1, o2, n, Span(bars, sl, hl, al), f, s, g);                                                                                   \
     }                                                                                                                                                 \
@@ -1007,7 +1100,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
         trange<T>(h, l, c, o, n, Span(bars, sl, hl, al));                                                                                             \
     }                                                                                                                                                 \
     K atr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p) {                     \
-        atr<T>(h, l, c, o, n, Span(bars, sl, hl, al), p);                                                                                             \
+        atr<T>(h, l, c, o, n, atrSpan(h, l, c, n, bars, sl, hl, al), p);                                                                             \
     }                                                                                                                                                 \
     K willr_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {        \
         willr<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                        \
@@ -1017,7 +1110,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
         stoch<T>(h, l, c, o0, o1, n, Span(bars, sl, hl, al), fk, sk, sd, r);                                                                          \
     }                                                                                                                                                 \
     K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int p) {      \
-        adx<T>(h, l, c, o0, o1, o2, n, Span(bars, sl, hl, al), p);                                                                                    \
+        adx<T>(h, l, c, o0, o1, o2, n, adxSpan(h, l, c, n, bars, sl, hl, al), p);                                                                     \
     }                                                                                                                                                 \
     K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {          \
         cci<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                          \

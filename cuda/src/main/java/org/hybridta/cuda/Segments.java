@@ -42,7 +42,11 @@ import org.hybridta.indicator.Willr;
  *       test over 91 million bars, all but 17 values, each below 1e-14 in magnitude, where Wilder states had
  *       decayed towards zero). The bound is relative to the state's magnitude; a stretch of unchanged prices
  *       shrinks RSI's, ATR's and ADX's states and the difference alike, pausing the decay, hence the generous
- *       100 bits (60 bits left differences of 1e-10 after flat stretches with period 2).</li>
+ *       100 bits (60 bits left differences of 1e-10 after flat stretches with period 2). A flat stretch longer
+ *       than the halo (a walk stuck at a price floor) pauses it for good: there those kernels' halos reach
+ *       back, per group, to {@code halo} bars before the last bar that changed their state (ADX: {@code halo}
+ *       bars of nonzero true range, as its average stands still while the range is near zero), which on
+ *       ordinary data is where the halo starts anyway ({@code reachingBack} in {@code hybridta.cu}).</li>
  *   <li><b>Running sums carried from bar 0</b> (SMA, WMA, Bollinger bands, MFI) and the prefix sum OBV:
  *       never segmented. Restarting a sum loses the rounding residue TA-Lib's sum has accumulated since bar
  *       0; after prices fall by orders of magnitude over 100,000 bars that residue is not small against the

@@ -4,7 +4,10 @@ import java.util.SplittableRandom;
 import org.hybridta.Field;
 import org.hybridta.Panel;
 
-/** Fresh random OHLCV panels: random walks with flat stretches (zero changes and zero ranges) and ragged lengths. */
+/**
+ * Fresh random OHLCV panels: random walks with flat stretches (zero changes and zero ranges; on series of 2,000 bars
+ * or more, for one in three, one of 600 to 4,600 bars) and ragged lengths.
+ */
 final class RandomPanels {
     private RandomPanels() {}
 
@@ -25,6 +28,13 @@ final class RandomPanels {
             lengths[s] = len;
             double price = 20 + 200 * rnd.nextDouble();
             int flat = 0;
+            // on long series, for one in three, a stretch of unchanged prices longer than any segment's halo
+            // (as a walk stuck at a price floor makes): recursive states only decay there, their outputs do not
+            int longFrom = -1, longTo = -1;
+            if (bars >= 2_000 && rnd.nextInt(3) == 0) {
+                longFrom = rnd.nextInt(bars);
+                longTo = longFrom + 600 + rnd.nextInt(Math.min(4_000, bars / 3));
+            }
             for (int t = 0; t < bars; t++) {
                 int i = s * bars + t;
                 if (t >= len) {
@@ -32,6 +42,7 @@ final class RandomPanels {
                     continue;
                 }
                 if (flat == 0 && rnd.nextInt(40) == 0) flat = 1 + rnd.nextInt(25);
+                if (t == longFrom) flat = longTo - longFrom;
                 double open = price;
                 if (flat > 0) {
                     flat--;  // no change, no range: exercises the zero-division branches

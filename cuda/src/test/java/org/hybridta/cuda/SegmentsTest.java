@@ -12,7 +12,10 @@ import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.conformance.BackendConformanceTest;
 import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Adx;
+import org.hybridta.indicator.Atr;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.indicator.Rsi;
 import org.hybridta.indicator.Stoch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -119,7 +122,8 @@ class SegmentsTest {
             IndicatorValues whole = cpu.compute(p, List.of(ind));
             for (int s = 0; s < p.seriesCount(); s++) {
                 for (int t0 = 997; t0 < p.barCount(); t0 += 997) {
-                    int start = Math.max(0, Math.floorDiv(t0 - halo, Segments.align(ind)) * Segments.align(ind));
+                    int from = Math.min(t0 - halo, reachBack(ind, p, s, t0, halo));
+                    int start = Math.max(0, Math.floorDiv(from, Segments.align(ind)) * Segments.align(ind));
                     int end = Math.min(p.barCount(), t0 + 997);
                     IndicatorValues part = cpu.compute(cut(p, s, start, end), List.of(ind));
                     for (int o = 0; o < ind.outputs().size(); o++) {
@@ -149,6 +153,76 @@ class SegmentsTest {
         }
         assertThat(failures).isEmpty();
         assertThat((double) averagedSame / averaged).as("share of the averages' values equal bit for bit (seed %d)", seed).isGreaterThan(0.9999);
+    }
+
+    /**
+     * The kernels' reach-back ({@code reachingBack} in hybridta.cu), for one series: where RSI's, ATR's and ADX's
+     * halo must start so that a flat stretch longer than the halo is rebuilt too; {@code Integer.MAX_VALUE}: as
+     * planned. A model of the rule (the emulated and GPU kernels are checked by {@link SegmentedPathCases}).
+     */
+    static int reachBack(Indicator ind, Panel p, int s, int t0, int halo) {
+        double[] h = p.series(Field.HIGH, s), l = p.series(Field.LOW, s), c = p.series(Field.CLOSE, s);
+        if (ind instanceof Rsi) {
+            int rise = -1, fall = -1;
+            for (int t = t0 - 1; t >= 1 && (rise < 0 || fall < 0); t--) {
+                double diff = c[t] - c[t - 1];
+                if (diff > 0 && rise < 0) rise = t;
+                if (diff < 0 && fall < 0) fall = t;
+            }
+            return haloBefore(rise < 0 ? fall : fall < 0 ? rise : Math.min(rise, fall), halo);
+        }
+        if (ind instanceof Atr) {
+            int t = t0 - 1;
+            while (t >= 1 && trueRange(h[t], l[t], c[t - 1]) == 0.0) t--;
+            return haloBefore(t >= 1 ? t : -1, halo);
+        }
+        if (ind instanceof Adx) {
+            int plus = -1, minus = -1, counted = 0, start = 0;
+            for (int t = t0 - 1; t >= 1; t--) {
+                if (trueRange(h[t], l[t], c[t - 1]) != 0.0 && ++counted == halo) start = t;
+                double diffP = h[t] - h[t - 1], diffM = l[t - 1] - l[t];
+                if (diffM > 0 && diffP < diffM) {
+                    if (minus < 0) minus = t;
+                } else if (diffP > 0 && diffP > diffM) {
+                    if (plus < 0) plus = t;
+                }
+                if (counted >= halo && plus >= 0 && minus >= 0) break;
+            }
+            return Math.min(start, Math.min(haloBefore(plus, halo), haloBefore(minus, halo)));
+        }
+        return Integer.MAX_VALUE;
+    }
+
+    private static int haloBefore(int b, int halo) { return b < 0 ? Integer.MAX_VALUE : b + 1 - halo; }
+
+    private static double trueRange(double h, double l, double cPrev) {
+        return Math.max(h - l, Math.max(Math.abs(cPrev - h), Math.abs(cPrev - l)));
+    }
+
+    /** Without the reach-back, a flat stretch longer than the halo breaks the restart: the model above matters. */
+    @Test void aFlatStretchLongerThanTheHaloNeedsTheReachBack() {
+        int bars = 6_000;
+        double[] o = new double[bars], h = new double[bars], l = new double[bars], c = new double[bars];
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(7);
+        double price = 50;
+        for (int t = 0; t < bars; t++) {
+            boolean flat = t >= 1_500 && t < 4_500;   // 3,000 bars without change or range
+            double open = price;
+            if (!flat) price *= 1 + 0.02 * rnd.nextGaussian();
+            o[t] = open;
+            c[t] = price;
+            h[t] = flat ? price : Math.max(open, price) * (1 + 0.01 * rnd.nextDouble());
+            l[t] = flat ? price : Math.min(open, price) * (1 - 0.01 * rnd.nextDouble());
+        }
+        Panel p = Panel.builder(1, bars).field(Field.OPEN, o).field(Field.HIGH, h).field(Field.LOW, l).field(Field.CLOSE, c).build();
+        for (String spec : List.of("atr:14", "adx:14")) {
+            Indicator ind = Indicators.parse(spec);
+            int halo = Segments.halo(ind), t0 = 4_000;
+            assertThat(reachBack(ind, p, 0, t0, halo)).as(spec).isLessThan(1_500);
+            IndicatorValues whole = cpu.compute(p, List.of(ind)), plain = cpu.compute(cut(p, 0, t0 - halo, bars), List.of(ind));
+            assertThat(Compare.check(ind, 0, Arrays.copyOfRange(plain.data(0), halo, bars - t0 + halo),
+                    Arrays.copyOfRange(whole.data(0), t0, bars), 1, bars - t0, 0)).as("%s restarted inside the flat stretch", spec).isNotNull();
+        }
     }
 
     /**
