@@ -53,7 +53,7 @@ case "$what" in
   large) jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1 ;;
   final)  # everything but the kernel-only set
     tests
-    jmh transfer CudaTransferBenchmarks
+    jmh transfer CudaTransferBenchmarks   # endToEnd and endToEndHost
     jmh crossover CudaCrossoverBenchmarks -p shape=$small
     jmh persymbol CudaPerSymbolBenchmarks
     jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -bm ss -wi 1 -i 1 -f 1
@@ -61,7 +61,7 @@ case "$what" in
   kernels-e2e)  # fits the device tool's 10-minute command: each step has a time limit
     TESTS_TIMEOUT=150 tests
     JMH_TIMEOUT=200 jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks
-    JMH_TIMEOUT=80 jmh transfer CudaTransferBenchmarks
+    JMH_TIMEOUT=150 jmh transfer CudaTransferBenchmarks   # endToEnd and endToEndHost
     profile
     JMH_TIMEOUT=90 jmh crossover CudaCrossoverBenchmarks -p shape=$small -p backend=cuda,cuda-float
     JMH_TIMEOUT=80 jmh large CudaCrossoverBenchmarks -p shape=10000x25000 -p backend=cuda,cuda-float -bm ss -wi 1 -i 1 -f 1
@@ -69,8 +69,8 @@ case "$what" in
   quick)
     TESTS_TIMEOUT=110 tests
     JMH_TIMEOUT=90 jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms
-    JMH_TIMEOUT=55 jmh transfer CudaTransferBenchmarks -wi 2 -i 3
-    PROFILE_CALLS=2 PROFILE_TIMEOUT=35 profile
+    JMH_TIMEOUT=110 jmh transfer CudaTransferBenchmarks -wi 2 -i 3   # endToEnd and endToEndHost
+    PROFILE_CALLS=2 PROFILE_TIMEOUT=50 profile   # compute and computeInto
     ;;
   recheck)  # after a change to launch settings: the kernels concerned, then the backend's GPU tests (about 90 s)
     JMH_TIMEOUT=60 jmh kernels2 CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p indicator=willr,stoch,cci,sma,wma,bbands,obv,mfi,ema
@@ -81,7 +81,7 @@ case "$what" in
 esac
 echo "===== test failures (if any)"
 grep -E "✘" "$out/tests.log" 2>/dev/null | head -20
-[ -f "$out/profile.log" ] && { echo "===== profile"; grep -E "^host|call [0-9]|total" "$out/profile.log" | sed 's/.*compute /compute /' | tail -14; }
+[ -f "$out/profile.log" ] && { echo "===== profile"; grep -E "^host|call [0-9]|total|allocateHostBuffer" "$out/profile.log" | sed -E 's/.* (computeInto|compute) ([0-9])/\1 \2/' | tail -26; }
 echo "===== jmh"
 grep -E "^(Cuda|Benchmark )" "$out/jmh.log" 2>/dev/null | tail -75
 echo "===== summary"

@@ -1,6 +1,8 @@
 /**
  * HybridTA's data model: {@link org.hybridta.BarSeries} (one symbol's bars, columnar),
- * {@link org.hybridta.Panel} (many series in one block, the unit of computation) and
+ * {@link org.hybridta.Panel} (many series in one block, the unit of computation),
+ * {@link org.hybridta.HostPanel} (the same in caller-owned native memory, for
+ * {@link org.hybridta.backend.ComputeBackend#computeInto ComputeBackend.computeInto}) and
  * {@link org.hybridta.IndicatorValues} (what a backend returns).
  */
 package org.hybridta;

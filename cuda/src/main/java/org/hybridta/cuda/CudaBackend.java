@@ -1,6 +1,8 @@
 package org.hybridta.cuda;
 
 import java.lang.ref.Cleaner;
+import java.nio.Buffer;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;
@@ -9,18 +11,22 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import jcuda.Pointer;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 import org.hybridta.Field;
+import org.hybridta.HostPanel;
 import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.HostBuffers;
 import org.hybridta.backend.Precision;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
@@ -40,6 +46,10 @@ import org.slf4j.LoggerFactory;
  * spare device buffers, within the device memory budget, so that the slots go on with the next chunks.
  * Buffers are kept between calls and grown when needed.
  *
+ * <p>{@link #computeInto} runs the same chunk loop from and into direct buffers: those page-locked by
+ * {@link #allocateHostBuffer} (kept in a {@link HostRegistry}) move by DMA straight between their chunk regions and
+ * the device, with no host copy and no array to allocate; other direct buffers go through the pinned staging.
+ *
  * <p>Not for concurrent use: calls are serialized.
  */
 final class CudaBackend implements ComputeBackend {
@@ -57,6 +67,8 @@ final class CudaBackend implements ComputeBackend {
     private final List<Slot> slots = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final Cleaner.Cleanable cleanable;
+    /** Host buffers this backend page-locked for {@link #computeInto}, unregistered on close. */
+    private final HostRegistry hosts = new HostRegistry();
     /**
      * Device buffers that hold a chunk's outputs while the result arrays are still being allocated (the JVM zeroes
      * a new array on one thread: about 240 ms for 2 GB), so that the slots can take the next chunks meanwhile.
@@ -73,9 +85,10 @@ final class CudaBackend implements ComputeBackend {
     /**
      * Nanoseconds of the last call: host fill, waiting for the device, host drain, queueing, total, result
      * allocation (summed over columns, in parallel), main thread waiting for the allocation; and the number of
-     * chunks whose outputs waited on the device in spare buffers.
+     * chunks whose outputs waited on the device in spare buffers; and ({@code computeInto}) the host columns moved
+     * directly (page-locked) and all host columns.
      */
-    private final long[] profile = new long[8];
+    private final long[] profile = new long[10];
 
     /** One set of buffers with its stream. */
     private static final class Slot {
@@ -210,40 +223,157 @@ final class CudaBackend implements ComputeBackend {
                 }
             }));
         }
+        Request req = Request.of(indicators);
+        double[][] in = new double[req.fields().size()][];
+        for (int i = 0; i < in.length; i++) in[i] = panel.data(req.fields().get(i));
+        runChunks("compute", nSeries, bars, req, HostSide.arrays(panel.lengths(), in, out), allocations);
+        profile[4] = System.nanoTime() - start;
+        return IndicatorValues.of(panel, columns, out);
+    }
 
-        List<KernelCall> calls = new ArrayList<>();
-        EnumMap<Field, Integer> fieldIndex = new EnumMap<>(Field.class);
-        int ring = 0;
-        for (Indicator ind : indicators) {
-            KernelCall c = KernelCall.of(ind);
-            calls.add(c);
-            ring += c.globalRingDoubles();  // each kernel its own scratch: they run concurrently
-            for (Field f : c.inputs()) fieldIndex.putIfAbsent(f, 0);
+    /**
+     * Page-locks the buffer ({@code cuMemHostRegister}) until the backend is closed, so that {@link #computeInto} moves
+     * it between host and device by DMA, chunk by chunk, without staging copies. The registration keeps the buffer
+     * reachable; on close it is undone and the memory stays valid (pageable) for as long as the buffer is reachable.
+     */
+    @Override public synchronized ByteBuffer allocateHostBuffer(long bytes) {
+        if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
+        ByteBuffer b = HostBuffers.allocate(bytes);
+        if (bytes > 0) {
+            device.makeCurrent();
+            hosts.register(b);
         }
-        List<Field> fields = new ArrayList<>(fieldIndex.keySet());  // enum order
-        for (int i = 0; i < fields.size(); i++) fieldIndex.put(fields.get(i), i);
-        double[][] in = new double[fields.size()][];
-        for (int i = 0; i < fields.size(); i++) in[i] = panel.data(fields.get(i));
+        return b;
+    }
 
-        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, fields.size(), columns.size(), ring, elementBytes, budget, hostSlotBytes);
+    /**
+     * Computes from and into direct buffers. A buffer that lies in memory page-locked by this backend's
+     * {@link #allocateHostBuffer} is transferred directly (each chunk's series are one contiguous region of it);
+     * any other direct buffer goes through the pinned staging with a host copy, as {@link #compute} does. The
+     * outputs must be DoubleBuffers in double precision, FloatBuffers in float precision.
+     */
+    @Override public synchronized void computeInto(HostPanel panel, List<? extends Indicator> indicators, List<? extends Buffer> outputs) {
+        if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
+        Objects.requireNonNull(panel, "panel");
+        Objects.requireNonNull(indicators, "indicators");
+        List<String> columns = checkRequest(panel::has, indicators);
+        HostBuffers.checkOutputs(panel, columns, outputs, precision);
+        java.util.Arrays.fill(profile, 0);
+        long start = System.nanoTime();
+        int nSeries = panel.seriesCount(), bars = panel.barCount();
+        if (nSeries == 0 || bars == 0) return;
+        Request req = Request.of(indicators);
+        device.makeCurrent();
+        long cells = panel.cells();
+        // duplicates up to the capacity: absolute copies never touch the caller's positions or trip on its limits
+        DoubleBuffer[] in = new DoubleBuffer[req.fields().size()];
+        Pointer[] inDirect = new Pointer[in.length];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = panel.data(req.fields().get(i)).duplicate().clear();
+            inDirect[i] = direct(in[i], cells * Double.BYTES);
+        }
+        Buffer[] out = new Buffer[columns.size()];
+        Pointer[] outDirect = new Pointer[out.length];
+        for (int j = 0; j < out.length; j++) {
+            out[j] = outputs.get(j).duplicate().clear();
+            outDirect[j] = direct(out[j], cells * elementBytes);
+        }
+        for (Pointer p : inDirect) if (p != null) profile[8]++;
+        for (Pointer p : outDirect) if (p != null) profile[8]++;
+        profile[9] = in.length + out.length;
+        runChunks("computeInto", nSeries, bars, req, HostSide.buffers(panel.lengths(), in, inDirect, out, outDirect), List.of());
+        profile[4] = System.nanoTime() - start;
+    }
+
+    /** A pointer to the buffer's index 0 if its first {@code bytes} lie in memory this backend page-locked, else null (staging). */
+    private Pointer direct(Buffer buffer, long bytes) {
+        return hosts.find(HostRegistry.mappedAddress(buffer), bytes) != null ? Pointer.to(buffer) : null;
+    }
+
+    /** Buffers this backend page-locked (tests). */
+    int hostBuffersRegistered() { return hosts.size(); }
+
+    /** The kernels of a request and the fields they read, in enum order (the order of the uploads). */
+    private record Request(List<KernelCall> calls, List<Field> fields, EnumMap<Field, Integer> fieldIndex, int ring, int outputs) {
+        static Request of(List<? extends Indicator> indicators) {
+            List<KernelCall> calls = new ArrayList<>();
+            EnumMap<Field, Integer> fieldIndex = new EnumMap<>(Field.class);
+            int ring = 0, outputs = 0;
+            for (Indicator ind : indicators) {
+                KernelCall c = KernelCall.of(ind);
+                calls.add(c);
+                ring += c.globalRingDoubles();  // each kernel its own scratch: they run concurrently
+                outputs += c.outputs();
+                for (Field f : c.inputs()) fieldIndex.putIfAbsent(f, 0);
+            }
+            List<Field> fields = new ArrayList<>(fieldIndex.keySet());  // enum order
+            for (int i = 0; i < fields.size(); i++) fieldIndex.put(fields.get(i), i);
+            return new Request(calls, fields, fieldIndex, ring, outputs);
+        }
+    }
+
+    /**
+     * Where a call's values live on the host: inputs (in field order) and outputs (in column order) as Java arrays
+     * ({@link #compute}) or direct buffers ({@link #computeInto}). A buffer with a {@code direct} pointer is
+     * page-locked and moves by DMA between its chunk regions and the device; every other column goes through the
+     * slots' pinned staging with a host copy.
+     */
+    private static final class HostSide {
+        final int[] lengths;
+        final double[][] inArrays;
+        final DoubleBuffer[] inBuffers;
+        final Pointer[] inDirect;
+        /** The result arrays, filled in by the pool while the first chunks run (read only after they are allocated). */
+        final double[][] outArrays;
+        final Buffer[] outBuffers;
+        final Pointer[] outDirect;
+
+        private HostSide(int[] lengths, double[][] inArrays, DoubleBuffer[] inBuffers, Pointer[] inDirect, double[][] outArrays,
+                         Buffer[] outBuffers, Pointer[] outDirect) {
+            this.lengths = lengths;
+            this.inArrays = inArrays;
+            this.inBuffers = inBuffers;
+            this.inDirect = inDirect;
+            this.outArrays = outArrays;
+            this.outBuffers = outBuffers;
+            this.outDirect = outDirect;
+        }
+
+        static HostSide arrays(int[] lengths, double[][] in, double[][] out) {
+            return new HostSide(lengths, in, null, new Pointer[in.length], out, null, new Pointer[out.length]);
+        }
+
+        static HostSide buffers(int[] lengths, DoubleBuffer[] in, Pointer[] inDirect, Buffer[] out, Pointer[] outDirect) {
+            return new HostSide(lengths, null, in, inDirect, null, out, outDirect);
+        }
+    }
+
+    /**
+     * Plans the chunks and runs them through the slots: host copies (where a column is not page-locked), upload,
+     * kernels and download of successive chunks overlap, one slot and stream each. While {@code allocations} (the
+     * result arrays of {@link #compute}) are pending, finished chunks park their outputs in spare device buffers.
+     */
+    private void runChunks(String what, int nSeries, int bars, Request req, HostSide host, List<Future<?>> allocations) {
+        int nIn = req.fields().size(), nOut = req.outputs();
+        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, nIn, nOut, req.ring(), elementBytes, budget, hostSlotBytes);
         device.makeCurrent();
         prepareSlots(plan);
         int cap = plan.capacity();
-        long outputsPerChunk = (long) columns.size() * cap * bars * elementBytes;  // a chunk's outputs, series-major
-        int spareLimit = prepareSpares(plan, outputsPerChunk);
+        long outputsPerChunk = (long) nOut * cap * bars * elementBytes;  // a chunk's outputs, series-major
+        int spareLimit = allocations.isEmpty() ? 0 : prepareSpares(plan, outputsPerChunk);
         java.util.ArrayDeque<Parked> parked = new java.util.ArrayDeque<>();
         try {
             int perChunk = plan.seriesPerChunk();
-            boolean allocated = false;
+            boolean allocated = allocations.isEmpty();
             for (int c = 0; c < plan.chunks(); c++) {
                 Chunk chunk = new Chunk(c, c * perChunk, Math.min(nSeries, (c + 1) * perChunk));
                 Slot slot = slots.get(c % plan.slots());
                 if (slot.pending != null && !allocated) {
                     allocated = awaitTimed(allocations);  // its outputs go to the result arrays now
                 }
-                finish(slot, bars, cap, out);
-                fill(slot, chunk, bars, cap, in, panel);
-                enqueue(slot, chunk, bars, cap, fields.size(), calls, fieldIndex);
+                finish(slot, bars, cap, host);
+                fill(slot, chunk, bars, cap, host);
+                enqueue(slot, chunk, bars, cap, nIn, req.calls(), req.fieldIndex(), host);
                 if (!allocated && !holdOutputsOnDevice && allDone(allocations)) allocated = true;
                 if (!allocated && parked.size() < spareLimit) {
                     // the result arrays are not there yet: park the outputs on the device and let the slot go on
@@ -255,7 +385,7 @@ final class CudaBackend implements ComputeBackend {
                     parked.add(new Parked(chunk, spare, copied));
                     Cuda.check(JCudaDriver.cuEventRecord(copied, slot.stream), "cuEventRecord");
                 } else {
-                    download(slot, chunk, slot.stage, bars, cap, columns.size());
+                    download(slot, chunk, slot.stage, bars, cap, nOut, host);
                     slot.pending = chunk;
                 }
             }
@@ -265,16 +395,16 @@ final class CudaBackend implements ComputeBackend {
             while (!parked.isEmpty()) {
                 Parked pk = parked.poll();
                 Slot slot = slots.get(next++ % plan.slots());
-                finish(slot, bars, cap, out);
+                finish(slot, bars, cap, host);
                 // the spare was filled on the stream of the slot that computed the chunk
                 Cuda.check(JCudaDriver.cuStreamWaitEvent(slot.stream, pk.copied(), 0), "cuStreamWaitEvent");
                 JCudaDriver.cuEventDestroy(pk.copied());  // released once it has completed
-                download(slot, pk.chunk(), pk.spare(), bars, cap, columns.size());
+                download(slot, pk.chunk(), pk.spare(), bars, cap, nOut, host);
                 slot.pending = pk.chunk();
                 slot.pendingSpare = pk.spare();
                 profile[7]++;
             }
-            for (int i = 0; i < plan.slots(); i++) finish(slots.get(i), bars, cap, out);
+            for (int i = 0; i < plan.slots(); i++) finish(slots.get(i), bars, cap, host);
         } catch (RuntimeException | Error e) {
             for (Slot s : slots) {
                 s.pending = null;
@@ -286,11 +416,10 @@ final class CudaBackend implements ComputeBackend {
             freeSpares.addAll(spares);
             throw e;
         }
-        profile[4] = System.nanoTime() - start;
         if (log.isDebugEnabled()) {
-            log.debug("compute {} x {}, {} chunks of {} in {} slots: {}", nSeries, bars, plan.chunks(), plan.seriesPerChunk(), plan.slots(), profile());
+            log.debug("{} {} x {}, {} chunks of {} in {} slots: {}", what, nSeries, bars, plan.chunks(), plan.seriesPerChunk(), plan.slots(),
+                    profile());
         }
-        return IndicatorValues.of(panel, columns, out);
     }
 
     /** Waits for the result arrays, timing the wait; true. */
@@ -340,13 +469,14 @@ final class CudaBackend implements ComputeBackend {
     String profile() {
         return String.format(java.util.Locale.ROOT,
                 "total %.1f ms: host fill %.1f, wait for device %.1f, host drain %.1f, queueing %.1f, wait for the result arrays %.1f;"
-                        + " allocating the result arrays %.1f (in parallel); %d chunks parked on the device meanwhile",
+                        + " allocating the result arrays %.1f (in parallel); %d chunks parked on the device meanwhile;"
+                        + " %d of %d host buffers transferred directly (page-locked)",
                 profile[4] / 1e6, profile[0] / 1e6, profile[1] / 1e6, profile[2] / 1e6, profile[3] / 1e6, profile[6] / 1e6,
-                profile[5] / 1e6, profile[7]);
+                profile[5] / 1e6, profile[7], profile[8], profile[9]);
     }
 
-    /** Waits for the slot's chunk, if any, and copies its outputs into the result arrays. */
-    private void finish(Slot slot, int bars, int cap, double[][] out) {
+    /** Waits for the slot's chunk, if any, and copies its outputs (those not downloaded directly) to the host side. */
+    private void finish(Slot slot, int bars, int cap, HostSide host) {
         Chunk chunk = slot.pending;
         if (chunk == null) {
             // no outputs to collect, but the slot's last chunk may still read its pinned inputs (it was parked)
@@ -366,38 +496,53 @@ final class CudaBackend implements ComputeBackend {
         long t0 = System.nanoTime();
         long n = (long) chunk.count() * bars;
         List<Runnable> tasks = new ArrayList<>();
-        for (int j = 0; j < out.length; j++) {
+        for (int j = 0; j < host.outDirect.length; j++) {
+            if (host.outDirect[j] != null) continue;  // already there
             int col = j;
             long base = (long) j * cap * bars;  // in output elements
             long dst = (long) chunk.from() * bars;
-            split(n, (off, len) -> {
-                if (precision == Precision.FLOAT) {
-                    FloatBuffer fb = slot.hostF;
-                    double[] o = out[col];
+            if (host.outArrays != null) {
+                split(n, (off, len) -> {
+                    double[] o = host.outArrays[col];
                     int s = (int) (base + off), d = (int) (dst + off);
-                    for (int i = 0; i < len; i++) o[d + i] = fb.get(s + i);
-                } else {
-                    slot.hostD.get((int) (base + off), out[col], (int) (dst + off), len);
-                }
-            }, tasks);
+                    if (precision == Precision.FLOAT) {
+                        FloatBuffer fb = slot.hostF;
+                        for (int i = 0; i < len; i++) o[d + i] = fb.get(s + i);
+                    } else {
+                        slot.hostD.get(s, o, d, len);
+                    }
+                }, tasks);
+            } else if (precision == Precision.FLOAT) {
+                FloatBuffer o = (FloatBuffer) host.outBuffers[col];
+                split(n, (off, len) -> o.put((int) (dst + off), slot.hostF, (int) (base + off), len), tasks);
+            } else {
+                DoubleBuffer o = (DoubleBuffer) host.outBuffers[col];
+                split(n, (off, len) -> o.put((int) (dst + off), slot.hostD, (int) (base + off), len), tasks);
+            }
         }
         run(tasks);
         profile[2] += System.nanoTime() - t0;
     }
 
-    /** Copies the chunk's inputs and lengths into the slot's pinned staging. */
-    private void fill(Slot slot, Chunk chunk, int bars, int cap, double[][] in, Panel panel) {
+    /** Copies the chunk's lengths, and its inputs that are not uploaded directly, into the slot's pinned staging. */
+    private void fill(Slot slot, Chunk chunk, int bars, int cap, HostSide host) {
         long t0 = System.nanoTime();
         long n = (long) chunk.count() * bars;
         List<Runnable> tasks = new ArrayList<>();
-        for (int k = 0; k < in.length; k++) {
-            double[] src = in[k];
+        for (int k = 0; k < host.inDirect.length; k++) {
+            if (host.inDirect[k] != null) continue;  // uploaded from where it is
             long base = (long) k * cap * bars;
             long from = (long) chunk.from() * bars;
-            split(n, (off, len) -> slot.hostD.put((int) (base + off), src, (int) (from + off), len), tasks);
+            if (host.inArrays != null) {
+                double[] src = host.inArrays[k];
+                split(n, (off, len) -> slot.hostD.put((int) (base + off), src, (int) (from + off), len), tasks);
+            } else {
+                DoubleBuffer src = host.inBuffers[k];
+                split(n, (off, len) -> slot.hostD.put((int) (base + off), src, (int) (from + off), len), tasks);
+            }
         }
         run(tasks);
-        for (int i = 0; i < cap; i++) slot.hostLens.put(i, i < chunk.count() ? panel.length(chunk.from() + i) : 0);
+        for (int i = 0; i < cap; i++) slot.hostLens.put(i, i < chunk.count() ? host.lengths[chunk.from() + i] : 0);
         profile[0] += System.nanoTime() - t0;
     }
 
@@ -405,7 +550,8 @@ final class CudaBackend implements ComputeBackend {
      * Queues upload, transposes, kernels and transposes of one chunk on the slot's stream; its outputs end up
      * series-major in the slot's device staging, output j at {@code j * cap * bars} elements.
      */
-    private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, List<KernelCall> calls, EnumMap<Field, Integer> fieldIndex) {
+    private void enqueue(Slot slot, Chunk chunk, int bars, int cap, int nIn, List<KernelCall> calls, EnumMap<Field, Integer> fieldIndex,
+                         HostSide host) {
         long t0 = System.nanoTime();
         long inRegion = (long) cap * bars * Double.BYTES, outRegion = (long) cap * bars * elementBytes;  // one field, one output
         long inUsed = (long) chunk.count() * bars * Double.BYTES;
@@ -415,7 +561,9 @@ final class CudaBackend implements ComputeBackend {
         CUstream st = slot.stream;
         Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.lens.ptr, slot.pinnedLens.ptr, (long) cap * Integer.BYTES, st), "cuMemcpyHtoDAsync(lengths)");
         for (int k = 0; k < nIn; k++) {
-            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.stage.at(k * inRegion), slot.pinned.at(k * inRegion), inUsed, st),
+            Pointer src = host.inDirect[k] != null ? host.inDirect[k].withByteOffset((long) chunk.from() * bars * Double.BYTES)
+                    : slot.pinned.at(k * inRegion);
+            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(slot.stage.at(k * inRegion), src, inUsed, st),
                     "cuMemcpyHtoDAsync(" + inUsed + " bytes of input " + k + ", chunk " + chunk.index() + ")");
             device.launch("to_grouped_f64", tiles, groups, 32, 8, st, slot.stage.at(k * inRegion), slot.gin.at(k * inRegion),
                     chunk.count(), bars);
@@ -454,12 +602,17 @@ final class CudaBackend implements ComputeBackend {
         profile[3] += System.nanoTime() - t0;
     }
 
-    /** Queues the download of a chunk's outputs, laid out as {@link #enqueue} leaves them in {@code src}, into the slot's pinned staging. */
-    private void download(Slot slot, Chunk chunk, DeviceArena.DeviceBuffer src, int bars, int cap, int nOut) {
+    /**
+     * Queues the download of a chunk's outputs, laid out as {@link #enqueue} leaves them in {@code src}, into the
+     * page-locked output buffers where they are, else into the slot's pinned staging.
+     */
+    private void download(Slot slot, Chunk chunk, DeviceArena.DeviceBuffer src, int bars, int cap, int nOut, HostSide host) {
         long t0 = System.nanoTime();
         long outRegion = (long) cap * bars * elementBytes, outUsed = (long) chunk.count() * bars * elementBytes;
         for (int j = 0; j < nOut; j++) {
-            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(slot.pinned.at(j * outRegion), src.at(j * outRegion), outUsed, slot.stream),
+            Pointer dst = host.outDirect[j] != null ? host.outDirect[j].withByteOffset((long) chunk.from() * bars * elementBytes)
+                    : slot.pinned.at(j * outRegion);
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(dst, src.at(j * outRegion), outUsed, slot.stream),
                     "cuMemcpyDtoHAsync(" + outUsed + " bytes of output " + j + ", chunk " + chunk.index() + ")");
         }
         profile[3] += System.nanoTime() - t0;
@@ -550,10 +703,15 @@ final class CudaBackend implements ComputeBackend {
 
     /** Checks fields and column names; returns the output columns in order. */
     static List<String> checkRequest(Panel panel, List<? extends Indicator> indicators) {
+        return checkRequest(panel::has, indicators);
+    }
+
+    /** Checks fields (present where {@code has} says so) and column names; returns the output columns in order. */
+    static List<String> checkRequest(java.util.function.Predicate<Field> has, List<? extends Indicator> indicators) {
         if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
         for (Indicator ind : indicators) {
-            for (Field f : ind.inputs()) {
-                if (!panel.has(f)) {
+            for (Field f : Field.values()) {  // in Field order: inputs() is a Set.of, whose order changes from run to run
+                if (ind.inputs().contains(f) && !has.test(f)) {
                     throw new IllegalArgumentException(ind.spec() + " needs " + f.columnName() + " values, which the panel lacks");
                 }
             }
@@ -584,6 +742,16 @@ final class CudaBackend implements ComputeBackend {
         } catch (RuntimeException e) {
             failure = e;
         }
+        try {
+            device.makeCurrent();
+            // the buffers' memory stays valid (it belongs to them), merely pageable again
+            CudaException e = hosts.unregisterAll();
+            if (e != null && failure == null) failure = e;
+        } catch (RuntimeException e) {
+            if (failure == null) failure = e;
+            else failure.addSuppressed(e);
+        }
+        hosts.removeAll();  // whatever happened: let go of the buffers
         slots.clear();
         pool.shutdownNow();
         try {

@@ -2,6 +2,8 @@ package org.hybridta.benchmarks.cuda;
 
 import java.util.List;
 import java.util.Locale;
+import org.hybridta.Field;
+import org.hybridta.HostPanel;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Backends;
@@ -13,7 +15,8 @@ import org.hybridta.indicator.Indicators;
  * Where the time of an end-to-end call goes: first the host's own ceilings for the result (allocating one
  * zeroed {@code double[]} of the panel's size, which the JVM does on one thread, and copying that many bytes
  * between the Java heap and off-heap memory on all cores), then EMA(20) over a close-only panel a few times
- * per precision, printing the wall time of each call; with
+ * per precision, printing the wall time of each call, through {@code compute} (Java arrays) and through
+ * {@code computeInto} (host buffers page-locked by {@code allocateHostBuffer}); with
  * {@code -Dorg.slf4j.simpleLogger.log.org.hybridta.cuda=debug} the backend logs its phases too.
  *
  * <pre>java -cp ... org.hybridta.benchmarks.cuda.CudaProfile [SERIESxBARS] [CALLS]</pre>
@@ -32,6 +35,21 @@ public final class CudaProfile {
                     long t0 = System.nanoTime();
                     cuda.compute(panel, List.of(Indicators.ema(20)));
                     System.out.printf(Locale.ROOT, "%s %dx%d ema:20 call %d: %.1f ms%n", precision, s[0], s[1], i, (System.nanoTime() - t0) / 1e6);
+                }
+                long cells = (long) s[0] * s[1];
+                long r0 = System.nanoTime();
+                java.nio.DoubleBuffer close = cuda.allocateHostBuffer(cells * Double.BYTES).asDoubleBuffer();
+                java.nio.ByteBuffer out = cuda.allocateHostBuffer(cells * (precision == Precision.FLOAT ? Float.BYTES : Double.BYTES));
+                long r1 = System.nanoTime();
+                close.put(0, panel.data(Field.CLOSE));
+                HostPanel host = HostPanel.builder(s[0], s[1]).field(Field.CLOSE, close).build();
+                List<java.nio.Buffer> outputs = List.of(precision == Precision.FLOAT ? out.asFloatBuffer() : out.asDoubleBuffer());
+                System.out.printf(Locale.ROOT, "%s allocateHostBuffer (input and output, page-locked): %.1f ms%n", precision, (r1 - r0) / 1e6);
+                for (int i = 0; i < calls; i++) {
+                    long t0 = System.nanoTime();
+                    cuda.computeInto(host, List.of(Indicators.ema(20)), outputs);
+                    System.out.printf(Locale.ROOT, "%s %dx%d ema:20 computeInto call %d: %.1f ms%n", precision, s[0], s[1], i,
+                            (System.nanoTime() - t0) / 1e6);
                 }
             }
         }
