@@ -58,8 +58,8 @@ for step in $steps; do
     verify:*)
       n=${step#verify:}
       mark "verify $n start"
-      heap=$(( n > gpus ? 80 : 110 ))   # rank 0 ends up with every value and bar (61 GB); the others hold their own part
-      timeout 200 bash "$root/.device/run.sh" mpi "$n" "-Xmx${heap}g" -XX:+UseParallelGC -XX:ParallelGCThreads=8 \
+      # rank 0 ends up with every value and bar (61 GB); the others hold only their own part, so 110 GB each is enough
+      timeout 300 bash "$root/.device/run.sh" mpi "$n" -Xmx110g -XX:+UseParallelGC -XX:ParallelGCThreads=8 \
         org.hybridta.benchmarks.mpi.MpiScaling "${big[@]}" --backend cuda --threads-per-rank auto --warmup 0 --runs 1 --verify \
         >"$out/verify-$n.log" 2>&1
       echo "verify, $n ranks: exit $?"; grep -E '^synthetic|^  rank|verified|MpiScaling:|^  (fetch|compute|gather|write|total) ' "$out/verify-$n.log"
@@ -72,3 +72,6 @@ kill $sampler 2>/dev/null
 awk -F', *' '{ i = $2; u = $3 + 0; m = $4 + 0; n[i]++; if (u > 0) busy[i]++; if (m > peak[i]) peak[i] = m }
   END { for (i in n) printf "GPU %s: busy in %d of %d samples (0.5 s), peak memory %d MiB\n", i, busy[i], n[i], peak[i] }' "$out/gpu-usage.csv" \
   | sort | tee "$out/gpu-usage.txt"
+# one archive of everything (logs, results.tsv, the check's outputs but its CSV files), as few files come back
+find "$out" -name '*.csv' -path '*/gpu-mpi-check/*' -delete
+tar -C "$(dirname "$out")" -czf "$out.tar.gz" "$(basename "$out")" && echo "archive: $out.tar.gz"
