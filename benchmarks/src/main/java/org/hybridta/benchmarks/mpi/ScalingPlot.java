@@ -38,15 +38,16 @@ public final class ScalingPlot {
 
     public static void main(String[] args) throws IOException {
         if (args.length < 2) {
-            System.err.println("usage: ScalingPlot RESULTS.tsv OUT.png [TITLE]");
+            System.err.println("usage: ScalingPlot RESULTS.tsv OUT.png [TITLE [X-AXIS TITLE]]");
             System.exit(2);
         }
         Map<String, TreeMap<Integer, Map<String, Double>>> results = read(Path.of(args[0]));
         if (results.isEmpty()) throw new IllegalArgumentException(args[0] + " holds no results");
         String title = args.length > 2 ? args[2] : "HybridTA over MPI ranks";
+        String xTitle = args.length > 3 ? args[3] : "MPI ranks (one core each)";
 
         List<BufferedImage> panels = new ArrayList<>();
-        panels.add(BitmapEncoder.getBufferedImage(speedUp(results)));
+        panels.add(BitmapEncoder.getBufferedImage(speedUp(results, xTitle)));
         for (var u : results.entrySet()) panels.add(BitmapEncoder.getBufferedImage(stages(u.getKey(), u.getValue())));
 
         BufferedImage image = new BufferedImage(PANEL_WIDTH * panels.size(), PANEL_HEIGHT + TITLE_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -87,9 +88,9 @@ public final class ScalingPlot {
         return results;
     }
 
-    private static XYChart speedUp(Map<String, TreeMap<Integer, Map<String, Double>>> results) {
+    private static XYChart speedUp(Map<String, TreeMap<Integer, Map<String, Double>>> results, String xTitle) {
         XYChart chart = new XYChartBuilder().width(PANEL_WIDTH).height(PANEL_HEIGHT).title("Speed-up of the whole run")
-                .xAxisTitle("MPI ranks (one core each)").yAxisTitle("speed-up over the fewest ranks").build();
+                .xAxisTitle(xTitle).yAxisTitle("speed-up over the fewest ranks").build();
         int maxRanks = 1, minRanks = Integer.MAX_VALUE;
         for (var u : results.entrySet()) {
             TreeMap<Integer, Map<String, Double>> byRanks = u.getValue();
