@@ -46,7 +46,7 @@ step() {
   echo "== $name: $*" | cut -c1-300
   "$@" </dev/null >"$out/$name.out" 2>"$out/$name.err"
   rc=$? secs=$((SECONDS - t0))
-  tail -n 6 "$out/$name.out" | sed 's/^/   | /'
+  grep -v '^part ' "$out/$name.out" | tail -n 6 | sed 's/^/   | /'   # part lines: printed where they are checked
   grep -v '^INFO lease' "$out/$name.err" | tail -n 6 | sed 's/^/   ! /'
 }
 summary_line() { grep -E '^(sp500|custom): ' "$out/$1.out" | head -1; }
