@@ -59,7 +59,7 @@ for step in $steps; do
       n=${step#verify:}
       mark "verify $n start"
       # rank 0 ends up with every value and bar (61 GB); the others hold only their own part, so 110 GB each is enough
-      timeout 300 bash "$root/.device/run.sh" mpi "$n" -Xmx110g -XX:+UseParallelGC -XX:ParallelGCThreads=8 \
+      timeout 300 bash "$root/.device/run.sh" mpi "$n" "-Xmx${VERIFY_HEAP:-110g}" -XX:+UseParallelGC -XX:ParallelGCThreads=8 \
         org.hybridta.benchmarks.mpi.MpiScaling "${big[@]}" --backend cuda --threads-per-rank auto --warmup 0 --runs 1 --verify \
         >"$out/verify-$n.log" 2>&1
       echo "verify, $n ranks: exit $?"; grep -E '^synthetic|^  rank|verified|MpiScaling:|^  (fetch|compute|gather|write|total) ' "$out/verify-$n.log"
