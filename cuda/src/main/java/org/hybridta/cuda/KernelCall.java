@@ -90,12 +90,9 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ringInRegisters(ind));
     }
 
-    /** The conditions under which {@code willr}, {@code stoch} and {@code cci} in {@code hybridta.cu} use register rings. */
+    /** The condition under which {@code cci} in {@code hybridta.cu} keeps its ring in registers. */
     static boolean ringInRegisters(Indicator ind) {
-        if (ind instanceof Willr x) return x.period() <= 16;
-        if (ind instanceof Stoch x) return x.fastK() <= 16 && x.slowK() <= 8 && x.slowD() <= 8;
-        if (ind instanceof Cci x) return x.period() <= 32;
-        return false;
+        return ind instanceof Cci x && x.period() <= 32;
     }
 
     private record Base(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {}
