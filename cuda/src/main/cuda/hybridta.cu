@@ -17,9 +17,11 @@
 // Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
 // series are 313 warps: less than one per scheduler of an H100). So the host cuts the time axis into
 // segments where the indicator allows it (Segments.java), the kernels keep every input a step needs in
-// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows that are
-// rescanned live in per-thread rings, in registers when short) and unroll full tiles so that the compiler
-// can overlap the independent work of consecutive steps.
+// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows live in
+// per-thread rings: CCI's, which it sums whole every bar, in registers when short; the sliding extremes'
+// and MFI's, read one slot a bar, in shared memory) and unroll full tiles so that the compiler can overlap
+// the independent work of consecutive steps. Instructions per bar matter as much as latency: a body
+// computes every bar of every lane without data-dependent branches where it can (see safeQuotient).
 
 #include <stdint.h>
 

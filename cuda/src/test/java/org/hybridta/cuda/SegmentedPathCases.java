@@ -51,7 +51,9 @@ abstract class SegmentedPathCases {
         for (String s : List.of("ema:2", "ema:200", "rsi:2", "adx:5", "stoch:5:3:3", "willr:50", "bbands:50:2.5", "obv", "tema:30",
                 "macd:12:26:9", "cci:100", "stoch:30:5:4", "atr:30", "roc:50", "mom:50", "dema:50",
                 // CCI's register rings of each size class, padded and full; windows of other lengths; longer running sums
-                "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:5", "mfi:7", "wma:14")) {
+                "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:5", "mfi:7", "wma:14",
+                // tiles and rings together above 48 KB of shared memory, the rings alone below
+                "willr:80", "mfi:80")) {
             all.add(Indicators.parse(s));
         }
         return List.copyOf(all);
