@@ -294,6 +294,8 @@ template <typename T> __device__ void wma(const double* x, T* out, const int* le
     Col<T, false> o(out, sp);
     const Div byDivider(divider);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
+    double weight = 0.0;  // min(t + 1, p), counted in double (exact) rather than converted every bar
+    const double pD = p;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
@@ -303,7 +305,8 @@ template <typename T> __device__ void wma(const double* x, T* out, const int* le
         double xv = v[0];
         periodSub += xv;
         periodSub -= trailing;
-        periodSum += xv * (double) (full ? p : t + 1);
+        weight = full ? pD : weight + 1.0;
+        periodSum += xv * weight;
         trailing = full ? v[1] : 0.0;
         double r = byDivider(periodSum);
         periodSum -= full ? periodSub : 0.0;
