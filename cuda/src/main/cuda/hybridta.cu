@@ -186,18 +186,10 @@ template <typename T, bool Segmented = true> struct Col {
 __device__ __forceinline__ int lengthOf(const int* len, const Span& sp) { return len[blockIdx.x * LANES + threadIdx.x] - sp.start; }
 
 // A per-thread ring of doubles, laid out like the data (neighbouring threads, neighbouring addresses):
-// in the block's dynamic shared memory when the host passes no scratch pointer, else in global scratch
-// memory of perSeries doubles a series (one ring per group: the host launches such kernels with one
-// segment). Element j of this thread is at p[j * 32].
+// element j of this thread is at p[j * 32]. Made by SharedRings or GlobalRings (see withRings).
 struct Ring {
     double* p;
-    __device__ Ring(double* scratch, int perSeries, int offset) {
-#ifndef HYBRIDTA_EMULATION
-        extern __shared__ __align__(16) double dynamicShared[];
-#endif
-        double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
-        p = base + (size_t) offset * LANES + threadIdx.x;
-    }
+    __device__ explicit Ring(double* p_) : p(p_) {}
     __device__ __forceinline__ double get(int j) const { return p[(size_t) j * LANES]; }
     __device__ __forceinline__ void set(int j, double v) const { p[(size_t) j * LANES] = v; }
     // f(value) for slots 0 .. count-1, in order
@@ -206,6 +198,31 @@ struct Ring {
         for (int j = 0; j < count; j++) f(get(j));
     }
 };
+
+// Where a kernel's rings live: in the block's dynamic shared memory when the host passes no scratch pointer, else
+// in global scratch memory of perSeries doubles a series (one ring per group: the host launches such kernels
+// with one segment). rings(offset) is this thread's ring starting `offset` doubles into its series' ring memory.
+struct SharedRings {
+    __device__ Ring operator()(int offset) const {
+#ifndef HYBRIDTA_EMULATION
+        extern __shared__ __align__(16) double dynamicShared[];
+#endif
+        return Ring(dynamicShared + (size_t) offset * LANES + threadIdx.x);
+    }
+};
+struct GlobalRings {
+    double* base;
+    __device__ GlobalRings(double* scratch, int perSeries) : base(scratch + (size_t) blockIdx.x * perSeries * LANES + threadIdx.x) {}
+    __device__ Ring operator()(int offset) const { return Ring(base + (size_t) offset * LANES); }
+};
+
+// Runs f(rings) with the rings where the host put them. Two instantiations rather than one pointer that may
+// point to either: behind such a generic pointer, a ring store might alias the input tiles in shared memory,
+// which keeps the compiler from loading the next steps' inputs before it (no overlap of consecutive steps).
+template <typename F> __device__ __forceinline__ void withRings(double* scratch, int perSeries, F&& f) {
+    if (scratch == nullptr) f(SharedRings());
+    else f(GlobalRings(scratch, perSeries));
+}
 
 // TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
 // ones follow prev = ((x - prev) * k) + prev.
@@ -567,27 +584,28 @@ __device__ void willr(const double* h, const double* l, const double* c, T* out,
     const int n = lengthOf(len, sp);
     Col<T> o(out, sp);
     const Div byMinus100(-100.0);
-    SlidingExtremes ex(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
-    auto body = [&](int t, const double* v) {
-        ex.push(v[0], v[1]);
-        const bool valid = t < n && t >= p - 1;
-        double diff = byMinus100(ex.highest - ex.lowest);
-        double r = safeQuotient(valid && diff != 0.0, ex.highest - v[2], diff);  // 0 when the range is 0
-        o.set(t, valid ? r : nan_value());
-    };
-    stream<3, Narrow>(in, lag, sp, body);
+    withRings(scratch, 2 * p, [&](auto rings) {
+        SlidingExtremes ex(rings(0), rings(p), p);
+        auto body = [&](int t, const double* v) {
+            ex.push(v[0], v[1]);
+            const bool valid = t < n && t >= p - 1;
+            double diff = byMinus100(ex.highest - ex.lowest);
+            double r = safeQuotient(valid && diff != 0.0, ex.highest - v[2], diff);  // 0 when the range is 0
+            o.set(t, valid ? r : nan_value());
+        };
+        stream<3, Narrow>(in, lag, sp, body);
+    });
 }
 
-template <typename T>
-__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
-                      int slowK, int slowD, double* scratch) {
+template <typename T, typename Rings>
+__device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
+                          int slowK, int slowD, Rings rings) {
     const int n = lengthOf(len, sp);
     Col<T> oK(outK, sp), oD(outD, sp);
-    const int perSeries = 2 * fastK + slowK + slowD;
-    SlidingExtremes ex(Ring(scratch, perSeries, 0), Ring(scratch, perSeries, fastK), fastK);
-    const Ring ringK(scratch, perSeries, 2 * fastK), ringD(scratch, perSeries, 2 * fastK + slowK);
+    SlidingExtremes ex(rings(0), rings(fastK), fastK);
+    const Ring ringK = rings(2 * fastK), ringD = rings(2 * fastK + slowK);
     double sumK = 0.0, sumD = 0.0;
     const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
@@ -640,6 +658,13 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
         oD.set(t, rd);
     };
     stream<3, Narrow>(in, lag, sp, body);
+}
+
+template <typename T>
+__device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
+                      int slowK, int slowD, double* scratch) {
+    withRings(scratch, 2 * fastK + slowK + slowD,
+              [&](auto rings) { stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD, rings); });
 }
 
 template <typename T>
@@ -798,7 +823,7 @@ __device__ void cci(const double* h, const double* l, const double* c, T* out, c
         case 6: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<24>(p)); break;
         case 7: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<28>(p)); break;
         case 8: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<32>(p)); break;
-        default: cciWith<T>(h, l, c, out, len, sp, p, CciMemory(Ring(scratch, p, 0), p)); break;
+        default: withRings(scratch, p, [&](auto rings) { cciWith<T>(h, l, c, out, len, sp, p, CciMemory(rings(0), p)); }); break;
     }
 }
 
@@ -819,11 +844,12 @@ template <typename T> __device__ void obv(const double* c, const double* vol, T*
     stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T>
-__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
-                    double* scratch) {
-    // a ring in shared memory: MFI reads one slot a bar, which from registers costs a chain of selects (measured slower)
-    const Ring pos(scratch, 2 * p, 0), neg(scratch, 2 * p, p);
+// The money flows of the last p bars are in rings in shared memory: MFI reads one slot a bar, which from
+// registers costs a chain of selects (measured slower).
+template <typename T, typename Rings>
+__device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
+                        Rings rings) {
+    const Ring pos = rings(0), neg = rings(p);
     const int n = lengthOf(len, sp);
     Col<T, false> o(out, sp);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
@@ -854,6 +880,12 @@ __device__ void mfi(const double* h, const double* l, const double* c, const dou
         o.set(t, valid ? (total < 1.0 ? 0.0 : 100.0 * q) : nan_value());
     };
     stream<4, Wide>(in, lag, sp, body);
+}
+
+template <typename T>
+__device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
+                    double* scratch) {
+    withRings(scratch, 2 * p, [&](auto rings) { mfiWith<T>(h, l, c, vol, out, len, sp, p, rings); });
 }
 
 // ---------------------------------------------------------------- layout transposes

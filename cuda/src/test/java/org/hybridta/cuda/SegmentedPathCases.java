@@ -53,7 +53,9 @@ abstract class SegmentedPathCases {
                 // CCI's register rings of each size class, padded and full; windows of other lengths; longer running sums
                 "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:5", "mfi:7", "wma:14",
                 // tiles and rings together above 48 KB of shared memory, the rings alone below
-                "willr:80", "mfi:80")) {
+                "willr:80", "mfi:80",
+                // rings too large for shared memory: in global scratch memory, one segment
+                "willr:150", "mfi:130", "cci:300", "stoch:120:9:9")) {
             all.add(Indicators.parse(s));
         }
         return List.copyOf(all);
