@@ -38,7 +38,7 @@ import org.hybridta.indicator.Wma;
  *                    memory (the scratch parameter is then null), large ones in global scratch memory
  * @param halo        bars a time segment computes before its own ({@link Segments#halo}); -1: one segment only
  * @param align       a segment's computation starts at a multiple of this ({@link Segments#align})
- * @param ringInRegisters whether the kernel keeps its rings in registers (short windows, see {@code hybridta.cu}):
+ * @param ringInRegisters whether the kernel keeps its ring in registers (CCI up to period 32, see {@code hybridta.cu}):
  *                    then it needs neither shared nor global ring memory, and reserving any would only leave
  *                    room for fewer blocks on a multiprocessor
  */
