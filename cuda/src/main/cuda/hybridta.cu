@@ -268,9 +268,10 @@ struct Div {
     }
 };
 
-// The bodies of the window and running-sum kernels compute every bar of every lane, also past a series' end (inputs there are whatever the buffer holds,
-// the state there is never used), so that the lanes of a warp never diverge; `valid` selects what is written.
-// A division by a value that may be 0 or garbage gets 1 instead, so that it never takes the slow path.
+// The bodies of the window and running-sum kernels compute every bar of every lane, also past a series' end
+// (inputs there are whatever the buffer holds, the state there is never used), so that the lanes of a warp never
+// diverge and a body is straight-line code; `valid` selects what is written. A division by a value that may be
+// 0 or garbage divides by 1 instead, so that it never takes the slow path for a quotient that is not used.
 __device__ __forceinline__ double safeQuotient(bool ok, double num, double den) { return (ok ? num : 0.0) / (ok ? den : 1.0); }
 
 // ---------------------------------------------------------------- single input (close)
