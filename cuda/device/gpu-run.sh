@@ -9,7 +9,7 @@
 #                                                        # (the CPU backend's rows of the crossover do not change with the kernels)
 #   bash .device-cuda/gpu-run.sh quick                   # tests, kernel-only (one JVM, short iterations), end to end, profile:
 #                                                        # about 4 minutes
-#   bash .device-cuda/gpu-run.sh recheck                 # some kernels and CudaBackendGpuTest, about 90 s
+#   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -72,9 +72,11 @@ case "$what" in
     JMH_TIMEOUT=110 jmh transfer CudaTransferBenchmarks -wi 2 -i 3   # endToEnd and endToEndHost
     PROFILE_CALLS=2 PROFILE_TIMEOUT=50 profile   # compute and computeInto
     ;;
-  recheck)  # after a change to launch settings: the kernels concerned, then the backend's GPU tests (about 90 s)
+  recheck)  # after a change to the kernels: those concerned (EMA as a control), then the backend's GPU tests and the
+            # segmented-path cases on the GPU, so that correctness is checked in the same batch (about 3 minutes)
     JMH_TIMEOUT=60 jmh kernels2 CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p indicator=willr,stoch,cci,sma,wma,bbands,obv,mfi,ema
-    (cd "$here" && timeout 40 bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest) > "$out/tests.log" 2>&1
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-150}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest \
+      --select-class org.hybridta.cuda.SegmentedPathGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;

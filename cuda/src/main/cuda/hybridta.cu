@@ -17,9 +17,11 @@
 // Latency, not bandwidth, limits a thread that walks a recurrence with one warp per 32 series (10,000
 // series are 313 warps: less than one per scheduler of an H100). So the host cuts the time axis into
 // segments where the indicator allows it (Segments.java), the kernels keep every input a step needs in
-// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows that are
-// rescanned live in per-thread rings, in registers when short) and unroll full tiles so that the compiler
-// can overlap the independent work of consecutive steps.
+// shared memory (lagged inputs such as x[t - p] are streamed as inputs of their own; windows live in
+// per-thread rings: CCI's, which it sums whole every bar, in registers when short; the sliding extremes'
+// and MFI's, read one slot a bar, in shared memory) and unroll full tiles so that the compiler can overlap
+// the independent work of consecutive steps. Instructions per bar matter as much as latency: a body
+// computes every bar of every lane without data-dependent branches where it can (see safeQuotient).
 
 #include <stdint.h>
 
@@ -52,13 +54,17 @@ __device__ __forceinline__ void put(double* p, double v) { __stcs(p, v); }
 struct Wide {};
 struct Narrow {};
 template <int NS, typename G> struct Geometry;
+// U: the steps of a full tile unrolled together. The wide kernels run one warp per scheduler at most, so that
+// nothing but the independent work of neighbouring steps (their bodies are branch-free) hides latency: 8.
 template <int NS> struct Geometry<NS, Wide> {
     static constexpr int D = NS == 1 ? 32 : NS == 2 ? 16 : 8;
     static constexpr int S = 4;
+    static constexpr int U = 8;
 };
 template <int NS> struct Geometry<NS, Narrow> {
     static constexpr int D = NS == 1 ? 16 : 8;
     static constexpr int S = NS <= 2 ? 3 : 2;
+    static constexpr int U = 4;
 };
 
 // The tile buffer for NS input streams: one per kernel whatever the body (a __shared__ array inside stream()
@@ -188,7 +194,7 @@ __device__ __forceinline__ void stream(const double* const (&in)[NS], const int 
         const int t0 = tile * D;
         if (t0 + D <= bars) {
             // a full tile: unrolled, so that independent work of neighbouring steps overlaps
-#pragma unroll 4
+#pragma unroll Geometry<NS, G>::U
             for (int tt = 0; tt < D; tt++) {
                 double x[NS];
 #pragma unroll
@@ -225,18 +231,10 @@ template <typename T, bool Segmented = true> struct Col {
 __device__ __forceinline__ int lengthOf(const int* len, const Span& sp) { return len[blockIdx.x * LANES + threadIdx.x] - sp.start; }
 
 // A per-thread ring of doubles, laid out like the data (neighbouring threads, neighbouring addresses):
-// in the block's dynamic shared memory when the host passes no scratch pointer, else in global scratch
-// memory of perSeries doubles a series (one ring per group: the host launches such kernels with one
-// segment). Element j of this thread is at p[j * 32].
+// element j of this thread is at p[j * 32]. Made by SharedRings or GlobalRings (see withRings).
 struct Ring {
     double* p;
-    __device__ Ring(double* scratch, int perSeries, int offset) {
-#ifndef HYBRIDTA_EMULATION
-        extern __shared__ __align__(16) double dynamicShared[];
-#endif
-        double* base = scratch != nullptr ? scratch + (size_t) blockIdx.x * perSeries * LANES : dynamicShared;
-        p = base + (size_t) offset * LANES + threadIdx.x;
-    }
+    __device__ explicit Ring(double* p_) : p(p_) {}
     __device__ __forceinline__ double get(int j) const { return p[(size_t) j * LANES]; }
     __device__ __forceinline__ void set(int j, double v) const { p[(size_t) j * LANES] = v; }
     // f(value) for slots 0 .. count-1, in order
@@ -246,31 +244,30 @@ struct Ring {
     }
 };
 
-// The same ring in registers, for rings of at most N slots: slots are selected with compile-time indices
-// (no local memory), so reading the whole ring costs no memory access at all.
-template <int N> struct RegRing {
-    double v[N];
-    __device__ RegRing() {
-#pragma unroll
-        for (int j = 0; j < N; j++) v[j] = 0.0;
-    }
-    __device__ __forceinline__ double get(int i) const {
-        double r = v[0];
-#pragma unroll
-        for (int j = 1; j < N; j++) r = j == i ? v[j] : r;
-        return r;
-    }
-    __device__ __forceinline__ void set(int i, double x) {
-#pragma unroll
-        for (int j = 0; j < N; j++) v[j] = j == i ? x : v[j];
-    }
-    template <typename F> __device__ __forceinline__ void scan(int count, F&& f) const {
-#pragma unroll
-        for (int j = 0; j < N; j++) {
-            if (j < count) f(v[j]);
-        }
+// Where a kernel's rings live: in the block's dynamic shared memory when the host passes no scratch pointer, else
+// in global scratch memory of perSeries doubles a series (one ring per group: the host launches such kernels
+// with one segment). rings(offset) is this thread's ring starting `offset` doubles into its series' ring memory.
+struct SharedRings {
+    __device__ Ring operator()(int offset) const {
+#ifndef HYBRIDTA_EMULATION
+        extern __shared__ __align__(16) double dynamicShared[];
+#endif
+        return Ring(dynamicShared + (size_t) offset * LANES + threadIdx.x);
     }
 };
+struct GlobalRings {
+    double* base;
+    __device__ GlobalRings(double* scratch, int perSeries) : base(scratch + (size_t) blockIdx.x * perSeries * LANES + threadIdx.x) {}
+    __device__ Ring operator()(int offset) const { return Ring(base + (size_t) offset * LANES); }
+};
+
+// Runs f(rings) with the rings where the host put them. Two instantiations rather than one pointer that may
+// point to either: behind such a generic pointer, a ring store might alias the input tiles in shared memory,
+// which keeps the compiler from loading the next steps' inputs before it (no overlap of consecutive steps).
+template <typename F> __device__ __forceinline__ void withRings(double* scratch, int perSeries, F&& f) {
+    if (scratch == nullptr) f(SharedRings());
+    else f(GlobalRings(scratch, perSeries));
+}
 
 // TA-Lib's EMA fed one value at a time: the first p values are summed and averaged (the seed), later
 // ones follow prev = ((x - prev) * k) + prev.
@@ -316,6 +313,12 @@ struct Div {
     }
 };
 
+// The bodies of the window and running-sum kernels compute every bar of every lane, also past a series' end
+// (inputs there are whatever the buffer holds, the state there is never used), so that the lanes of a warp never
+// diverge and a body is straight-line code; `valid` selects what is written. A division by a value that may be
+// 0 or garbage divides by 1 instead, so that it never takes the slow path for a quotient that is not used.
+__device__ __forceinline__ double safeQuotient(bool ok, double num, double den) { return (ok ? num : 0.0) / (ok ? den : 1.0); }
+
 // ---------------------------------------------------------------- single input (close)
 
 template <typename T> __device__ void sma(const double* x, T* out, const int* len, const Span& sp, int p) {
@@ -326,16 +329,11 @@ template <typename T> __device__ void sma(const double* x, T* out, const int* le
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
-        double r = nan_value();
-        if (t < n) {
-            total += v[0];
-            if (t >= p - 1) {
-                double tmp = total;
-                total -= v[1];
-                r = byP(tmp);
-            }
-        }
-        o.set(t, r);
+        const bool full = t >= p - 1;  // the window is full (the same for every lane)
+        total += v[0];
+        double tmp = total;
+        total -= full ? v[1] : 0.0;  // x - (+0.0) is x: the warm-up leaves the sum as TA-Lib's
+        o.set(t, t < n && full ? byP(tmp) : nan_value());
     };
     stream<2, Wide>(in, lag, sp, body);
 }
@@ -359,25 +357,23 @@ template <typename T> __device__ void wma(const double* x, T* out, const int* le
     Col<T, false> o(out, sp);
     const Div byDivider(divider);
     double periodSum = 0.0, periodSub = 0.0, trailing = 0.0;
+    double weight = 0.0;  // min(t + 1, p), counted in double (exact) rather than converted every bar
+    const double pD = p;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
-        double r = nan_value();
-        if (t < n) {
-            double xv = v[0];
-            if (t < p - 1) {
-                periodSub += xv;
-                periodSum += xv * (t + 1);
-            } else {
-                periodSub += xv;
-                periodSub -= trailing;
-                periodSum += xv * p;
-                trailing = v[1];
-                r = byDivider(periodSum);
-                periodSum -= periodSub;
-            }
-        }
-        o.set(t, r);
+        // TA-Lib's warm-up (periodSub += x, periodSum += x * (t + 1)) and steady state in one sequence:
+        // trailing stays +0.0 until the window is full, and x - (+0.0) is x
+        const bool full = t >= p - 1;
+        double xv = v[0];
+        periodSub += xv;
+        periodSub -= trailing;
+        weight = full ? pD : weight + 1.0;
+        periodSum += xv * weight;
+        trailing = full ? v[1] : 0.0;
+        double r = byDivider(periodSum);
+        periodSum -= full ? periodSub : 0.0;
+        o.set(t, t < n && full ? r : nan_value());
     };
     stream<2, Wide>(in, lag, sp, body);
 }
@@ -485,30 +481,26 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
     auto body = [&](int t, const double* v) {
-        double up = nan_value(), mid = nan_value(), lo = nan_value();
-        if (t < n) {
-            double xv = v[0];
-            double sq = xv * xv;
-            total += xv;
-            total2 += sq;
-            if (t >= p - 1) {
-                double tmp = total;
-                double old = v[1];
-                total -= old;
-                mid = byP(tmp);
-                double mean2 = byP(total2);
-                double oldSq = old * old;
-                total2 -= oldSq;
-                mean2 -= mid * mid;
-                double sd = !(mean2 < 0.00000001) ? sqrt(mean2) : 0.0;
-                double w = sd * k;
-                up = mid + w;
-                lo = mid - w;
-            }
-        }
-        oU.set(t, up);
-        oM.set(t, mid);
-        oL.set(t, lo);
+        const bool full = t >= p - 1, valid = t < n && full;
+        double xv = v[0];
+        double sq = xv * xv;
+        total += xv;
+        total2 += sq;
+        double tmp = total;
+        double old = full ? v[1] : 0.0;  // x - (+0.0) is x: the warm-up leaves the sums as TA-Lib's
+        total -= old;
+        double mid = byP(tmp);
+        double mean2 = byP(total2);
+        double oldSq = old * old;
+        total2 -= oldSq;
+        mean2 -= mid * mid;
+        bool root = valid && !(mean2 < 0.00000001);
+        double sd = sqrt(root ? mean2 : 1.0);  // never the square root's slow path for a value not used
+        sd = root ? sd : 0.0;
+        double w = sd * k;
+        oU.set(t, valid ? mid + w : nan_value());
+        oM.set(t, valid ? mid : nan_value());
+        oL.set(t, valid ? mid - w : nan_value());
     };
     stream<2, Wide>(in, lag, sp, body);
 }
@@ -643,129 +635,71 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
     stream<3, Narrow>(in, lag, sp, body);
 }
 
-template <typename R> struct InRegisters { static constexpr bool value = false; };
-template <int N> struct InRegisters<RegRing<N>> { static constexpr bool value = true; };
-
-// Lowest low and highest high over [t - window + 1, t]. The last `window` highs and lows are kept in rings
-// (ring slot of bar t: t mod window), in registers for short windows, so finding them reads no global memory.
-template <typename R> struct Extremes {
-    R hi, lo;
-    int window, slot, lowestIdx, highestIdx;
-    double lowest, highest;
-    __device__ Extremes(R h, R l, int w) : hi(h), lo(l), window(w), slot(-1), lowestIdx(-1), highestIdx(-1), lowest(0.0), highest(0.0) {}
-    // Records bar t (every bar from 0 on, in order).
+// Lowest low and highest high of the last `window` bars, by van Herk / Gil-Werman: time is cut into blocks of
+// `window` bars (relative bar 0 starts one); the window ending at offset k of a block is the previous block's
+// bars from offset k + 1 on plus the current block's bars up to k, so its extremes are the previous block's
+// suffix extremes from k + 1 and the current block's running extremes. When a block is complete, one backward
+// pass turns its bars into their suffix extremes, in place. Per bar: a few min/max operations, two ring stores
+// and two loads, whatever the window, and no data-dependent branch (the pass comes at the same bar for every
+// lane of a warp). Minima and maxima round nothing, so the values equal TA-Lib's (which keeps the index of each
+// extreme and rescans when it leaves the window) in every case; only the way there differs.
+// The rings hold `window` doubles a series each (slot k: offset k of the current block while it fills, the
+// suffix extreme of the previous block at the slots not yet refilled).
+struct SlidingExtremes {
+    Ring hi, lo;
+    int window, k;
+    double runHi, runLo;     // extremes of the current block so far
+    double highest, lowest;  // of the window ending at the last bar pushed (from bar window - 1 on)
+    __device__ SlidingExtremes(Ring h, Ring l, int w) : hi(h), lo(l), window(w), k(-1), runHi(0.0), runLo(0.0), highest(0.0), lowest(0.0) {}
+    // Records the next bar (every bar from relative bar 0 on, in order) and updates highest and lowest.
     __device__ __forceinline__ void push(double h, double l) {
-        if (++slot == window) slot = 0;
-        hi.set(slot, h);
-        lo.set(slot, l);
-    }
-    // Updates the extremes for bar t (from bar window - 1 on), after push. The values equal TA-Lib's in
-    // every case (a minimum is a minimum); only the way there differs. Short windows are rescanned in full
-    // every bar, four independent chains at a time, so that the threads of a warp never diverge; long
-    // ones follow TA-Lib's index tracking, which rescans only when the extreme leaves the window.
-    __device__ __forceinline__ void update(int t, double h, double l) {
-        if constexpr (InRegisters<R>::value) {
-            double lo4[4], hi4[4];
-#pragma unroll
-            for (int k = 0; k < 4; k++) {
-                lo4[k] = lo.v[0];
-                hi4[k] = hi.v[0];
-            }
-#pragma unroll
-            for (int j = 1; j < (int) (sizeof(lo.v) / sizeof(double)); j++) {
-                if (j < window) {
-                    lo4[j & 3] = fmin(lo4[j & 3], lo.v[j]);
-                    hi4[j & 3] = fmax(hi4[j & 3], hi.v[j]);
-                }
-            }
-            lowest = fmin(fmin(lo4[0], lo4[1]), fmin(lo4[2], lo4[3]));
-            highest = fmax(fmax(hi4[0], hi4[1]), fmax(hi4[2], hi4[3]));
-            return;
-        } else {
-            if (window <= 64) {
-                double lo0 = lo.get(0), lo1 = lo0, lo2 = lo0, lo3 = lo0, hi0 = hi.get(0), hi1 = hi0, hi2 = hi0, hi3 = hi0;
-                int j = 1;
-                for (; j + 3 < window; j += 4) {
-                    lo0 = fmin(lo0, lo.get(j));
-                    lo1 = fmin(lo1, lo.get(j + 1));
-                    lo2 = fmin(lo2, lo.get(j + 2));
-                    lo3 = fmin(lo3, lo.get(j + 3));
-                    hi0 = fmax(hi0, hi.get(j));
-                    hi1 = fmax(hi1, hi.get(j + 1));
-                    hi2 = fmax(hi2, hi.get(j + 2));
-                    hi3 = fmax(hi3, hi.get(j + 3));
-                }
-                for (; j < window; j++) {
-                    lo0 = fmin(lo0, lo.get(j));
-                    hi0 = fmax(hi0, hi.get(j));
-                }
-                lowest = fmin(fmin(lo0, lo1), fmin(lo2, lo3));
-                highest = fmax(fmax(hi0, hi1), fmax(hi2, hi3));
-                return;
-            }
-            int trailing = t - window + 1;
-            int first = slot + 1 == window ? 0 : slot + 1;  // ring slot of the trailing bar
-            if (lowestIdx < trailing) {
-                lowestIdx = trailing;
-                lowest = lo.get(first);
-                for (int i = trailing + 1, j = first; i <= t; i++) {
-                    if (++j == window) j = 0;
-                    double v = lo.get(j);
-                    if (v < lowest) { lowestIdx = i; lowest = v; }
-                }
-            } else if (l <= lowest) {
-                lowestIdx = t;
-                lowest = l;
-            }
-            if (highestIdx < trailing) {
-                highestIdx = trailing;
-                highest = hi.get(first);
-                for (int i = trailing + 1, j = first; i <= t; i++) {
-                    if (++j == window) j = 0;
-                    double v = hi.get(j);
-                    if (v > highest) { highestIdx = i; highest = v; }
-                }
-            } else if (h >= highest) {
-                highestIdx = t;
-                highest = h;
+        if (++k == window) k = 0;
+        runHi = k == 0 ? h : fmax(runHi, h);
+        runLo = k == 0 ? l : fmin(runLo, l);
+        hi.set(k, h);
+        lo.set(k, l);
+        if (k == window - 1) {  // the block is complete: its suffix extremes, for the windows of the next block
+            double sh = h, sl = l;
+            for (int j = window - 2; j >= 0; j--) {
+                sh = fmax(sh, hi.get(j));
+                sl = fmin(sl, lo.get(j));
+                hi.set(j, sh);
+                lo.set(j, sl);
             }
         }
+        int next = k + 1 == window ? 0 : k + 1;  // at the block's end, slot 0 holds the whole block's extremes
+        highest = fmax(hi.get(next), runHi);
+        lowest = fmin(lo.get(next), runLo);
     }
 };
 
-template <typename T, typename R>
-__device__ void willrWith(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, Extremes<R> ex) {
+template <typename T>
+__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
     const int n = lengthOf(len, sp);
     Col<T> o(out, sp);
     const Div byMinus100(-100.0);
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
-    auto body = [&](int t, const double* v) {
-        double r = nan_value();
-        if (t < n) {
+    withRings(scratch, 2 * p, [&](auto rings) {
+        SlidingExtremes ex(rings(0), rings(p), p);
+        auto body = [&](int t, const double* v) {
             ex.push(v[0], v[1]);
-            if (t >= p - 1) {
-                ex.update(t, v[0], v[1]);
-                double diff = byMinus100(ex.highest - ex.lowest);
-                r = diff != 0.0 ? (ex.highest - v[2]) / diff : 0.0;
-            }
-        }
-        o.set(t, r);
-    };
-    stream<3, Narrow>(in, lag, sp, body);
+            const bool valid = t < n && t >= p - 1;
+            double diff = byMinus100(ex.highest - ex.lowest);
+            double r = safeQuotient(valid && diff != 0.0, ex.highest - v[2], diff);  // 0 when the range is 0
+            o.set(t, valid ? r : nan_value());
+        };
+        stream<3, Narrow>(in, lag, sp, body);
+    });
 }
 
-template <typename T>
-__device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
-    if (p <= 16) willrWith<T>(h, l, c, out, len, sp, p, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), p));
-    else willrWith<T>(h, l, c, out, len, sp, p, Extremes<Ring>(Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p), p));
-}
-
-template <typename T, typename R, typename S>
+template <typename T, typename Rings>
 __device__ void stochWith(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
-                          int slowK, int slowD, Extremes<R> ex, S ringK, S ringD) {
+                          int slowK, int slowD, Rings rings) {
     const int n = lengthOf(len, sp);
     Col<T> oK(outK, sp), oD(outD, sp);
+    SlidingExtremes ex(rings(0), rings(fastK), fastK);
+    const Ring ringK = rings(2 * fastK), ringD = rings(2 * fastK + slowK);
     double sumK = 0.0, sumD = 0.0;
     const Div bySlowK(slowK), bySlowD(slowD), by100(100.0);
     int nFast = 0, nSlow = 0;  // fast %K and slow %K values produced so far
@@ -773,47 +707,44 @@ __device__ void stochWith(const double* h, const double* l, const double* c, T* 
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
+        ex.push(v[0], v[1]);
         double rk = nan_value(), rd = nan_value();
-        if (t < n) {
-            ex.push(v[0], v[1]);
-            if (t >= fastK - 1) {
-                ex.update(t, v[0], v[1]);
-                double diff = by100(ex.highest - ex.lowest);
-                double fk = diff != 0.0 ? (v[2] - ex.lowest) / diff : 0.0;
-                // slow %K: TA-Lib's SMA of fast %K (period 1 copies); the ring holds the last slowK values
-                double sk = fk;
-                bool skOk = true;
-                if (slowK > 1) {
-                    ringK.set(slotK, fk);
-                    if (++slotK == slowK) slotK = 0;  // now the slot of the oldest value
-                    sumK += fk;
-                    skOk = nFast >= slowK - 1;
-                    if (skOk) {
-                        double tmp = sumK;
-                        sumK -= ringK.get(slotK);
-                        sk = bySlowK(tmp);
+        if (t >= fastK - 1) {  // the same for every lane: no divergence
+            double diff = by100(ex.highest - ex.lowest);
+            double fk = safeQuotient(t < n && diff != 0.0, v[2] - ex.lowest, diff);  // 0 when the range is 0
+            // slow %K: TA-Lib's SMA of fast %K (period 1 copies); the ring holds the last slowK values
+            double sk = fk;
+            bool skOk = true;
+            if (slowK > 1) {
+                ringK.set(slotK, fk);
+                if (++slotK == slowK) slotK = 0;  // now the slot of the oldest value
+                sumK += fk;
+                skOk = nFast >= slowK - 1;
+                if (skOk) {
+                    double tmp = sumK;
+                    sumK -= ringK.get(slotK);
+                    sk = bySlowK(tmp);
+                }
+            }
+            nFast++;
+            if (skOk) {
+                double sd = sk;
+                bool sdOk = true;
+                if (slowD > 1) {
+                    ringD.set(slotD, sk);
+                    if (++slotD == slowD) slotD = 0;
+                    sumD += sk;
+                    sdOk = nSlow >= slowD - 1;
+                    if (sdOk) {
+                        double tmp = sumD;
+                        sumD -= ringD.get(slotD);
+                        sd = bySlowD(tmp);
                     }
                 }
-                nFast++;
-                if (skOk) {
-                    double sd = sk;
-                    bool sdOk = true;
-                    if (slowD > 1) {
-                        ringD.set(slotD, sk);
-                        if (++slotD == slowD) slotD = 0;
-                        sumD += sk;
-                        sdOk = nSlow >= slowD - 1;
-                        if (sdOk) {
-                            double tmp = sumD;
-                            sumD -= ringD.get(slotD);
-                            sd = bySlowD(tmp);
-                        }
-                    }
-                    nSlow++;
-                    if (sdOk) {
-                        rk = sk;
-                        rd = sd;
-                    }
+                nSlow++;
+                if (sdOk && t < n) {
+                    rk = sk;
+                    rd = sd;
                 }
             }
         }
@@ -826,15 +757,8 @@ __device__ void stochWith(const double* h, const double* l, const double* c, T* 
 template <typename T>
 __device__ void stoch(const double* h, const double* l, const double* c, T* outK, T* outD, const int* len, const Span& sp, int fastK,
                       int slowK, int slowD, double* scratch) {
-    if (fastK <= 16 && slowK <= 8 && slowD <= 8) {
-        stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD, Extremes<RegRing<16>>(RegRing<16>(), RegRing<16>(), fastK),
-                     RegRing<8>(), RegRing<8>());
-    } else {
-        const int perSeries = 2 * fastK + slowK + slowD;
-        stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD,
-                     Extremes<Ring>(Ring(scratch, perSeries, 0), Ring(scratch, perSeries, fastK), fastK),
-                     Ring(scratch, perSeries, 2 * fastK), Ring(scratch, perSeries, 2 * fastK + slowK));
-    }
+    withRings(scratch, 2 * fastK + slowK + slowD,
+              [&](auto rings) { stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD, rings); });
 }
 
 template <typename T>
@@ -906,6 +830,56 @@ __device__ void adx(const double* h, const double* l, const double* c, T* outAdx
     stream<3, Narrow>(in, lag, sp, body);
 }
 
+// CCI's ring of the last p typical prices and its two sums in TA-Lib's order (slot 0 first), in registers for
+// p <= N (N a multiple of 4, p > N - 4): a slot is written through a select per slot (the slot changes every
+// bar), and the sums run over all N slots without a branch: slots from p on hold +0.0, which adds nothing to
+// the sum (a sum of typical prices begun at +0.0 is never -0.0), and their deviations are masked to +0.0.
+template <int N> struct CciRegisters {
+    double v[N];
+    int count;
+    __device__ explicit CciRegisters(int p) : count(p) {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = 0.0;
+    }
+    __device__ __forceinline__ void set(int i, double x) {
+#pragma unroll
+        for (int j = 0; j < N; j++) v[j] = j == i ? x : v[j];
+    }
+    __device__ __forceinline__ double sum() const {
+        double s = 0.0;
+#pragma unroll
+        for (int j = 0; j < N; j++) s += v[j];
+        return s;
+    }
+    __device__ __forceinline__ double deviation(double avg) const {
+        double d = 0.0;
+#pragma unroll
+        for (int j = 0; j < N; j++) {
+            double a = fabs(v[j] - avg);
+            d += j < N - 3 || j < count ? a : 0.0;
+        }
+        return d;
+    }
+};
+
+// The same in shared or global memory, for longer periods.
+struct CciMemory {
+    Ring ring;
+    int count;
+    __device__ CciMemory(Ring r, int p) : ring(r), count(p) {}
+    __device__ __forceinline__ void set(int i, double x) const { ring.set(i, x); }
+    __device__ __forceinline__ double sum() const {
+        double s = 0.0;
+        ring.scan(count, [&](double x) { s += x; });
+        return s;
+    }
+    __device__ __forceinline__ double deviation(double avg) const {
+        double d = 0.0;
+        ring.scan(count, [&](double x) { d += fabs(x - avg); });
+        return d;
+    }
+};
+
 template <typename T, typename R>
 __device__ void cciWith(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, R ring) {
     const int n = lengthOf(len, sp);
@@ -915,21 +889,16 @@ __device__ void cciWith(const double* h, const double* l, const double* c, T* ou
     const double* in[3] = {h, l, c};
     const int lag[3] = {0, 0, 0};
     auto body = [&](int t, const double* v) {
+        double tp = by3(v[0] + v[1] + v[2]);
+        ring.set(idx, tp);
+        if (++idx == p) idx = 0;
         double r = nan_value();
-        if (t < n) {
-            double tp = by3(v[0] + v[1] + v[2]);
-            ring.set(idx, tp);
-            if (t >= p - 1) {
-                // TA-Lib's order: ring slot 0 first
-                double avg = 0.0;
-                ring.scan(p, [&](double x) { avg += x; });
-                avg = byP(avg);
-                double dev = 0.0;
-                ring.scan(p, [&](double x) { dev += fabs(x - avg); });
-                double num = tp - avg;
-                r = (num != 0.0) && (dev != 0.0) ? num / (0.015 * byP(dev)) : 0.0;
-            }
-            if (++idx == p) idx = 0;
+        if (t >= p - 1) {  // the same for every lane
+            double avg = byP(ring.sum());
+            double dev = ring.deviation(avg);
+            double num = tp - avg;
+            r = safeQuotient(t < n && num != 0.0 && dev != 0.0, num, 0.015 * byP(dev));  // 0 when either is 0
+            r = t < n ? r : nan_value();
         }
         o.set(t, r);
     };
@@ -938,8 +907,18 @@ __device__ void cciWith(const double* h, const double* l, const double* c, T* ou
 
 template <typename T>
 __device__ void cci(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
-    if (p <= 32) cciWith<T>(h, l, c, out, len, sp, p, RegRing<32>());
-    else cciWith<T>(h, l, c, out, len, sp, p, Ring(scratch, p, 0));
+    switch ((p + 3) / 4) {  // registers for the ring size that fits p (a few instantiations, not one per period)
+        case 0:
+        case 1: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<4>(p)); break;
+        case 2: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<8>(p)); break;
+        case 3: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<12>(p)); break;
+        case 4: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<16>(p)); break;
+        case 5: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<20>(p)); break;
+        case 6: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<24>(p)); break;
+        case 7: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<28>(p)); break;
+        case 8: cciWith<T>(h, l, c, out, len, sp, p, CciRegisters<32>(p)); break;
+        default: withRings(scratch, p, [&](auto rings) { cciWith<T>(h, l, c, out, len, sp, p, CciMemory(rings(0), p)); }); break;
+    }
 }
 
 template <typename T> __device__ void obv(const double* c, const double* vol, T* out, const int* len, const Span& sp) {
@@ -949,26 +928,22 @@ template <typename T> __device__ void obv(const double* c, const double* vol, T*
     const double* in[2] = {c, vol};
     const int lag[2] = {0, 0};
     auto body = [&](int t, const double* v) {
-        double r = nan_value();
-        if (t < n) {
-            if (t == 0) {
-                prevObv = v[1];
-            } else if (v[0] > prevClose) {
-                prevObv += v[1];
-            } else if (v[0] < prevClose) {
-                prevObv -= v[1];
-            }
-            prevClose = v[0];
-            r = prevObv;
-        }
-        o.set(t, r);
+        // TA-Lib: bar 0 takes the volume; later the volume is added on a rise, subtracted on a fall (a - b is
+        // a + (-b)), and nothing changes otherwise (selected, not a + 0, which would turn -0.0 into +0.0)
+        double moved = prevObv + (v[0] > prevClose ? v[1] : -v[1]);
+        prevObv = t == 0 ? v[1] : v[0] > prevClose || v[0] < prevClose ? moved : prevObv;
+        prevClose = v[0];
+        o.set(t, t < n ? prevObv : nan_value());
     };
     stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T, typename R>
+// The money flows of the last p bars are in rings in shared memory: MFI reads one slot a bar, which from
+// registers costs a chain of selects (measured slower).
+template <typename T, typename Rings>
 __device__ void mfiWith(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
-                        R pos, R neg) {
+                        Rings rings) {
+    const Ring pos = rings(0), neg = rings(p);
     const int n = lengthOf(len, sp);
     Col<T, false> o(out, sp);
     double prevValue = 0.0, posSum = 0.0, negSum = 0.0;
@@ -977,37 +952,26 @@ __device__ void mfiWith(const double* h, const double* l, const double* c, const
     const double* in[4] = {h, l, c, vol};
     const int lag[4] = {0, 0, 0, 0};
     auto body = [&](int t, const double* v) {
-        double r = nan_value();
-        if (t < n) {
-            double tp = by3(v[0] + v[1] + v[2]);
-            if (t == 0) {
-                prevValue = tp;
-            } else {
-                if (t > p) {
-                    posSum -= pos.get(idx);
-                    negSum -= neg.get(idx);
-                }
-                double diff = tp - prevValue;
-                prevValue = tp;
-                double mf = tp * v[3];
-                double up = 0.0, down = 0.0;
-                if (diff < 0) {
-                    down = mf;
-                    negSum += mf;
-                } else if (diff > 0) {
-                    up = mf;
-                    posSum += mf;
-                }
-                pos.set(idx, up);
-                neg.set(idx, down);
-                if (t >= p) {
-                    double total = posSum + negSum;
-                    r = total < 1.0 ? 0.0 : 100.0 * (posSum / total);
-                }
-                if (++idx == p) idx = 0;
-            }
-        }
-        o.set(t, r);
+        // bar 0 only sets prevValue; a money flow is added only where the typical price moved (selected, not
+        // + 0.0, which would turn -0.0 into +0.0); the flow of bar t - p leaves the sums from bar p + 1 on
+        const bool first = t == 0;
+        double tp = by3(v[0] + v[1] + v[2]);
+        double oldPos = pos.get(idx), oldNeg = neg.get(idx);
+        posSum -= t > p ? oldPos : 0.0;  // x - (+0.0) is x
+        negSum -= t > p ? oldNeg : 0.0;
+        double diff = tp - prevValue;
+        prevValue = tp;
+        double mf = tp * v[3];
+        bool down = !first && diff < 0, up = !first && diff > 0;
+        negSum = down ? negSum + mf : negSum;
+        posSum = up ? posSum + mf : posSum;
+        pos.set(idx, up ? mf : 0.0);  // at bar 0 slot 0 is written and kept for bar 1 to overwrite
+        neg.set(idx, down ? mf : 0.0);
+        if (!first && ++idx == p) idx = 0;
+        double total = posSum + negSum;
+        const bool valid = t < n && t >= p;
+        double q = safeQuotient(valid && !(total < 1.0), posSum, total);
+        o.set(t, valid ? (total < 1.0 ? 0.0 : 100.0 * q) : nan_value());
     };
     stream<4, Wide>(in, lag, sp, body);
 }
@@ -1015,8 +979,7 @@ __device__ void mfiWith(const double* h, const double* l, const double* c, const
 template <typename T>
 __device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
                     double* scratch) {
-    // a ring in shared memory: MFI reads one slot a bar, which from registers costs a chain of selects (measured slower)
-    mfiWith<T>(h, l, c, vol, out, len, sp, p, Ring(scratch, 2 * p, 0), Ring(scratch, 2 * p, p));
+    withRings(scratch, 2 * p, [&](auto rings) { mfiWith<T>(h, l, c, vol, out, len, sp, p, rings); });
 }
 
 // ---------------------------------------------------------------- layout transposes

@@ -161,8 +161,13 @@ final class CudaDevice implements AutoCloseable {
         });
     }
 
+    /**
+     * Allows up to {@link KernelCall#SHARED_RING_LIMIT} of dynamic shared memory. Needed as soon as the kernel's static
+     * tiles and its dynamic rings together pass 48 KB (not only when the rings alone do), e.g. MFI 80 (32 KB of tiles,
+     * 40 KB of rings): without it that launch fails.
+     */
     private void optInShared(String kernel, CUfunction f, int sharedBytes) {
-        if (sharedBytes > 48 << 10 && sharedOptIn.add(kernel)) {
+        if (sharedBytes > 0 && sharedOptIn.add(kernel)) {
             Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
                     KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
         }

@@ -38,7 +38,7 @@ import org.hybridta.indicator.Wma;
  *                    memory (the scratch parameter is then null), large ones in global scratch memory
  * @param halo        bars a time segment computes before its own ({@link Segments#halo}); -1: one segment only
  * @param align       a segment's computation starts at a multiple of this ({@link Segments#align})
- * @param ringInRegisters whether the kernel keeps its rings in registers (short windows, see {@code hybridta.cu}):
+ * @param ringInRegisters whether the kernel keeps its ring in registers (CCI up to period 32, see {@code hybridta.cu}):
  *                    then it needs neither shared nor global ring memory, and reserving any would only leave
  *                    room for fewer blocks on a multiprocessor
  */
@@ -90,12 +90,9 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ringInRegisters(ind));
     }
 
-    /** The conditions under which {@code willr}, {@code stoch} and {@code cci} in {@code hybridta.cu} use register rings. */
+    /** The condition under which {@code cci} in {@code hybridta.cu} keeps its ring in registers. */
     static boolean ringInRegisters(Indicator ind) {
-        if (ind instanceof Willr x) return x.period() <= 16;
-        if (ind instanceof Stoch x) return x.fastK() <= 16 && x.slowK() <= 8 && x.slowD() <= 8;
-        if (ind instanceof Cci x) return x.period() <= 32;
-        return false;
+        return ind instanceof Cci x && x.period() <= 32;
     }
 
     private record Base(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {}

@@ -32,15 +32,16 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.bbands(20, 2.5)).doubles()).containsExactly(2.5);
         assertThat(KernelCall.of(Indicators.stoch(14, 3, 5)).ringDoubles()).isEqualTo(2 * 14 + 8);
         assertThat(KernelCall.of(Indicators.willr(14)).ringDoubles()).isEqualTo(28);
-        // short windows keep their rings in registers: no memory reserved for them
-        assertThat(KernelCall.of(Indicators.willr(14)).ringInRegisters()).isTrue();
-        assertThat(KernelCall.of(Indicators.willr(14)).ringInShared()).isFalse();
-        assertThat(KernelCall.of(Indicators.willr(14)).sharedBytes()).isZero();
+        // the sliding extremes of WILLR and STOCH keep their rings in shared memory, whatever the window
+        assertThat(KernelCall.of(Indicators.willr(14)).ringInRegisters()).isFalse();
+        assertThat(KernelCall.of(Indicators.willr(14)).ringInShared()).isTrue();
+        assertThat(KernelCall.of(Indicators.willr(14)).sharedBytes()).isEqualTo(28 * 8 * 32);
         assertThat(KernelCall.of(Indicators.willr(14)).globalRingDoubles()).isZero();
-        assertThat(KernelCall.of(Indicators.willr(17)).ringInShared()).isTrue();
-        assertThat(KernelCall.of(Indicators.willr(17)).sharedBytes()).isEqualTo(34 * 8 * 32);
-        assertThat(KernelCall.of(Indicators.stoch(14, 3, 3)).sharedBytes()).isZero();
-        assertThat(KernelCall.of(Indicators.stoch(14, 9, 3)).sharedBytes()).isEqualTo((28 + 9 + 3) * 8 * 32);
+        assertThat(KernelCall.of(Indicators.stoch(14, 3, 3)).sharedBytes()).isEqualTo((28 + 3 + 3) * 8 * 32);
+        assertThat(KernelCall.of(Indicators.willr(200)).ringInShared()).isFalse();
+        assertThat(KernelCall.of(Indicators.willr(200)).globalRingDoubles()).isEqualTo(400);
+        // CCI keeps rings of up to 32 slots in registers: no memory reserved for them
+        assertThat(KernelCall.of(Indicators.cci(20)).ringInRegisters()).isTrue();
         assertThat(KernelCall.of(Indicators.cci(32)).sharedBytes()).isZero();
         assertThat(KernelCall.of(Indicators.cci(33)).sharedBytes()).isEqualTo(33 * 8 * 32);
         assertThat(KernelCall.of(Indicators.mfi(2)).sharedBytes()).isEqualTo(4 * 8 * 32);

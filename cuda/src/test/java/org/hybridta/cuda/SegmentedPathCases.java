@@ -49,7 +49,13 @@ abstract class SegmentedPathCases {
     static List<Indicator> specs() {
         LinkedHashSet<Indicator> all = new LinkedHashSet<>(BackendConformanceTest.specs());
         for (String s : List.of("ema:2", "ema:200", "rsi:2", "adx:5", "stoch:5:3:3", "willr:50", "bbands:50:2.5", "obv", "tema:30",
-                "macd:12:26:9", "cci:100", "stoch:30:5:4", "atr:30", "roc:50", "mom:50", "dema:50")) {
+                "macd:12:26:9", "cci:100", "stoch:30:5:4", "atr:30", "roc:50", "mom:50", "dema:50",
+                // CCI's register rings of each size class, padded and full; windows of other lengths; longer running sums
+                "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:5", "mfi:7", "wma:14",
+                // tiles and rings together above 48 KB of shared memory, the rings alone below
+                "willr:80", "mfi:80",
+                // rings too large for shared memory: in global scratch memory, one segment
+                "willr:150", "mfi:130", "cci:300", "stoch:120:9:9")) {
             all.add(Indicators.parse(s));
         }
         return List.copyOf(all);
@@ -76,7 +82,7 @@ abstract class SegmentedPathCases {
         int[] shape = shape();
         Panel p = RandomPanels.of(System.nanoTime(), shape[0], shape[1], true);
         List<Indicator> specs = new ArrayList<>();
-        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:1")) specs.add(Indicators.parse(s));
+        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:13", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:1")) specs.add(Indicators.parse(s));
         IndicatorValues whole;
         try (ComputeBackend one = backend(Precision.DOUBLE, 1)) {
             whole = one.compute(p, specs);
