@@ -23,9 +23,10 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * Turns the JSON results of the CUDA benchmarks into Markdown tables (printed) and PNG charts.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.cuda.CudaPlots RESULT.json... OUTDIR</pre>
+ * <pre>java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.cuda.CudaPlots [before:]RESULT.json... OUTDIR</pre>
  *
- * <p>Where several files hold the same benchmark with the same parameters, the later file wins.
+ * <p>Where several files hold the same benchmark with the same parameters, the later file wins. Kernel results of
+ * files named with {@code before:} fill the kernel table's "before" column instead (an earlier version of the kernels).
  */
 public final class CudaPlots {
     private CudaPlots() {}
@@ -40,9 +41,11 @@ public final class CudaPlots {
             System.exit(2);
         }
         Map<String, Result> byKey = new LinkedHashMap<>();  // a later file's result replaces an earlier one's
+        Map<String, Double> before = new LinkedHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < args.length - 1; i++) {
-            for (JsonNode n : json.readTree(Path.of(args[i]).toFile())) {
+            boolean earlier = args[i].startsWith("before:");
+            for (JsonNode n : json.readTree(Path.of(earlier ? args[i].substring(7) : args[i]).toFile())) {
                 Map<String, String> params = new LinkedHashMap<>();
                 n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
                 String name = n.get("benchmark").asText();
@@ -50,6 +53,10 @@ public final class CudaPlots {
                 String unit = n.path("primaryMetric").path("scoreUnit").asText();
                 if (!unit.equals("ms/op")) throw new IllegalArgumentException(name + ": unit " + unit + ", expected ms/op");
                 Result r = new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params, score);
+                if (earlier) {
+                    if (r.benchmark().equals("CudaKernelBenchmarks.kernel")) before.put(r.param("indicator") + "/" + r.param("precision"), r.ms());
+                    continue;
+                }
                 byKey.remove(r.benchmark() + params);
                 byKey.put(r.benchmark() + params, r);
             }
@@ -62,7 +69,7 @@ public final class CudaPlots {
         double down = bandwidth(results, "CudaCopyBenchmarks.pinnedToHost", CudaCopyBenchmarks.PINNED_BYTES);
         System.out.printf(Locale.ROOT, "device copy %.2f TB/s (read + write); pinned host->device %.1f GB/s, device->host %.1f GB/s%n%n",
                 copyBw / 1e12, up / 1e9, down / 1e9);
-        kernels(results, copyBw, out);
+        kernels(results, before, copyBw, out);
         endToEnd(results, up, down);
         crossover(results, out);
     }
@@ -73,16 +80,10 @@ public final class CudaPlots {
     }
 
     /**
-     * The kernel table and chart. Results with a {@code segments} parameter are the current kernels; results
-     * without it come from before the time axis was segmented and fill the "before" column.
+     * The kernel table and chart. Results with a {@code segments} parameter are the current kernels; {@code before}
+     * (indicator/precision to ms) fills the "before" column.
      */
-    private static void kernels(List<Result> rs, double copyBw, Path out) throws IOException {
-        Map<String, Double> before = new LinkedHashMap<>();
-        for (Result r : rs) {
-            if (r.benchmark().equals("CudaKernelBenchmarks.kernel") && !r.params().containsKey("segments")) {
-                before.put(r.param("indicator") + "/" + r.param("precision"), r.ms());
-            }
-        }
+    private static void kernels(List<Result> rs, Map<String, Double> before, double copyBw, Path out) throws IOException {
         List<String> names = new ArrayList<>();
         Map<String, List<Double>> tbps = new LinkedHashMap<>();
         System.out.println("| kernel | precision | time (ms) | bytes moved (GB) | effective TB/s | of copy bandwidth | before (ms) | speed-up |");
@@ -131,12 +132,14 @@ public final class CudaPlots {
         System.out.println("| end to end (EMA 20, public API) | precision | time (ms) | bytes over PCIe (GB) | transfer floor (ms) | time / floor |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: |");
         for (Result r : rs) {
-            if (!r.benchmark().equals("CudaTransferBenchmarks.endToEnd")) continue;
+            boolean host = r.benchmark().equals("CudaTransferBenchmarks.endToEndHost");
+            if (!host && !r.benchmark().equals("CudaTransferBenchmarks.endToEnd")) continue;
             int[] s = BenchPanels.shape(r.param("shape"));
             int es = r.param("precision").equals("FLOAT") ? 4 : 8;
             double in = (double) s[0] * s[1] * 8, outBytes = (double) s[0] * s[1] * es;
             double floor = 1e3 * (in / up + outBytes / down);
-            System.out.printf(Locale.ROOT, "| %s | %s | %.1f | %.2f | %.1f | %.2f |%n", r.param("shape"), r.param("precision").toLowerCase(Locale.ROOT),
+            System.out.printf(Locale.ROOT, "| %s, %s | %s | %.1f | %.2f | %.1f | %.2f |%n", r.param("shape"),
+                    host ? "computeInto, page-locked buffers" : "compute, Java arrays", r.param("precision").toLowerCase(Locale.ROOT),
                     r.ms(), (in + outBytes) / 1e9, floor, r.ms() / floor);
         }
         System.out.println();
