@@ -15,6 +15,11 @@ final class RandomPanels {
      * @param ragged whether series lengths vary (some shorter than any lookback, some empty); otherwise all are full
      */
     static Panel of(long seed, int series, int bars, boolean ragged) {
+        return of(seed, series, bars, ragged, true);
+    }
+
+    /** @param longFlats whether series of 2,000 bars or more may have a flat stretch longer than any halo */
+    static Panel of(long seed, int series, int bars, boolean ragged, boolean longFlats) {
         SplittableRandom rnd = new SplittableRandom(seed);
         int cells = series * bars;
         double[] o = new double[cells], h = new double[cells], l = new double[cells], c = new double[cells], v = new double[cells];
@@ -31,7 +36,7 @@ final class RandomPanels {
             // on long series, for one in three, a stretch of unchanged prices longer than any segment's halo
             // (as a walk stuck at a price floor makes): recursive states only decay there, their outputs do not
             int longFrom = -1, longTo = -1;
-            if (bars >= 2_000 && rnd.nextInt(3) == 0) {
+            if (bars >= 2_000 && rnd.nextInt(3) == 0 && longFlats) {
                 longFrom = rnd.nextInt(bars);
                 longTo = longFrom + 600 + rnd.nextInt(Math.min(4_000, bars / 3));
             }
