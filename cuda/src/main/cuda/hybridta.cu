@@ -976,10 +976,101 @@ __device__ void mfiWith(const double* h, const double* l, const double* c, const
     stream<4, Wide>(in, lag, sp, body);
 }
 
+#ifndef HYBRIDTA_EMULATION
+// MFI on two warps a group (a block of 32 x 2 threads). MFI's sums run from bar 0 (one segment), so its 313 groups
+// of a 10,000-series panel are 313 warps for 528 schedulers, each alone with the whole instruction stream of a
+// bar (four inputs, a division by 3, a ring update, a full division): latency-bound at 40% of the copy
+// bandwidth. Here warp 0 streams the inputs and computes each bar's typical price and money flows, warp 1 keeps
+// the rings and sums and divides, each with half the work; they pass the flows through shared memory, in two
+// halves of MFI_ROWS bars that the producer fills while the consumer reads the other (named barriers 1-4:
+// full and empty, per half). The arithmetic is mfiWith's, operation for operation: the consumer adds a flow of
+// +0.0 where mfiWith keeps a sum unchanged, which is the same value (the sums start at +0.0 and never become -0.0).
+constexpr int MFI_ROWS = 16;
+
+// Named barrier `first + half` of the two warps (constant ids, so that the block reserves only barriers 0-4).
+template <int First> __device__ __forceinline__ void barSync(int half) {
+    if (half == 0) asm volatile("bar.sync %0, 64;" ::"n"(First) : "memory");
+    else asm volatile("bar.sync %0, 64;" ::"n"(First + 1) : "memory");
+}
+template <int First> __device__ __forceinline__ void barArrive(int half) {
+    if (half == 0) asm volatile("bar.arrive %0, 64;" ::"n"(First) : "memory");
+    else asm volatile("bar.arrive %0, 64;" ::"n"(First + 1) : "memory");
+}
+
+// The flows passed from producer to consumer: [half][row][positive, negative][lane], 16 KB, one array whatever the
+// instantiation (a __shared__ array in mfiSplit would be one per ring placement).
+__device__ __forceinline__ double* mfiFlows() {
+    __shared__ __align__(16) double flows[2 * MFI_ROWS * 2 * LANES];
+    return flows;
+}
+
+template <typename T, typename Rings>
+__device__ void mfiSplit(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
+                         Rings rings) {
+    double* const flows = mfiFlows() + threadIdx.x;
+    const int steps = sp.steps, chunks = (steps + MFI_ROWS - 1) / MFI_ROWS;
+    constexpr int FULL = 1, EMPTY = 3;  // barriers FULL + half, EMPTY + half
+    if (threadIdx.y == 0) {
+        double prevValue = 0.0;
+        const Div by3(3.0);
+        const double* in[4] = {h, l, c, vol};
+        const int lag[4] = {0, 0, 0, 0};
+        auto body = [&](int t, const double* v) {
+            const int chunk = t / MFI_ROWS, half = chunk & 1, row = t - chunk * MFI_ROWS;
+            if (row == 0 && chunk >= 2) barSync<EMPTY>(half);   // the consumer is done with this half's last chunk
+            const bool first = t == 0;
+            double tp = by3(v[0] + v[1] + v[2]);
+            double diff = tp - prevValue;
+            prevValue = tp;
+            double mf = tp * v[3];
+            bool down = !first && diff < 0, up = !first && diff > 0;
+            flows[((half * MFI_ROWS + row) * 2) * LANES] = up ? mf : 0.0;
+            flows[((half * MFI_ROWS + row) * 2 + 1) * LANES] = down ? mf : 0.0;
+            if (row == MFI_ROWS - 1 || t == steps - 1) barArrive<FULL>(half);
+        };
+        stream<4, Wide>(in, lag, sp, body);
+    } else {
+        const Ring pos = rings(0), neg = rings(p);
+        const int n = lengthOf(len, sp);
+        Col<T, false> o(out, sp);
+        double posSum = 0.0, negSum = 0.0;
+        int idx = 0;  // slot of bar t >= 1 is (t - 1) mod p
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            const int half = chunk & 1, t0 = chunk * MFI_ROWS, rows = min(MFI_ROWS, steps - t0);
+            barSync<FULL>(half);
+#pragma unroll 4
+            for (int row = 0; row < rows; row++) {
+                const int t = t0 + row;
+                const bool first = t == 0;
+                double inPos = flows[((half * MFI_ROWS + row) * 2) * LANES], inNeg = flows[((half * MFI_ROWS + row) * 2 + 1) * LANES];
+                double oldPos = pos.get(idx), oldNeg = neg.get(idx);
+                posSum -= t > p ? oldPos : 0.0;  // x - (+0.0) is x
+                negSum -= t > p ? oldNeg : 0.0;
+                negSum = negSum + inNeg;
+                posSum = posSum + inPos;
+                pos.set(idx, inPos);  // at bar 0 slot 0 is written and kept for bar 1 to overwrite
+                neg.set(idx, inNeg);
+                if (!first && ++idx == p) idx = 0;
+                double total = posSum + negSum;
+                const bool valid = t < n && t >= p;
+                double q = safeQuotient(valid && !(total < 1.0), posSum, total);
+                o.set(t, valid ? (total < 1.0 ? 0.0 : 100.0 * q) : nan_value());
+            }
+            if (chunk + 2 < chunks) barArrive<EMPTY>(half);   // only where the producer will wait for it
+        }
+    }
+}
+#endif
+
 template <typename T>
 __device__ void mfi(const double* h, const double* l, const double* c, const double* vol, T* out, const int* len, const Span& sp, int p,
                     double* scratch) {
+#ifdef HYBRIDTA_EMULATION
+    // the emulator runs a block's lanes one after the other, one warp: MFI's single-warp form, the same arithmetic
     withRings(scratch, 2 * p, [&](auto rings) { mfiWith<T>(h, l, c, vol, out, len, sp, p, rings); });
+#else
+    withRings(scratch, 2 * p, [&](auto rings) { mfiSplit<T>(h, l, c, vol, out, len, sp, p, rings); });
+#endif
 }
 
 // ---------------------------------------------------------------- layout transposes
@@ -1044,6 +1135,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
 // ---------------------------------------------------------------- entry points, one per output precision
 
 #define K extern "C" __global__ void __launch_bounds__(32)
+#define K2 extern "C" __global__ void __launch_bounds__(64)  // two warps a group (KernelCall.warps)
 #define KERNELS(T, SFX)                                                                                                                               \
     K sma_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { sma<T>(x, o, n, Span::whole(bars), p); }         \
     K ema_##SFX(const double* x, T* o, const int* n, int bars, int sl, int hl, int al, int p) { ema<T>(x, o, n, Span(bars, sl, hl, al), p); }         \
@@ -1079,7 +1171,7 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
         cci<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                          \
     }                                                                                                                                                 \
     K obv_##SFX(const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al) { obv<T>(c, v, o, n, Span::whole(bars)); } \
-    K mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al, int p,      \
+    K2 mfi_##SFX(const double* h, const double* l, const double* c, const double* v, T* o, const int* n, int bars, int sl, int hl, int al, int p,     \
                 double* r) {                                                                                                                          \
         mfi<T>(h, l, c, v, o, n, Span::whole(bars), p, r);                                                                                       \
     }                                                                                                                                                 \

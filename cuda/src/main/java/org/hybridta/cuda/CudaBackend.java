@@ -580,7 +580,7 @@ final class CudaBackend implements ComputeBackend {
         for (KernelCall call : calls) {
             CUstream ks = slot.lanes.get(lane++ % nLanes);
             String entry = call.entry(precision);
-            Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP, call.sharedBytes()), forcedSegments);
+            Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), call.sharedBytes()), forcedSegments);
             List<Object> args = new ArrayList<>();
             for (Field f : call.inputs()) args.add(slot.gin.at(fieldIndex.get(f) * inRegion));
             for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
@@ -588,7 +588,7 @@ final class CudaBackend implements ComputeBackend {
             call.addScalars(args, bars, seg);
             if (call.ringDoubles() > 0) args.add(call.globalRingDoubles() > 0 ? slot.ring.at(ringOffset) : new jcuda.driver.CUdeviceptr());
             ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
-            device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, 1, call.sharedBytes(), ks, args.toArray());
+            device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, call.warps(), call.sharedBytes(), ks, args.toArray());
             firstOut += call.outputs();
         }
         for (int i = 0; i < nLanes; i++) {

@@ -157,15 +157,15 @@ public final class CudaDiagnostics implements AutoCloseable {
         args.add(lens.ptr);
         String entry = call.entry(precision);
         int shared = call.sharedBytes();
-        Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), segments);
+        Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), shared), segments);
         call.addScalars(args, bars, seg);
         if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
         Object[] a = args.toArray();
         long bytes = (long) series * bars * ((long) Double.BYTES * call.inputs().size() + (long) es * call.outputs());
         String layout = String.format(java.util.Locale.ROOT, "%s %s: %d groups x %d segments of %d bars (halo %d), %d blocks resident",
-                indicator.spec(), precision, groups, seg.count(), seg.length(), seg.halo(), device.residentBlocks(entry, ChunkPlan.GROUP, shared));
+                indicator.spec(), precision, groups, seg.count(), seg.length(), seg.halo(), device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), shared));
         Timed t = new TimedBase() {
-            @Override void enqueue() { device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, 1, shared, stream, a); }
+            @Override void enqueue() { device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, call.warps(), shared, stream, a); }
 
             @Override public long bytesMoved() { return bytes; }
 

@@ -65,6 +65,14 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         return ringDoubles > 0 && !ringInRegisters && !ringInShared() ? ringDoubles : 0;
     }
 
+    /**
+     * Warps a block of the kernel has for its group of 32 series: 2 for MFI, whose bars' independent work (typical
+     * price, money flows) one warp computes while another keeps the sums ({@code mfiSplit} in hybridta.cu); else 1.
+     */
+    int warps() {
+        return kernel.equals("mfi") ? 2 : 1;
+    }
+
     /** The entry point for a precision, e.g. {@code ema_f64}. */
     String entry(Precision precision) {
         return kernel + (precision == Precision.FLOAT ? "_f32" : "_f64");
