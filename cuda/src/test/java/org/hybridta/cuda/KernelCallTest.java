@@ -45,6 +45,9 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.cci(32)).sharedBytes()).isZero();
         assertThat(KernelCall.of(Indicators.cci(33)).sharedBytes()).isEqualTo(33 * 8 * 32);
         assertThat(KernelCall.of(Indicators.mfi(2)).sharedBytes()).isEqualTo(4 * 8 * 32);
+        // MFI runs on two warps a group (mfiSplit), everything else on one
+        assertThat(KernelCall.of(Indicators.mfi(2)).warps()).isEqualTo(2);
+        assertThat(KernelCall.of(Indicators.ema(10)).warps()).isEqualTo(1);
         assertThat(KernelCall.of(Indicators.cci(1000)).ringInShared()).isFalse();
         assertThat(KernelCall.of(Indicators.cci(1000)).globalRingDoubles()).isEqualTo(1000);
         assertThat(KernelCall.of(Indicators.ema(10)).sharedBytes()).isZero();
