@@ -89,6 +89,17 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
                 capacity * inColumn * inputs, capacity * outColumn * outputs, capacity * 8L * ringDoubles);
     }
 
+    /**
+     * Whether one group of 32 series of a request fits at all: its staging in one buffer (2 GiB) and one slot in the
+     * device budget ({@link #plan} then succeeds).
+     */
+    static boolean fits(int bars, int inputs, int outputs, int ringDoubles, int elementBytes, long deviceBudget) {
+        long inColumn = (long) bars * Double.BYTES, outColumn = (long) bars * elementBytes;
+        long stagePerSeries = Math.max(inColumn * inputs, outColumn * outputs);
+        long devicePerSeries = stagePerSeries + inColumn * inputs + outColumn * outputs + Integer.BYTES + 8L * ringDoubles;
+        return GROUP * (stagePerSeries + Integer.BYTES) <= Integer.MAX_VALUE && GROUP * devicePerSeries <= deviceBudget;
+    }
+
     private static int chunksOf(int groups, int perChunk) {
         return (groups + perChunk - 1) / perChunk;
     }

@@ -223,12 +223,46 @@ final class CudaBackend implements ComputeBackend {
                 }
             }));
         }
-        Request req = Request.of(indicators);
-        double[][] in = new double[req.fields().size()][];
-        for (int i = 0; i < in.length; i++) in[i] = panel.data(req.fields().get(i));
-        runChunks("compute", nSeries, bars, req, HostSide.arrays(panel.lengths(), in, out), allocations);
+        List<List<Indicator>> batches = batches(indicators, bars, elementBytes, budget);
+        if (batches.size() > 1) awaitTimed(allocations);  // the batches take their columns of the result arrays
+        int first = 0;
+        for (List<Indicator> batch : batches) {
+            Request req = Request.of(batch);
+            double[][] in = new double[req.fields().size()][];
+            for (int i = 0; i < in.length; i++) in[i] = panel.data(req.fields().get(i));
+            double[][] columnsOut = batches.size() == 1 ? out : java.util.Arrays.copyOfRange(out, first, first + req.outputs());
+            runChunks("compute", nSeries, bars, req, HostSide.arrays(panel.lengths(), in, columnsOut), batches.size() == 1 ? allocations : List.of());
+            first += req.outputs();
+        }
         profile[4] = System.nanoTime() - start;
         return IndicatorValues.of(panel, columns, out);
+    }
+
+    /**
+     * The indicators in consecutive batches that each fit one group of 32 series in a staging buffer and the device
+     * budget ({@link ChunkPlan#fits}), so that a request too large for one pass (say 100 columns of 100,000-bar
+     * series: 2.6 GB of staging a group) runs in several, each uploading its own inputs. One batch when all fit; an
+     * indicator that does not fit even alone gets a batch of its own, which {@link ChunkPlan#plan} refuses with
+     * its reason.
+     */
+    static List<List<Indicator>> batches(List<? extends Indicator> indicators, int bars, int elementBytes, long budget) {
+        List<List<Indicator>> batches = new ArrayList<>();
+        List<Indicator> batch = new ArrayList<>();
+        for (Indicator ind : indicators) {
+            batch.add(ind);
+            Request r = Request.of(batch);
+            if (batch.size() > 1 && !ChunkPlan.fits(bars, r.fields().size(), r.outputs(), r.ring(), elementBytes, budget)) {
+                batch.remove(batch.size() - 1);
+                batches.add(batch);
+                batch = new ArrayList<>(List.of(ind));
+            }
+        }
+        if (!batch.isEmpty()) batches.add(batch);
+        if (batches.size() > 1) {
+            log.info("{} indicators of {}-bar series do not fit one pass (a group of 32 series needs more than a 2 GiB staging buffer"
+                    + " or the device memory budget): computing them in {} passes", indicators.size(), bars, batches.size());
+        }
+        return batches;
     }
 
     /**
@@ -262,26 +296,33 @@ final class CudaBackend implements ComputeBackend {
         long start = System.nanoTime();
         int nSeries = panel.seriesCount(), bars = panel.barCount();
         if (nSeries == 0 || bars == 0) return;
-        Request req = Request.of(indicators);
         device.makeCurrent();
         long cells = panel.cells();
-        // duplicates up to the capacity: absolute copies never touch the caller's positions or trip on its limits
-        DoubleBuffer[] in = new DoubleBuffer[req.fields().size()];
-        Pointer[] inDirect = new Pointer[in.length];
-        for (int i = 0; i < in.length; i++) {
-            in[i] = panel.data(req.fields().get(i)).duplicate().clear();
-            inDirect[i] = direct(in[i], cells * Double.BYTES);
-        }
         Buffer[] out = new Buffer[columns.size()];
         Pointer[] outDirect = new Pointer[out.length];
         for (int j = 0; j < out.length; j++) {
             out[j] = outputs.get(j).duplicate().clear();
             outDirect[j] = direct(out[j], cells * elementBytes);
+            if (outDirect[j] != null) profile[8]++;
         }
-        for (Pointer p : inDirect) if (p != null) profile[8]++;
-        for (Pointer p : outDirect) if (p != null) profile[8]++;
-        profile[9] = in.length + out.length;
-        runChunks("computeInto", nSeries, bars, req, HostSide.buffers(panel.lengths(), in, inDirect, out, outDirect), List.of());
+        profile[9] = out.length;
+        int first = 0;
+        for (List<Indicator> batch : batches(indicators, bars, elementBytes, budget)) {
+            Request req = Request.of(batch);
+            // duplicates up to the capacity: absolute copies never touch the caller's positions or trip on its limits
+            DoubleBuffer[] in = new DoubleBuffer[req.fields().size()];
+            Pointer[] inDirect = new Pointer[in.length];
+            for (int i = 0; i < in.length; i++) {
+                in[i] = panel.data(req.fields().get(i)).duplicate().clear();
+                inDirect[i] = direct(in[i], cells * Double.BYTES);
+                if (inDirect[i] != null) profile[8]++;
+            }
+            profile[9] += in.length;
+            int to = first + req.outputs();
+            runChunks("computeInto", nSeries, bars, req, HostSide.buffers(panel.lengths(), in, inDirect,
+                    java.util.Arrays.copyOfRange(out, first, to), java.util.Arrays.copyOfRange(outDirect, first, to)), List.of());
+            first = to;
+        }
         profile[4] = System.nanoTime() - start;
     }
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hybridta.Field;
+import org.hybridta.HostPanel;
 import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
@@ -64,6 +65,38 @@ class CudaBackendGpuTest {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
         List<Indicator> specs = BackendConformanceTest.specs();
         assertMatches(specs, flt.compute(p, specs), cpu.compute(p, specs), 0x1p-24);
+    }
+
+    /**
+     * A request too large for one pass (100 columns of 100,000-bar series: 2.6 GB of staging a group of 32) runs in
+     * several, through compute and through computeInto, with the CPU's values.
+     */
+    @Test void aRequestTooLargeForOnePassRunsInSeveral() {
+        Panel p = RandomPanels.of(System.nanoTime(), 33, 100_000, true);
+        List<Indicator> specs = SegmentedPathCases.specs();
+        assertThat(CudaBackend.batches(specs, 100_000, 8, Long.MAX_VALUE)).as("passes").hasSizeGreaterThan(1);
+        IndicatorValues ref = cpu.compute(p, specs);
+        assertMatches(specs, dbl.compute(p, specs), ref, 0);
+
+        HostPanel.Builder hb = HostPanel.builder(p.seriesCount(), p.barCount()).lengths(p.lengths());
+        for (Field f : p.fields()) hb.field(f, direct(p.data(f)));
+        List<java.nio.DoubleBuffer> outs = new ArrayList<>();
+        for (int c = 0; c < ref.columns().size(); c++) {
+            outs.add(java.nio.ByteBuffer.allocateDirect(p.seriesCount() * p.barCount() * 8).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer());
+        }
+        dbl.computeInto(hb.build(), specs, outs);
+        double[][] got = new double[outs.size()][];
+        for (int c = 0; c < got.length; c++) {
+            got[c] = new double[p.seriesCount() * p.barCount()];
+            outs.get(c).get(0, got[c]);
+        }
+        assertMatches(specs, IndicatorValues.of(p, ref.columns(), got), ref, 0);
+    }
+
+    private static java.nio.DoubleBuffer direct(double[] values) {
+        java.nio.DoubleBuffer b = java.nio.ByteBuffer.allocateDirect(values.length * 8).order(java.nio.ByteOrder.nativeOrder()).asDoubleBuffer();
+        b.put(0, values);
+        return b;
     }
 
     @Test void tinyBudgetForcesManyChunksAndGivesTheSameResult() {
