@@ -125,21 +125,15 @@ public final class HostPanel {
 
         /** Symbols of the series; defaults to {@code S0, S1, ...}. */
         public Builder symbols(String... symbols) {
-            if (symbols.length != seriesCount) throw new IllegalArgumentException(symbols.length + " symbols for " + seriesCount + " series");
-            for (int i = 0; i < symbols.length; i++) Objects.requireNonNull(symbols[i], "symbol of series " + i);
-            this.symbols = symbols.clone();
+            String[] checked = SeriesShape.checkedSymbols(symbols, seriesCount);
+            for (int i = 0; i < checked.length; i++) Objects.requireNonNull(checked[i], "symbol of series " + i);
+            this.symbols = checked;
             return this;
         }
 
         /** Lengths of the series, each in {@code [0, barCount]}; defaults to {@code barCount} for all. */
         public Builder lengths(int... lengths) {
-            if (lengths.length != seriesCount) throw new IllegalArgumentException(lengths.length + " lengths for " + seriesCount + " series");
-            for (int i = 0; i < lengths.length; i++) {
-                if (lengths[i] < 0 || lengths[i] > barCount) {
-                    throw new IllegalArgumentException("length of series " + i + " is " + lengths[i] + ", outside [0, " + barCount + "]");
-                }
-            }
-            this.lengths = lengths.clone();
+            this.lengths = SeriesShape.checkedLengths(lengths, seriesCount, barCount);
             return this;
         }
 
@@ -162,17 +156,8 @@ public final class HostPanel {
         }
 
         public HostPanel build() {
-            String[] sym = symbols;
-            if (sym == null) {
-                sym = new String[seriesCount];
-                for (int i = 0; i < seriesCount; i++) sym[i] = "S" + i;
-            }
-            int[] len = lengths;
-            if (len == null) {
-                len = new int[seriesCount];
-                Arrays.fill(len, barCount);
-            }
-            return new HostPanel(sym, len, barCount, new EnumMap<>(data));
+            return new HostPanel(SeriesShape.symbolsOrDefault(symbols, seriesCount), SeriesShape.lengthsOrDefault(lengths, seriesCount, barCount),
+                    barCount, new EnumMap<>(data));
         }
     }
 

@@ -149,20 +149,13 @@ public final class Panel {
 
         /** Symbols of the series; defaults to {@code S0, S1, ...}. */
         public Builder symbols(String... symbols) {
-            if (symbols.length != seriesCount) throw new IllegalArgumentException(symbols.length + " symbols for " + seriesCount + " series");
-            this.symbols = symbols.clone();
+            this.symbols = SeriesShape.checkedSymbols(symbols, seriesCount);
             return this;
         }
 
         /** Lengths of the series, each in {@code [0, barCount]}; defaults to {@code barCount} for all. */
         public Builder lengths(int... lengths) {
-            if (lengths.length != seriesCount) throw new IllegalArgumentException(lengths.length + " lengths for " + seriesCount + " series");
-            for (int i = 0; i < lengths.length; i++) {
-                if (lengths[i] < 0 || lengths[i] > barCount) {
-                    throw new IllegalArgumentException("length of series " + i + " is " + lengths[i] + ", outside [0, " + barCount + "]");
-                }
-            }
-            this.lengths = lengths.clone();
+            this.lengths = SeriesShape.checkedLengths(lengths, seriesCount, barCount);
             return this;
         }
 
@@ -182,17 +175,8 @@ public final class Panel {
         }
 
         public Panel build() {
-            String[] sym = symbols;
-            if (sym == null) {
-                sym = new String[seriesCount];
-                for (int i = 0; i < seriesCount; i++) sym[i] = "S" + i;
-            }
-            int[] len = lengths;
-            if (len == null) {
-                len = new int[seriesCount];
-                Arrays.fill(len, barCount);
-            }
-            return new Panel(sym, len, barCount, new EnumMap<>(data));
+            return new Panel(SeriesShape.symbolsOrDefault(symbols, seriesCount), SeriesShape.lengthsOrDefault(lengths, seriesCount, barCount),
+                    barCount, new EnumMap<>(data));
         }
     }
 }
