@@ -10,13 +10,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.apache.parquet.bytes.BytesInput;
 import org.apache.parquet.bytes.BytesUtils;
-import org.apache.parquet.bytes.HeapByteBufferAllocator;
 import org.apache.parquet.column.ColumnDescriptor;
 import org.apache.parquet.column.Encoding;
 import org.apache.parquet.column.page.DictionaryPage;
 import org.apache.parquet.column.statistics.Statistics;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridEncoder;
-import org.apache.parquet.column.values.rle.RunLengthBitPackingHybridValuesWriter;
 import org.apache.parquet.io.api.Binary;
 
 /**
@@ -28,7 +25,7 @@ import org.apache.parquet.io.api.Binary;
  * <p>Why not parquet-java's {@code ColumnWriter}: it takes one value per call through its record layer and
  * updates statistics per value through a generic comparator, about 20 times slower than these loops over
  * whole arrays (docs/architecture.md has the numbers). The page and file layout, the levels' RLE encoder,
- * statistics and the footer all remain parquet-java's.
+ * statistics and the footer remain parquet-java's; this class only lays out values it already has in arrays.
  */
 final class ChunkEncoder {
     /** Rows per data page: 512 KiB of doubles, the granularity of the page index readers may use to skip. */
@@ -67,21 +64,21 @@ final class ChunkEncoder {
     }
 
     private static Page plainDoubles(double[] v, int from, int n, Statistics<?> stats, ZstdCompressCtx zstd) throws IOException {
-        RunLengthBitPackingHybridValuesWriter levels = levels(n);
+        Runs levels = new Runs(1);
         int present = 0;
         double min = Double.POSITIVE_INFINITY, max = Double.NEGATIVE_INFINITY;
         for (int i = from; i < from + n; i++) {
             double x = v[i];
             if (x == x) {
-                levels.writeInteger(1);
+                levels.add(1);
                 present++;
                 min = Math.min(min, x);
                 max = Math.max(max, x);
             } else {
-                levels.writeInteger(0);
+                levels.add(0);
             }
         }
-        byte[] head = levels.getBytes().toByteArray();
+        byte[] head = levels.toBytes(true);
         byte[] page = new byte[head.length + 8 * present];
         System.arraycopy(head, 0, page, 0, head.length);
         int pos = head.length;
@@ -106,13 +103,13 @@ final class ChunkEncoder {
         byte[] head = new byte[0];
         int present = n;
         if (nulls != null) {
-            RunLengthBitPackingHybridValuesWriter levels = levels(n);
+            Runs levels = new Runs(1);
             present = 0;
             for (int i = from; i < from + n; i++) {
-                levels.writeInteger(nulls[i] ? 0 : 1);
+                levels.add(nulls[i] ? 0 : 1);
                 if (!nulls[i]) present++;
             }
-            head = levels.getBytes().toByteArray();
+            head = levels.toBytes(true);
         }
         byte[] page = new byte[head.length + 4 * present];
         System.arraycopy(head, 0, page, 0, head.length);
@@ -139,20 +136,21 @@ final class ChunkEncoder {
         List<String> dictionary = group.dictionaries.get(column);
         int[] ids = group.ints[column];
         int bitWidth = BytesUtils.getWidthFromMaxInt(dictionary.size() - 1);
-        byte[] indices;
-        try (RunLengthBitPackingHybridEncoder encoder = new RunLengthBitPackingHybridEncoder(bitWidth, 64, 4 * n, HeapByteBufferAllocator.getInstance())) {
-            int previous = -1;
-            for (int i = from; i < from + n; i++) {
-                int id = ids[i];
-                encoder.writeInt(id);
-                if (id != previous) {                    // runs: one statistics update per symbol change
-                    stats.updateStats(Binary.fromString(dictionary.get(id)));
-                    previous = id;
-                }
+        Runs indices = new Runs(bitWidth);
+        int previous = -1;
+        for (int i = from; i < from + n; i++) {
+            int id = ids[i];
+            indices.add(id);
+            if (id != previous) {                        // runs: one statistics update per symbol change
+                stats.updateStats(Binary.fromString(dictionary.get(id)));
+                previous = id;
             }
-            indices = BytesInput.concat(BytesInput.from(new byte[] {(byte) bitWidth}), encoder.toBytes()).toByteArray();
         }
-        return page(indices, n, stats, Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY, zstd);
+        byte[] runs = indices.toBytes(false);
+        byte[] page = new byte[1 + runs.length];          // the indices' bit width, then the runs
+        page[0] = (byte) bitWidth;
+        System.arraycopy(runs, 0, page, 1, runs.length);
+        return page(page, n, stats, Encoding.BIT_PACKED, Encoding.PLAIN_DICTIONARY, zstd);
     }
 
     private static DictionaryPage dictionaryPage(List<String> dictionary, ZstdCompressCtx zstd) {
@@ -172,9 +170,57 @@ final class ChunkEncoder {
         return new DictionaryPage(BytesInput.from(zstd.compress(plain)), plain.length, utf8.length, Encoding.PLAIN_DICTIONARY);
     }
 
-    private static RunLengthBitPackingHybridValuesWriter levels(int n) {
-        // bit width 1 (a value is there or not); the writer prefixes the 4-byte length a v1 page needs
-        return new RunLengthBitPackingHybridValuesWriter(1, 64, Math.max(64, n / 4), HeapByteBufferAllocator.getInstance());
+    /**
+     * Parquet's RLE/bit-packing hybrid encoding written as RLE runs only, which the format allows for any
+     * data: each run is {@code varint(length << 1)} and the value in {@code ceil(bitWidth / 8)} little-endian
+     * bytes. Definition levels and dictionary indices come in long runs here (a symbol's rows, an
+     * indicator's warm-up), so this is as small as the hybrid and costs one comparison per value, where
+     * parquet-java's encoder buffers every value for a possible bit-packed group.
+     */
+    static final class Runs {
+        private final int valueBytes;
+        private byte[] bytes = new byte[32];
+        private int size;
+        private int value;
+        private int length;
+
+        Runs(int bitWidth) {
+            this.valueBytes = (bitWidth + 7) / 8;
+        }
+
+        void add(int v) {
+            if (v == value && length > 0) {
+                length++;
+                return;
+            }
+            flush();
+            value = v;
+            length = 1;
+        }
+
+        /** The runs, after a 4-byte little-endian length when {@code withLength} (definition levels in a v1 page). */
+        byte[] toBytes(boolean withLength) {
+            flush();
+            int start = withLength ? 4 : 0;
+            byte[] out = new byte[start + size];
+            if (withLength) INT.set(out, 0, size);
+            System.arraycopy(bytes, 0, out, start, size);
+            return out;
+        }
+
+        private void flush() {
+            if (length == 0) return;
+            if (size + 5 + valueBytes > bytes.length) bytes = java.util.Arrays.copyOf(bytes, 2 * bytes.length + 5 + valueBytes);
+            for (int header = length << 1; ; header >>>= 7) {           // unsigned LEB128 varint
+                if ((header & ~0x7F) == 0) {
+                    bytes[size++] = (byte) header;
+                    break;
+                }
+                bytes[size++] = (byte) ((header & 0x7F) | 0x80);
+            }
+            for (int b = 0; b < valueBytes; b++) bytes[size++] = (byte) (value >>> (8 * b));
+            length = 0;
+        }
     }
 
     private static Page page(byte[] raw, int rows, Statistics<?> stats, Encoding definitionLevels, Encoding values, ZstdCompressCtx zstd) {

@@ -18,5 +18,10 @@ class ParquetJavaReaderTest {
         Path file = dir.resolve("run.parquet");
         ParquetTableWriterTest.write(file, table, WriteOptions.defaults().withRowGroupRows(25_000));
         ParquetTableWriterTest.assertSameRows(ParquetReadBack.rows(file), table.expectedRows());
+
+        SampleTable many = new SampleTable(700, 6, 9);    // 10-bit dictionary indices
+        Path manyFile = dir.resolve("many.parquet");
+        ParquetTableWriterTest.write(manyFile, many, WriteOptions.defaults());
+        ParquetTableWriterTest.assertSameRows(ParquetReadBack.rows(manyFile), many.expectedRows());
     }
 }

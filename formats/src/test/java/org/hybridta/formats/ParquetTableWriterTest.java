@@ -42,6 +42,18 @@ class ParquetTableWriterTest {
         assertThat(leftovers()).containsExactly(file);
     }
 
+    @Test void dictionaryIndicesOfAnyWidthReadBack() throws IOException {
+        SampleTable many = new SampleTable(700, 6, 9);   // > 512 symbols in one group: 10-bit indices, two bytes a run
+        Path file = dir.resolve("many.parquet");
+        write(file, many, WriteOptions.defaults());
+        assertSameRows(DuckDbReadBack.parquetRows(file), many.expectedRows());
+
+        SampleTable one = new SampleTable(1, 500, 10);    // one symbol: 0-bit indices
+        Path single = dir.resolve("one.parquet");
+        write(single, one, WriteOptions.defaults());
+        assertSameRows(DuckDbReadBack.parquetRows(single), one.expectedRows());
+    }
+
     @Test void typesAreDateDictionarySymbolDoubleAndInt32AllZstd() throws IOException {
         Path file = dir.resolve("types.parquet");
         write(file, new SampleTable(5, 50, 2), WriteOptions.defaults());

@@ -24,7 +24,7 @@ class PythonReadersTest {
         String python = System.getenv().getOrDefault("HYBRIDTA_PYTHON", "python3");
         assumeTrue(run(List.of(python, "-c", "import pyarrow")).exit == 0, () -> "skipped: " + python + " has no pyarrow");
 
-        SampleTable table = new SampleTable(25, 800, 12);
+        SampleTable table = new SampleTable(400, 60, 12);   // > 256 symbols a group: two-byte dictionary runs
         Path file = dir.resolve("run.parquet");
         ParquetTableWriterTest.write(file, table, WriteOptions.defaults().withRowGroupRows(4_000));
         StringBuilder tsv = new StringBuilder();
