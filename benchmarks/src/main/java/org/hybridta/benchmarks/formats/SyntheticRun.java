@@ -57,13 +57,16 @@ final class SyntheticRun {
         return new Part(series, backend.compute(Panel.of(series), INDICATORS));
     }
 
-    /** Appends a part one symbol per batch, bound to the part's own arrays (the bars' copies aside). */
-    static void append(TableWriter out, RowBatch batch, Part part) throws IOException {
+    /**
+     * Appends a part one symbol per batch, bound to the part's own arrays (the bars' copies aside), each
+     * symbol suffixed with {@code suffix}.
+     */
+    static void append(TableWriter out, RowBatch batch, Part part, String suffix) throws IOException {
         IndicatorValues values = part.values();
         int outputs = values.columns().size();
         for (int s = 0; s < part.series().size(); s++) {
             BarSeries bars = part.series().get(s);
-            batch.rows(bars.size()).dates(0, bars.epochDays(), 0).symbol(1, bars.symbol());
+            batch.rows(bars.size()).dates(0, bars.epochDays(), 0).symbol(1, bars.symbol() + suffix);
             for (int f = 0; f < BARS.length; f++) batch.float64(2 + f, bars.values(BARS[f]), 0);
             for (int c = 0; c < outputs; c++) batch.float64(2 + BARS.length + c, values.data(c), s * values.barCount());
             out.append(batch);

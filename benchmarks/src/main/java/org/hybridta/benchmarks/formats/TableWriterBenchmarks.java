@@ -100,7 +100,7 @@ public class TableWriterBenchmarks {
 
     private long write(TableFormat format, Path file) throws IOException {
         try (TableWriter out = format.open(file, SyntheticRun.schema())) {
-            SyntheticRun.append(out, RowBatch.of(out.schema()), part);
+            SyntheticRun.append(out, RowBatch.of(out.schema()), part, "");
             out.commit();
             return out.rows();
         }
