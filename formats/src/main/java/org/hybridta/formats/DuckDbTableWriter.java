@@ -19,6 +19,8 @@ import java.util.function.UnaryOperator;
 final class DuckDbTableWriter implements TableWriter {
     static final String FORMAT = "duckdb";
     private static final String DRIVER = "org.duckdb.DuckDBDriver";
+    /** DuckDB's own memory (outside the Java heap) while loading; beyond it DuckDB spills to the temporary folder. */
+    static final String MEMORY_LIMIT = "1GB";
 
     private final PendingFile folder;
     private final ParquetTableWriter staging;
@@ -96,6 +98,8 @@ final class DuckDbTableWriter implements TableWriter {
     private void load(Path rows, Path database) throws IOException {
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + database); Statement st = c.createStatement()) {
             st.execute("SET threads TO " + options.threads());
+            // DuckDB's default is 80% of the machine's memory; loading a large run then holds gigabytes
+            st.execute("SET memory_limit = '" + MEMORY_LIMIT + "'");
             st.execute(createTable(schema(), options.tableName()));
             st.execute("INSERT INTO " + identifier(options.tableName()) + " SELECT * FROM read_parquet(" + literal(rows.toString()) + ")");
             st.execute("CHECKPOINT");
