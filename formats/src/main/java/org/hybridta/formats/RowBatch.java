@@ -69,30 +69,22 @@ public final class RowBatch {
 
     /** Row {@code i} of {@link ColumnType#SYMBOL} column {@code column} holds {@code values[offset + i]} (never null). */
     public RowBatch symbols(int column, String[] values, int offset) {
-        check(column, ColumnType.SYMBOL);
-        Objects.checkFromIndexSize(offset, rows, values.length);
-        return bind(column, Source.STRINGS, values, offset);
+        return bind(column, ColumnType.SYMBOL, Source.STRINGS, values, values.length, offset);
     }
 
     /** Row {@code i} of {@link ColumnType#DATE} column {@code column} is the day {@code epochDays[offset + i]}. */
     public RowBatch dates(int column, int[] epochDays, int offset) {
-        check(column, ColumnType.DATE);
-        Objects.checkFromIndexSize(offset, rows, epochDays.length);
-        return bind(column, Source.INTS, epochDays, offset);
+        return bind(column, ColumnType.DATE, Source.INTS, epochDays, epochDays.length, offset);
     }
 
     /** Row {@code i} of {@link ColumnType#FLOAT64} column {@code column} is {@code values[offset + i]}, NULL where NaN. */
     public RowBatch float64(int column, double[] values, int offset) {
-        check(column, ColumnType.FLOAT64);
-        Objects.checkFromIndexSize(offset, rows, values.length);
-        return bind(column, Source.DOUBLES, values, offset);
+        return bind(column, ColumnType.FLOAT64, Source.DOUBLES, values, values.length, offset);
     }
 
     /** Row {@code i} of {@link ColumnType#INT32} column {@code column} is {@code values[offset + i]} (never NULL). */
     public RowBatch int32(int column, int[] values, int offset) {
-        check(column, ColumnType.INT32);
-        Objects.checkFromIndexSize(offset, rows, values.length);
-        return bind(column, Source.INTS, values, offset);
+        return bind(column, ColumnType.INT32, Source.INTS, values, values.length, offset);
     }
 
     /**
@@ -100,9 +92,7 @@ public final class RowBatch {
      * NaN; every other value must be a whole number in the int range ({@link TableWriter#append} checks).
      */
     public RowBatch int32(int column, double[] values, int offset) {
-        check(column, ColumnType.INT32);
-        Objects.checkFromIndexSize(offset, rows, values.length);
-        return bind(column, Source.DOUBLES, values, offset);
+        return bind(column, ColumnType.INT32, Source.DOUBLES, values, values.length, offset);
     }
 
     Source source(int column) { return sources[column]; }
@@ -118,6 +108,13 @@ public final class RowBatch {
                 throw new IllegalStateException("column " + name(c) + " is not set in this batch of " + rows + " rows");
             }
         }
+    }
+
+    /** Binds an array holding {@link #rows()} values from {@code offset} to a column of {@code type}. */
+    private RowBatch bind(int column, ColumnType type, Source source, Object array, int length, int offset) {
+        check(column, type);
+        Objects.checkFromIndexSize(offset, rows, length);
+        return bind(column, source, array, offset);
     }
 
     private RowBatch bind(int column, Source source, Object array, int offset) {
