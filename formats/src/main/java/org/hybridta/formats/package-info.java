@@ -1,0 +1,12 @@
+/**
+ * Typed columnar output: a run's long table (one row per symbol and date) written as Apache Parquet or as
+ * a DuckDB database, part by part with bounded memory, whole or not at all.
+ *
+ * <p>Describe the columns with a {@link org.hybridta.formats.TableSchema} (dates, dictionary-encoded
+ * symbols, float64 and int32 values, NULL where a value is NaN), open a
+ * {@link org.hybridta.formats.TableWriter} with {@link org.hybridta.formats.TableFormat#open}, bind
+ * batches of rows to your own primitive arrays with a {@link org.hybridta.formats.RowBatch}, append them
+ * and {@link org.hybridta.formats.TableWriter#commit() commit}. Parquet is written by parquet-java's file
+ * layer with zstd-jni and needs no Hadoop; DuckDB output needs DuckDB's JDBC driver on the class path.
+ */
+package org.hybridta.formats;
