@@ -34,6 +34,8 @@ public final class OpenMpiTransport implements Transport {
     private final String host;
     private final String threadLevel;
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** The (empty) buffers of heartbeats: zero-byte messages read and write nothing, but MPI wants a buffer. */
+    private final ByteBuffer signalOut = MPI.newByteBuffer(1), signalIn = MPI.newByteBuffer(1);
 
     private OpenMpiTransport(Intracomm world, Intracomm node, int rank, int size, String host, String threadLevel) {
         this.world = world;
@@ -241,18 +243,61 @@ public final class OpenMpiTransport implements Transport {
     @Override public Pending sendAsync(ByteBuffer buffer, int length, int dest, int tag) {
         String op = "MPI_Isend of " + length + " bytes to rank " + dest;
         try {
-            Request request = world.iSend(buffer, length, MPI.BYTE, dest, tag);
-            return () -> {
-                try {
-                    Poll poll = new Poll();
-                    while (!request.test()) poll.pause();
-                    return length;
-                } catch (MPIException e) {
-                    throw failed(op, e);
-                }
-            };
+            return new Sending(world.iSend(buffer, length, MPI.BYTE, dest, tag), length, op);
         } catch (MPIException e) {
             throw failed(op, e);
+        }
+    }
+
+    /** A send under way; its buffer stays untouched until it is complete. */
+    private final class Sending implements Pending {
+        private final Request request;
+        private final int length;
+        private final String op;
+        private boolean done;
+
+        Sending(Request request, int length, String op) {
+            this.request = request;
+            this.length = length;
+            this.op = op;
+        }
+
+        @Override public synchronized boolean test() {
+            try {
+                if (!done) done = request.test();
+                return done;
+            } catch (MPIException e) {
+                throw failed(op, e);
+            }
+        }
+
+        @Override public int await() {
+            Poll poll = new Poll();
+            while (!test()) poll.pause();
+            return length;
+        }
+    }
+
+    @Override public Pending signal(int dest, int tag) {
+        String op = "MPI_Isend of a heartbeat to rank " + dest;
+        try {
+            return new Sending(world.iSend(signalOut, 0, MPI.BYTE, dest, tag), 0, op);
+        } catch (MPIException e) {
+            throw failed(op, e);
+        }
+    }
+
+    @Override public int takeSignal(int tag) {
+        try {
+            Status s = world.iProbe(MPI.ANY_SOURCE, tag);
+            if (s == null) return -1;
+            int source = s.getSource();
+            synchronized (signalIn) {
+                world.recv(signalIn, 0, MPI.BYTE, source, tag);
+            }
+            return source;
+        } catch (MPIException e) {
+            throw failed("MPI_Iprobe/MPI_Recv of a heartbeat", e);
         }
     }
 
@@ -260,15 +305,25 @@ public final class OpenMpiTransport implements Transport {
         String op = "MPI_Irecv from rank " + source;
         try {
             Request request = world.iRecv(buffer, buffer.capacity(), MPI.BYTE, source, tag);
-            return () -> {
-                try {
-                    Poll poll = new Poll();
-                    for (Status s = request.testStatus(); ; s = request.testStatus()) {
-                        if (s != null) return s.getCount(MPI.BYTE);
-                        poll.pause();
+            return new Pending() {
+                private int received = -1;
+
+                @Override public synchronized boolean test() {
+                    try {
+                        if (received < 0) {
+                            Status s = request.testStatus();
+                            if (s != null) received = s.getCount(MPI.BYTE);
+                        }
+                        return received >= 0;
+                    } catch (MPIException e) {
+                        throw failed(op, e);
                     }
-                } catch (MPIException e) {
-                    throw failed(op, e);
+                }
+
+                @Override public int await() {
+                    Poll poll = new Poll();
+                    while (!test()) poll.pause();
+                    return received;
                 }
             };
         } catch (MPIException e) {
