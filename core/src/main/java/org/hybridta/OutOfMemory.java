@@ -19,13 +19,13 @@ public final class OutOfMemory {
     }
 
     /**
-     * @param doing   what did not fit, e.g. {@code computing 5,000 symbols x 2,900 bars}
+     * @param doing   what did not fit, e.g. {@code computing 5,000 symbols x 2,900 bars}; may be empty
      * @param smaller how to ask for less, e.g. {@code fewer symbols or a shorter date range}
      */
     public static String message(String doing, String smaller) {
         long max = Runtime.getRuntime().maxMemory();
         String heap = max == Long.MAX_VALUE ? "" : " (the Java heap is limited to " + megabytes(max) + ")";
-        return "out of memory " + doing + heap + "; give Java more heap (java -Xmx" + suggestedGigabytes(max) + "g …) or " + smaller;
+        return "out of memory" + (doing.isEmpty() ? "" : " " + doing) + heap + "; give Java more heap (java -Xmx" + suggestedGigabytes(max) + "g …) or " + smaller;
     }
 
     /** {@code 512 MB}, {@code 4,096 MB}. */

@@ -185,6 +185,14 @@ public final class AtomicFiles {
         }
     }
 
+    /**
+     * For a process about to end without running its shutdown hooks ({@code MPI_Abort} ends it natively): deletes
+     * the temporary files of the writes in progress, and refuses new ones from now on, as the shutdown hook does.
+     */
+    public static void abandonAll() {
+        shutDown();
+    }
+
     /** Deletes the temporary files of writes still in progress in this process; returns them. For the shutdown hook (and tests). */
     static List<Path> discardUnfinished() {
         List<Path> unfinished;

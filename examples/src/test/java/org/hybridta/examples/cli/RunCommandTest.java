@@ -74,13 +74,16 @@ class RunCommandTest {
     }
 
     @Test
-    void nothingComputedIsAFailureWithNoOutput() throws IOException {
+    void nothingComputedIsAFailureThatRecordsEveryFailureAndWritesNothingElse() throws IOException {
         Path quotes = Files.createDirectories(dir.resolve("empty"));
-        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", dir.resolve("out").toString(), "--from", "2023-01-01");
+        Path out = dir.resolve("out");
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", out.toString(), "--from", "2023-01-01");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("hybridta: no symbol could be computed (AAA: no file ").contains("and 1 more");
+        assertThat(r.err()).startsWith("hybridta: no symbol could be computed (AAA: no file ")
+                .endsWith("; and 1 more; all in " + out.resolve("failures.csv") + ")\n");
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(filesUnder(dir.resolve("out"))).isEmpty();
+        assertThat(filesUnder(out)).containsExactly("failures.csv");
+        assertThat(Files.readAllLines(out.resolve("failures.csv"))).hasSize(3).first().isEqualTo("symbol,kind,message");
     }
 
     @Test
