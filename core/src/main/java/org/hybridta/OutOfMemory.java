@@ -1,11 +1,12 @@
 package org.hybridta;
 
-import java.util.Locale;
-
 /**
  * The one-line message for work that did not fit in the Java heap, naming what was being done, the heap's limit
  * and what to do: {@code out of memory computing 5,000 symbols x 2,900 bars (the Java heap is limited to 512 MB);
  * give Java more heap (java -Xmx4g …) or compute fewer symbols at once}.
+ *
+ * <p>Written for a heap that has just run out: callers drop what they held first, and nothing here uses
+ * {@link java.util.Formatter} (whose locale data may not load in that state).
  */
 public final class OutOfMemory {
     private OutOfMemory() {}
@@ -30,7 +31,19 @@ public final class OutOfMemory {
 
     /** {@code 512 MB}, {@code 4,096 MB}. */
     static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%,d MB", bytes >> 20);
+        return number(bytes >> 20) + " MB";
+    }
+
+    /** {@code n} with a comma between thousands: {@code 5,000}. */
+    public static String number(long n) {
+        String digits = Long.toString(Math.abs(n));
+        StringBuilder sb = new StringBuilder(digits.length() + digits.length() / 3 + 1);
+        if (n < 0) sb.append('-');
+        for (int i = 0; i < digits.length(); i++) {
+            if (i > 0 && (digits.length() - i) % 3 == 0) sb.append(',');
+            sb.append(digits.charAt(i));
+        }
+        return sb.toString();
     }
 
     /** Twice the current limit, in whole gigabytes (at least 2). */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -166,13 +165,13 @@ public final class Pipeline {
             try {
                 // nothing computed, nothing written: an empty file would only hide the failure
                 if (output == null) log.debug("values not collected; no sinks");
-                else if (output.size() == 0) log.warn("no symbol could be computed; no output written");
+                else if (output.size() == 0) log.debug("no symbol could be computed; no output written");   // the statuses say why
                 else for (ResultSink sink : sinks) files.addAll(sink.write(output));
             } catch (IOException e) {
                 failure = "cannot write output: " + IoErrors.describe(e) + written(files);
             } catch (RuntimeException | OutOfMemoryError e) {
                 failure = OutOfMemory.in(e)
-                        ? OutOfMemory.message("writing the output of " + String.format(Locale.ROOT, "%,d", output.size()) + " symbols",
+                        ? OutOfMemory.message("writing the output of " + OutOfMemory.number(output.size()) + " symbols",
                                 "fewer symbols or a shorter date range per run") + written(files)
                         : "writing output failed: " + e + written(files);
             }
@@ -267,10 +266,12 @@ public final class Pipeline {
                 }
             }
         } catch (OutOfMemoryError e) {
-            // the heap is too small for the part, not for one symbol: the part's symbols fail together, with the fix
+            // the heap is too small for the part, not for one symbol: the part's symbols fail together, with the fix;
+            // what was fetched is dropped first (finished futures hold their bars), so that the message has room
             for (Future<FetchResult> f : futures) f.cancel(true);
+            futures.clear();
             ok.clear();
-            String reason = OutOfMemory.message("fetching " + String.format(Locale.ROOT, "%,d", total) + " symbols, " + from + " to " + to,
+            String reason = OutOfMemory.message("fetching " + OutOfMemory.number(total) + " symbols, " + from + " to " + to,
                     "fewer symbols or a shorter date range per run");
             log.debug("part {}: {}", part, reason);
             return failedPart(part, members, reason, System.nanoTime() - t0);
@@ -291,9 +292,11 @@ public final class Pipeline {
                 }
             } catch (LeaseTimeoutException | RuntimeException | OutOfMemoryError e) {
                 // the part's symbols fail together; other parts go on
+                int symbols = ok.size(), bars = maxBars(ok);
+                if (OutOfMemory.in(e)) ok.clear();   // room for the message
                 String reason = OutOfMemory.in(e)
-                        ? OutOfMemory.message("computing " + String.format(Locale.ROOT, "%,d symbols x %,d bars", ok.size(), maxBars(ok))
-                                + " for " + Indicators.columns(indicators).size() + " output columns", "fewer symbols or a shorter date range per run")
+                        ? OutOfMemory.message("computing " + OutOfMemory.number(symbols) + " symbols x " + OutOfMemory.number(bars) + " bars for "
+                                + Indicators.columns(indicators).size() + " output columns", "fewer symbols or a shorter date range per run")
                         : "compute failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
                 if (OutOfMemory.in(e)) log.debug("part {}: {}", part, reason);   // the summary says it, once
                 else log.error("part {}: {}", part, reason, e);

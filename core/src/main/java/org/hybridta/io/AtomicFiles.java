@@ -58,8 +58,8 @@ import org.slf4j.LoggerFactory;
  * <p><b>No temporary file is left behind</b>: one whose write fails is deleted; those in flight when the JVM
  * shuts down (Ctrl-C, SIGTERM, {@code System.exit}) are deleted by a shutdown hook, and the process then writes
  * no new one; one left by a process that was killed outright is deleted by the next process that writes into
- * that directory ({@link #checkWritable}, or its first write there), once it is older than that process and its
- * writer is not running.
+ * that directory ({@link #checkWritable}, or its first write there), once its writer is not running and it was
+ * last written before this process began writing.
  *
  * <p>Errors name the file asked for, never the temporary file, with the operating system's reason
  * ({@link IoErrors}): {@code out/indicators.csv: no space left on device}. The rename protects against crashes
@@ -76,7 +76,8 @@ public final class AtomicFiles {
     private static final String MARK = ".hybridta-";
     private static final Pattern TEMPORARY = Pattern.compile("\\..*\\.hybridta-(\\d+)-[0-9a-z]+\\.part");
     private static final long PID = ProcessHandle.current().pid();
-    private static final Instant STARTED = ProcessHandle.current().info().startInstant().orElseGet(Instant::now);
+    /** When this process began writing files (the process's own start time is known to the second only). */
+    private static final Instant STARTED = Instant.now();
 
     private static final Object LOCK = new Object();
     private static final Set<Path> inFlight = new HashSet<>();   // guarded by LOCK
@@ -235,8 +236,8 @@ public final class AtomicFiles {
             Path parent = p.getParent();
             try {
                 p = parent.toRealPath().resolve(name);   // the directory's own links resolved: /dev/fd/1 is /proc/<pid>/fd/1
-            } catch (NoSuchFileException e) {
-                return new Plan(Kind.REPLACE, p);        // a new file in a missing directory: the write says so
+            } catch (IOException e) {
+                return new Plan(Kind.REPLACE, p);        // a missing directory, or a file in the way: checkWritable or the write says which
             }
             // /proc holds the kernel's objects: /proc/self/fd/1 "links" to an open file ("pipe:[42]"), to be written as it is
             if (p.startsWith(PROC)) return new Plan(Kind.STREAM, p);
@@ -362,7 +363,8 @@ public final class AtomicFiles {
 
     /**
      * Removes temporary files that an earlier process left in {@code dir} when it was killed: those of our naming
-     * pattern, older than this process, whose writer is not running on this machine.
+     * pattern whose writer is not running on this machine and that were last written before this process began
+     * writing (a file another machine is writing, on a shared file system, keeps changing).
      */
     private static void sweep(Path dir) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, ".*.part")) {

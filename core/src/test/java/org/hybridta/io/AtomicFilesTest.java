@@ -221,7 +221,8 @@ class AtomicFilesTest {
     }
 
     @Test void aTemporaryNewerThanThisProcessIsLeftAlone() throws IOException {
-        // another run may be writing it right now
+        // another run may be writing it right now (on another machine, where its process cannot be seen)
+        AtomicFiles.isStandardOutput(dir);   // this process has begun writing before the file changed last
         Path fresh = Files.writeString(dir.resolve(".indicators.csv.hybridta-999999999-4d5e6f.part"), "being written");
         AtomicFiles.checkWritable(dir);
         assertThat(fresh).exists();
@@ -277,6 +278,15 @@ class AtomicFilesTest {
             assertThatThrownBy(() -> AtomicFiles.writeText(ro.resolve("x.csv"), w -> w.write("x"))).isInstanceOf(IOException.class)
                     .hasMessage(ro.resolve("x.csv") + ": " + mount.reason());
         }
+    }
+
+    @Test void aFileInTheWayOfTheFolderIsNamed() throws IOException {
+        Path file = Files.writeString(dir.resolve("a-file"), "x");
+        assertThatThrownBy(() -> AtomicFiles.checkTarget(file.resolve("out/x.csv"))).isInstanceOf(IOException.class)
+                .hasMessage(file.resolve("out") + ": " + file + " is a file, not a directory");
+        assertThatThrownBy(() -> AtomicFiles.checkWritable(file)).isInstanceOf(IOException.class)
+                .hasMessage(file + ": " + file + " is a file, not a directory");
+        assertThat(Files.readString(file)).isEqualTo("x");
     }
 
     @Test void aPathUnderProcGivesTheOperatingSystemsReason() {

@@ -30,6 +30,8 @@ final class Heartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
     /** Below Open MPI's MPI_TAG_UB, apart from the partitioner's tags. */
     static final int TAG = 0x4854_0010;
+    /** A rank's word to rank 0 that it is ending the job, and has said why: rank 0, about to be stopped, need not. */
+    static final int TAG_END = 0x4854_0011;
     /** Heartbeats to one rank that may be left unreceived before no more are sent to it (a stopped rank takes none). */
     private static final int MAX_PENDING = 16;
 
@@ -44,6 +46,7 @@ final class Heartbeats implements AutoCloseable {
     private final List<List<Transport.Pending>> pending = new ArrayList<>();
     private final Thread thread;
     private volatile boolean stopping;
+    private volatile int endedBy = -1;
 
     private Heartbeats(MpiRuntime runtime, Duration timeout, Consumer<String> report) {
         this.runtime = runtime;
@@ -75,6 +78,10 @@ final class Heartbeats implements AutoCloseable {
             while (!stopping) {
                 long now = System.nanoTime();
                 for (int source = mpi.takeSignal(TAG); source >= 0; source = mpi.takeSignal(TAG)) lastHeard.set(source, now);
+                if (runtime.isRoot()) {
+                    int ender = mpi.takeSignal(TAG_END);
+                    if (ender >= 0) endedBy = ender;
+                }
                 if (now - nextBeat >= 0) {
                     for (int peer : peers) beat(peer);
                     nextBeat = now + intervalNanos;
@@ -108,6 +115,27 @@ final class Heartbeats implements AutoCloseable {
             report.accept(line);
         } finally {
             runtime.end(1, line);
+        }
+    }
+
+    /** Whether another rank has ended the job and said why ({@link #announceEnd}); on rank 0 only. */
+    boolean endedElsewhere() {
+        return endedBy >= 0;
+    }
+
+    /**
+     * Tells rank 0 that this rank is ending the job and has said why, and gives rank 0's thread the time to take
+     * it (it polls every {@code interval / 4}, at most 250 ms), so that rank 0, stopped by the end, says nothing.
+     */
+    void announceEnd() {
+        if (runtime.isRoot() || runtime.size() < 2 || !thread.isAlive()) return;
+        try {
+            Transport.Pending sent = mpi.signal(0, TAG_END);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+            while (!sent.test() && System.nanoTime() - deadline < 0) LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
+            LockSupport.parkNanos(Math.min(intervalNanos / 4, TimeUnit.MILLISECONDS.toNanos(250)) + TimeUnit.MILLISECONDS.toNanos(100));
+        } catch (RuntimeException e) {
+            LOG.debug("cannot tell rank 0 that the job ends: {}", e.toString());
         }
     }
 

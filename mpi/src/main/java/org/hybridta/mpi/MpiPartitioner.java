@@ -187,6 +187,11 @@ public final class MpiPartitioner implements Partitioner {
         return code;
     }
 
+    /** On rank 0: whether another rank ended the job and said why, so that rank 0, stopped by that end, need not. */
+    @Override public boolean endedElsewhere() {
+        return heartbeats.endedElsewhere();
+    }
+
     /**
      * Ends every rank of the job now with {@code exitCode} ({@code MPI_Abort}, after logging {@code reason}), for a
      * rank that cannot go on while the others may be waiting for it. Does not return when the job has other ranks.

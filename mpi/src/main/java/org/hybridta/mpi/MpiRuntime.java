@@ -2,6 +2,7 @@ package org.hybridta.mpi;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hybridta.io.AtomicFiles;
 import org.hybridta.mpi.internal.Transport;
 import org.hybridta.mpi.internal.Transport.Reduction;
 import org.hybridta.mpi.internal.Transport.Scope;
@@ -126,6 +127,9 @@ public final class MpiRuntime implements AutoCloseable {
     /** {@link #abort} for a reason already reported to the user in its own words (logged at debug only). */
     void end(int exitCode, String reason) {
         LOG.debug("{}: aborting the MPI job: {}", describe(), reason);
+        AtomicFiles.abandonAll();   // MPI_Abort ends this process natively: no shutdown hook would delete them
+        Heartbeats watch = heartbeats;
+        if (watch != null) watch.announceEnd();
         System.out.flush();
         System.err.flush();
         mpi.abort(exitCode);

@@ -6,7 +6,6 @@ import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
@@ -109,8 +108,8 @@ final class ComputeCommand implements Callable<Integer> {
             }
             values = b.compute(series, specs);
         } catch (OutOfMemoryError e) {
-            throw new CliException(HybridTa.FAILED, OutOfMemory.message(String.format(Locale.ROOT, "computing %d indicator columns over %,d bars",
-                    Indicators.columns(specs).size(), series.size()), "compute fewer indicators at once"));
+            throw new CliException(HybridTa.FAILED, OutOfMemory.message("computing " + Indicators.columns(specs).size() + " indicator columns over "
+                    + OutOfMemory.number(series.size()) + " bars", "compute fewer indicators at once"));
         }
         long t2 = System.nanoTime();
         log.info("computed {} on {} in {} ms", String.join(",", values.columns()), description, ms(t2 - t1));
@@ -165,7 +164,7 @@ final class ComputeCommand implements Callable<Integer> {
 
     private static String sizeOf(Path file) {
         try {
-            return String.format(Locale.ROOT, " (%,d MB)", Files.size(file) >> 20);
+            return " (" + OutOfMemory.number(Files.size(file) >> 20) + " MB)";
         } catch (IOException e) {
             return "";
         }
@@ -191,7 +190,7 @@ final class ComputeCommand implements Callable<Integer> {
             throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot write: " + Failures.reason(e), e);
         } catch (OutOfMemoryError e) {
             created.removeEmpty();
-            throw new CliException(HybridTa.FAILED, OutOfMemory.message(String.format(Locale.ROOT, "writing %,d rows", series.size()),
+            throw new CliException(HybridTa.FAILED, OutOfMemory.message("writing " + OutOfMemory.number(series.size()) + " rows",
                     "compute fewer indicators at once"));
         }
     }

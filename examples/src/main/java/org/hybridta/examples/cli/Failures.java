@@ -74,9 +74,15 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
     private int report(Throwable e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (top.debug()) e.printStackTrace(err);
-        String what = e instanceof OutOfMemoryError
-                ? OutOfMemory.message("in '" + cmd.getCommandSpec().qualifiedName() + "'", "ask for less at once (fewer symbols, a shorter date range)")
-                : describe(e);
+        String what;
+        try {
+            what = e instanceof OutOfMemoryError
+                    ? OutOfMemory.message("in '" + cmd.getCommandSpec().qualifiedName() + "'", "ask for less at once (fewer symbols, a shorter date range)")
+                    : describe(e);
+        } catch (Throwable again) {   // the heap is still full, or a class failed to load in that state
+            what = (e instanceof OutOfMemoryError ? "out of memory" : e.getClass().getName())
+                    + "; give Java more heap (java -Xmx… -jar …) or ask for less at once (fewer symbols, a shorter date range)";
+        }
         err.println(cmd.getColorScheme().errorText(HybridTa.NAME + ": " + oneLine(what)));
         err.flush();
         return e instanceof CliException c ? c.exitCode() : HybridTa.FAILED;

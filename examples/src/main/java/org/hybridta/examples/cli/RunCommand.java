@@ -177,6 +177,7 @@ final class RunCommand implements Callable<Integer> {
                 code = HybridTa.USAGE;
             }
             code = parts.shareExitCode(code);
+            Interruption.finished();   // decided on every rank: a signal from here on only ends what has ended
             if (parts.isRoot() && code == HybridTa.FAILED) created.removeEmpty();
             // one line, from the root, before the partitioner closes: under MPI, once a rank has exited non-zero,
             // mpirun ends the others
