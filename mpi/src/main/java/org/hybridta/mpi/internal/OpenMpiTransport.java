@@ -249,23 +249,27 @@ public final class OpenMpiTransport implements Transport {
         }
     }
 
-    /** A send under way; its buffer stays untouched until it is complete. */
-    private final class Sending implements Pending {
+    /**
+     * A request under way ({@code MPI_Isend}, {@code MPI_Irecv}): tested without blocking, awaited by polling with short
+     * sleeps. Its buffer stays untouched until it is complete.
+     */
+    private abstract class Polled implements Pending {
         private final Request request;
-        private final int length;
         private final String op;
-        private boolean done;
+        private int moved = -1;
 
-        Sending(Request request, int length, String op) {
+        Polled(Request request, String op) {
             this.request = request;
-            this.length = length;
             this.op = op;
         }
 
+        /** The bytes a complete request moved, or -1 while it is not complete ({@code MPI_Test}). */
+        abstract int poll(Request request) throws MPIException;
+
         @Override public synchronized boolean test() {
             try {
-                if (!done) done = request.test();
-                return done;
+                if (moved < 0) moved = poll(request);
+                return moved >= 0;
             } catch (MPIException e) {
                 throw failed(op, e);
             }
@@ -274,7 +278,20 @@ public final class OpenMpiTransport implements Transport {
         @Override public int await() {
             Poll poll = new Poll();
             while (!test()) poll.pause();
-            return length;
+            return moved;
+        }
+    }
+
+    private final class Sending extends Polled {
+        private final int length;
+
+        Sending(Request request, int length, String op) {
+            super(request, op);
+            this.length = length;
+        }
+
+        @Override int poll(Request request) throws MPIException {
+            return request.test() ? length : -1;
         }
     }
 
@@ -304,26 +321,10 @@ public final class OpenMpiTransport implements Transport {
     @Override public Pending receiveAsync(ByteBuffer buffer, int source, int tag) {
         String op = "MPI_Irecv from rank " + source;
         try {
-            Request request = world.iRecv(buffer, buffer.capacity(), MPI.BYTE, source, tag);
-            return new Pending() {
-                private int received = -1;
-
-                @Override public synchronized boolean test() {
-                    try {
-                        if (received < 0) {
-                            Status s = request.testStatus();
-                            if (s != null) received = s.getCount(MPI.BYTE);
-                        }
-                        return received >= 0;
-                    } catch (MPIException e) {
-                        throw failed(op, e);
-                    }
-                }
-
-                @Override public int await() {
-                    Poll poll = new Poll();
-                    while (!test()) poll.pause();
-                    return received;
+            return new Polled(world.iRecv(buffer, buffer.capacity(), MPI.BYTE, source, tag), op) {
+                @Override int poll(Request request) throws MPIException {
+                    Status s = request.testStatus();
+                    return s == null ? -1 : s.getCount(MPI.BYTE);
                 }
             };
         } catch (MPIException e) {
