@@ -22,6 +22,7 @@ import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.io.IoErrors;
 import org.hybridta.parallel.DeviceLease;
 import org.hybridta.parallel.DeviceLeaser;
 import org.hybridta.parallel.LeaseTimeoutException;
@@ -120,7 +121,7 @@ public final class Pipeline {
             if (partitioner.isRoot()) for (ResultSink sink : sinks) sink.check();
             decision = "ok " + chosen.name();
         } catch (IOException e) {
-            decision = "error cannot write output: " + e.getMessage();
+            decision = "error cannot write output: " + IoErrors.describe(e);
         } catch (RuntimeException e) {
             decision = "error " + e.getMessage();
         }
@@ -164,12 +165,15 @@ public final class Pipeline {
             try {
                 // nothing computed, nothing written: an empty file would only hide the failure
                 if (output == null) log.debug("values not collected; no sinks");
-                else if (output.size() == 0) log.warn("no symbol could be computed; no output written");
+                else if (output.size() == 0) log.debug("no symbol could be computed; no output written");   // the statuses say why
                 else for (ResultSink sink : sinks) files.addAll(sink.write(output));
             } catch (IOException e) {
-                failure = "cannot write output: " + e.getMessage();
-            } catch (RuntimeException e) {
-                failure = "writing output failed: " + e;
+                failure = "cannot write output: " + IoErrors.describe(e) + written(files);
+            } catch (RuntimeException | OutOfMemoryError e) {
+                failure = OutOfMemory.in(e)
+                        ? OutOfMemory.message("writing the output of " + OutOfMemory.number(output.size()) + " symbols",
+                                "fewer symbols or a shorter date range per run") + written(files)
+                        : "writing output failed: " + e + written(files);
             }
             tWritten = System.nanoTime();
         }
@@ -204,6 +208,13 @@ public final class Pipeline {
         partSummaries.sort(java.util.Comparator.comparingInt(PipelineResult.Part::part));
         return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings,
                 partSummaries);
+    }
+
+    /** What the sinks wrote before one failed: complete files, kept. */
+    private static String written(List<Path> files) {
+        if (files.isEmpty()) return "";
+        return " (written before: " + String.join(", ", files.stream().map(Path::toString).limit(3).toList())
+                + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + ")";
     }
 
     private static long weekdays(LocalDate from, LocalDate to) {
@@ -242,16 +253,28 @@ public final class Pipeline {
         List<SymbolStatus> statuses = new ArrayList<>(Arrays.asList(new SymbolStatus[total]));
         List<BarSeries> ok = new ArrayList<>();
         List<Integer> okIndex = new ArrayList<>();
-        for (int i = 0; i < total; i++) {
-            FetchResult r = await(futures.get(i), members.get(i));
-            if (r instanceof FetchResult.Ok o) {
-                ok.add(o.series());
-                okIndex.add(i);
-            } else {
-                FetchResult.Failed f = (FetchResult.Failed) r;
-                statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), f.kind(), f.reason()));
-                progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
+        try {
+            for (int i = 0; i < total; i++) {
+                FetchResult r = await(futures.get(i), members.get(i));
+                if (r instanceof FetchResult.Ok o) {
+                    ok.add(o.series());
+                    okIndex.add(i);
+                } else {
+                    FetchResult.Failed f = (FetchResult.Failed) r;
+                    statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), f.kind(), f.reason()));
+                    progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
+                }
             }
+        } catch (OutOfMemoryError e) {
+            // the heap is too small for the part, not for one symbol: the part's symbols fail together, with the fix;
+            // what was fetched is dropped first (finished futures hold their bars), so that the message has room
+            for (Future<FetchResult> f : futures) f.cancel(true);
+            futures.clear();
+            ok.clear();
+            String reason = OutOfMemory.message("fetching " + OutOfMemory.number(total) + " symbols, " + from + " to " + to,
+                    "fewer symbols or a shorter date range per run");
+            log.debug("part {}: {}", part, reason);
+            return failedPart(part, members, reason, System.nanoTime() - t0);
         }
         long t1 = System.nanoTime();
         IndicatorValues values = null;
@@ -267,10 +290,16 @@ public final class Pipeline {
                         backendText = b.description();
                     }
                 }
-            } catch (LeaseTimeoutException | RuntimeException e) {
+            } catch (LeaseTimeoutException | RuntimeException | OutOfMemoryError e) {
                 // the part's symbols fail together; other parts go on
-                String reason = "compute failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-                log.error("part {}: {}", part, reason, e);
+                int symbols = ok.size(), bars = maxBars(ok);
+                if (OutOfMemory.in(e)) ok.clear();   // room for the message
+                String reason = OutOfMemory.in(e)
+                        ? OutOfMemory.message("computing " + OutOfMemory.number(symbols) + " symbols x " + OutOfMemory.number(bars) + " bars for "
+                                + Indicators.columns(indicators).size() + " output columns", "fewer symbols or a shorter date range per run")
+                        : "compute failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
+                if (OutOfMemory.in(e)) log.debug("part {}: {}", part, reason);   // the summary says it, once
+                else log.error("part {}: {}", part, reason, e);
                 for (int i : okIndex) statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), FailureKind.ERROR, reason));
                 ok.clear();
                 values = null;
@@ -284,6 +313,18 @@ public final class Pipeline {
         long t2 = System.nanoTime();
         if (!collectValues) return new PartResult(part, "part " + part, List.of(), null, statuses, t1 - t0, t2 - t1, backendText);
         return new PartResult(part, "part " + part, ok, values, statuses, t1 - t0, t2 - t1, backendText);
+    }
+
+    private static int maxBars(List<BarSeries> series) {
+        int max = 0;
+        for (BarSeries s : series) max = Math.max(max, s.size());
+        return max;
+    }
+
+    private static PartResult failedPart(int part, List<Constituent> members, String reason, long fetchNanos) {
+        List<SymbolStatus> statuses = new ArrayList<>(members.size());
+        for (Constituent c : members) statuses.add(SymbolStatus.failed(c.symbol(), FailureKind.ERROR, reason));
+        return new PartResult(part, "part " + part, List.of(), null, statuses, fetchNanos, 0, "");
     }
 
     private FetchResult fetchOne(Constituent c) {
@@ -306,6 +347,7 @@ public final class Pipeline {
             Thread.currentThread().interrupt();
             return FetchResult.failed(c.symbol(), FailureKind.ERROR, "interrupted");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof OutOfMemoryError oom) throw oom;   // the part's problem, not this symbol's
             return FetchResult.failed(c.symbol(), FailureKind.ERROR, String.valueOf(e.getCause()));
         }
     }
@@ -393,6 +435,8 @@ public final class Pipeline {
         /**
          * @throws IllegalArgumentException naming the problem: an empty universe, a date range that is
          *                                  empty or reversed, no indicators, or two indicators with one column
+         * @throws IllegalStateException    when a sink's library is missing or of another version
+         *                                  ({@link ResultSink#checkDependencies()}), naming the version needed
          */
         public Pipeline build() {
             if (universe.isEmpty()) throw new IllegalArgumentException("the universe is empty: give at least one symbol");
@@ -410,6 +454,8 @@ public final class Pipeline {
             for (String c : Indicators.columns(indicators)) {
                 if (!columns.add(c)) throw new IllegalArgumentException("indicator column " + c + " is requested twice");
             }
+            // before any work: a sink whose library is missing, or of another version, fails here, not after the compute
+            for (ResultSink sink : sinks) sink.checkDependencies();
             return new Pipeline(this, start, end);
         }
     }

@@ -52,6 +52,35 @@ public interface Partitioner extends AutoCloseable {
      */
     String broadcast(String valueAtRoot);
 
+    /**
+     * Whether the parts run in other processes (MPI ranks), so that this process sees the progress of its own part
+     * only. The local partitioners run every part here.
+     */
+    default boolean isDistributed() { return false; }
+
+    /** This worker, for messages: {@code rank 2 of 4 on node3} under MPI, {@code this process} otherwise. */
+    default String workerName() { return "this process"; }
+
+    /**
+     * How the job ends, agreed: every worker returns the root's {@code exitCode} (0 to 255), so that each process of
+     * a distributed job ends with the same status. Collective: every worker calls it at the same point, last. A
+     * worker out of step with the root ends the job rather than hang.
+     */
+    default int shareExitCode(int exitCode) { return exitCode; }
+
+    /**
+     * Gives up this worker's share of a job whose other workers may be waiting for it, after a failure this worker
+     * alone met: a distributed partitioner ends every worker now with {@code exitCode} ({@code reason} is logged)
+     * and does not return; the local partitioners have nobody waiting and return at once.
+     */
+    default void abandon(int exitCode, String reason) {}
+
+    /**
+     * Whether another worker has ended the job and said why ({@link #abandon}, a silent worker found), so that this
+     * one, stopped by that end, need not say anything. Always false for the local partitioners.
+     */
+    default boolean endedElsewhere() { return false; }
+
     /** A leaser over {@code deviceCount} devices shared by this partitioner's workers. */
     DeviceLeaser leaser(int deviceCount);
 

@@ -3,16 +3,24 @@ package org.hybridta.sink;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
 import org.hybridta.backend.BackendOptions;
@@ -32,12 +40,20 @@ import org.slf4j.LoggerFactory;
  * Renders one PNG per requested symbol ({@code <directory>/<SYMBOL>.png}): the close with its EMAs and
  * Bollinger bands, an RSI panel and a MACD panel (line, signal, histogram). The EMAs, RSI and MACD are the
  * run's own when it computed them (else EMA 12, RSI 14, MACD 12/26/9); the chart computes what it lacks
- * for the charted symbol on the CPU. Needs XChart ({@code org.knowm.xchart:xchart}) on the class path.
+ * for the charted symbol on the CPU.
+ *
+ * <p>Needs XChart ({@code org.knowm.xchart:xchart}) on the class path, of the version HybridTA was built with
+ * ({@link #XCHART_VERSION}); {@link #checkDependencies()} draws a small chart when the pipeline is built, so that
+ * another version that lacks a class or method fails then, with the version needed, not after the computation.
+ * Each PNG is encoded in memory and then written whole or not at all: a full disk leaves no partial PNG.
  */
 public final class ChartSink implements ResultSink {
     private static final Logger log = LoggerFactory.getLogger(ChartSink.class);
     private static final int WIDTH = 1400;
     private static final int PRICE_HEIGHT = 560, RSI_HEIGHT = 220, MACD_HEIGHT = 260;
+
+    /** The XChart version HybridTA was built and tested with, e.g. {@code 4.0.3}. */
+    public static final String XCHART_VERSION = builtWith();
 
     private final Path directory;
     private final List<String> symbols;
@@ -52,12 +68,57 @@ public final class ChartSink implements ResultSink {
         return new ChartSink(directory, symbols);
     }
 
-    @Override public void check() throws IOException {
+    /**
+     * Draws a small chart in memory, through every XChart class and method the charts use.
+     *
+     * @throws IllegalStateException naming the XChart version needed and the one found, when XChart is missing or
+     *                               lacks what the charts use; or why charts cannot be drawn on this machine
+     */
+    @Override public void checkDependencies() {
         try {
-            Class.forName("org.knowm.xchart.XYChart", false, ChartSink.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IOException("charts need XChart on the class path (org.knowm.xchart:xchart)");
+            Charts.render(Charts.sample(), List.of());
+        } catch (LinkageError e) {
+            if (e instanceof UnsatisfiedLinkError) throw cannotDraw(e);
+            throw new IllegalStateException("charts need XChart " + XCHART_VERSION + " (org.knowm.xchart:xchart:" + XCHART_VERSION
+                    + ") on the class path; " + xchartFound() + " (" + e + ")", e);
+        } catch (RuntimeException | Error e) {   // e.g. AWT without its native libraries or fonts
+            throw cannotDraw(e);
         }
+    }
+
+    private static IllegalStateException cannotDraw(Throwable e) {
+        return new IllegalStateException("charts cannot be drawn here: Java's graphics do not start (" + e
+                + "); install the JDK's desktop libraries and fonts (e.g. fontconfig), or drop the charts", e);
+    }
+
+    /** Which XChart the class path has, in words. */
+    private static String xchartFound() {
+        ClassLoader loader = ChartSink.class.getClassLoader();
+        URL pom = loader.getResource("META-INF/maven/org.knowm.xchart/xchart/pom.properties");
+        if (pom != null) {
+            try (InputStream in = pom.openStream()) {
+                Properties p = new Properties();
+                p.load(in);
+                String v = p.getProperty("version");
+                if (v != null) return "it has XChart " + v;
+            } catch (IOException e) {
+                // fall through
+            }
+        }
+        return loader.getResource("org/knowm/xchart/XYChart.class") == null ? "it has none" : "it has an XChart of unknown version";
+    }
+
+    private static String builtWith() {
+        try (InputStream in = ChartSink.class.getResourceAsStream("xchart.properties")) {
+            Properties p = new Properties();
+            if (in != null) p.load(in);
+            return p.getProperty("version", "4");
+        } catch (IOException e) {
+            return "4";
+        }
+    }
+
+    @Override public void check() throws IOException {
         AtomicFiles.checkWritable(directory);
     }
 
@@ -70,22 +131,53 @@ public final class ChartSink implements ResultSink {
                 continue;
             }
             Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-            BufferedImage image = Charts.render(output, i);
+            byte[] png = png(Charts.render(output.series(i), output.indicators()));
             Files.createDirectories(directory);
-            AtomicFiles.write(file, out -> {
-                if (!ImageIO.write(image, "png", out)) throw new IOException("no PNG writer available");
-            });
+            AtomicFiles.write(file, out -> out.write(png));
             written.add(file);
         }
         return written;
+    }
+
+    /**
+     * Encodes {@code image} as PNG in memory: never through ImageIO's file cache, whose streams a failed write
+     * leaves to a JDK thread that then fails on its own.
+     */
+    static byte[] png(BufferedImage image) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName("png");
+        if (!writers.hasNext()) throw new IOException("no PNG writer in this Java runtime");
+        ImageWriter writer = writers.next();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1 << 18);
+        try (ImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(out);
+            writer.write(image);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
     }
 
     @Override public String toString() { return "charts " + directory + " " + symbols; }
 
     /** The XChart part, in its own class so that XChart is loaded only when a chart is drawn. */
     private static final class Charts {
-        static BufferedImage render(RunOutput output, int i) {
-            BarSeries s = output.series(i);
+        /** Sixty bars of a gentle wave: enough for every panel to have lines, for {@link #checkDependencies()}. */
+        static BarSeries sample() {
+            int n = 60;
+            int[] days = new int[n];
+            double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+            for (int t = 0; t < n; t++) {
+                days[t] = 19_000 + t;
+                c[t] = 100 + 5 * Math.sin(t / 6.0);
+                o[t] = t == 0 ? c[t] : c[t - 1];
+                h[t] = Math.max(o[t], c[t]) + 0.5;
+                l[t] = Math.min(o[t], c[t]) - 0.5;
+                v[t] = 1_000 + t;
+            }
+            return BarSeries.of("SAMPLE", days, o, h, l, c, c.clone(), v);
+        }
+
+        static BufferedImage render(BarSeries s, List<Indicator> indicators) {
             List<Date> dates = new ArrayList<>(s.size());
             for (int t = 0; t < s.size(); t++) dates.add(new Date(s.epochDay(t) * 86_400_000L));
 
@@ -93,7 +185,7 @@ public final class ChartSink implements ResultSink {
             List<Ema> emas = new ArrayList<>();
             Rsi rsi = null;
             Macd macd = null;
-            for (Indicator ind : output.indicators()) {
+            for (Indicator ind : indicators) {
                 if (ind instanceof Ema e) emas.add(e);
                 if (ind instanceof Rsi r && rsi == null) rsi = r;
                 if (ind instanceof Macd m && macd == null) macd = m;

@@ -32,7 +32,10 @@ public final class CsvSink implements ResultSink {
         this.file = Objects.requireNonNull(file, "file");
     }
 
-    /** A sink writing {@code file} (its directory is created when needed). */
+    /**
+     * A sink writing {@code file} (its directory is created when needed). A symbolic link is written through; a
+     * named pipe, a character device and {@link AtomicFiles#STANDARD_OUTPUT} ({@code -}) are streamed to.
+     */
     public static CsvSink to(Path file) {
         return new CsvSink(file);
     }
@@ -40,11 +43,11 @@ public final class CsvSink implements ResultSink {
     public Path file() { return file; }
 
     @Override public void check() throws IOException {
-        AtomicFiles.checkWritable(file.toAbsolutePath().getParent());
+        AtomicFiles.checkTarget(file);
     }
 
     @Override public List<Path> write(RunOutput output) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        if (!AtomicFiles.isStandardOutput(file)) Files.createDirectories(file.toAbsolutePath().getParent());
         AtomicFiles.write(file, out -> writeTo(output, out));
         return List.of(file);
     }

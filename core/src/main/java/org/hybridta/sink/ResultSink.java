@@ -8,12 +8,22 @@ import java.util.List;
 public interface ResultSink {
 
     /**
-     * Writes the run's results. Implementations write whole files or nothing (temporary file, then an
-     * atomic move), so a failure leaves no partial output.
+     * Writes the run's results. Implementations write through {@link org.hybridta.io.AtomicFiles}: whole files
+     * or nothing (a temporary file, then an atomic move), and pipes, devices and standard output streamed to, so
+     * that a failure leaves no partial file.
      *
      * @return the files written
      */
     List<Path> write(RunOutput output) throws IOException;
+
+    /**
+     * Checks, when the pipeline is built, that what the sink needs is on the class path — a library of the
+     * version the sink was built with — so that a run does not compute for minutes and then fail. The default
+     * checks nothing.
+     *
+     * @throws IllegalStateException naming what is missing and the version needed
+     */
+    default void checkDependencies() {}
 
     /**
      * Checks, before any work is done, that the sink can write (e.g. the directory is writable), so a run

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hybridta.OutOfMemory;
 import org.hybridta.parallel.DeviceLeaser;
 import org.hybridta.parallel.PartResult;
 import org.hybridta.parallel.PartWork;
@@ -25,10 +26,15 @@ import org.slf4j.LoggerFactory;
  *
  * <p>No rank is left waiting: a part whose work throws becomes failed statuses for its symbols (the gather
  * still gets its message); a plan the root refuses fails on every rank alike; a rank that closes while the
- * others still expect it (between {@code runParts} and {@code broadcast}) aborts the job instead of hanging.
+ * others still expect it (between {@code runParts} and {@code broadcast}) aborts the job instead of hanging; and
+ * a rank that gives no sign of life for longer than the {@linkplain Builder#progressTimeout progress timeout}
+ * (default {@value #DEFAULT_PROGRESS_TIMEOUT_SECONDS} s) — stopped, hung, unreachable — ends the job with one line
+ * naming it ({@link Heartbeats}). The job's end is agreed here too: {@link #shareExitCode} gives every rank rank
+ * 0's exit code, {@link #abandon} ends the job for a rank that cannot go on.
  *
  * <pre>{@code
  * try (MpiPartitioner mpi = MpiPartitioner.open()) {      // every rank, under: mpirun -np 4 java …
+ *                                                          // or MpiPartitioner.builder().progressTimeout(…).open()
  *     PipelineResult result = Pipeline.builder()
  *         .partitioner(mpi)
  *         .sink(CsvSink.to(Path.of("out/indicators.csv")))   // written by rank 0 alone
@@ -48,9 +54,12 @@ public final class MpiPartitioner implements Partitioner {
     /** Pieces of a result stream: 4 MiB, or {@code -Dhybridta.mpi.chunk-bytes} (tests make them small, to cut arrays up). */
     private static final int PIECE_BYTES = Math.max(Long.BYTES, Integer.getInteger("hybridta.mpi.chunk-bytes", 4 << 20));
     private static final int MAX_REASON = 400;
+    /** The default progress timeout, in seconds. */
+    public static final int DEFAULT_PROGRESS_TIMEOUT_SECONDS = 120;
 
     private final MpiRuntime runtime;
     private final boolean ownsRuntime;
+    private final Heartbeats heartbeats;
     private final List<MpiDeviceLeaser> leasers = new ArrayList<>();
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile boolean awaitingOutcome;
@@ -58,20 +67,72 @@ public final class MpiPartitioner implements Partitioner {
     private long scatterNanos, waitNanos, gatherNanos, broadcastNanos, bytesGathered;
     private int runs;
 
-    private MpiPartitioner(MpiRuntime runtime, boolean ownsRuntime) {
+    private MpiPartitioner(MpiRuntime runtime, boolean ownsRuntime, Builder b) {
         this.runtime = runtime;
         this.ownsRuntime = ownsRuntime;
+        this.heartbeats = Heartbeats.start(runtime, b.progressTimeout, b.report);
+        runtime.watchedBy(heartbeats);
     }
 
-    /** Starts MPI ({@link MpiRuntime#start()}) for this partitioner, which finalizes it on close. Collective. */
+    /**
+     * Starts MPI ({@link MpiRuntime#start()}) for this partitioner, which finalizes it on close, with the default
+     * progress timeout. Collective.
+     */
     public static MpiPartitioner open() {
-        return new MpiPartitioner(MpiRuntime.start(), true);
+        return builder().open();
     }
 
-    /** A partitioner over a runtime the caller owns (and closes after the partitioner). */
+    /** A partitioner over a runtime the caller owns (and closes after the partitioner), with the default progress timeout. */
     public static MpiPartitioner over(MpiRuntime runtime) {
-        runtime.requireOpen();
-        return new MpiPartitioner(runtime, false);
+        return builder().over(runtime);
+    }
+
+    /** Settings of the partitioner: its progress timeout and where it reports the end of a job. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds an {@link MpiPartitioner}; every rank must use the same settings. */
+    public static final class Builder {
+        private Duration progressTimeout = Duration.ofSeconds(DEFAULT_PROGRESS_TIMEOUT_SECONDS);
+        private java.util.function.Consumer<String> report = line -> LOG.error("{}", line);
+
+        private Builder() {}
+
+        /**
+         * How long a rank may give no sign of life before the job ends (default
+         * {@value #DEFAULT_PROGRESS_TIMEOUT_SECONDS} s). Signs of life are heartbeats of a thread of their own, sent
+         * while a rank fetches, computes or writes, so a long part does not count as silence: only a stopped, hung
+         * or unreachable process does (or a pause of the whole JVM, such as a very long garbage collection).
+         */
+        public Builder progressTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.compareTo(Duration.ofMillis(500)) < 0) {
+                throw new IllegalArgumentException("the progress timeout must be at least 0.5 s, was " + Heartbeats.seconds(timeout));
+            }
+            this.progressTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Where the line that ends a job for a silent rank goes (default: logged at ERROR), e.g.
+         * {@code line -> System.err.println("myapp: " + line)}.
+         */
+        public Builder report(java.util.function.Consumer<String> report) {
+            this.report = Objects.requireNonNull(report, "report");
+            return this;
+        }
+
+        /** Starts MPI ({@link MpiRuntime#start()}) for the partitioner, which finalizes it on close. Collective. */
+        public MpiPartitioner open() {
+            return new MpiPartitioner(MpiRuntime.start(), true, this);
+        }
+
+        /** A partitioner over a runtime the caller owns (and closes after the partitioner). Collective. */
+        public MpiPartitioner over(MpiRuntime runtime) {
+            runtime.requireOpen();
+            return new MpiPartitioner(runtime, false, this);
+        }
     }
 
     public MpiRuntime runtime() {
@@ -100,6 +161,43 @@ public final class MpiPartitioner implements Partitioner {
 
     @Override public boolean isRoot() {
         return runtime.isRoot();
+    }
+
+    /** Whether the job has more than one rank: then this rank runs its own part only. */
+    @Override public boolean isDistributed() {
+        return runtime.size() > 1;
+    }
+
+    /** {@code rank 2 of 4 on node3}. */
+    @Override public String workerName() {
+        return runtime.describe();
+    }
+
+    /**
+     * Rank 0's exit code, on every rank, so that every process of the job ends with the same status. Collective. A
+     * rank that receives anything else is out of step with rank 0 (it missed a collective step): it ends the job
+     * rather than hang.
+     */
+    @Override public int shareExitCode(int exitCode) {
+        requireOpen();
+        byte[] bytes = runtime.transport().broadcast(runtime.isRoot() ? Parts.encodeExitCode(exitCode) : null, 0);
+        awaitingOutcome = false;
+        int code = Parts.decodeExitCode(bytes);
+        if (code < 0) runtime.abort(1, "out of step with rank 0: expected its exit code, received " + bytes.length + " other bytes");
+        return code;
+    }
+
+    /** On rank 0: whether another rank ended the job and said why, so that rank 0, stopped by that end, need not. */
+    @Override public boolean endedElsewhere() {
+        return heartbeats.endedElsewhere();
+    }
+
+    /**
+     * Ends every rank of the job now with {@code exitCode} ({@code MPI_Abort}, after logging {@code reason}), for a
+     * rank that cannot go on while the others may be waiting for it. Does not return when the job has other ranks.
+     */
+    @Override public void abandon(int exitCode, String reason) {
+        if (runtime.size() > 1 && runtime.isOpen()) runtime.abort(exitCode, reason);
     }
 
     /**
@@ -217,6 +315,10 @@ public final class MpiPartitioner implements Partitioner {
             in.drain();
             LOG.error("the result of rank {} is unreadable", r, e);
             result = Parts.failed(r, worker(r, "?"), members, "the result of rank " + r + " is unreadable: " + describe(e));
+        } catch (OutOfMemoryError e) {
+            in.drain();   // what was read so far is garbage already
+            result = Parts.failed(r, worker(r, "?"), members, OutOfMemory.message("at rank 0 receiving the result of rank " + r
+                    + " (" + (a.length() >> 20) + " MB)", "more ranks' memory: fewer symbols per run"));
         }
         return result;
     }
@@ -336,6 +438,7 @@ public final class MpiPartitioner implements Partitioner {
      */
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
+        if (!ownsRuntime) heartbeats.close();   // the owner's runtime stops them itself, after its closing barrier
         if (awaitingOutcome) {
             runtime.markOutOfStep(runtime.describe() + " left the distributed run between runParts and broadcast");
         }

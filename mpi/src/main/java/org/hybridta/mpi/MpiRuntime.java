@@ -2,6 +2,7 @@ package org.hybridta.mpi;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.hybridta.io.AtomicFiles;
 import org.hybridta.mpi.internal.Transport;
 import org.hybridta.mpi.internal.Transport.Reduction;
 import org.hybridta.mpi.internal.Transport.Scope;
@@ -43,6 +44,7 @@ public final class MpiRuntime implements AutoCloseable {
     private final String host;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String outOfStep;
+    private volatile Heartbeats heartbeats;
 
     private MpiRuntime(Transport mpi) {
         this.mpi = mpi;
@@ -119,6 +121,15 @@ public final class MpiRuntime implements AutoCloseable {
      */
     public void abort(int exitCode, String reason) {
         LOG.error("{}: aborting the MPI job: {}", describe(), reason);
+        end(exitCode, reason);
+    }
+
+    /** {@link #abort} for a reason already reported to the user in its own words (logged at debug only). */
+    void end(int exitCode, String reason) {
+        LOG.debug("{}: aborting the MPI job: {}", describe(), reason);
+        AtomicFiles.abandonAll();   // MPI_Abort ends this process natively: no shutdown hook would delete them
+        Heartbeats watch = heartbeats;
+        if (watch != null) watch.announceEnd();
         System.out.flush();
         System.err.flush();
         mpi.abort(exitCode);
@@ -137,10 +148,13 @@ public final class MpiRuntime implements AutoCloseable {
         String why = outOfStep;
         if (why != null) abort(1, why);
         Duration timeout = closeTimeout();
+        Heartbeats watch = heartbeats;
         if (!mpi.barrier(timeout)) {
+            String silent = watch == null ? "" : watch.silentFor(timeout);
             abort(1, "not every rank reached the end within " + timeout.toSeconds() + " s (-D" + CLOSE_TIMEOUT_PROPERTY
-                    + "); one is probably waiting for a rank that failed");
+                    + "); one is probably waiting for a rank that failed" + (silent.isEmpty() ? "" : "; no sign of life from " + silent));
         }
+        if (watch != null) watch.close();   // out of MPI before MPI_Finalize
         mpi.finish();
         LOG.debug("MPI finalized: {}", describe());
     }
@@ -152,6 +166,11 @@ public final class MpiRuntime implements AutoCloseable {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("-D" + CLOSE_TIMEOUT_PROPERTY + " must be a number of seconds, was \"" + s + "\"");
         }
+    }
+
+    /** The progress watchdog of this process's distributed run: it keeps watching while close() waits, and stops before MPI_Finalize. */
+    void watchedBy(Heartbeats watch) {
+        heartbeats = watch;
     }
 
     /** Remembers that the ranks may be out of step, so that {@link #close()} aborts the job instead of waiting. */

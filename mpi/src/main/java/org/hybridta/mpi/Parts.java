@@ -91,6 +91,19 @@ final class Parts {
         return bytes.length == 0 ? null : new String(bytes, 1, bytes.length - 1, StandardCharsets.UTF_8);
     }
 
+    private static final byte EXIT_CODE = 'X';
+
+    /** An exit code, in a form no outcome ({@link #encodeOutcome}) has: a rank out of step cannot mistake one for the other. */
+    static byte[] encodeExitCode(int code) {
+        if (code < 0 || code > 255) throw new IllegalArgumentException("an exit code is 0 to 255, was " + code);
+        return new byte[] {EXIT_CODE, (byte) code};
+    }
+
+    /** The exit code of {@link #encodeExitCode}, or -1 when {@code bytes} are something else. */
+    static int decodeExitCode(byte[] bytes) {
+        return bytes.length == 2 && bytes[0] == EXIT_CODE ? bytes[1] & 0xff : -1;
+    }
+
     /** A result for a part whose work failed: every member failed with {@code reason}, nothing computed. */
     static PartResult failed(int part, String worker, List<Constituent> members, String reason) {
         List<SymbolStatus> statuses = new ArrayList<>(members.size());

@@ -1,5 +1,7 @@
 package org.hybridta.mpi;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.hybridta.source.Constituent;
@@ -15,6 +17,9 @@ public final class FailureScenarios {
         switch (args[0]) {
             case "stuck" -> stuck();
             case "leave-early" -> leaveEarly();
+            case "stop-rank-1" -> stop(1, 0);
+            case "stop-root" -> stop(0, 0);
+            case "slow-rank-1" -> stop(-1, 3_000);
             default -> throw new IllegalArgumentException("unknown scenario " + args[0]);
         }
     }
@@ -41,11 +46,56 @@ public final class FailureScenarios {
             mpi.runParts(mpi.isRoot() ? plan : null, (part, members) -> Fixtures.part(part, "rank " + rank, members));
             System.out.println("@@ ran rank=" + rank);
             System.out.flush();
+            // every rank has said so before one leaves: its MPI_Abort cannot cut a rank short of its line
+            mpi.runtime().barrier();
             if (rank == mpi.workers() - 1) throw new IllegalStateException("rank " + rank + " cannot write its part");
             // the root waits for a reply that rank N-1 would send after writing … here: an outcome it never joins
             if (mpi.isRoot()) mpi.runtime().transport().receive(mpi.workers() - 1, 98);
             mpi.broadcast(null);
             System.out.println("@@ rank " + rank + " finished normally");
+        }
+    }
+
+    /**
+     * A run with a progress timeout of 2 s in which rank {@code stopped} stops itself (SIGSTOP) before its part, as
+     * {@code kill -STOP} would: the job must end with one report naming it. With {@code stopped} -1, rank 1 instead
+     * works {@code workMillis} — longer than the timeout — and the run must finish normally: a long part is not silence.
+     */
+    private static void stop(int stopped, long workMillis) {
+        try (MpiPartitioner mpi = MpiPartitioner.builder().progressTimeout(Duration.ofSeconds(2))
+                .report(line -> {
+                    System.out.println("@@ silent " + line);
+                    System.out.flush();
+                }).open()) {
+            int rank = mpi.runtime().rank();
+            System.out.println("@@ started rank=" + rank);
+            System.out.flush();
+            if (rank == stopped) stopThisProcess();
+            List<List<Constituent>> plan = new ArrayList<>();
+            for (int p = 0; p < mpi.workers(); p++) plan.add(List.of(Constituent.of("P" + p)));
+            mpi.runParts(mpi.isRoot() ? plan : null, (part, members) -> {
+                if (part == 1) sleep(workMillis);
+                return Fixtures.part(part, "rank " + rank, members);
+            });
+            mpi.broadcast(null);
+            System.out.println("@@ rank " + rank + " finished normally");
+            System.out.flush();
+        }
+    }
+
+    private static void stopThisProcess() {
+        try {
+            new ProcessBuilder("kill", "-STOP", Long.toString(ProcessHandle.current().pid())).inheritIO().start().waitFor();
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException("cannot stop this process: " + e, e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.hybridta.examples.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,10 +9,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
+import org.hybridta.OutOfMemory;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.BarCsv;
 import org.hybridta.io.CsvFormatException;
 import org.hybridta.io.IndicatorCsv;
@@ -42,8 +45,9 @@ import picocli.CommandLine.Spec;
                         + "macd_12_26_9_hist, ...); a cell is empty before the indicator's first value. "
                         + "Values have full double precision."},
         sortOptions = false,
+        usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE},
+        exitCodeList = {HybridTa.EXIT_OK, ComputeCommand.EXIT_FAILED, HybridTa.EXIT_USAGE, HybridTa.EXIT_INTERRUPTED, HybridTa.EXIT_TERMINATED},
         footer = {"",
                 "Indicators (NAME or NAME:PARAMS; a name alone takes the defaults shown):",
                 "  sma:20 ema:20 wma:20 dema:20 tema:20 rsi:14 macd:12:26:9 bbands:20:2",
@@ -55,6 +59,9 @@ import picocli.CommandLine.Spec;
                 "      --indicators ema:12,rsi:14,macd:12:26:9 \\",
                 "      --output out/sample-indicators.csv"})
 final class ComputeCommand implements Callable<Integer> {
+    static final String EXIT_FAILED = "1:failure: bad input data (the message names file, line and column), an I/O error, "
+            + "out of memory, a backend that cannot run here";
+
     // not a static field: picocli creates this command before parsing -v/--debug, which set the log level
     // that SLF4J reads once, when the first logger is made
     private Logger log;
@@ -69,17 +76,23 @@ final class ComputeCommand implements Callable<Integer> {
     private List<String> indicators;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",
-            description = "CSV file to write; replaced if it exists, its directory created if missing.")
+            description = "CSV file to write; replaced whole if it exists, its directory created if missing. A symbolic link is "
+                    + "written through; a named pipe or a device is written to; - is standard output.")
     private Path output;
 
     @Mixin private BackendChoice backend;
+
+    /** The folders on the way to --output that this run creates: removed again when the write fails. */
+    private CreatedFolders created;
 
     @Override public Integer call() throws IOException {
         log = LoggerFactory.getLogger(ComputeCommand.class);
         List<Indicator> specs = parseIndicators();
         backend.checkName();
         checkOutput();
+        created = CreatedFolders.before(AtomicFiles.isStandardOutput(output) ? Path.of("") : output.toAbsolutePath().getParent());
 
+        Interruption.handle(Interruption.of(() -> "interrupted before the end; no unfinished file is left", created::removeEmpty));
         long t0 = System.nanoTime();
         BarSeries series = read();
         long t1 = System.nanoTime();
@@ -94,15 +107,20 @@ final class ComputeCommand implements Callable<Integer> {
                         + "which always computes in double");
             }
             values = b.compute(series, specs);
+        } catch (OutOfMemoryError e) {
+            throw new CliException(HybridTa.FAILED, OutOfMemory.message("computing " + Indicators.columns(specs).size() + " indicator columns over "
+                    + OutOfMemory.number(series.size()) + " bars", "compute fewer indicators at once"));
         }
         long t2 = System.nanoTime();
         log.info("computed {} on {} in {} ms", String.join(",", values.columns()), description, ms(t2 - t1));
 
         write(series, values);
         log.info("wrote {} in {} ms", output, ms(System.nanoTime() - t2));
-        spec.commandLine().getOut().printf("wrote %s: %d rows, columns date,%s (backend %s)%n",
-                output, series.size(), String.join(",", values.columns()), description);
-        spec.commandLine().getOut().flush();
+        // with the CSV on standard output, the summary goes to stderr
+        PrintWriter summary = AtomicFiles.isStandardOutput(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        summary.printf("wrote %s: %d rows, columns date,%s (backend %s)%n", AtomicFiles.isStandardOutput(output) ? "standard output" : output,
+                series.size(), String.join(",", values.columns()), description);
+        summary.flush();
         return HybridTa.OK;
     }
 
@@ -116,6 +134,7 @@ final class ComputeCommand implements Callable<Integer> {
 
     /** Refuses an output that can never be written, before any work is done. */
     private void checkOutput() {
+        if (AtomicFiles.isStandardOutput(output)) return;
         if (Files.isDirectory(output)) {
             throw new ParameterException(spec.commandLine(), "--output " + output + " is a directory; give a file name, e.g. "
                     + output.resolve("indicators.csv"));
@@ -138,25 +157,41 @@ final class ComputeCommand implements Callable<Integer> {
             throw new CliException(HybridTa.FAILED, e.getMessage(), e);
         } catch (IOException e) {
             throw new CliException(HybridTa.FAILED, "--input " + input + ": cannot read: " + Failures.reason(e), e);
+        } catch (OutOfMemoryError e) {
+            throw new CliException(HybridTa.FAILED, OutOfMemory.message("reading --input " + input + sizeOf(input), "split the file"));
+        }
+    }
+
+    private static String sizeOf(Path file) {
+        try {
+            return " (" + OutOfMemory.number(Files.size(file) >> 20) + " MB)";
+        } catch (IOException e) {
+            return "";
         }
     }
 
     private void write(BarSeries series, IndicatorValues values) {
-        // relative when the user gave it so, to name paths in messages as the user wrote them
-        Path dir = output.getParent() != null ? output.getParent() : output.toAbsolutePath().getParent();
-        try {
-            Files.createDirectories(dir);
-        } catch (FileAlreadyExistsException e) {
-            throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot create its directory: " + e.getFile()
-                    + " is a file, not a directory", e);
-        } catch (IOException e) {
-            throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot create its directory: " + Failures.describe(e), e);
+        if (!AtomicFiles.isStandardOutput(output)) {
+            // relative when the user gave it so, to name paths in messages as the user wrote them
+            Path dir = output.getParent() != null ? output.getParent() : output.toAbsolutePath().getParent();
+            try {
+                Files.createDirectories(dir);
+            } catch (FileAlreadyExistsException e) {
+                throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot create its directory: " + e.getFile()
+                        + " is a file, not a directory", e);
+            } catch (IOException e) {
+                throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot create its directory: " + Failures.describe(e), e);
+            }
         }
         try {
             IndicatorCsv.write(output, series, values, 0);
         } catch (IOException e) {
-            // the reason alone: the file it names may be the hidden temporary file, which means nothing to the user
+            created.removeEmpty();
             throw new CliException(HybridTa.FAILED, "--output " + output + ": cannot write: " + Failures.reason(e), e);
+        } catch (OutOfMemoryError e) {
+            created.removeEmpty();
+            throw new CliException(HybridTa.FAILED, OutOfMemory.message("writing " + OutOfMemory.number(series.size()) + " rows",
+                    "compute fewer indicators at once"));
         }
     }
 

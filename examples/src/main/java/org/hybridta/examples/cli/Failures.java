@@ -3,16 +3,14 @@ package org.hybridta.examples.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.util.List;
+import org.hybridta.OutOfMemory;
 import org.hybridta.backend.BackendUnavailableException;
 import org.hybridta.io.CsvFormatException;
+import org.hybridta.io.IoErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IExecutionStrategy;
 import picocli.CommandLine.IParameterExceptionHandler;
 import picocli.CommandLine.MissingParameterException;
 import picocli.CommandLine.ParameterException;
@@ -51,9 +49,41 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
     }
 
     @Override public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parseResult) {
+        return report(e, cmd);
+    }
+
+    /**
+     * Runs {@code inner}, turning an {@link Error} that escapes a command — out of memory above all — into one
+     * line and exit code 1, as an exception is (picocli lets errors through).
+     */
+    IExecutionStrategy catchingErrors(IExecutionStrategy inner) {
+        return parseResult -> {
+            try {
+                return inner.execute(parseResult);
+            } catch (Error e) {
+                return report(e, last(parseResult).commandSpec().commandLine());
+            }
+        };
+    }
+
+    private static ParseResult last(ParseResult r) {
+        while (r.hasSubcommand()) r = r.subcommand();
+        return r;
+    }
+
+    private int report(Throwable e, CommandLine cmd) {
         PrintWriter err = cmd.getErr();
         if (top.debug()) e.printStackTrace(err);
-        err.println(cmd.getColorScheme().errorText(HybridTa.NAME + ": " + oneLine(describe(e))));
+        String what;
+        try {
+            what = e instanceof OutOfMemoryError
+                    ? OutOfMemory.message("in '" + cmd.getCommandSpec().qualifiedName() + "'", "ask for less at once (fewer symbols, a shorter date range)")
+                    : describe(e);
+        } catch (Throwable again) {   // the heap is still full, or a class failed to load in that state
+            what = (e instanceof OutOfMemoryError ? "out of memory" : e.getClass().getName())
+                    + "; give Java more heap (java -Xmx… -jar …) or ask for less at once (fewer symbols, a shorter date range)";
+        }
+        err.println(cmd.getColorScheme().errorText(HybridTa.NAME + ": " + oneLine(what)));
         err.flush();
         return e instanceof CliException c ? c.exitCode() : HybridTa.FAILED;
     }
@@ -63,8 +93,11 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
         if (e instanceof CliException || e instanceof CsvFormatException || e instanceof BackendUnavailableException) {
             return e.getMessage();
         }
+        if (e instanceof OutOfMemoryError) {
+            return OutOfMemory.message("", "ask for less at once (fewer symbols, a shorter date range)");
+        }
         if (e instanceof UncheckedIOException u && u.getCause() != null) return describe(u.getCause());
-        if (e instanceof IOException io) return io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " + reason(io) : reason(io);
+        if (e instanceof IOException io) return IoErrors.describe(io);
         if (e instanceof IllegalArgumentException && e.getMessage() != null) return e.getMessage();
         // a ForkJoinPool rethrows a task's exception as a copy of it whose message is the original's toString()
         while (e.getCause() != null && e.getCause().getClass() == e.getClass()) e = e.getCause();
@@ -72,20 +105,9 @@ final class Failures implements IParameterExceptionHandler, IExecutionExceptionH
                 + " (rerun with --debug for the stack trace, and please report it)";
     }
 
-    /** Why a file operation failed, without the file's name: "no such file", "permission denied", .... */
+    /** Why a file operation failed, without the file's name: "no such file or directory", "permission denied", …. */
     static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) return "no such file or directory";
-        if (e instanceof AccessDeniedException) return "permission denied";
-        if (e instanceof NotDirectoryException) return "not a directory";
-        if (e instanceof FileAlreadyExistsException) return "exists already";
-        if (e instanceof FileSystemException fs && fs.getReason() != null) return lowerFirst(fs.getReason());
-        String msg = e.getMessage();
-        return msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
-    }
-
-    private static String lowerFirst(String s) {
-        return s.isEmpty() || (s.length() > 1 && Character.isUpperCase(s.charAt(1))) ? s
-                : Character.toLowerCase(s.charAt(0)) + s.substring(1);
+        return IoErrors.reason(e);
     }
 
     private static String oneLine(String s) {

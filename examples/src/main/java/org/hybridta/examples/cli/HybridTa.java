@@ -32,9 +32,11 @@ import picocli.CommandLine.Spec;
         subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
+        usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE},
-        footer = {"", "Run 'hybridta COMMAND --help' for a command's options; the manual is docs/cli.md."})
+        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE, HybridTa.EXIT_PARTIAL,
+                HybridTa.EXIT_INTERRUPTED, HybridTa.EXIT_TERMINATED},
+        footer = {"", "Run 'hybridta COMMAND --help' for a command's options;", "the manual is docs/cli.md."})
 public final class HybridTa implements Callable<Integer> {
     /** The command's name, also the prefix of every error line. */
     static final String NAME = "hybridta";
@@ -47,12 +49,19 @@ public final class HybridTa implements Callable<Integer> {
     static final int USAGE = 2;
     /** Exit code: the run finished, but some symbols failed (they are listed); the others were written. */
     static final int PARTIAL = 3;
+    /*
+     * A signal that stops the JVM ends it with 128 + the signal's number, as shells report it: 130 for Ctrl-C
+     * (SIGINT), 143 for SIGTERM. The exit codes of every command are listed in one table in docs/cli.md.
+     */
 
     static final String EXIT_OK = "0:success";
     static final String EXIT_FAILED = "1:failure: bad input data (the message names file, line and column), "
-            + "an I/O error, a backend that cannot run here";
-    static final String EXIT_PARTIAL = "3:some symbols failed (listed in the summary); the others were computed and written";
+            + "an I/O error, out of memory, a backend that cannot run here, an MPI rank that failed or fell silent";
+    static final String EXIT_PARTIAL = "3:run and fetch: some symbols failed (the first are listed, all of them in "
+            + "DIR/failures.csv); the others were written";
     static final String EXIT_USAGE = "2:usage error: unknown or missing option, invalid value, invalid indicator spec, unknown backend";
+    static final String EXIT_INTERRUPTED = "130:interrupted by Ctrl-C (SIGINT); no unfinished file is left";
+    static final String EXIT_TERMINATED = "143:stopped by SIGTERM (kill, or mpirun ending the job); no unfinished file is left";
 
     private static final String LOG_LEVEL = "org.slf4j.simpleLogger.defaultLogLevel";
 
@@ -76,21 +85,31 @@ public final class HybridTa implements Callable<Integer> {
     /** Whether {@code --debug} was given. */
     boolean debug() { return debug; }
 
-    /** The command line with HybridTA's error handling; {@code execute(args)} it. */
+    /**
+     * The command line with HybridTA's error handling (errors too, out of memory above all, end in one line) and
+     * help that takes the terminal's width; {@code execute(args)} it.
+     */
     public static CommandLine commandLine() {
         HybridTa top = new HybridTa();
         Failures failures = new Failures(top);
-        return new CommandLine(top)
+        CommandLine cmd = new CommandLine(top)
                 .setCaseInsensitiveEnumValuesAllowed(true)
                 .setParameterExceptionHandler(failures)
                 .setExecutionExceptionHandler(failures);
+        cmd.setExecutionStrategy(failures.catchingErrors(new CommandLine.RunLast()));
+        cmd.setUsageHelpAutoWidth(true);
+        FetchCommand.showSourceAsRequired(cmd.getSubcommands().get("fetch"));
+        return cmd;
     }
 
-    /** Runs the command line and exits with its exit code. */
+    /** Runs the command line and exits with its exit code; says so on stderr when a signal stops it first. */
     public static void main(String[] args) {
         configureLogging();
+        Interruption.install();
         // under Open MPI's mpirun, an argument after one containing "cp" (--backend cpu) arrives rewritten
-        System.exit(commandLine().execute(MpirunArguments.original(args)));
+        int code = commandLine().execute(MpirunArguments.original(args));
+        Interruption.finished();
+        System.exit(code);
     }
 
     /**

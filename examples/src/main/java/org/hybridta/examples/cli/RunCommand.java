@@ -21,6 +21,7 @@ import org.hybridta.Universe;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.io.AtomicFiles;
 import org.hybridta.mpi.MpiException;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.parallel.Partitioner;
@@ -46,19 +47,26 @@ import picocli.CommandLine.Spec;
                 "Computes indicators for a whole universe (default: the S&P 500 on the synthetic market, January 1 to yesterday) "
                         + "and writes DIR/indicators.csv (one row per symbol and date: date,symbol,open,high,low,close,adj_close,volume, "
                         + "then the indicator columns), plus a PNG chart per --chart symbol in DIR/charts/.",
-                "One symbol's failure never stops the others: failures are listed in the summary."},
+                "One symbol's failure never stops the others: the summary lists the first failures, DIR/failures.csv all of them."},
         sortOptions = false,
+        usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE, HybridTa.EXIT_PARTIAL},
+        exitCodeList = {HybridTa.EXIT_OK, HybridTa.EXIT_FAILED, HybridTa.EXIT_USAGE, HybridTa.EXIT_PARTIAL, HybridTa.EXIT_INTERRUPTED,
+                HybridTa.EXIT_TERMINATED},
         footer = {"",
                 "Examples:",
                 "  java -jar examples/target/hybridta.jar run",
-                "  java -jar examples/target/hybridta.jar run --symbols AAPL,MSFT,BRK.B --from 2020-01-01 --chart AAPL",
-                "  java -jar examples/target/hybridta.jar run --source yahoo --from 2024-01-01 --to 2025-01-01",
-                "  java -jar examples/target/hybridta.jar run --source csv:quotes/ --indicators sma:50,sma:200,rsi:14 --output out/"})
+                "  java -jar examples/target/hybridta.jar run --symbols AAPL,MSFT,BRK.B \\",
+                "      --from 2020-01-01 --chart AAPL",
+                "  java -jar examples/target/hybridta.jar run --source yahoo \\",
+                "      --from 2024-01-01 --to 2025-01-01",
+                "  java -jar examples/target/hybridta.jar run --source csv:quotes/ \\",
+                "      --indicators sma:50,sma:200,rsi:14 --output out/"})
 final class RunCommand implements Callable<Integer> {
     /** The source without --source: the synthetic market, which needs no network. */
     private static final String DEFAULT_SOURCE = "synthetic";
+    /** How many failures the summary lists; the rest are counted. All of them are in DIR/failures.csv. */
+    private static final int FAILURES_SHOWN = 20;
 
     @Spec private CommandSpec spec;
 
@@ -75,7 +83,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin private BackendChoice backend;
 
     @Option(names = {"-o", "--output"}, paramLabel = "DIR", defaultValue = "out",
-            description = "Directory for indicators.csv and charts/ (created if missing). Default: ${DEFAULT-VALUE}.")
+            description = "Directory for indicators.csv, charts/ and failures.csv (created if missing); - writes the CSV to "
+                    + "standard output (and the summary to stderr). Default: ${DEFAULT-VALUE}.")
     private Path output;
 
     @Option(names = "--chart", paramLabel = "SYM", split = ",", arity = "1..*",
@@ -90,6 +99,11 @@ final class RunCommand implements Callable<Integer> {
                     + "see docs/mpi.md). Default: ${DEFAULT-VALUE}.")
     private String partitioner;
 
+    @Option(names = "--progress-timeout", paramLabel = "SECONDS", defaultValue = "" + MpiPartitioner.DEFAULT_PROGRESS_TIMEOUT_SECONDS,
+            description = "With --partitioner mpi: end the job when a rank gives no sign of life for this long (stopped, hung, "
+                    + "unreachable); a rank that works, however long, is not silent. Default: ${DEFAULT-VALUE}.")
+    private int progressTimeout;
+
     @Option(names = "--no-progress", description = "No progress bar, even on a terminal.")
     private boolean noProgress;
 
@@ -101,14 +115,26 @@ final class RunCommand implements Callable<Integer> {
         DateRange.Resolved range = dates.resolve();
         LocalDate start = range.from(), end = range.to();
         SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
+        boolean toStandardOutput = AtomicFiles.isStandardOutput(output);
+        if (toStandardOutput && !charts.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "--chart needs an output directory; with --output - the CSV goes to standard output");
+        }
+        // the summary must not mix with a CSV on standard output
+        PrintWriter summary = toStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        CreatedFolders created = CreatedFolders.before(toStandardOutput ? Path.of("") : charts.isEmpty() ? output : output.resolve("charts"));
 
         // The source opens before MPI starts: a rank that cannot open it fails alone, and mpirun ends the job.
         // From the partitioner on, under MPI every rank takes the same steps: a failure that reaches every rank
-        // alike is reported by the root alone, and all exit with the root's code (see exitCodeOfRoot).
+        // alike is reported by the root alone, and all exit with the root's code (Partitioner.shareExitCode).
         try (QuoteSource quotes = cache.wrap(source.open(DEFAULT_SOURCE), sourceKind == SourceChoice.Kind.YAHOO);
              Partitioner parts = partitioner();
              Progress progress = Progress.start(!noProgress && System.console() != null && parts.isRoot(), universe.size(),
-                     parts instanceof MpiPartitioner && parts.workers() > 1)) {
+                     parts.isDistributed())) {
+            Interruption.handle(Interruption.of(
+                    () -> parts.isRoot() && !parts.endedElsewhere() ? "interrupted before the end; no unfinished file is left" : null,
+                    () -> {
+                        if (parts.isRoot()) created.removeEmpty();
+                    }));
             RuntimeException failure = null;
             int code;
             try {
@@ -121,7 +147,7 @@ final class RunCommand implements Callable<Integer> {
                         .backendOptions(BackendOptions.builder().precision(backend.precision()).build())
                         .partitioner(parts)
                         .progress(progress)
-                        .sink(CsvSink.to(output.resolve("indicators.csv")));
+                        .sink(CsvSink.to(toStandardOutput ? output : output.resolve("indicators.csv")));
                 if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
                 if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());
                 Pipeline pipeline = build(b);
@@ -130,11 +156,13 @@ final class RunCommand implements Callable<Integer> {
                 progress.close();
                 code = HybridTa.OK;
                 if (result.isRoot()) {
-                    printSummary(result, universe);
+                    FailureFile.Record record = toStandardOutput ? FailureFile.none()
+                            : FailureFile.record(output.resolve(FailureFile.NAME), result.failures());
+                    printSummary(summary, result, universe, record);
                     if (result.okCount() == 0) {
                         SymbolStatus first = result.failures().get(0);
                         throw new CliException(HybridTa.FAILED, "no symbol could be computed (" + first.symbol() + ": " + first.reason()
-                                + (result.failures().size() > 1 ? "; and " + (result.failures().size() - 1) + " more" : "") + ")");
+                                + (result.failures().size() > 1 ? "; and " + (result.failures().size() - 1) + " more" : "") + record.where() + ")");
                     }
                     code = result.failures().isEmpty() ? HybridTa.OK : HybridTa.PARTIAL;
                 }
@@ -148,12 +176,12 @@ final class RunCommand implements Callable<Integer> {
                 failure = e;
                 code = HybridTa.USAGE;
             }
-            code = exitCodeOfRoot(parts, code);
-            if (failure != null && parts.isRoot()) {
-                if (!(parts instanceof MpiPartitioner)) throw failure;
-                // one line, from the root, before MPI closes: once a rank has exited non-zero, mpirun ends the others
-                report(failure);
-            }
+            code = parts.shareExitCode(code);
+            Interruption.finished();   // decided on every rank: a signal from here on only ends what has ended
+            if (parts.isRoot() && code == HybridTa.FAILED) created.removeEmpty();
+            // one line, from the root, before the partitioner closes: under MPI, once a rank has exited non-zero,
+            // mpirun ends the others
+            if (failure != null && parts.isRoot()) report(failure);
             return code;
         }
     }
@@ -165,18 +193,24 @@ final class RunCommand implements Callable<Integer> {
         else handler.handleExecutionException(failure, spec.commandLine(), null);
     }
 
-    /** Builds the pipeline; a setting it refuses is a usage error (the same on every rank: it depends on the arguments only). */
+    /**
+     * Builds the pipeline; a setting it refuses is a usage error (the same on every rank: it depends on the arguments
+     * only), a sink's missing library a failure.
+     */
     private Pipeline build(Pipeline.Builder b) {
         try {
             return b.build();
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new CliException(HybridTa.FAILED, e.getMessage(), e);
         }
     }
 
     /**
      * Runs the pipeline. It fails on every rank alike with a {@link PipelineException}; any other failure may have
-     * happened on this rank alone, while the others wait for it in MPI: then this rank says why and ends the job.
+     * happened on this rank alone, while the others wait for it: then this rank says why and ends the job
+     * ({@link Partitioner#abandon}).
      */
     private static PipelineResult run(Pipeline pipeline, Partitioner parts) {
         try {
@@ -184,29 +218,13 @@ final class RunCommand implements Callable<Integer> {
         } catch (PipelineException e) {
             throw e;
         } catch (RuntimeException | Error e) {
-            if (parts instanceof MpiPartitioner mpi && mpi.workers() > 1) endJob(mpi, e);
+            if (parts.isDistributed()) {
+                System.err.println(HybridTa.NAME + ": " + parts.workerName() + ": " + Failures.describe(e).replaceAll("\\s*\\R\\s*", "; "));
+                LoggerFactory.getLogger(RunCommand.class).debug("the failure that ends the distributed job", e);
+                parts.abandon(HybridTa.FAILED, "the other ranks cannot go on without this one");
+            }
             throw e;
         }
-    }
-
-    /** Reports this rank's failure in one line (the stack trace at debug level) and aborts the MPI job. Does not return. */
-    private static void endJob(MpiPartitioner mpi, Throwable e) {
-        System.err.println(HybridTa.NAME + ": " + mpi.runtime().describe() + ": " + Failures.describe(e).replaceAll("\\s*\\R\\s*", "; "));
-        LoggerFactory.getLogger(RunCommand.class).debug("the failure that ends the MPI job", e);
-        mpi.runtime().abort(HybridTa.FAILED, "the other ranks cannot go on without this one");
-    }
-
-    /**
-     * The root's exit code, on every rank (with MPI, each rank's process must end with the same status). A rank
-     * that receives anything else is out of step with the root: it ends the job rather than hang.
-     */
-    private static int exitCodeOfRoot(Partitioner parts, int code) {
-        String shared = parts.broadcast("exit " + code);
-        if (shared != null && shared.matches("exit \\d{1,3}")) return Integer.parseInt(shared.substring(5));
-        if (parts instanceof MpiPartitioner mpi) {
-            mpi.runtime().abort(HybridTa.FAILED, "out of step with rank 0: expected its exit code, received \"" + shared + "\"");
-        }
-        throw new IllegalStateException("the partitioner returned \"" + shared + "\" for the exit code");
     }
 
     private List<Indicator> parseIndicators() {
@@ -239,8 +257,12 @@ final class RunCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": expected local:N with N >= 1");
         }
         if (p.equals("mpi")) {
+            if (progressTimeout < 1) throw new ParameterException(spec.commandLine(), "--progress-timeout must be >= 1 second, was " + progressTimeout);
             try {
-                return MpiPartitioner.open();
+                return MpiPartitioner.builder().progressTimeout(Duration.ofSeconds(progressTimeout)).report(line -> {
+                    System.err.println(HybridTa.NAME + ": " + line);
+                    System.err.flush();
+                }).open();
             } catch (MpiException | IllegalStateException e) {   // not under mpirun, bindings missing, MPI started twice
                 throw new CliException(HybridTa.FAILED, "--partitioner mpi: " + e.getMessage(), e);
             }
@@ -248,8 +270,7 @@ final class RunCommand implements Callable<Integer> {
         throw new ParameterException(spec.commandLine(), "--partitioner " + partitioner + ": unknown (choose local, local:N or mpi)");
     }
 
-    private void printSummary(PipelineResult r, Universe universe) {
-        PrintWriter out = spec.commandLine().getOut();
+    private void printSummary(PrintWriter out, PipelineResult r, Universe universe, FailureFile.Record record) {
         StageTimings t = r.timings();
         out.printf(Locale.ROOT, "%s: %d of %d symbols ok, %d failed; %,d bars%n", universe.name(), r.okCount(), r.statuses().size(),
                 r.failures().size(), r.bars());
@@ -264,13 +285,14 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         List<SymbolStatus> failures = r.failures();
-        int shown = Math.min(failures.size(), 20);
+        int shown = record.listAll() ? failures.size() : Math.min(failures.size(), FAILURES_SHOWN);
         for (int i = 0; i < shown; i++) {
             SymbolStatus f = failures.get(i);
             out.printf("failed %s: %s (%s)%n", f.symbol(), f.reason(), f.failure().map(Enum::name).orElse("?").toLowerCase(Locale.ROOT));
         }
-        if (failures.size() > shown) out.printf("... and %d more failures%n", failures.size() - shown);
-        for (Path f : r.files()) out.println("wrote " + f);
+        if (failures.size() > shown) out.printf("... and %d more failures%s%n", failures.size() - shown, record.where());
+        for (Path f : r.files()) out.println("wrote " + (AtomicFiles.isStandardOutput(f) ? "standard output" : f));
+        record.printTo(out);
         out.flush();
     }
 

@@ -65,28 +65,98 @@ final class CliProcess {
 
     /** {@code hybridta args} in one plain JVM (no MPI). */
     static Result plain(String name, Duration limit, String... args) throws IOException, InterruptedException {
-        return start(name, limit, java(), args);
+        return start(name, limit, java(List.of()), args);
+    }
+
+    /** {@code hybridta args} in one plain JVM with more JVM options (a small {@code -Xmx}: the last one counts). */
+    static Result plain(String name, Duration limit, List<String> jvm, String... args) throws IOException, InterruptedException {
+        return start(name, limit, java(jvm), args);
+    }
+
+    /** Starts {@code hybridta args} in one plain JVM and returns at once: for tests that signal it. */
+    static Running launch(String name, String... args) throws IOException {
+        return launch(name, java(List.of()), args);
+    }
+
+    /** Starts {@code mpirun -np ranks java … HybridTa args} and returns at once. */
+    static Running launchRanks(String name, int ranks, String... args) throws IOException {
+        return launch(name, mpirunJava(ranks), args);
+    }
+
+    /** A command started by {@link #launch}: its process, and its output once it ended. */
+    static final class Running {
+        private final String name;
+        private final Process process;
+        private final Path out, err;
+        private final long t0 = System.nanoTime();
+
+        private Running(String name, Process process, Path out, Path err) {
+            this.name = name;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        Process process() { return process; }
+
+        /** What it has written to stderr so far. */
+        String errSoFar() throws IOException {
+            return Files.readString(err, StandardCharsets.UTF_8);
+        }
+
+        /** The Java processes it started (the ranks, under mpirun) with their MPI rank, or -1 outside MPI. */
+        java.util.Map<Integer, ProcessHandle> ranks() throws IOException {
+            java.util.Map<Integer, ProcessHandle> ranks = new java.util.TreeMap<>();
+            for (ProcessHandle h : process.descendants().toList()) {
+                String env;
+                try {
+                    env = Files.readString(Path.of("/proc", Long.toString(h.pid()), "environ"), StandardCharsets.ISO_8859_1);
+                } catch (IOException e) {
+                    continue;   // gone, or not ours to read
+                }
+                for (String var : env.split("\0")) {
+                    if (var.startsWith("OMPI_COMM_WORLD_RANK=") && h.info().command().map(c -> c.endsWith("java")).orElse(false)) {
+                        ranks.put(Integer.parseInt(var.substring(var.indexOf('=') + 1)), h);
+                    }
+                }
+            }
+            return ranks;
+        }
+
+        /** Waits for it to end, at most {@code limit} (then kills it, and fails). */
+        Result await(Duration limit) throws IOException, InterruptedException {
+            return finish(name, process, out, err, limit, t0);
+        }
     }
 
     /** {@code mpirun -np ranks java … HybridTa args}: every rank runs the same command line. */
     static Result ranks(String name, int ranks, Duration limit, String... args) throws IOException, InterruptedException {
+        return start(name, limit, mpirunJava(ranks), args);
+    }
+
+    private static List<String> mpirunJava(int ranks) {
         List<String> command = new ArrayList<>();
         command.add(mpirun().orElseThrow().toString());
         if ("root".equals(System.getProperty("user.name"))) command.add("--allow-run-as-root");
         command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(ranks)));
-        command.addAll(java());
-        return start(name, limit, command, args);
+        command.addAll(java(List.of()));
+        return command;
     }
 
-    private static List<String> java() {
+    private static List<String> java(List<String> jvm) {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(JVM);
+        java.addAll(jvm);
         java.add(HybridTa.class.getName());
         return java;
     }
 
     private static Result start(String name, Duration limit, List<String> prefix, String... args) throws IOException, InterruptedException {
+        return launch(name, prefix, args).await(limit);
+    }
+
+    private static Running launch(String name, List<String> prefix, String... args) throws IOException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of(args));
         Files.createDirectories(LOGS);
@@ -94,9 +164,13 @@ final class CliProcess {
         ProcessBuilder pb = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         pb.environment().put("CLASSPATH", classPath());
         pb.environment().remove("HYBRIDTA_BACKEND");
-        long t0 = System.nanoTime();
         Process process = pb.start();
         process.getOutputStream().close();   // mpirun forwards stdin to rank 0: give it an end, not an open pipe
+        return new Running(name, process, out, err);
+    }
+
+    private static Result finish(String name, Process process, Path out, Path err, Duration limit, long t0)
+            throws IOException, InterruptedException {
         if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
             kill(process);
             fail(name + ": still running after " + limit.toSeconds() + " s (hang?); killed it. Output:\n"

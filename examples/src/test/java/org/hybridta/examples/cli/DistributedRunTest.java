@@ -108,7 +108,7 @@ class DistributedRunTest {
                 "--from", "2024-01-01", "--to", "2024-03-01", "-o", file.resolve("out").toString());
         assertThat(r.exitCode()).as(r.both()).isEqualTo(HybridTa.FAILED);
         assertThat(r.errorLines()).as("one line, from the root\n" + r.both())
-                .containsExactly("hybridta: cannot write output: " + file.resolve("out") + ": Not a directory");
+                .containsExactly("hybridta: cannot write output: " + file.resolve("out") + ": " + file + " is a file, not a directory");
         assertThat(r.out()).as("nothing was computed").doesNotContain("symbols ok");
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(60));
     }
@@ -151,6 +151,19 @@ class DistributedRunTest {
         assertThat(r.errorLines()).as(r.both()).isNotEmpty().allSatisfy(l -> assertThat(l)
                 .matches("hybridta: rank [12] of 3 on \\S+: backend only-on-rank-0 cannot run here: not rank 0; .*"));
         assertThat(r.err()).contains("aborting the MPI job");
+        assertThat(r.out()).doesNotContain("symbols ok");
+        assertThat(out.resolve("indicators.csv")).doesNotExist();
+        assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test void aStoppedRankEndsTheJobAfterTheProgressTimeoutWithOneLineNamingIt() throws Exception {
+        Path out = dir.resolve("out");
+        CliProcess.Result r = CliProcess.ranks("stopped-rank-3-ranks", 3, LIMIT, "run", "--partitioner", "mpi", "--symbols", "AAPL,MSFT,NVDA",
+                "--from", "2024-01-01", "--to", "2024-03-01", "--backend", "stopping-on-rank-1", "--progress-timeout", "3", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.both()).isNotZero();
+        assertThat(r.errorLines()).as(r.both()).singleElement().asString()
+                .matches("hybridta: rank 1 of 3 has given no sign of life for \\d+ s, longer than the progress timeout \\(3 s\\): "
+                        + "it is stopped, hung or unreachable; ending the job");
         assertThat(r.out()).doesNotContain("symbols ok");
         assertThat(out.resolve("indicators.csv")).doesNotExist();
         assertThat(r.elapsed()).isLessThan(Duration.ofSeconds(60));

@@ -106,9 +106,11 @@ class FetchCommandTest {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("custom: 2 of 3 symbols fetched, 1 failed; 10 bars from yahoo, 2024-01-02 to 2024-01-09 (exclusive)",
                 "failed ZZZZ: symbol not found at Yahoo (\"No data found, symbol may be delisted\") (not_found)",
-                "wrote 2 files to " + out);
+                "wrote 2 files to " + out, "wrote " + out.resolve("failures.csv") + " (1 failure)");
         // named as the universe lists it, fetched in Yahoo's form; nothing for the failed symbol, no temporary file
-        assertThat(filesUnder(out)).containsExactly("AAPL.csv", "BRK.B.csv");
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv", "BRK.B.csv", "failures.csv");
+        assertThat(Files.readAllLines(out.resolve("failures.csv"))).containsExactly("symbol,kind,message",
+                "ZZZZ,not_found,\"symbol not found at Yahoo (\"\"No data found, symbol may be delisted\"\")\"");
         assertThat(Files.readAllLines(out.resolve("AAPL.csv"))).containsExactlyElementsOf(expectedCsv(180));
         assertThat(Files.readAllLines(out.resolve("BRK.B.csv"))).containsExactlyElementsOf(expectedCsv(400));
         assertThat(yahoo.requests("BRK-B")).isEqualTo(1);
@@ -129,7 +131,7 @@ class FetchCommandTest {
         Result r = run(fetch(dir.resolve("q"), "AAPL,BRK.B"));
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("failed BRK.B (as BRK-B): symbol not found at Yahoo");
-        assertThat(filesUnder(dir.resolve("q"))).containsExactly("AAPL.csv");
+        assertThat(filesUnder(dir.resolve("q"))).containsExactly("AAPL.csv", "failures.csv");
     }
 
     @Test
@@ -142,14 +144,36 @@ class FetchCommandTest {
     }
 
     @Test
-    void nothingFetchedIsAFailureThatLeavesNoDirectory() throws IOException {
+    void nothingFetchedIsAFailureThatRecordsEveryFailure() throws IOException {
         Path out = dir.resolve("new/quotes");
         Result r = run(fetch(out, "ZZZZ,YYYY"));
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("hybridta: no symbol could be fetched (ZZZZ: symbol not found at Yahoo "
-                + "(\"No data found, symbol may be delisted\"); and 1 more)\n");
+                + "(\"No data found, symbol may be delisted\"); and 1 more; all in " + out.resolve("failures.csv") + ")\n");
         assertThat(r.out()).contains("0 of 2 symbols fetched, 2 failed", "failed ZZZZ:", "failed YYYY:");
-        assertThat(out).doesNotExist();
+        assertThat(filesUnder(out)).containsExactly("failures.csv");
+    }
+
+    @Test
+    void everyFailureIsInFailuresCsvWhileTheSummaryListsTheFirstFifty() throws IOException {
+        List<String> symbols = new ArrayList<>();
+        for (int i = 0; i < 60; i++) symbols.add("Z" + i);
+        yahoo.on("AAPL", Reply.ok(chart("AAPL", 180)));
+        Path out = dir.resolve("q");
+        Files.createDirectories(out);
+        Result r = run(fetch(out, "AAPL," + String.join(",", symbols)));
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out().lines().filter(l -> l.startsWith("failed "))).hasSize(50);
+        assertThat(r.out()).contains("... and 10 more failures; all in " + out.resolve("failures.csv"),
+                "wrote " + out.resolve("failures.csv") + " (60 failures)");
+        List<String> rows = Files.readAllLines(out.resolve("failures.csv"));
+        assertThat(rows).hasSize(61);
+        assertThat(rows.stream().skip(1).map(l -> l.split(",")[0])).containsExactlyElementsOf(symbols);
+
+        // a later run without failures removes the file: it would describe the run before
+        Result again = run(fetch(out, "AAPL"));
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv");
     }
 
     @Test
@@ -160,7 +184,7 @@ class FetchCommandTest {
         Result r = run(fetch(out, "AAPL,MSFT"));
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("failed AAPL: cannot write " + out.resolve("AAPL.csv") + ": is a directory (error)");
-        assertThat(filesUnder(out)).containsExactly("AAPL.csv", "AAPL.csv/keep", "MSFT.csv");
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv", "AAPL.csv/keep", "MSFT.csv", "failures.csv");
     }
 
     @Test

@@ -74,13 +74,40 @@ class RunCommandTest {
     }
 
     @Test
-    void nothingComputedIsAFailureWithNoOutput() throws IOException {
+    void nothingComputedIsAFailureThatRecordsEveryFailureAndWritesNothingElse() throws IOException {
         Path quotes = Files.createDirectories(dir.resolve("empty"));
-        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", dir.resolve("out").toString(), "--from", "2023-01-01");
+        Path out = dir.resolve("out");
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", out.toString(), "--from", "2023-01-01");
         assertThat(r.code()).isEqualTo(1);
-        assertThat(r.err()).startsWith("hybridta: no symbol could be computed (AAA: no file ").contains("and 1 more");
+        assertThat(r.err()).startsWith("hybridta: no symbol could be computed (AAA: no file ")
+                .endsWith("; and 1 more; all in " + out.resolve("failures.csv") + ")\n");
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(filesUnder(dir.resolve("out"))).isEmpty();
+        assertThat(filesUnder(out)).containsExactly("failures.csv");
+        assertThat(Files.readAllLines(out.resolve("failures.csv"))).hasSize(3).first().isEqualTo("symbol,kind,message");
+    }
+
+    @Test
+    void everyFailureIsInFailuresCsvWhileTheSummaryListsTheFirstTwenty() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        BarCsv.write(quotes.resolve("AAPL.csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < 25; i++) missing.add("Z" + i);
+        Path out = dir.resolve("out");
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL," + String.join(",", missing), "--from", "2023-01-01",
+                "--to", "2024-01-01", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.out().lines().filter(l -> l.startsWith("failed "))).hasSize(20);
+        assertThat(r.out()).contains("... and 5 more failures; all in " + out.resolve("failures.csv"),
+                "wrote " + out.resolve("failures.csv") + " (25 failures)");
+        List<String> rows = Files.readAllLines(out.resolve("failures.csv"));
+        assertThat(rows).hasSize(26).first().isEqualTo("symbol,kind,message");
+        assertThat(rows.stream().skip(1).map(l -> l.split(",")[0])).containsExactlyElementsOf(missing);
+        assertThat(rows.get(1)).isEqualTo("Z0,not_found,no file " + quotes.resolve("Z0.csv"));
+
+        Result again = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL", "--from", "2023-01-01", "--to", "2024-01-01", "-o", out.toString());
+        assertThat(again.code()).as(again.err()).isZero();
+        assertThat(filesUnder(out)).as("no failures: the earlier run's list is gone").containsExactly("indicators.csv");
     }
 
     @Test

@@ -122,4 +122,24 @@ public final class TestBackends {
         }
         @Override public ComputeBackend create(BackendOptions options) { return new Fake().create(options); }
     }
+
+    /**
+     * The fake backend, except on MPI rank 1, which stops its own process (SIGSTOP, as {@code kill -STOP} would) when it
+     * is asked to compute: a rank that falls silent, for the progress timeout.
+     */
+    public static final class StoppingOnRank1 implements BackendProvider {
+        @Override public String name() { return "stopping-on-rank-1"; }
+        @Override public int priority() { return -106; }
+        @Override public Availability availability() { return Availability.yes("test"); }
+        @Override public ComputeBackend create(BackendOptions options) {
+            if ("1".equals(System.getenv("OMPI_COMM_WORLD_RANK"))) {
+                try {
+                    new ProcessBuilder("kill", "-STOP", Long.toString(ProcessHandle.current().pid())).start().waitFor();
+                } catch (java.io.IOException | InterruptedException e) {
+                    throw new IllegalStateException("cannot stop rank 1: " + e, e);
+                }
+            }
+            return new Fake().create(options);
+        }
+    }
 }

@@ -34,6 +34,8 @@ public final class OpenMpiTransport implements Transport {
     private final String host;
     private final String threadLevel;
     private final AtomicBoolean finished = new AtomicBoolean();
+    /** The (empty) buffers of heartbeats: zero-byte messages read and write nothing, but MPI wants a buffer. */
+    private final ByteBuffer signalOut = MPI.newByteBuffer(1), signalIn = MPI.newByteBuffer(1);
 
     private OpenMpiTransport(Intracomm world, Intracomm node, int rank, int size, String host, String threadLevel) {
         this.world = world;
@@ -241,34 +243,88 @@ public final class OpenMpiTransport implements Transport {
     @Override public Pending sendAsync(ByteBuffer buffer, int length, int dest, int tag) {
         String op = "MPI_Isend of " + length + " bytes to rank " + dest;
         try {
-            Request request = world.iSend(buffer, length, MPI.BYTE, dest, tag);
-            return () -> {
-                try {
-                    Poll poll = new Poll();
-                    while (!request.test()) poll.pause();
-                    return length;
-                } catch (MPIException e) {
-                    throw failed(op, e);
-                }
-            };
+            return new Sending(world.iSend(buffer, length, MPI.BYTE, dest, tag), length, op);
         } catch (MPIException e) {
             throw failed(op, e);
+        }
+    }
+
+    /**
+     * A request under way ({@code MPI_Isend}, {@code MPI_Irecv}): tested without blocking, awaited by polling with short
+     * sleeps. Its buffer stays untouched until it is complete.
+     */
+    private abstract class Polled implements Pending {
+        private final Request request;
+        private final String op;
+        private int moved = -1;
+
+        Polled(Request request, String op) {
+            this.request = request;
+            this.op = op;
+        }
+
+        /** The bytes a complete request moved, or -1 while it is not complete ({@code MPI_Test}). */
+        abstract int poll(Request request) throws MPIException;
+
+        @Override public synchronized boolean test() {
+            try {
+                if (moved < 0) moved = poll(request);
+                return moved >= 0;
+            } catch (MPIException e) {
+                throw failed(op, e);
+            }
+        }
+
+        @Override public int await() {
+            Poll poll = new Poll();
+            while (!test()) poll.pause();
+            return moved;
+        }
+    }
+
+    private final class Sending extends Polled {
+        private final int length;
+
+        Sending(Request request, int length, String op) {
+            super(request, op);
+            this.length = length;
+        }
+
+        @Override int poll(Request request) throws MPIException {
+            return request.test() ? length : -1;
+        }
+    }
+
+    @Override public Pending signal(int dest, int tag) {
+        String op = "MPI_Isend of a heartbeat to rank " + dest;
+        try {
+            return new Sending(world.iSend(signalOut, 0, MPI.BYTE, dest, tag), 0, op);
+        } catch (MPIException e) {
+            throw failed(op, e);
+        }
+    }
+
+    @Override public int takeSignal(int tag) {
+        try {
+            Status s = world.iProbe(MPI.ANY_SOURCE, tag);
+            if (s == null) return -1;
+            int source = s.getSource();
+            synchronized (signalIn) {
+                world.recv(signalIn, 0, MPI.BYTE, source, tag);
+            }
+            return source;
+        } catch (MPIException e) {
+            throw failed("MPI_Iprobe/MPI_Recv of a heartbeat", e);
         }
     }
 
     @Override public Pending receiveAsync(ByteBuffer buffer, int source, int tag) {
         String op = "MPI_Irecv from rank " + source;
         try {
-            Request request = world.iRecv(buffer, buffer.capacity(), MPI.BYTE, source, tag);
-            return () -> {
-                try {
-                    Poll poll = new Poll();
-                    for (Status s = request.testStatus(); ; s = request.testStatus()) {
-                        if (s != null) return s.getCount(MPI.BYTE);
-                        poll.pause();
-                    }
-                } catch (MPIException e) {
-                    throw failed(op, e);
+            return new Polled(world.iRecv(buffer, buffer.capacity(), MPI.BYTE, source, tag), op) {
+                @Override int poll(Request request) throws MPIException {
+                    Status s = request.testStatus();
+                    return s == null ? -1 : s.getCount(MPI.BYTE);
                 }
             };
         } catch (MPIException e) {

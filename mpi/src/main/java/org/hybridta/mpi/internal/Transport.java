@@ -67,8 +67,25 @@ public interface Transport {
     /** Starts receiving into {@code buffer} (direct, from its start, at most its capacity) from {@code source} ({@code MPI_Irecv}). */
     Pending receiveAsync(ByteBuffer buffer, int source, int tag);
 
+    /**
+     * Starts sending an empty message with {@code tag} to {@code dest} ({@code MPI_Isend} of 0 bytes): a sign of
+     * life. Never waits, even when {@code dest} is stopped.
+     */
+    Pending signal(int dest, int tag);
+
+    /**
+     * Takes one empty message with {@code tag} that has arrived from any rank ({@code MPI_Iprobe}, then its
+     * receive). Never waits.
+     *
+     * @return the rank it came from, or -1 when none has arrived
+     */
+    int takeSignal(int tag);
+
     /** A send or receive under way. */
     interface Pending {
+        /** Whether it is complete ({@code MPI_Test}); never waits. */
+        boolean test();
+
         /**
          * Waits until it is complete, polling with short sleeps (Open MPI's blocking calls spin, and would take a
          * core from the ranks still working).
