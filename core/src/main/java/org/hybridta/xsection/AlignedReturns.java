@@ -163,6 +163,17 @@ public final class AlignedReturns {
         return new AlignedReturns(symbols.subList(0, count), days, Arrays.copyOf(values, count * days.length));
     }
 
+    /** The rows {@code keep} (ascending indices), on the same days. */
+    AlignedReturns rows(List<Integer> keep) {
+        List<String> s = new ArrayList<>(keep.size());
+        double[] v = new double[keep.size() * days.length];
+        for (int k = 0; k < keep.size(); k++) {
+            s.add(symbols.get(keep.get(k)));
+            System.arraycopy(values, keep.get(k) * days.length, v, k * days.length, days.length);
+        }
+        return new AlignedReturns(List.copyOf(s), days, v);
+    }
+
     /** The values, series-major; not copied (package-private: callers must not change them). */
     double[] values() { return values; }
 

@@ -150,9 +150,28 @@ public final class CrossSection {
             benchRow = aligned.row(aligned.size() - 1);
             aligned = aligned.head(aligned.size() - 1);
         }
+        aligned = leaveOutBad(aligned, failures);
         Duration fetch = Duration.ofNanos(System.nanoTime() - t0);
         CrossSectionResult r = analyze(aligned, benchRow, failures);
         return new CrossSectionResult(r.symbols(), r.benchmark().orElse(null), r.windows(), failures, r.engine(), fetch, r.computeTime());
+    }
+
+    /**
+     * The returns without the symbols that cannot be analyzed (too few returns, or flat), which are added to
+     * {@code failures}: in a universe of hundreds, one delisted or halted symbol should not stop the others.
+     */
+    private static AlignedReturns leaveOutBad(AlignedReturns r, List<SymbolStatus> failures) {
+        List<Integer> keep = new ArrayList<>(r.size());
+        for (int s = 0; s < r.size(); s++) {
+            String why = badSeries(r.row(s));
+            if (why == null) keep.add(s);
+            else failures.add(SymbolStatus.failed(r.symbols().get(s), FailureKind.BAD_DATA, why + ": left out, its correlations are undefined"));
+        }
+        if (keep.isEmpty()) {
+            throw new CrossSectionException("no symbol can be analyzed (" + failures.get(failures.size() - 1).symbol() + " "
+                    + failures.get(failures.size() - 1).reason() + ")");
+        }
+        return keep.size() == r.size() ? r : r.rows(keep);
     }
 
     private AlignedReturns align(List<BarSeries> series) {

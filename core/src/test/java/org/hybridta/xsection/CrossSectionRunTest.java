@@ -56,6 +56,27 @@ class CrossSectionRunTest {
         assertThat(r.last().days()).isEqualTo(all.days());
     }
 
+    @Test void aFlatSymbolIsLeftOutWithOneLineAndTheOthersComputed() {
+        QuoteSource synthetic = SyntheticQuoteSource.create();
+        QuoteSource withFlat = new QuoteSource() {
+            @Override public String name() { return "test"; }
+
+            @Override public FetchResult fetch(Constituent c, LocalDate from, LocalDate to) {
+                if (!c.symbol().equals("FLAT")) return synthetic.fetch(c, from, to);
+                BarSeries aapl = ((FetchResult.Ok) synthetic.fetch(Constituent.of("AAPL"), from, to)).series();
+                double[] price = new double[aapl.size()];
+                java.util.Arrays.fill(price, 12.5);
+                return FetchResult.ok(BarSeries.of("FLAT", aapl.epochDays(), price, price, price, price, null, new double[price.length]));
+            }
+        };
+        CrossSectionResult r = CrossSectionTest.cpu().symbols("AAPL", "FLAT", "XOM").source(withFlat).between(FROM, TO).build().run();
+        assertThat(r.symbols()).containsExactly("AAPL", "XOM");
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.symbol()).isEqualTo("FLAT");
+            assertThat(f.reason()).startsWith("has the same return, 0.0, on all its ").endsWith("(flat prices): left out, its correlations are undefined");
+        });
+    }
+
     @Test void anUnknownBenchmarkSymbolIsOneLine() {
         CrossSection xs = CrossSectionTest.cpu().symbols("AAPL", "MSFT").source(withUnknown("ZZZZ")).between(FROM, TO).benchmark("ZZZZ").build();
         assertThatThrownBy(xs::run).isInstanceOf(CrossSectionException.class)

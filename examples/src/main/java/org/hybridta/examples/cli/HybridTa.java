@@ -10,6 +10,8 @@ import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
 import org.hybridta.mpi.MpirunArguments;
+import org.hybridta.xsection.GramEngineProvider;
+import org.hybridta.xsection.GramEngines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HybridTa.Version.class,
         description = "Technical-analysis indicators (EMA, RSI, MACD, ...) for whole stock universes, on the CPU or NVIDIA GPUs.",
-        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, XsectionCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
@@ -126,6 +128,10 @@ public final class HybridTa implements Callable<Integer> {
             for (BackendProvider p : Backends.providers()) {
                 Availability a = p.availability();
                 lines.add("backend " + p.name() + ": " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
+            }
+            for (GramEngineProvider p : GramEngines.providers()) {   // xsection's matrices
+                Availability a = p.availability();
+                lines.add("xsection " + p.name() + ": " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
             }
             return lines.toArray(String[]::new);
         }
