@@ -150,6 +150,7 @@ public final class CrossSection {
             benchRow = aligned.row(aligned.size() - 1);
             aligned = aligned.head(aligned.size() - 1);
         }
+        checkDays(aligned.days());
         aligned = leaveOutBad(aligned, failures);
         Duration fetch = Duration.ofNanos(System.nanoTime() - t0);
         CrossSectionResult r = analyze(aligned, benchRow, failures);
@@ -296,11 +297,7 @@ public final class CrossSection {
 
     /** Every symbol (and a benchmark) has enough days of returns, and none is flat. */
     private void checkSample(AlignedReturns r, double[] bench) {
-        int need = Math.max(MIN_DAYS, window);
-        if (r.days() < need) {
-            throw new CrossSectionException("too few days: " + r.days() + " days of returns between " + from + " and " + to + " (need "
-                    + need + (window > 0 ? " for the rolling window" : "") + "); widen --from/--to" + (window > 0 ? " or shorten --window" : ""));
-        }
+        checkDays(r.days());
         if (bench != null) {
             String why = badSeries(bench);
             if (why != null) throw new CrossSectionException("benchmark " + benchmark + " " + why + "; choose another --benchmark");
@@ -313,6 +310,15 @@ public final class CrossSection {
         if (!bad.isEmpty()) {
             throw new CrossSectionException(String.join("; ", bad) + ": its correlations are undefined; leave "
                     + (bad.size() == 1 ? "it" : "them") + " out of --symbols");
+        }
+    }
+
+    /** The sample is long enough for a value (and the rolling window). */
+    private void checkDays(int days) {
+        int need = Math.max(MIN_DAYS, window);
+        if (days < need) {
+            throw new CrossSectionException("too few days: " + days + " days of returns between " + from + " and " + to + " (need "
+                    + need + (window > 0 ? " for the rolling window" : "") + "); widen --from/--to" + (window > 0 ? " or shorten --window" : ""));
         }
     }
 

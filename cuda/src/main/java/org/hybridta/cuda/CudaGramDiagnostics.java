@@ -27,4 +27,10 @@ public final class CudaGramDiagnostics implements AutoCloseable {
     }
 
     @Override public void close() { engine.close(); }
+
+    /** Prints whether the GPU engine can run here and through which cuBLAS binding (what {@code hybridta --version} says). */
+    public static void main(String[] args) {
+        var a = new CudaGramEngineProvider().availability();
+        System.out.println("xsection cuda: " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
+    }
 }
