@@ -7,7 +7,7 @@
 # 3. what `auto` chooses with neither forced (the log line of the choice);
 # 4. JMH: GramBenchmarks (DSYRK alone, transfers excluded and included) and CorrelationBenchmarks (the public API),
 #    CPU (all cores) and GPU, 500 x 2,520 and 10,000 x 2,520; XsectionReport turns them into TFLOP/s.
-# Writes under $OUT: device.txt, tests-javacpp.log, tests-jcublas.log, auto.log, gram.json, correlation.json, jmh.log,
+# Writes under $OUT: device.txt, tests-javacpp.log, tests-jcublas.log, auto.log, gram.csv, correlation.csv, jmh.log,
 # report.txt; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -54,12 +54,12 @@ jmh() {   # name, timeout, JMH args
   local name=$1 limit=$2; shift 2
   local start=$(date +%s)
   LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout "$limit" java -Djmh.ignoreLock=true -cp "$cp" org.openjdk.jmh.Main "$@" \
-    -rf json -rff "$out/$name.json" >> "$out/jmh.log" 2>&1
+    -rf csv -rff "$out/$name.csv" >> "$out/jmh.log" 2>&1
   summary+=("jmh $name: exit $? in $(( $(date +%s) - start )) s")
 }
 jmh gram 200 'xsection.GramBenchmarks' -wi 1 -i 3
 jmh correlation 130 'xsection.CorrelationBenchmarks' -wi 1 -i 3
-java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/gram.json "$out"/correlation.json > "$out/report.txt" 2>&1
+java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/gram.csv "$out"/correlation.csv > "$out/report.txt" 2>&1
 
 echo "===== test failures (if any)"
 grep -hE "✘" "$out"/tests-*.log 2>/dev/null | head -20
