@@ -5,9 +5,9 @@
 # 1. XsectionGpuTest (GPU against CPU) through the product path: JavaCPP's CUDA 13.1 presets on libcublas.so.13;
 # 2. XsectionGpuTest through JCublas 12.6, whose libcublas.so.12 is the forwarding shim (shim/) to libcublas.so.13;
 # 3. what `auto` chooses with neither forced (the log line of the choice);
-# 4. JMH: GramBenchmarks (DSYRK alone, transfers excluded and included) and CorrelationBenchmarks (the public API),
+# 4. JMH: XsectionBenchmarks (the DSYRK alone, transfers excluded and included, and the correlation through the API),
 #    CPU (all cores) and GPU, 500 x 2,520 and 10,000 x 2,520; XsectionReport turns them into TFLOP/s.
-# Writes under $OUT: device.txt, tests-javacpp.log, tests-jcublas.log, auto.log, gram.csv, correlation.csv, jmh.log,
+# Writes under $OUT: device.txt, tests-javacpp.log, tests-jcublas.log, auto.log, xsection.csv, jmh.log,
 # report.txt; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,7 +35,7 @@ summary=()
 
 gputests() {   # binding, extra LD_LIBRARY_PATH
   local start=$(date +%s)
-  (cd "$here" && HYBRIDTA_CUBLAS=$1 LD_LIBRARY_PATH="$2${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout "${TESTS_TIMEOUT:-110}" \
+  (cd "$here" && HYBRIDTA_CUBLAS=$1 LD_LIBRARY_PATH="$2${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout "${TESTS_TIMEOUT:-100}" \
     bash "$here/run.sh" tests --select-class org.hybridta.cuda.XsectionGpuTest) > "$out/tests-$1.log" 2>&1
   local rc=$?
   summary+=("tests $1: exit $rc in $(( $(date +%s) - start )) s: $(grep -E 'tests (successful|failed|aborted|skipped)' "$out/tests-$1.log" | tr -s ' ' | tr '\n' ' ')")
@@ -46,7 +46,7 @@ gputests jcublas "$here/shim${libs:+:$libs}"
 rm -rf "$out/junit"
 
 # auto, neither forced nor shimmed: what a CUDA-13-only user gets
-LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout 60 java -Dorg.slf4j.simpleLogger.defaultLogLevel=info -cp "$cp" \
+LD_LIBRARY_PATH="$libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout 30 java -Dorg.slf4j.simpleLogger.defaultLogLevel=info -cp "$cp" \
   org.hybridta.cuda.CudaGramDiagnostics > "$out/auto.log" 2>&1 || true
 summary+=("auto: $(grep -m1 '^xsection cuda' "$out/auto.log" | cut -c1-400)")
 
@@ -57,15 +57,14 @@ jmh() {   # name, timeout, JMH args
     -rf csv -rff "$out/$name.csv" >> "$out/jmh.log" 2>&1
   summary+=("jmh $name: exit $? in $(( $(date +%s) - start )) s")
 }
-jmh gram 200 'xsection.GramBenchmarks' -wi 1 -i 3
-jmh correlation 130 'xsection.CorrelationBenchmarks' -wi 1 -i 3
-java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/gram.csv "$out"/correlation.csv > "$out/report.txt" 2>&1
+jmh xsection 300 'xsection.XsectionBenchmarks' -wi 1 -i 3
+java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/xsection.csv > "$out/report.txt" 2>&1
 
 echo "===== test failures (if any)"
 grep -hE "✘" "$out"/tests-*.log 2>/dev/null | head -20
 grep -h "largest difference" "$out"/tests-*.log 2>/dev/null | sort | uniq -c | sort -rn | head -6
 echo "===== jmh"
-grep -E "^(Benchmark |CorrelationBenchmarks|GramBenchmarks)" "$out/jmh.log" | tail -20
+grep -E "^(Benchmark |XsectionBenchmarks)" "$out/jmh.log" | tail -20
 echo "===== TFLOP/s"
 cat "$out/report.txt"
 echo "===== summary"

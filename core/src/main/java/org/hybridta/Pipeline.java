@@ -396,12 +396,7 @@ public final class Pipeline {
          */
         public Pipeline build() {
             if (universe.isEmpty()) throw new IllegalArgumentException("the universe is empty: give at least one symbol");
-            LocalDate today = LocalDate.now(clock);
-            LocalDate start = from != null ? from : LocalDate.of(today.getYear(), 1, 1);
-            LocalDate end = to != null ? to : today;
-            if (!start.isBefore(end)) {
-                throw new IllegalArgumentException("the date range is empty: from " + start + " must be before to " + end + " (to is exclusive)");
-            }
+            DateSpan span = DateSpan.resolve(from, to, clock);
             if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
             if (!collectValues && !sinks.isEmpty()) {
                 throw new IllegalArgumentException("sinks need the values: do not combine collectValues(false) with a sink");
@@ -410,7 +405,7 @@ public final class Pipeline {
             for (String c : Indicators.columns(indicators)) {
                 if (!columns.add(c)) throw new IllegalArgumentException("indicator column " + c + " is requested twice");
             }
-            return new Pipeline(this, start, end);
+            return new Pipeline(this, span.from(), span.to());
         }
     }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.hybridta.BarSeries;
+import org.hybridta.DateSpan;
 import org.hybridta.Field;
 import org.hybridta.SymbolStatus;
 import org.hybridta.Universe;
@@ -472,13 +473,8 @@ public final class CrossSection {
         /** @throws IllegalArgumentException for an empty universe or date range */
         public CrossSection build() {
             if (universe.isEmpty()) throw new IllegalArgumentException("the universe is empty: give at least one symbol");
-            LocalDate today = LocalDate.now(clock);
-            LocalDate start = from != null ? from : LocalDate.of(today.getYear(), 1, 1);
-            LocalDate end = to != null ? to : today;
-            if (!start.isBefore(end)) {
-                throw new IllegalArgumentException("the date range is empty: from " + start + " must be before to " + end + " (to is exclusive)");
-            }
-            return new CrossSection(this, start, end);
+            DateSpan span = DateSpan.resolve(from, to, clock);
+            return new CrossSection(this, span.from(), span.to());
         }
     }
 }

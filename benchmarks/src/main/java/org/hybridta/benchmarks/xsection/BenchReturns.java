@@ -35,8 +35,8 @@ final class BenchReturns {
     }
 
     /** The same values day-major ({@code m[t * symbols + s]}), as a {@link org.hybridta.xsection.GramEngine} takes them. */
-    static double[] dayMajor(int symbols, int days, long seed) {
-        AlignedReturns a = of(symbols, days, seed);
+    static double[] dayMajor(AlignedReturns a) {
+        int symbols = a.size(), days = a.days();
         double[] m = new double[symbols * days];
         for (int s = 0; s < symbols; s++) for (int t = 0; t < days; t++) m[t * symbols + s] = a.get(s, t);
         return m;

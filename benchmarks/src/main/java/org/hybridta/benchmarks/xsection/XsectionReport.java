@@ -21,7 +21,7 @@ public final class XsectionReport {
     private XsectionReport() {}
 
     public static void main(String[] args) throws IOException {
-        System.out.printf(Locale.ROOT, "%-36s %-6s %-11s %12s %10s %8s%n", "benchmark", "engine", "shape", "ms", "TFLOP/s", "of peak");
+        System.out.printf(Locale.ROOT, "%-40s %-6s %-11s %12s %10s %8s%n", "benchmark", "engine", "shape", "ms", "TFLOP/s", "of peak");
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get();
         for (String file : args) {
             if (!Files.exists(Path.of(file))) {
@@ -36,7 +36,7 @@ public final class XsectionReport {
                     double ms = Double.parseDouble(run.get("Score"));
                     int[] s = BenchReturns.shape(shape);
                     double tflops = BenchReturns.syrkFlops(s[0], s[1]) / (ms / 1e3) / 1e12;
-                    System.out.printf(Locale.ROOT, "%-36s %-6s %-11s %12.3f %10.4f %7.2f%%%n", name.substring(name.indexOf("xsection.") + 9),
+                    System.out.printf(Locale.ROOT, "%-40s %-6s %-11s %12.3f %10.4f %7.2f%%%n", name.substring(name.indexOf("xsection.") + 9),
                             engine, shape, ms, tflops, 100 * tflops / H200_FP64_PEAK_TFLOPS);
                 }
             }
