@@ -116,8 +116,10 @@ public final class CrossSection {
     public CrossSectionResult run() {
         long t0 = System.nanoTime();
         List<Constituent> members = new ArrayList<>(universe.members());
-        boolean separateBenchmark = measures.contains(Measure.BETA) && !benchmark.equals(EQUAL_WEIGHTED)
-                && universe.find(benchmark).isEmpty();
+        boolean betasToSymbol = measures.contains(Measure.BETA) && !benchmark.equals(EQUAL_WEIGHTED);
+        // a benchmark in the universe is fetched once, as a member (and stays in the matrices)
+        String memberBenchmark = betasToSymbol ? universe.find(benchmark).map(Constituent::symbol).orElse(null) : null;
+        boolean separateBenchmark = betasToSymbol && memberBenchmark == null;
         if (separateBenchmark) members.add(Constituent.of(benchmark));
         List<FetchResult> fetched = fetchAll(members);
         List<BarSeries> ok = new ArrayList<>();
@@ -131,7 +133,7 @@ public final class CrossSection {
                 else ok.add(o.series());
             } else {
                 String reason = r instanceof FetchResult.Failed f ? f.reason() : "no bars between " + from + " and " + to;
-                if (isBenchmark) {
+                if (isBenchmark || members.get(i).symbol().equals(memberBenchmark)) {
                     throw new CrossSectionException("benchmark " + benchmark + ": " + reason + " at " + source.name()
                             + "; give another --benchmark, or equal-weighted");
                 }
@@ -150,6 +152,8 @@ public final class CrossSection {
         if (bench != null) {
             benchRow = aligned.row(aligned.size() - 1);
             aligned = aligned.head(aligned.size() - 1);
+        } else if (memberBenchmark != null) {
+            benchRow = aligned.row(aligned.indexOf(memberBenchmark));
         }
         checkDays(aligned.days());
         aligned = leaveOutBad(aligned, failures);

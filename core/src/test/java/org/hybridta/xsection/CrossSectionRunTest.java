@@ -56,6 +56,19 @@ class CrossSectionRunTest {
         assertThat(r.last().days()).isEqualTo(all.days());
     }
 
+    @Test void aBenchmarkInTheUniverseIsThatSymbol() {
+        CrossSectionResult r = CrossSectionTest.cpu().symbols("AAPL", "SPY", "XOM").between(FROM, TO).benchmark("SPY").build().run();
+        SymbolMatrix cov = r.last().covariance().orElseThrow();
+        assertThat(r.symbols()).containsExactly("AAPL", "SPY", "XOM");
+        for (Beta b : r.last().betas()) {
+            int i = cov.indexOf(b.symbol());
+            assertThat(b.beta()).as(b.symbol()).isCloseTo(cov.get(i, 1) / cov.get(1, 1), org.assertj.core.data.Offset.offset(1e-10 * Math.abs(b.beta())));
+        }
+        assertThat(r.last().betas().get(1).beta()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
+        CrossSection missing = CrossSectionTest.cpu().symbols("AAPL", "SPY").source(withUnknown("SPY")).between(FROM, TO).benchmark("SPY").build();
+        assertThatThrownBy(missing::run).hasMessage("benchmark SPY: symbol not found at test; give another --benchmark, or equal-weighted");
+    }
+
     @Test void aFlatSymbolIsLeftOutWithOneLineAndTheOthersComputed() {
         QuoteSource synthetic = SyntheticQuoteSource.create();
         QuoteSource withFlat = new QuoteSource() {
