@@ -20,6 +20,8 @@ final class CublasBindings {
     static final String ENVIRONMENT = "HYBRIDTA_CUBLAS";
 
     private static final Logger log = LoggerFactory.getLogger(CublasBindings.class);
+    /** The dynamic linker's words for a library it did not find, e.g. {@code libcublas.so.12: cannot open shared object file}. */
+    private static final java.util.regex.Pattern MISSING_LIBRARY = java.util.regex.Pattern.compile("([\\w.+-]+\\.so(?:\\.\\d+)*): cannot open shared object file");
     private static Choice choice;
 
     /** One way to call cuBLAS from Java. */
@@ -64,8 +66,7 @@ final class CublasBindings {
             String named = System.getProperty(PROPERTY);
             if (named == null || named.isBlank()) named = System.getenv(ENVIRONMENT);
             choice = choose(named, List.of(new JCublasBinding(), new JavaCppCublasBinding()));
-            if (choice.binding() != null) log.info("cuBLAS: {}", choice.describe());
-            else log.info("cuBLAS: {}", choice.describe());
+            log.info("cuBLAS: {}", choice.describe());
         }
         return choice;
     }
@@ -97,9 +98,10 @@ final class CublasBindings {
             if (c.getMessage() != null) chain.append(' ').append(c.getMessage().strip());
         }
         String text = chain.toString().strip();
-        if (text.contains(b.library()) && text.contains("cannot open shared object")) {
-            return b.library() + " not found (" + b.describe() + " needs the machine's cuBLAS " + b.library().substring(b.library().lastIndexOf('.') + 1)
-                    + "; put its directory on LD_LIBRARY_PATH)";
+        java.util.regex.Matcher missing = MISSING_LIBRARY.matcher(text);
+        if (missing.find()) {
+            return missing.group(1) + " not found (" + b.describe() + " links " + b.library() + " from the machine's CUDA "
+                    + b.library().substring(b.library().lastIndexOf('.') + 1) + "; put its directory on LD_LIBRARY_PATH)";
         }
         return b.describe() + " did not load: " + (text.isEmpty() ? t.getClass().getSimpleName() : text.replaceAll("\\s*\\R\\s*", "; "));
     }

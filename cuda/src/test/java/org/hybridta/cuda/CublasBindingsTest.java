@@ -30,7 +30,7 @@ class CublasBindingsTest {
         CublasBindings.Choice c = CublasBindings.choose(null, List.of(fake("jcublas", "libcublas.so.12", NO_LIB12), fake("javacpp", "libcublas.so.13", null)));
         assertThat(c.binding().name()).isEqualTo("javacpp");
         assertThat(c.describe()).isEqualTo("cuBLAS 13.0.2 through javacpp binding (libcublas.so.13); jcublas: libcublas.so.12 not found "
-                + "(jcublas binding needs the machine's cuBLAS 12; put its directory on LD_LIBRARY_PATH)");
+                + "(jcublas binding links libcublas.so.12 from the machine's CUDA 12; put its directory on LD_LIBRARY_PATH)");
     }
 
     @Test void aNamedBindingIsNotReplaced() {
@@ -44,6 +44,14 @@ class CublasBindingsTest {
     @Test void aForwardedLibraryIsNamed() {
         CublasBindings.Choice c = CublasBindings.choose("jcublas", List.of(fake("jcublas", "libcublas.so.12", null)));
         assertThat(c.describe()).isEqualTo("cuBLAS 13.0.2 through jcublas binding (libcublas.so.12, through a libcublas.so.13 forwarding libcublas.so.12)");
+    }
+
+    @Test void aMissingLibraryOfABindingIsNamed() {
+        Throwable noDriver = new UnsatisfiedLinkError("no jnicudart in java.library.path: /usr/lib /root/.javacpp/cache/x/libjnicudart.so: "
+                + "libcuda.so.1: cannot open shared object file: No such file or directory");
+        assertThat(CublasBindings.choose(null, List.of(fake("javacpp", "libcublas.so.13", noDriver))).describe()).isEqualTo(
+                "no cuBLAS binding loads: javacpp: libcuda.so.1 not found (javacpp binding links libcublas.so.13 from the machine's CUDA 13; "
+                + "put its directory on LD_LIBRARY_PATH)");
     }
 
     @Test void otherFailuresAreOneLine() {
