@@ -440,12 +440,7 @@ public final class Pipeline {
          */
         public Pipeline build() {
             if (universe.isEmpty()) throw new IllegalArgumentException("the universe is empty: give at least one symbol");
-            LocalDate today = LocalDate.now(clock);
-            LocalDate start = from != null ? from : LocalDate.of(today.getYear(), 1, 1);
-            LocalDate end = to != null ? to : today;
-            if (!start.isBefore(end)) {
-                throw new IllegalArgumentException("the date range is empty: from " + start + " must be before to " + end + " (to is exclusive)");
-            }
+            DateSpan span = DateSpan.resolve(from, to, clock);
             if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
             if (!collectValues && !sinks.isEmpty()) {
                 throw new IllegalArgumentException("sinks need the values: do not combine collectValues(false) with a sink");
@@ -456,7 +451,7 @@ public final class Pipeline {
             }
             // before any work: a sink whose library is missing, or of another version, fails here, not after the compute
             for (ResultSink sink : sinks) sink.checkDependencies();
-            return new Pipeline(this, start, end);
+            return new Pipeline(this, span.from(), span.to());
         }
     }
 }

@@ -49,6 +49,18 @@ final class CudaDevice implements AutoCloseable {
 
     /** Opens device {@code ordinal} ({@code -1}: the first usable one). */
     static CudaDevice open(int ordinal) {
+        return open(ordinal, true);
+    }
+
+    /**
+     * Opens device {@code ordinal} without the kernels' module, for libraries that bring their own kernels (cuBLAS)
+     * and need only the primary context and the device memory; {@link #function} is then unavailable.
+     */
+    static CudaDevice openForLibraries(int ordinal) {
+        return open(ordinal, false);
+    }
+
+    private static CudaDevice open(int ordinal, boolean kernels) {
         var availability = CudaProbe.availability();
         if (!availability.available()) throw new BackendUnavailableException("backend cuda cannot run here: " + availability.reason());
         var usable = CudaProbe.usableDevices();
@@ -69,7 +81,7 @@ final class CudaDevice implements AutoCloseable {
         Cuda.check(JCudaDriver.cuDevicePrimaryCtxRetain(ctx, dev), "cuDevicePrimaryCtxRetain(device " + info.ordinal() + ")");
         try {
             Cuda.check(JCudaDriver.cuCtxSetCurrent(ctx), "cuCtxSetCurrent");
-            return new CudaDevice(info, dev, ctx, loadModule());
+            return new CudaDevice(info, dev, ctx, kernels ? loadModule() : null);
         } catch (RuntimeException | Error e) {
             JCudaDriver.cuDevicePrimaryCtxRelease(dev);
             throw e;
@@ -111,6 +123,7 @@ final class CudaDevice implements AutoCloseable {
     }
 
     CUfunction function(String name) {
+        if (module == null) throw new IllegalStateException("this CudaDevice was opened without the kernels' module");
         return functions.computeIfAbsent(name, n -> {
             CUfunction f = new CUfunction();
             Cuda.check(JCudaDriver.cuModuleGetFunction(f, module, n), "cuModuleGetFunction(" + n + ")");
@@ -202,7 +215,7 @@ final class CudaDevice implements AutoCloseable {
         } catch (RuntimeException e) {
             failure = e;
         }
-        CudaException e1 = Cuda.checkLater(JCudaDriver.cuModuleUnload(module), "cuModuleUnload");
+        CudaException e1 = module == null ? null : Cuda.checkLater(JCudaDriver.cuModuleUnload(module), "cuModuleUnload");
         CudaException e2 = Cuda.checkLater(JCudaDriver.cuDevicePrimaryCtxRelease(device), "cuDevicePrimaryCtxRelease");
         if (failure == null) failure = e1 != null ? e1 : e2;
         if (failure != null) throw failure;

@@ -10,7 +10,7 @@ import org.hybridta.io.FailureCsv;
 import org.hybridta.io.IoErrors;
 
 /**
- * {@code DIR/failures.csv} of {@code run} and {@code fetch}: every failed symbol with its kind and message
+ * {@code DIR/failures.csv} of {@code run}, {@code fetch} and {@code xsection}: every failed symbol with its kind and message
  * ({@link FailureCsv}), so that a summary that lists the first failures loses none. A run without failures
  * removes the file an earlier run left there, which would describe another run.
  */

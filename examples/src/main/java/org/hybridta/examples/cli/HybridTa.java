@@ -10,6 +10,8 @@ import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
 import org.hybridta.mpi.MpirunArguments;
+import org.hybridta.xsection.GramEngineProvider;
+import org.hybridta.xsection.GramEngines;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -29,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HybridTa.Version.class,
         description = "Technical-analysis indicators (EMA, RSI, MACD, ...) for whole stock universes, on the CPU or NVIDIA GPUs.",
-        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, XsectionCommand.class, CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",
         usageHelpAutoWidth = true,
@@ -57,7 +59,7 @@ public final class HybridTa implements Callable<Integer> {
     static final String EXIT_OK = "0:success";
     static final String EXIT_FAILED = "1:failure: bad input data (the message names file, line and column), "
             + "an I/O error, out of memory, a backend that cannot run here, an MPI rank that failed or fell silent";
-    static final String EXIT_PARTIAL = "3:run and fetch: some symbols failed (the first are listed, all of them in "
+    static final String EXIT_PARTIAL = "3:run, fetch and xsection: some symbols failed (the first are listed, all of them in "
             + "DIR/failures.csv); the others were written";
     static final String EXIT_USAGE = "2:usage error: unknown or missing option, invalid value, invalid indicator spec, unknown backend";
     static final String EXIT_INTERRUPTED = "130:interrupted by Ctrl-C (SIGINT); no unfinished file is left";
@@ -145,6 +147,10 @@ public final class HybridTa implements Callable<Integer> {
             for (BackendProvider p : Backends.providers()) {
                 Availability a = p.availability();
                 lines.add("backend " + p.name() + ": " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
+            }
+            for (GramEngineProvider p : GramEngines.providers()) {   // xsection's matrices
+                Availability a = p.availability();
+                lines.add("xsection " + p.name() + ": " + (a.available() ? "available (" : "not available (") + a.reason() + ")");
             }
             return lines.toArray(String[]::new);
         }
