@@ -282,7 +282,7 @@ class YahooQuoteSourceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "A B", "AAPL/../x", "AAPL?x=1", "AAPL#", "ÄPPLE", "A%5E", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"})
+    @ValueSource(strings = {"A B", "AAPL?x=1", "AAPL#", "ÄPPLE", "A%5E", "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456"})
     void malformedSymbolsFailBeforeAnyRequest(String yahooSymbol) {
         FetchResult r = source.fetch(new Constituent("SYM", "", "", yahooSymbol), D2, D3);
         FetchResult.Failed f = failed(r, FailureKind.INVALID_SYMBOL);
@@ -291,11 +291,18 @@ class YahooQuoteSourceTest {
         assertThat(yahoo.totalRequests()).isZero();
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"", "..", ".", "AAPL/../x", "A\nB"})
+    void symbolsThatCannotBeAPathSegmentCannotEvenBeAsked(String yahooSymbol) {
+        assertThatThrownBy(() -> new Constituent("SYM", "", "", yahooSymbol)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("Yahoo symbol");
+    }
+
     @Test void theInvalidSymbolReasonNamesTheCharacter() {
-        assertThat(failed(fetch("AAPL/x", D2, D3), FailureKind.INVALID_SYMBOL).reason())
-                .isEqualTo("Yahoo symbol \"AAPL/x\" has '/' at position 5; allowed are letters, digits, '.', '-', '^' and '='");
-        assertThat(failed(fetch("A\nB", D2, D3), FailureKind.INVALID_SYMBOL).reason())
-                .isEqualTo("Yahoo symbol \"A\\u000AB\" has the character U+000A at position 2; allowed are letters, digits, '.', '-', '^' and '='");
+        assertThat(failed(fetch("AAPL?x", D2, D3), FailureKind.INVALID_SYMBOL).reason())
+                .isEqualTo("Yahoo symbol \"AAPL?x\" has '?' at position 5; allowed are letters, digits, '.', '-', '^' and '='");
+        assertThat(failed(fetch("A B", D2, D3), FailureKind.INVALID_SYMBOL).reason())
+                .isEqualTo("Yahoo symbol \"A B\" has the character U+0020 at position 2; allowed are letters, digits, '.', '-', '^' and '='");
     }
 
     // ---- failures ---------------------------------------------------------------------------------------------
