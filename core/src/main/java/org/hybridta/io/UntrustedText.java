@@ -8,7 +8,7 @@ package org.hybridta.io;
  */
 public final class UntrustedText {
     /** The most characters of untrusted text a message shows. */
-    public static final int MAX_CHARS = 60;
+    public static final int MAX_CHARS = 80;
 
     private UntrustedText() {}
 

@@ -33,6 +33,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
 import org.hybridta.source.FetchResult;
@@ -290,11 +291,11 @@ public final class YahooQuoteSource implements QuoteSource {
         String status = "HTTP " + a.status + (phrase.isEmpty() ? "" : " " + phrase);
         Optional<ChartParser.YahooError> error = ChartParser.error(a.body);
         String detail;
-        if (error.isPresent()) detail = " (\"" + error.get().text() + "\")";
+        if (error.isPresent()) detail = " (" + UntrustedText.quote(error.get().text()) + ")";
         else if (a.body.length == 0 || looksLikeJson(a.body)) detail = "";
         else detail = " with " + ChartParser.describeNonJson(a.body);
         if (a.status == 404) {
-            String reason = error.map(e -> "symbol not found at Yahoo (\"" + e.description() + "\")")
+            String reason = error.map(e -> "symbol not found at Yahoo (" + UntrustedText.quote(e.description()) + ")")
                     .orElse("symbol not found at Yahoo (" + status + detail + ")");
             return new Failure(FailureKind.NOT_FOUND, reason, false, null);
         }
@@ -306,7 +307,7 @@ public final class YahooQuoteSource implements QuoteSource {
             return new Failure(FailureKind.UNAVAILABLE, "Yahoo answered " + status + detail, true, null);
         }
         if (a.status == 400 && error.isPresent() && error.get().description().startsWith("Data doesn't exist")) {
-            return new Failure(FailureKind.NO_DATA, "no data at Yahoo (\"" + error.get().description() + "\")", false, null);
+            return new Failure(FailureKind.NO_DATA, "no data at Yahoo (" + UntrustedText.quote(error.get().description()) + ")", false, null);
         }
         return new Failure(FailureKind.ERROR, "Yahoo refused the request (" + status + detail + ")", false, null);
     }

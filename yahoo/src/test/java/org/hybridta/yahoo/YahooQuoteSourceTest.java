@@ -61,6 +61,9 @@ class YahooQuoteSourceTest {
 
     private static ChartJson ny(String symbol) { return ChartJson.chart(symbol, "America/New_York"); }
 
+    /** Yahoo's answer for {@code symbol}: one bar on D2. */
+    private static String oneBar(String symbol) { return ny(symbol).bar(D2, 1, 1, 1, 1, 1, 1).json(); }
+
     private FetchResult fetch(String symbol, LocalDate from, LocalDate to) {
         return source.fetch(Constituent.of(symbol), from, to);
     }
@@ -268,8 +271,8 @@ class YahooQuoteSourceTest {
     // ---- symbols --------------------------------------------------------------------------------------------------
 
     @Test void symbolsArePercentEncodedInThePathAndTheSeriesCarriesTheUniverseSymbol() {
-        String json = ny("X").bar(D2, 1, 1, 1, 1, 1, 1).json();
-        yahoo.on("%5EGSPC", Reply.ok(json)).on("BRK-B", Reply.ok(json)).on("EURUSD=X", Reply.ok(json)).on("WSU.DE", Reply.ok(json));
+        yahoo.on("%5EGSPC", Reply.ok(oneBar("^GSPC"))).on("BRK-B", Reply.ok(oneBar("BRK-B"))).on("EURUSD=X", Reply.ok(oneBar("EURUSD=X")))
+                .on("WSU.DE", Reply.ok(oneBar("WSU.DE")));
 
         assertThat(ok(fetch("^GSPC", D2, D3)).symbol()).isEqualTo("^GSPC");
         assertThat(ok(source.fetch(new Constituent("BRK.B", "Berkshire Hathaway", "Financials", "BRK-B"), D2, D3)).symbol())
@@ -289,6 +292,24 @@ class YahooQuoteSourceTest {
         assertThat(f.symbol()).isEqualTo("SYM");
         assertThat(f.reason()).startsWith("Yahoo symbol");
         assertThat(yahoo.totalRequests()).isZero();
+    }
+
+    @Test void anAnswerForAnotherSymbolIsBadDataAndNotRetried() {
+        yahoo.on("OTHER", Reply.ok(oneBar("ZZOTHER")));
+        FetchResult.Failed f = failed(fetch("OTHER", D2, D3), FailureKind.BAD_DATA);
+        assertThat(f.reason()).isEqualTo("Yahoo answered with the chart of \"ZZOTHER\", not of OTHER");
+        assertThat(yahoo.requests("OTHER")).isEqualTo(1);
+    }
+
+    @Test void yahoosOwnSpellingOfTheSymbolIsTheSameSymbol() {
+        // Yahoo names the chart in its own form: upper case, share classes with a dash
+        yahoo.on("brk-b", Reply.ok(oneBar("BRK-B"))).on("BF.B", Reply.ok(oneBar("BF-B"))).on("%5Egspc", Reply.ok(oneBar("^GSPC")));
+        assertThat(ok(fetch("brk-b", D2, D3)).symbol()).isEqualTo("brk-b");
+        assertThat(ok(fetch("BF.B", D2, D3)).symbol()).isEqualTo("BF.B");
+        assertThat(ok(fetch("^gspc", D2, D3)).symbol()).isEqualTo("^gspc");
+        // an answer without meta.symbol cannot be checked, and is taken
+        yahoo.on("OLD", Reply.ok(oneBar("OLD").replace("\"symbol\":\"OLD\",", "")));
+        assertThat(ok(fetch("OLD", D2, D3)).size()).isEqualTo(1);
     }
 
     @ParameterizedTest
@@ -338,8 +359,7 @@ class YahooQuoteSourceTest {
     }
 
     @Test void aRetryAfterPausesEveryRequestOfTheSourceNotOnlyTheOneThatGotIt() throws Exception {
-        String json = ny("X").bar(D2, 1, 1, 1, 1, 1, 1).json();
-        yahoo.on("AAPL", Reply.status(429, "").header("Retry-After", "1"), Reply.ok(json)).on("MSFT", Reply.ok(json));
+        yahoo.on("AAPL", Reply.status(429, "").header("Retry-After", "1"), Reply.ok(oneBar("AAPL"))).on("MSFT", Reply.ok(oneBar("MSFT")));
         ExecutorService callers = Executors.newFixedThreadPool(2);
         try {
             Future<FetchResult> a = callers.submit(() -> fetch("AAPL", D2, D3));
@@ -511,8 +531,7 @@ class YahooQuoteSourceTest {
     }
 
     @Test void oneSymbolsFailureDoesNotSinkTheBatch() {
-        String good = ny("X").bar(D2, 1, 1, 1, 1, 1, 1).json();
-        yahoo.on("AAPL", Reply.ok(good)).on("MSFT", Reply.ok(good)).on("BAD", Reply.html(200, "<html></html>"))
+        yahoo.on("AAPL", Reply.ok(oneBar("AAPL"))).on("MSFT", Reply.ok(oneBar("MSFT"))).on("BAD", Reply.html(200, "<html></html>"))
                 .on("SLOW", Reply.status(500, ""));
         Map<String, FailureKind> expected = new java.util.LinkedHashMap<>();
         expected.put("AAPL", null);
@@ -532,11 +551,10 @@ class YahooQuoteSourceTest {
 
     @Test void neverMoreRequestsInFlightThanTheCap() throws Exception {
         yahoo.latency(30);
-        String json = ny("X").bar(D2, 1, 1, 1, 1, 1, 1).json();
         List<String> symbols = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
             symbols.add("S" + i);
-            yahoo.on("S" + i, Reply.ok(json));
+            yahoo.on("S" + i, Reply.ok(oneBar("S" + i)));
         }
         try (YahooQuoteSource capped = fastSource().concurrency(4).build()) {
             assertThat(capped.maxConcurrency()).isEqualTo(4);

@@ -124,6 +124,23 @@ class FetchCommandTest {
     }
 
     @Test
+    void anAnswerForAnotherSymbolIsNeitherWrittenNorCached() throws IOException {
+        yahoo.on("AAPL", Reply.ok(chart("AAPL", 180))).on("OTHER", Reply.ok(chart("ZZOTHER", 50)));
+        Path out = dir.resolve("q");
+        Result r = run(fetch(out, "AAPL,OTHER"));
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("failed OTHER: Yahoo answered with the chart of \"ZZOTHER\", not of OTHER (bad_data)");
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv");
+
+        Path cache = dir.resolve("cache");
+        Result run = run("run", "--symbols", "AAPL,OTHER", "--from", FROM.toString(), "--to", TO.toString(), "--indicators", "ema:2",
+                "--source", "yahoo", "--yahoo-url", yahoo.url(), "--cache", cache.toString(), "-o", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(filesUnder(cache).stream().filter(f -> f.endsWith(".bars")).map(f -> Path.of(f).getFileName().toString()))
+                .containsExactly("AAPL.bars");
+    }
+
+    @Test
     void theYahooSymbolIsNamedInTheFailure() throws IOException {
         yahoo.on("AAPL", Reply.ok(chart("AAPL", 180)));
         Result r = run(fetch(dir.resolve("q"), "AAPL,BRK.B"));
@@ -224,9 +241,9 @@ class FetchCommandTest {
         Path quotes = Files.createDirectories(dir.resolve("quotes"));
         List<Object[]> cases = new ArrayList<>();
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AA PL", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
-                "--symbols: 'AA PL' is not a symbol"});
+                "--symbols: \"AA PL\" is not a symbol"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AAPL/X", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
-                "--symbols: 'AAPL/X' is not a symbol"});
+                "--symbols: symbol \"AAPL/X\" is not usable: it contains '/'"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "BRK.B,BRK-B", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
                 "--symbols: BRK-B is listed twice (as BRK.B)"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AAPL", "--from", "2024-05-01", "--to", "2024-01-01", "--source", "yahoo",
