@@ -114,6 +114,10 @@ final class FetchCommand implements Callable<Integer> {
         long ms = Math.round((System.nanoTime() - t0) / 1e6);
 
         List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).toList();
+        if (failures.size() == outcomes.size() && SourceChoice.allUnreachable(failures.stream().map(Outcome::kind).toList())) {
+            if (created) deleteIfEmpty(output);
+            throw new CliException(HybridTa.FAILED, failures.get(0).reason());
+        }
         printSummary(universe, sourceName, yahoo, range, outcomes, failures, ms);
         if (failures.size() == outcomes.size()) {
             if (created) deleteIfEmpty(output);

@@ -130,6 +130,10 @@ final class RunCommand implements Callable<Integer> {
                 progress.close();
                 code = HybridTa.OK;
                 if (result.isRoot()) {
+                    List<SymbolStatus> failed = result.failures();
+                    if (result.okCount() == 0 && SourceChoice.allUnreachable(failed.stream().map(f -> f.failure().orElseThrow()).toList())) {
+                        throw new CliException(HybridTa.FAILED, failed.get(0).reason());
+                    }
                     printSummary(result, universe);
                     if (result.okCount() == 0) {
                         SymbolStatus first = result.failures().get(0);
