@@ -84,6 +84,42 @@ class PipelineTest {
         assertThat(r.output().orElseThrow().size()).isEqualTo(3);
     }
 
+    /** The synthetic market, except that BAD's bar of 2023-03-01 has its high below its low. */
+    static final class ImpossibleSource implements QuoteSource {
+        static final LocalDate DAY = LocalDate.of(2023, 3, 1);
+        final SyntheticQuoteSource inner = SyntheticQuoteSource.create();
+
+        @Override public String name() { return "impossible"; }
+
+        @Override public FetchResult fetch(Constituent c, LocalDate from, LocalDate to) {
+            FetchResult r = inner.fetch(Constituent.of(c.symbol().equals("BAD") ? "AAPL" : c.symbol()), from, to);
+            BarSeries s = ((FetchResult.Ok) r).series();
+            double[] high = s.high(), low = s.low();
+            for (int i = 0; i < s.size(); i++) {
+                if (c.symbol().equals("BAD") && s.date(i).equals(DAY)) high[i] = low[i] - 1;
+            }
+            return FetchResult.ok(BarSeries.of(c.symbol(), s.epochDays(), s.open(), high, low, s.close(), s.adjClose(), s.volume()));
+        }
+    }
+
+    @Test
+    void impossibleBarsAreWarnedAboutOrRefusedWhenStrict() {
+        PipelineResult[] lenient = new PipelineResult[1];
+        String log = StdErr.of(() -> lenient[0] = Pipeline.builder().symbols("MSFT", "BAD", "XOM").source(new ImpossibleSource())
+                .between(FROM, TO).backend("cpu").build().run());
+        assertThat(lenient[0].okCount()).isEqualTo(3);
+        assertThat(log).contains("WARN", "BAD: 1 impossible bar: 2023-03-01 high ").hasLineCount(1);
+
+        PipelineResult strict = Pipeline.builder().symbols("MSFT", "BAD", "XOM").source(new ImpossibleSource())
+                .between(FROM, TO).backend("cpu").strict(true).build().run();
+        assertThat(strict.okCount()).isEqualTo(2);
+        assertThat(strict.failures()).singleElement().satisfies(f -> {
+            assertThat(f.symbol()).isEqualTo("BAD");
+            assertThat(f.failure()).contains(FailureKind.BAD_DATA);
+            assertThat(f.reason()).startsWith("1 impossible bar: 2023-03-01 high ").endsWith("(refused: strict checking)");
+        });
+    }
+
     @Test
     void partsOnSeveralWorkersGiveTheSameOutputAsOne(@TempDir Path dir) throws IOException {
         Universe u = Universe.sp500().first(40);

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
+import org.hybridta.StdErr;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -143,19 +144,6 @@ class CachingQuoteSourceTest {
         return b;
     }
 
-    /** Runs {@code body} and returns what it printed on stderr (where the tests' slf4j-simple logs). */
-    private static String stderrOf(Runnable body) {
-        java.io.PrintStream saved = System.err;
-        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
-        System.setErr(new java.io.PrintStream(buf, true, java.nio.charset.StandardCharsets.UTF_8));
-        try {
-            body.run();
-        } finally {
-            System.setErr(saved);
-        }
-        return buf.toString(java.nio.charset.StandardCharsets.UTF_8);
-    }
-
     /**
      * Caches {@code symbol} over {@code [from, to)}, damages the entry with {@code damage}, asks for
      * {@code [from, askTo)} and checks: the answer is what the source gives, the source was asked again, a warning
@@ -171,7 +159,7 @@ class CachingQuoteSourceTest {
 
         CountingSource again = new CountingSource();
         FetchResult[] r = new FetchResult[1];
-        String log = stderrOf(() -> r[0] = CachingQuoteSource.wrap(again, dir, CLOCK).fetch(c, from, askTo));
+        String log = StdErr.of(() -> r[0] = CachingQuoteSource.wrap(again, dir, CLOCK).fetch(c, from, askTo));
         assertThat(r[0]).isEqualTo(counting.inner.fetch(c, from, askTo));
         assertThat(again.calls).as("the source is asked again").isNotEmpty();
         assertThat(log).contains("WARN", file.toString());
@@ -255,7 +243,7 @@ class CachingQuoteSourceTest {
         Path aapl = entry(dir);
         Files.copy(aapl, aapl.resolveSibling("MSFT.bars"));
         CountingSource again = new CountingSource();
-        String log = stderrOf(() -> assertThat(CachingQuoteSource.wrap(again, dir, CLOCK).fetch(Constituent.of("MSFT"), Y2024, Y2025))
+        String log = StdErr.of(() -> assertThat(CachingQuoteSource.wrap(again, dir, CLOCK).fetch(Constituent.of("MSFT"), Y2024, Y2025))
                 .isEqualTo(counting.inner.fetch(Constituent.of("MSFT"), Y2024, Y2025)));
         assertThat(again.calls).containsExactly("MSFT 2024-01-01 2025-01-01");
         assertThat(log).contains("WARN", aapl.resolveSibling("MSFT.bars").toString(), "AAPL");

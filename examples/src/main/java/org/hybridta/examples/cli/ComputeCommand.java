@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hybridta.BarChecks;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
 import org.hybridta.backend.ComputeBackend;
@@ -15,6 +16,7 @@ import org.hybridta.indicator.Indicators;
 import org.hybridta.io.BarCsv;
 import org.hybridta.io.CsvFormatException;
 import org.hybridta.io.IndicatorCsv;
+import org.hybridta.source.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -73,6 +75,8 @@ final class ComputeCommand implements Callable<Integer> {
     private Path output;
 
     @Mixin private BackendChoice backend;
+
+    @Mixin private StrictOption strict;
 
     @Override public Integer call() throws IOException {
         log = LoggerFactory.getLogger(ComputeCommand.class);
@@ -133,7 +137,11 @@ final class ComputeCommand implements Callable<Integer> {
 
     private BarSeries read() {
         try {
-            return BarCsv.read(input, symbolOf(input));
+            BarSeries series = BarCsv.read(input, symbolOf(input));
+            if (BarChecks.apply(FetchResult.ok(series), strict.strict()) instanceof FetchResult.Failed f) {
+                throw new CliException(HybridTa.FAILED, "--input " + input + ": " + f.reason());
+            }
+            return series;
         } catch (CsvFormatException e) {
             throw new CliException(HybridTa.FAILED, e.getMessage(), e);
         } catch (IOException e) {

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hybridta.BarChecks;
 import org.hybridta.BarSeries;
 import org.hybridta.Universe;
 import org.hybridta.io.AtomicFiles;
@@ -76,6 +77,8 @@ final class FetchCommand implements Callable<Integer> {
     @Mixin private DateRange dates;
 
     @Mixin private SourceChoice source;
+
+    @Mixin private StrictOption strict;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
             description = "Directory for the SYMBOL.csv files (created if missing); an existing file of a symbol fetched is replaced.")
@@ -169,6 +172,7 @@ final class FetchCommand implements Callable<Integer> {
             // a source should return its failures; one that throws still costs only this symbol
             r = FetchResult.failed(c.symbol(), FailureKind.ERROR, Failures.describe(e));
         }
+        r = BarChecks.apply(r, strict.strict());
         if (r instanceof FetchResult.Failed f) {
             log.debug("{}: {} ({})", c.symbol(), f.reason(), f.kind());
             return new Outcome(c, null, 0, f.kind(), f.reason());

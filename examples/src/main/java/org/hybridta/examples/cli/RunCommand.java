@@ -84,6 +84,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin private CacheChoice cache;
 
+    @Mixin private StrictOption strict;
+
     @Option(names = "--partitioner", paramLabel = "KIND", defaultValue = "local",
             description = "How the work is spread: local (this process), local:N (N worker threads sharing the devices), "
                     + "or mpi (one part per MPI rank; start every rank with mpirun -np N java -jar hybridta.jar run --partitioner mpi ..., "
@@ -121,6 +123,7 @@ final class RunCommand implements Callable<Integer> {
                         .backendOptions(BackendOptions.builder().precision(backend.precision()).build())
                         .partitioner(parts)
                         .progress(progress)
+                        .strict(strict.strict())
                         .sink(CsvSink.to(output.resolve("indicators.csv")));
                 if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
                 if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());

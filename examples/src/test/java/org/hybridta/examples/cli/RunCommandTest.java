@@ -91,7 +91,7 @@ class RunCommandTest {
         cases.add(new Object[] {new String[] {"run", "--from", "2024-05-01", "--to", "2024-01-01", "-o", o}, 2, "--from 2024-05-01 must be before --to 2024-01-01"});
         cases.add(new Object[] {new String[] {"run", "--from", "2024-13-01", "-o", o}, 2, "'2024-13-01' is not a date (yyyy-MM-dd)"});
         cases.add(new Object[] {new String[] {"run", "--symbols", ",", "-o", o}, 2, "--symbols: no symbols given; the universe would be empty"});
-        cases.add(new Object[] {new String[] {"run", "--symbols", "AA PL", "-o", o}, 2, "--symbols: 'AA PL' is not a symbol"});
+        cases.add(new Object[] {new String[] {"run", "--symbols", "AA PL", "-o", o}, 2, "--symbols: \"AA PL\" is not a symbol"});
         cases.add(new Object[] {new String[] {"run", "--universe", "nasdaq", "-o", o}, 2, "--universe nasdaq: unknown universe (known: sp500)"});
         cases.add(new Object[] {new String[] {"run", "--universe", "sp500", "--symbols", "A", "-o", o}, 2, "mutually exclusive"});
         cases.add(new Object[] {new String[] {"run", "--source", "csv:" + dir.resolve("nope"), "-o", o}, 1, "nope: no such directory"});
