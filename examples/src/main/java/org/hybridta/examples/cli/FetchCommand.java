@@ -95,7 +95,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override public Integer call() {
         log = LoggerFactory.getLogger(FetchCommand.class);
         Universe universe = universeChoice.universe();
-        DateRange.Resolved range = dates.resolve();
+        DateRange.Resolved range = dates.resolve(() -> source.ownRange(universe, null));
         boolean yahoo = source.kind(null) == SourceChoice.Kind.YAHOO;
         checkNotTheSource();
 

@@ -100,7 +100,7 @@ final class RunCommand implements Callable<Integer> {
         backend.checkName();
         Universe universe = universeChoice.universe();
         checkCharts(universe);
-        DateRange.Resolved range = dates.resolve();
+        DateRange.Resolved range = dates.resolve(() -> source.ownRange(universe, DEFAULT_SOURCE));
         LocalDate start = range.from(), end = range.to();
         SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
 

@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.hybridta.Universe;
 import org.hybridta.io.UntrustedText;
 import org.hybridta.source.CsvQuoteSource;
 import org.hybridta.source.FailureKind;
@@ -57,6 +59,11 @@ final class SourceChoice {
                     + "Yahoo throttles without a documented limit); other sources keep to their own limit too.")
     private Integer concurrency;
 
+    @Option(names = "--csv-follow-links",
+            description = "With --source csv:DIR: read SYMBOL.csv files that are links to files outside DIR (by default such a "
+                    + "symbol fails, unread).")
+    private boolean csvFollowLinks;
+
     @Option(names = "--yahoo-connect-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --source yahoo: time to open a connection, e.g. 10s (the default).")
     private Duration connectTimeout;
@@ -94,6 +101,7 @@ final class SourceChoice {
                     : responseTimeout != null ? "--yahoo-timeout" : attempts != null ? "--yahoo-attempts" : deadline != null ? "--yahoo-deadline" : null;
             if (yahooOnly != null) throw new ParameterException(mixee.commandLine(), yahooOnly + " is for --source yahoo, not " + s);
         }
+        if (csvFollowLinks && k != Kind.CSV) throw new ParameterException(mixee.commandLine(), "--csv-follow-links is for --source csv:DIR, not " + s);
         requirePositive("--yahoo-connect-timeout", connectTimeout);
         requirePositive("--yahoo-timeout", responseTimeout);
         requirePositive("--yahoo-deadline", deadline);
@@ -122,6 +130,24 @@ final class SourceChoice {
         return source == null ? fallback : source.strip();
     }
 
+    private CsvQuoteSource csv(String fallback) {
+        return CsvQuoteSource.builder(csvDirectory(fallback)).followLinksOutside(csvFollowLinks).build();
+    }
+
+    /**
+     * The chosen source's own date range, when it has one: for {@code csv:DIR}, the first date of {@code universe}'s
+     * files to the day after their last (see {@link CsvQuoteSource#span}); empty for other sources, and when no file
+     * can be read (opening the source then says why).
+     */
+    Optional<DateRange.Resolved> ownRange(Universe universe, String fallback) {
+        if (kind(fallback) != Kind.CSV) return Optional.empty();
+        try {
+            return csv(fallback).span(universe.members()).map(s -> new DateRange.Resolved(s.first(), s.last().plusDays(1)));
+        } catch (UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
     /** {@code --concurrency}, or null when not given. */
     Integer concurrency() { return concurrency; }
 
@@ -137,7 +163,7 @@ final class SourceChoice {
             case SYNTHETIC -> SyntheticQuoteSource.create();
             case CSV -> {
                 try {
-                    yield CsvQuoteSource.of(csvDirectory(fallback));
+                    yield csv(fallback);
                 } catch (UncheckedIOException e) {
                     throw new CliException(HybridTa.FAILED, "--source " + chosen(fallback) + ": " + e.getCause().getMessage(), e);
                 }

@@ -141,6 +141,19 @@ class FetchCommandTest {
     }
 
     @Test
+    void aCsvSourceWithoutDatesIsCopiedWhole() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        BarSeries aapl = ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), LocalDate.of(2022, 6, 1), LocalDate.of(2023, 6, 1))).series();
+        BarCsv.write(quotes.resolve("AAPL.csv"), aapl);
+        Path out = dir.resolve("copy");
+        Result r = run("fetch", "--source", "csv:" + quotes, "--symbols", "AAPL", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2022-06-01 to 2023-06-01 (exclusive)");
+        assertThat(Files.readAllLines(out.resolve("AAPL.csv"))).isEqualTo(Files.readAllLines(quotes.resolve("AAPL.csv")));
+    }
+
+    @Test
     void theYahooSymbolIsNamedInTheFailure() throws IOException {
         yahoo.on("AAPL", Reply.ok(chart("AAPL", 180)));
         Result r = run(fetch(dir.resolve("q"), "AAPL,BRK.B"));

@@ -74,6 +74,53 @@ class RunCommandTest {
     }
 
     @Test
+    void theHelpsCsvExampleUsesTheFilesOwnRange() throws IOException {
+        // as after 'fetch --from 2023-01-01 --to 2024-01-01': files of a past year, and no --from/--to in the run
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        for (String s : List.of("AAPL", "MSFT")) {
+            BarCsv.write(quotes.resolve(s + ".csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                    .fetch(Constituent.of(s), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        }
+        Path out = dir.resolve("out");
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL,MSFT", "--indicators", "sma:50,sma:200,rsi:14",
+                "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
+        assertThat(lines).hasSize(1 + 2 * 250);
+        assertThat(lines.get(1)).startsWith("2023-01-03,AAPL,");
+        assertThat(lines.get(lines.size() - 1)).startsWith("2023-12-29,MSFT,");
+        // one end given: the other is the files'
+        Result from = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL", "--from", "2023-12-01", "--indicators", "sma:2",
+                "--output", dir.resolve("out2").toString());
+        assertThat(from.code()).as(from.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out2/indicators.csv"))).hasSize(1 + 20);
+    }
+
+    @Test
+    void linksOutOfACsvFolderAreFollowedOnlyWhenAsked() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes")), elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        BarCsv.write(elsewhere.resolve("aapl.csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        Files.createSymbolicLink(quotes.resolve("AAPL.csv"), elsewhere.resolve("aapl.csv"));
+        String[] args = {"run", "--source", "csv:" + quotes, "--symbols", "AAPL", "--from", "2023-01-01", "--to", "2024-01-01",
+                "--indicators", "sma:2", "-o", dir.resolve("out").toString()};
+        Result refused = run(args);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("AAPL.csv is a link to a file outside " + quotes + "; not followed");
+        Result followed = run(concat(args, "--csv-follow-links"));
+        assertThat(followed.code()).as(followed.err()).isZero();
+        Result wrongSource = run("run", "--csv-follow-links", "--symbols", "AAPL", "-o", dir.resolve("x").toString());
+        assertThat(wrongSource.code()).isEqualTo(2);
+        assertThat(wrongSource.err()).contains("--csv-follow-links is for --source csv:DIR, not synthetic");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
+    }
+
+    @Test
     void nothingComputedIsAFailureWithNoOutput() throws IOException {
         Path quotes = Files.createDirectories(dir.resolve("empty"));
         Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAA,BBB", "-o", dir.resolve("out").toString(), "--from", "2023-01-01");
