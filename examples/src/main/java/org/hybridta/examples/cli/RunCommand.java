@@ -21,6 +21,7 @@ import org.hybridta.Universe;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.mpi.MpiException;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.parallel.Partitioner;
@@ -227,7 +228,7 @@ final class RunCommand implements Callable<Integer> {
     private void checkCharts(Universe universe) {
         for (String c : charts) {
             if (universe.find(c).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--chart " + c + ": not in the universe, so it would have no values");
+                throw new ParameterException(spec.commandLine(), "--chart " + UntrustedText.cap(c) + ": not in the universe, so it would have no values");
             }
         }
         charts = charts.stream().map(c -> universe.find(c).orElseThrow().symbol()).toList();

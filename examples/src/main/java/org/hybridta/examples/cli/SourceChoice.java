@@ -94,7 +94,7 @@ final class SourceChoice {
             if (s.substring(4).isBlank()) throw new ParameterException(mixee.commandLine(), "--source csv:DIR needs a directory, e.g. csv:quotes/");
             k = Kind.CSV;
         } else {
-            throw new ParameterException(mixee.commandLine(), "--source " + s + ": unknown source (choose yahoo, synthetic or csv:DIR)");
+            throw new ParameterException(mixee.commandLine(), "--source " + UntrustedText.cap(s) + ": unknown source (choose yahoo, synthetic or csv:DIR)");
         }
         if (k != Kind.YAHOO) {
             String yahooOnly = yahooUrl != null ? "--yahoo-url" : connectTimeout != null ? "--yahoo-connect-timeout"

@@ -68,7 +68,7 @@ final class UniverseChoice {
         }
         String name = selection == null || selection.universe == null ? "sp500" : selection.universe.strip().toLowerCase(Locale.ROOT);
         if (!name.equals("sp500")) {
-            throw new ParameterException(mixee.commandLine(), "--universe " + name + ": unknown universe (known: sp500); or give --symbols");
+            throw new ParameterException(mixee.commandLine(), "--universe " + UntrustedText.cap(name) + ": unknown universe (known: sp500); or give --symbols");
         }
         return Universe.sp500();
     }

@@ -5,6 +5,7 @@ import static org.hybridta.examples.cli.FetchCommandTest.run;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -57,6 +58,17 @@ class UniverseChoiceTest {
         int code = new CommandLine(cmd).setErr(new PrintWriter(err)).execute("--symbols", j.toString());
         assertThat(code).as(err.toString()).isZero();
         assertThat(cmd.size).isEqualTo(200_000);
+    }
+
+    @Test
+    void otherLongValuesAreQuotedShortToo() {
+        String huge = "Z".repeat(10_000);
+        for (String[] args : List.of(new String[] {"run", "--source", huge}, new String[] {"run", "--universe", huge},
+                new String[] {"run", "--chart", huge, "--symbols", "AAPL"})) {
+            Result r = run(args);
+            assertThat(r.code()).isEqualTo(2);
+            assertThat(r.err().strip().length()).as(r.err()).isLessThan(250);
+        }
     }
 
     @Test
