@@ -162,7 +162,7 @@ public final class Pipeline {
         long tWritten = tGathered;
         if (partitioner.isRoot()) {
             statuses = orderedStatuses(parts, members);
-            output = collectValues ? RunOutput.of(parts, members, indicators) : null;
+            output = collectValues ? RunOutput.of(parts, members, indicators, source.isSynthetic()) : null;
             try {
                 // nothing computed, nothing written: an empty file would only hide the failure
                 if (output == null) log.debug("values not collected; no sinks");
@@ -204,8 +204,8 @@ public final class Pipeline {
                     Duration.ofNanos(p.computeNanos())));
         }
         partSummaries.sort(java.util.Comparator.comparingInt(PipelineResult.Part::part));
-        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings,
-                partSummaries);
+        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), source.isSynthetic(),
+                partitioner.name(), timings, partSummaries);
     }
 
     private static long weekdays(LocalDate from, LocalDate to) {

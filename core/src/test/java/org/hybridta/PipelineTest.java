@@ -121,6 +121,23 @@ class PipelineTest {
     }
 
     @Test
+    void aSyntheticRunSaysSoInItsResultAndInItsFiles(@TempDir Path dir) throws IOException {
+        PipelineResult synthetic = Pipeline.builder().symbols("AAPL", "MSFT").between(FROM, TO).indicators(Indicators.ema(5)).backend("cpu")
+                .sink(CsvSink.to(dir.resolve("s.csv"))).build().run();
+        assertThat(synthetic.isSynthetic()).isTrue();
+        assertThat(synthetic.output().orElseThrow().isSynthetic()).isTrue();
+        List<String> lines = Files.readAllLines(dir.resolve("s.csv"));
+        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_5,source");
+        assertThat(lines.subList(1, lines.size())).hasSize(500).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
+
+        // a source that does not say its bars are made up: no marker
+        PipelineResult other = Pipeline.builder().symbols("AAPL").source(new FlakySource()).between(FROM, TO).indicators(Indicators.ema(5))
+                .backend("cpu").sink(CsvSink.to(dir.resolve("o.csv"))).build().run();
+        assertThat(other.isSynthetic()).isFalse();
+        assertThat(Files.readAllLines(dir.resolve("o.csv")).get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_5");
+    }
+
+    @Test
     void partsOnSeveralWorkersGiveTheSameOutputAsOne(@TempDir Path dir) throws IOException {
         Universe u = Universe.sp500().first(40);
         Pipeline.builder().universe(u).between(FROM, TO).backend("cpu").sink(CsvSink.to(dir.resolve("one.csv"))).build().run();
@@ -199,7 +216,7 @@ class PipelineTest {
         Pipeline.builder().symbols("AAPL", "BRK.B").between(FROM, TO).backend("cpu").indicators(Indicators.sma(3), Indicators.obv())
                 .sink(CsvSink.to(csv)).build().run();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,sma_3,obv");
+        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,sma_3,obv,source");
         assertThat(lines).hasSize(1 + 2 * 250);
         assertThat(lines.get(1)).startsWith("2023-01-03,AAPL,");
         assertThat(lines.get(1).split(",", -1)[8]).isEmpty();

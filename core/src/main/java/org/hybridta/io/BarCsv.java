@@ -257,14 +257,27 @@ public final class BarCsv {
      * The target's directory must exist.
      */
     public static void write(Path target, BarSeries series) throws IOException {
+        write(target, series, false);
+    }
+
+    /**
+     * As {@link #write(Path, BarSeries)}; made-up bars ({@code synthetic}) get a last column {@code source} that says
+     * {@code synthetic} on every row ({@link #read} ignores it, as any other column).
+     */
+    public static void write(Path target, BarSeries series, boolean synthetic) throws IOException {
         Objects.requireNonNull(series, "series");
-        AtomicFiles.writeText(target, w -> write(w, series));
+        AtomicFiles.writeText(target, w -> write(w, series, synthetic));
     }
 
     /** Writes {@code series} as {@link #COLUMNS} to {@code out}, which is neither flushed nor closed. */
     public static void write(Writer out, BarSeries series) throws IOException {
+        write(out, series, false);
+    }
+
+    private static void write(Writer out, BarSeries series, boolean synthetic) throws IOException {
         Objects.requireNonNull(out, "out");
         out.write(String.join(",", COLUMNS));
+        if (synthetic) out.write("," + CsvText.SOURCE_COLUMN);
         out.write('\n');
         Field[] fields = {Field.OPEN, Field.HIGH, Field.LOW, Field.CLOSE, Field.ADJ_CLOSE, Field.VOLUME};
         StringBuilder sb = new StringBuilder(128);
@@ -275,6 +288,7 @@ public final class BarCsv {
                 sb.append(',');
                 CsvText.appendNumber(sb, series.get(f, i));
             }
+            if (synthetic) sb.append(',').append(CsvText.SYNTHETIC);
             sb.append('\n');
             out.append(sb);
         }

@@ -82,6 +82,11 @@ public final class ChartSink implements ResultSink {
 
     @Override public String toString() { return "charts " + directory + " " + symbols; }
 
+    /** The name a chart shows for its symbol: made-up prices say so, so that no one takes the chart for a stock's. */
+    static String title(String symbol, boolean synthetic) {
+        return synthetic ? symbol + " (synthetic prices, not market data)" : symbol;
+    }
+
     /** The XChart part, in its own class so that XChart is loaded only when a chart is drawn. */
     private static final class Charts {
         static BufferedImage render(RunOutput output, int i) {
@@ -111,7 +116,8 @@ public final class ChartSink implements ResultSink {
                 v = cpu.compute(s, List.copyOf(needed));
             }
 
-            org.knowm.xchart.XYChart price = chart(s.symbol() + " — close, EMA, Bollinger bands (" + bb.spec() + ")", PRICE_HEIGHT, "price");
+            org.knowm.xchart.XYChart price = chart(title(s.symbol(), output.isSynthetic()) + " — close, EMA, Bollinger bands (" + bb.spec() + ")",
+                    PRICE_HEIGHT, "price");
             add(price, "close", dates, s.close(), new Color(30, 30, 30));
             String bbCol = bb.column();
             add(price, "upper", dates, v.series(bbCol + "_upper", 0), new Color(120, 160, 220));

@@ -68,6 +68,8 @@ public final class CachingQuoteSource implements QuoteSource {
 
     @Override public int maxConcurrency() { return delegate.maxConcurrency(); }
 
+    @Override public boolean isSynthetic() { return delegate.isSynthetic(); }
+
     @Override public int expectedBars(Constituent c, LocalDate from, LocalDate to) {
         return delegate.expectedBars(c, from, to);
     }

@@ -44,4 +44,10 @@ class ChartSinkTest {
             assertThat(files.filter(p -> p.getFileName().toString().startsWith("."))).isEmpty();
         }
     }
+
+    @Test
+    void aChartOfMadeUpPricesSaysSoInItsTitle() {
+        assertThat(ChartSink.title("AAPL", true)).isEqualTo("AAPL (synthetic prices, not market data)");
+        assertThat(ChartSink.title("AAPL", false)).isEqualTo("AAPL");
+    }
 }

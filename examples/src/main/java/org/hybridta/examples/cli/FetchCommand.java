@@ -95,7 +95,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override public Integer call() {
         log = LoggerFactory.getLogger(FetchCommand.class);
         Universe universe = universeChoice.universe();
-        DateRange.Resolved range = dates.resolve(() -> source.ownRange(universe, null));
+        DateRange.Resolved range = source.dates(dates, universe, null);
         boolean yahoo = source.kind(null) == SourceChoice.Kind.YAHOO;
         checkNotTheSource();
 
@@ -105,7 +105,7 @@ final class FetchCommand implements Callable<Integer> {
         String sourceName;
         // the source first: a bad --yahoo-url or CSV directory is found before the output directory is made
         try (QuoteSource quotes = source.open(null)) {
-            sourceName = quotes.name();
+            sourceName = quotes.name() + (quotes.isSynthetic() ? " (made-up prices, not market data)" : "");
             created = prepareOutput();
             try (Progress progress = Progress.start(!noProgress && System.console() != null, universe.size())) {
                 outcomes = fetchAll(quotes, universe, range.from(), range.to(), progress);
@@ -180,7 +180,7 @@ final class FetchCommand implements Callable<Integer> {
         BarSeries series = ((FetchResult.Ok) r).series();
         Path file = output.resolve(c.symbol() + ".csv");
         try {
-            BarCsv.write(file, series);
+            BarCsv.write(file, series, quotes.isSynthetic());
         } catch (IOException e) {
             // the reason alone: the file it names may be the hidden temporary file
             String why = Failures.reason(e);

@@ -101,7 +101,7 @@ final class RunCommand implements Callable<Integer> {
         backend.checkName();
         Universe universe = universeChoice.universe();
         checkCharts(universe);
-        DateRange.Resolved range = dates.resolve(() -> source.ownRange(universe, DEFAULT_SOURCE));
+        DateRange.Resolved range = source.dates(dates, universe, DEFAULT_SOURCE);
         LocalDate start = range.from(), end = range.to();
         SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
 
@@ -259,8 +259,8 @@ final class RunCommand implements Callable<Integer> {
     private void printSummary(PipelineResult r, Universe universe) {
         PrintWriter out = spec.commandLine().getOut();
         StageTimings t = r.timings();
-        out.printf(Locale.ROOT, "%s: %d of %d symbols ok, %d failed; %,d bars%n", universe.name(), r.okCount(), r.statuses().size(),
-                r.failures().size(), r.bars());
+        out.printf(Locale.ROOT, "%s: %d of %d symbols ok, %d failed; %,d bars%s%n", universe.name(), r.okCount(), r.statuses().size(),
+                r.failures().size(), r.bars(), r.isSynthetic() ? " of synthetic prices (made up, not market data)" : "");
         out.printf(Locale.ROOT, "source %s, backend %s, partitioner %s%n", r.source(), r.backend(), r.partitioner());
         out.printf(Locale.ROOT, "time: partition %s, fetch %s, compute %s, gather %s, write %s, total %s%n", ms(t.partition()),
                 ms(t.fetch()), ms(t.compute()), ms(t.gather()), ms(t.write()), ms(t.total()));

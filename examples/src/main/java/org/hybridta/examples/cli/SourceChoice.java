@@ -3,6 +3,7 @@ package org.hybridta.examples.cli;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
@@ -34,6 +35,8 @@ import picocli.CommandLine.TypeConversionException;
 final class SourceChoice {
     /** Yahoo's own limit on {@code --concurrency}: more connections than this only invite throttling. */
     private static final int YAHOO_MAX_CONCURRENCY = 64;
+    /** The synthetic market with made-up bars for any symbol, not only the S&amp;P 500's. */
+    private static final String SYNTHETIC_ANY = "synthetic:any";
     /** The most attempts per symbol the Yahoo source takes. */
     private static final int YAHOO_MAX_ATTEMPTS = 20;
 
@@ -44,9 +47,9 @@ final class SourceChoice {
     private CommandSpec mixee;
 
     @Option(names = "--source", paramLabel = "SOURCE",
-            description = "Where bars come from: yahoo (Yahoo Finance over HTTPS), synthetic (a deterministic market, no network), "
-                    + "or csv:DIR (a directory of SYMBOL.csv files as 'fetch' writes them). 'run' defaults to synthetic; "
-                    + "'fetch' needs it.")
+            description = "Where bars come from: yahoo (Yahoo Finance over HTTPS), synthetic (made-up prices for the S&P 500's "
+                    + "symbols up to today, no network; synthetic:any for any symbol), or csv:DIR (a directory of SYMBOL.csv files "
+                    + "as 'fetch' writes them). 'run' defaults to synthetic; 'fetch' needs it.")
     private String source;
 
     @Option(names = "--yahoo-url", paramLabel = "URL",
@@ -89,7 +92,7 @@ final class SourceChoice {
         }
         Kind k;
         if (s.equalsIgnoreCase("yahoo")) k = Kind.YAHOO;
-        else if (s.equalsIgnoreCase("synthetic")) k = Kind.SYNTHETIC;
+        else if (s.equalsIgnoreCase("synthetic") || s.equalsIgnoreCase(SYNTHETIC_ANY)) k = Kind.SYNTHETIC;
         else if (s.regionMatches(true, 0, "csv:", 0, 4)) {
             if (s.substring(4).isBlank()) throw new ParameterException(mixee.commandLine(), "--source csv:DIR needs a directory, e.g. csv:quotes/");
             k = Kind.CSV;
@@ -135,6 +138,21 @@ final class SourceChoice {
     }
 
     /**
+     * The dates asked for, with the defaults for what was not given ({@link #ownRange} for CSV files).
+     *
+     * @throws ParameterException for a range the chosen source refuses: dates after today from the synthetic market
+     */
+    DateRange.Resolved dates(DateRange dates, Universe universe, String fallback) {
+        DateRange.Resolved range = dates.resolve(() -> ownRange(universe, fallback));
+        LocalDate today = LocalDate.now();
+        if (kind(fallback) == Kind.SYNTHETIC && range.to().isAfter(today.plusDays(1))) {
+            throw new ParameterException(mixee.commandLine(), "--to " + range.to() + ": the synthetic market has no bars after today ("
+                    + today + "); give --to " + today.plusDays(1) + " or earlier, or leave it out");
+        }
+        return range;
+    }
+
+    /**
      * The chosen source's own date range, when it has one: for {@code csv:DIR}, the first date of {@code universe}'s
      * files to the day after their last (see {@link CsvQuoteSource#span}); empty for other sources, and when no file
      * can be read (opening the source then says why).
@@ -160,7 +178,7 @@ final class SourceChoice {
     QuoteSource open(String fallback) {
         Kind k = kind(fallback);
         return switch (k) {
-            case SYNTHETIC -> SyntheticQuoteSource.create();
+            case SYNTHETIC -> SyntheticQuoteSource.builder().anySymbol(chosen(fallback).equalsIgnoreCase(SYNTHETIC_ANY)).build();
             case CSV -> {
                 try {
                     yield csv(fallback);

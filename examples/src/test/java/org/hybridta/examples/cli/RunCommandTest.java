@@ -34,14 +34,38 @@ class RunCommandTest {
         Result r = run("run", "--symbols", "AAPL,BRK.B,XOM", "--from", "2023-01-01", "--to", "2024-01-01",
                 "--indicators", "ema:12,rsi:14,bbands:20:2", "--output", out.toString(), "--chart", "BRK.B", "--backend", "cpu");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("custom: 3 of 3 symbols ok, 0 failed; 750 bars", "backend cpu", "time: partition",
-                "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
+        assertThat(r.out()).contains("custom: 3 of 3 symbols ok, 0 failed; 750 bars of synthetic prices (made up, not market data)",
+                "backend cpu", "time: partition", "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
         List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
         assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_12,rsi_14,"
-                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower");
+                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower,source");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
         assertThat(lines).hasSize(751);
         assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).containsExactly("AAPL", "BRK.B", "XOM");
         assertThat(filesUnder(out)).containsExactly("charts/BRK.B.png", "indicators.csv");
+    }
+
+    @Test
+    void theSyntheticMarketRefusesSymbolsItDoesNotHaveUnlessAskedForAny() throws IOException {
+        Result r = run("run", "--symbols", "AAPL,ZZZZ,NOTREAL", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
+                "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("custom: 1 of 3 symbols ok, 2 failed",
+                "failed ZZZZ: ZZZZ is not in the synthetic market, which has the S&P 500's symbols");
+        Result any = run("run", "--source", "synthetic:any", "--symbols", "AAPL,ZZZZ,NOTREAL", "--from", "2024-01-01", "--to", "2024-03-01",
+                "--indicators", "ema:5", "-o", dir.resolve("any").toString());
+        assertThat(any.code()).as(any.err()).isZero();
+        assertThat(any.out()).contains("3 of 3 symbols ok", "of synthetic prices", "source synthetic:any");
+    }
+
+    @Test
+    void theSyntheticMarketHasNoFuture() {
+        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        Result r = run("run", "--symbols", "AAPL", "--from", "2024-01-01", "--to", "2030-01-01", "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--to 2030-01-01: the synthetic market has no bars after today (" + tomorrow.minusDays(1)
+                + "); give --to " + tomorrow + " or earlier").hasLineCount(1);
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
