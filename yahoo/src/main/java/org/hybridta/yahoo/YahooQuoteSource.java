@@ -534,14 +534,14 @@ public final class YahooQuoteSource implements QuoteSource {
             try {
                 u = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" is not a URL: " + e.getMessage(), e);
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " is not a URL: " + e.getMessage(), e);
             }
             if (!"https".equalsIgnoreCase(u.getScheme()) && !"http".equalsIgnoreCase(u.getScheme())) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" must start with https:// (or http:// for a local server)");
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " must start with https:// (or http:// for a local server)");
             }
-            if (u.getHost() == null) throw new IllegalArgumentException("yahoo base URL \"" + url + "\" has no host");
+            if (u.getHost() == null) throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " has no host");
             if (u.getRawQuery() != null || u.getRawFragment() != null) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" must not have a query or fragment");
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " must not have a query or fragment");
             }
             if ("http".equalsIgnoreCase(u.getScheme()) && !isLoopback(u.getHost())) {
                 LOG.warn("yahoo base URL {} is plain http: requests and answers travel unencrypted", u);

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.hybridta.io.UntrustedText;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,7 +64,7 @@ final class DateRange {
             try {
                 return LocalDate.parse(value.strip());
             } catch (DateTimeParseException e) {
-                throw new TypeConversionException("'" + value + "' is not a date (yyyy-MM-dd)");
+                throw new TypeConversionException("'" + UntrustedText.cap(value) + "' is not a date (yyyy-MM-dd)");
             }
         }
     }

@@ -6,6 +6,7 @@ import static org.hybridta.examples.cli.FetchCommandTest.run;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
+import org.hybridta.io.UntrustedText;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -64,10 +65,15 @@ class UniverseChoiceTest {
     void otherLongValuesAreQuotedShortToo() {
         String huge = "Z".repeat(10_000);
         for (String[] args : List.of(new String[] {"run", "--source", huge}, new String[] {"run", "--universe", huge},
-                new String[] {"run", "--chart", huge, "--symbols", "AAPL"})) {
+                new String[] {"run", "--chart", huge, "--symbols", "AAPL"}, new String[] {"run", "--indicators", huge},
+                new String[] {"run", "--indicators", "ema:" + huge}, new String[] {"run", "--backend", huge},
+                new String[] {"run", "--from", huge}, new String[] {"run", "--source", "yahoo", "--yahoo-url", "ftp://" + huge},
+                new String[] {"run", "--source", "yahoo", "--yahoo-timeout", huge})) {
             Result r = run(args);
             assertThat(r.code()).isEqualTo(2);
-            assertThat(r.err().strip().length()).as(r.err()).isLessThan(250);
+            assertThat(r.err().lines()).hasSize(1);
+            // the value is quoted, but never more than the first characters of it
+            assertThat(r.err().toUpperCase(java.util.Locale.ROOT)).contains("Z".repeat(20)).doesNotContain("Z".repeat(UntrustedText.MAX_CHARS + 1));
         }
     }
 
