@@ -199,29 +199,24 @@ class CachingQuoteSourceTest {
         LocalDate to = LocalDate.of(2024, 6, 8);
         BarSeries s = ((FetchResult.Ok) SyntheticQuoteSource.create().fetch(Constituent.of("MSFT"), Y2024, to)).series();
         assertThat(s.size()).isEqualTo(110);
-        damagedEntryIsFetchedAgain(dir, "MSFT", Y2024, to, to, bytes -> {
-            // the count is the int just before the first date
-            byte[] countThenFirstDay = new byte[8];
-            System.arraycopy(bigEndian(110, 4), 0, countThenFirstDay, 0, 4);
-            System.arraycopy(bigEndian(s.epochDay(0), 4), 0, countThenFirstDay, 4, 4);
-            byte[] out = bytes.clone();
-            System.arraycopy(bigEndian(60, 4), 0, out, onlyOccurrence(bytes, countThenFirstDay), 4);
-            return out;
-        });
+        damagedEntryIsFetchedAgain(dir, "MSFT", Y2024, to, to, bytes -> withBarCount(bytes, s, 60));
+    }
+
+    /** The entry of {@code s} with its bar count, the int just before the first date, replaced by {@code count}. */
+    private static byte[] withBarCount(byte[] bytes, BarSeries s, int count) {
+        byte[] countThenFirstDay = new byte[8];
+        System.arraycopy(bigEndian(s.size(), 4), 0, countThenFirstDay, 0, 4);
+        System.arraycopy(bigEndian(s.epochDay(0), 4), 0, countThenFirstDay, 4, 4);
+        byte[] out = bytes.clone();
+        System.arraycopy(bigEndian(count, 4), 0, out, onlyOccurrence(bytes, countThenFirstDay), 4);
+        return out;
     }
 
     @Test
     void aHugeBarCountIsFoundWithoutAllocatingIt(@TempDir Path dir) throws IOException {
         LocalDate to = LocalDate.of(2024, 6, 8);
         BarSeries s = ((FetchResult.Ok) SyntheticQuoteSource.create().fetch(Constituent.of("NVDA"), Y2024, to)).series();
-        damagedEntryIsFetchedAgain(dir, "NVDA", Y2024, to, to, bytes -> {
-            byte[] countThenFirstDay = new byte[8];
-            System.arraycopy(bigEndian(s.size(), 4), 0, countThenFirstDay, 0, 4);
-            System.arraycopy(bigEndian(s.epochDay(0), 4), 0, countThenFirstDay, 4, 4);
-            byte[] out = bytes.clone();
-            System.arraycopy(bigEndian(0x7ffffff0, 4), 0, out, onlyOccurrence(bytes, countThenFirstDay), 4);
-            return out;
-        });
+        damagedEntryIsFetchedAgain(dir, "NVDA", Y2024, to, to, bytes -> withBarCount(bytes, s, 0x7ffffff0));
     }
 
     @Test
