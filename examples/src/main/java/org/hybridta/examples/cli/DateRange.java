@@ -33,11 +33,6 @@ final class DateRange {
     /** The range's first date and its exclusive end, defaults filled in. */
     record Resolved(LocalDate from, LocalDate to) {}
 
-    /** As {@link #resolve(Supplier)} with no range of the source's own. */
-    Resolved resolve() {
-        return resolve(Optional::empty);
-    }
-
     /**
      * The range asked for, with the defaults for what was not given: the source's own range when it has one (the
      * files of {@code --source csv:DIR}; asked only when needed), else January 1 of this year to today.
