@@ -72,6 +72,7 @@ public final class Pipeline {
     private final int fetchConcurrency;
     private final Duration leaseTimeout;
     private final boolean collectValues;
+    private final boolean strict;
 
     private Pipeline(Builder b, LocalDate from, LocalDate to) {
         this.universe = b.universe;
@@ -87,6 +88,7 @@ public final class Pipeline {
         this.fetchConcurrency = b.fetchConcurrency > 0 ? Math.min(b.fetchConcurrency, source.maxConcurrency()) : source.maxConcurrency();
         this.leaseTimeout = b.leaseTimeout;
         this.collectValues = b.collectValues;
+        this.strict = b.strict;
     }
 
     public static Builder builder() {
@@ -161,7 +163,7 @@ public final class Pipeline {
         long tWritten = tGathered;
         if (partitioner.isRoot()) {
             statuses = orderedStatuses(parts, members);
-            output = collectValues ? RunOutput.of(parts, members, indicators) : null;
+            output = collectValues ? RunOutput.of(parts, members, indicators, source.isSynthetic()) : null;
             try {
                 // nothing computed, nothing written: an empty file would only hide the failure
                 if (output == null) log.debug("values not collected; no sinks");
@@ -206,8 +208,8 @@ public final class Pipeline {
                     Duration.ofNanos(p.computeNanos())));
         }
         partSummaries.sort(java.util.Comparator.comparingInt(PipelineResult.Part::part));
-        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), partitioner.name(), timings,
-                partSummaries);
+        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), source.isSynthetic(),
+                partitioner.name(), timings, partSummaries);
     }
 
     /** What the sinks wrote before one failed: complete files, kept. */
@@ -334,7 +336,7 @@ public final class Pipeline {
             if (r instanceof FetchResult.Ok o && !o.series().symbol().equals(c.symbol())) {
                 return FetchResult.failed(c.symbol(), FailureKind.BAD_DATA, source.name() + " returned bars of " + o.series().symbol());
             }
-            return r;
+            return BarChecks.apply(r, strict);
         } catch (RuntimeException e) {
             return FetchResult.failed(c.symbol(), FailureKind.ERROR, source.name() + " failed: " + e);
         }
@@ -375,6 +377,7 @@ public final class Pipeline {
         private int fetchConcurrency;
         private Duration leaseTimeout = Duration.ofMinutes(10);
         private boolean collectValues = true;
+        private boolean strict;
 
         private Builder(Clock clock) {
             this.clock = clock;
@@ -431,6 +434,14 @@ public final class Pipeline {
          * {@link PipelineResult#output()} is empty and no sink may be given.
          */
         public Builder collectValues(boolean collect) { this.collectValues = collect; return this; }
+
+        /**
+         * What to do with impossible bars ({@link BarChecks}: a price of 0 or below, high below low, open or close
+         * outside [low, high], an absurd value): by default (false) they are kept and one warning per symbol names
+         * them; {@code true} refuses such a symbol ({@code BAD_DATA}, the bars named in its reason) and goes on with
+         * the others.
+         */
+        public Builder strict(boolean strict) { this.strict = strict; return this; }
 
         /**
          * @throws IllegalArgumentException naming the problem: an empty universe, a date range that is

@@ -17,6 +17,7 @@ public final class PipelineResult {
     private final RunOutput output;
     private final List<Path> files;
     private final String backend, source, partitioner;
+    private final boolean synthetic;
     private final StageTimings timings;
     private final List<Part> parts;
 
@@ -34,7 +35,8 @@ public final class PipelineResult {
     public record Part(int part, String backend, int symbols, long bars, Duration fetch, Duration compute) {}
 
     PipelineResult(boolean root, List<SymbolStatus> statuses, RunOutput output, List<Path> files, String backend,
-                   String source, String partitioner, StageTimings timings, List<Part> parts) {
+                   String source, boolean synthetic, String partitioner, StageTimings timings, List<Part> parts) {
+        this.synthetic = synthetic;
         this.root = root;
         this.statuses = List.copyOf(statuses);
         this.output = output;
@@ -76,6 +78,9 @@ public final class PipelineResult {
     public String backend() { return backend; }
 
     public String source() { return source; }
+
+    /** Whether the source made the bars up ({@link org.hybridta.source.QuoteSource#isSynthetic()}): a summary should say so. */
+    public boolean isSynthetic() { return synthetic; }
 
     public String partitioner() { return partitioner; }
 

@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -28,6 +31,8 @@ public final class Universe {
     private final String name;
     private final LocalDate asOf;
     private final List<Constituent> members;
+    /** Members by upper-case symbol and Yahoo symbol, the first member listed winning: {@link #find} in constant time. */
+    private final Map<String, Constituent> index;
 
     private Universe(String name, LocalDate asOf, List<Constituent> members) {
         this.name = name;
@@ -37,6 +42,12 @@ public final class Universe {
         for (Constituent c : this.members) {
             if (!seen.add(c.symbol())) throw new IllegalArgumentException("symbol " + c.symbol() + " is listed twice in universe " + name);
         }
+        Map<String, Constituent> byName = new HashMap<>(this.members.size() * 4);
+        for (Constituent c : this.members) {
+            byName.putIfAbsent(c.symbol().toUpperCase(Locale.ROOT), c);
+            byName.putIfAbsent(c.yahooSymbol().toUpperCase(Locale.ROOT), c);
+        }
+        this.index = byName;
     }
 
     /**
@@ -94,10 +105,7 @@ public final class Universe {
 
     /** The member with this symbol (as listed, or in its Yahoo form), if any. */
     public Optional<Constituent> find(String symbol) {
-        for (Constituent c : members) {
-            if (c.symbol().equalsIgnoreCase(symbol) || c.yahooSymbol().equalsIgnoreCase(symbol)) return Optional.of(c);
-        }
-        return Optional.empty();
+        return Optional.ofNullable(index.get(symbol.toUpperCase(Locale.ROOT)));
     }
 
     @Override public String toString() {

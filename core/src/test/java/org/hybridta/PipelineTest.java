@@ -84,6 +84,59 @@ class PipelineTest {
         assertThat(r.output().orElseThrow().size()).isEqualTo(3);
     }
 
+    /** The synthetic market, except that BAD's bar of 2023-03-01 has its high below its low. */
+    static final class ImpossibleSource implements QuoteSource {
+        static final LocalDate DAY = LocalDate.of(2023, 3, 1);
+        final SyntheticQuoteSource inner = SyntheticQuoteSource.create();
+
+        @Override public String name() { return "impossible"; }
+
+        @Override public FetchResult fetch(Constituent c, LocalDate from, LocalDate to) {
+            FetchResult r = inner.fetch(Constituent.of(c.symbol().equals("BAD") ? "AAPL" : c.symbol()), from, to);
+            BarSeries s = ((FetchResult.Ok) r).series();
+            double[] high = s.high(), low = s.low();
+            for (int i = 0; i < s.size(); i++) {
+                if (c.symbol().equals("BAD") && s.date(i).equals(DAY)) high[i] = low[i] - 1;
+            }
+            return FetchResult.ok(BarSeries.of(c.symbol(), s.epochDays(), s.open(), high, low, s.close(), s.adjClose(), s.volume()));
+        }
+    }
+
+    @Test
+    void impossibleBarsAreWarnedAboutOrRefusedWhenStrict() {
+        PipelineResult[] lenient = new PipelineResult[1];
+        String log = StdErr.of(() -> lenient[0] = Pipeline.builder().symbols("MSFT", "BAD", "XOM").source(new ImpossibleSource())
+                .between(FROM, TO).backend("cpu").build().run());
+        assertThat(lenient[0].okCount()).isEqualTo(3);
+        assertThat(log).contains("WARN", "BAD: 1 impossible bar: 2023-03-01 high ").hasLineCount(1);
+
+        PipelineResult strict = Pipeline.builder().symbols("MSFT", "BAD", "XOM").source(new ImpossibleSource())
+                .between(FROM, TO).backend("cpu").strict(true).build().run();
+        assertThat(strict.okCount()).isEqualTo(2);
+        assertThat(strict.failures()).singleElement().satisfies(f -> {
+            assertThat(f.symbol()).isEqualTo("BAD");
+            assertThat(f.failure()).contains(FailureKind.BAD_DATA);
+            assertThat(f.reason()).startsWith("1 impossible bar: 2023-03-01 high ").endsWith("(refused: strict checking)");
+        });
+    }
+
+    @Test
+    void aSyntheticRunSaysSoInItsResultAndInItsFiles(@TempDir Path dir) throws IOException {
+        PipelineResult synthetic = Pipeline.builder().symbols("AAPL", "MSFT").between(FROM, TO).indicators(Indicators.ema(5)).backend("cpu")
+                .sink(CsvSink.to(dir.resolve("s.csv"))).build().run();
+        assertThat(synthetic.isSynthetic()).isTrue();
+        assertThat(synthetic.output().orElseThrow().isSynthetic()).isTrue();
+        List<String> lines = Files.readAllLines(dir.resolve("s.csv"));
+        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_5,source");
+        assertThat(lines.subList(1, lines.size())).hasSize(500).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
+
+        // a source that does not say its bars are made up: no marker
+        PipelineResult other = Pipeline.builder().symbols("AAPL").source(new FlakySource()).between(FROM, TO).indicators(Indicators.ema(5))
+                .backend("cpu").sink(CsvSink.to(dir.resolve("o.csv"))).build().run();
+        assertThat(other.isSynthetic()).isFalse();
+        assertThat(Files.readAllLines(dir.resolve("o.csv")).get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_5");
+    }
+
     @Test
     void partsOnSeveralWorkersGiveTheSameOutputAsOne(@TempDir Path dir) throws IOException {
         Universe u = Universe.sp500().first(40);
@@ -163,7 +216,7 @@ class PipelineTest {
         Pipeline.builder().symbols("AAPL", "BRK.B").between(FROM, TO).backend("cpu").indicators(Indicators.sma(3), Indicators.obv())
                 .sink(CsvSink.to(csv)).build().run();
         List<String> lines = Files.readAllLines(csv);
-        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,sma_3,obv");
+        assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,sma_3,obv,source");
         assertThat(lines).hasSize(1 + 2 * 250);
         assertThat(lines.get(1)).startsWith("2023-01-03,AAPL,");
         assertThat(lines.get(1).split(",", -1)[8]).isEmpty();

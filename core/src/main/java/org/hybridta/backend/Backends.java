@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
+import org.hybridta.io.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,7 +82,7 @@ public final class Backends {
             }
         }
         String hint = name.equals("cuda") ? "; add org.hybridta:hybridta-cuda to the class path" : "";
-        throw new BackendUnavailableException("unknown backend '" + name + "' (known: " + names(providers) + ", auto)" + hint);
+        throw new BackendUnavailableException("unknown backend '" + UntrustedText.cap(name) + "' (known: " + names(providers) + ", auto)" + hint);
     }
 
     private static String firstNamed(String... candidates) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.hybridta.io.UntrustedText;
 
 /**
  * The indicator catalog: factories for every spec, and the parser of the text form used on the command
@@ -86,7 +87,7 @@ public final class Indicators {
         String name = parts[0].toLowerCase(Locale.ROOT);
         Entry e = CATALOG.get(name);
         if (e == null) {
-            throw new IllegalArgumentException("unknown indicator '" + parts[0] + "' in '" + s + "' (known: "
+            throw new IllegalArgumentException("unknown indicator '" + UntrustedText.cap(parts[0]) + "' in '" + UntrustedText.cap(s) + "' (known: "
                     + String.join(", ", CATALOG.keySet()) + ")");
         }
         int given = parts.length - 1;
@@ -94,7 +95,7 @@ public final class Indicators {
         if (given != e.params().size()) {
             String expected = e.params().isEmpty() ? "no parameters" : e.params().size() + " parameter"
                     + (e.params().size() == 1 ? "" : "s") + " (" + String.join(":", e.params()) + ")";
-            throw new IllegalArgumentException(name + ": expected " + expected + ", got " + given + " in '" + s + "'");
+            throw new IllegalArgumentException(name + ": expected " + expected + ", got " + given + " in '" + UntrustedText.cap(s) + "'");
         }
         double[] values = new double[given];
         for (int i = 0; i < given; i++) {
@@ -104,14 +105,14 @@ public final class Indicators {
             try {
                 values[i] = whole ? Integer.parseInt(text) : Double.parseDouble(text);
             } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + ": " + param + " '" + text + "' is not " + (whole ? "a whole number" : "a number")
-                        + " in '" + s + "'");
+                throw new IllegalArgumentException(name + ": " + param + " '" + UntrustedText.cap(text) + "' is not " + (whole ? "a whole number" : "a number")
+                        + " in '" + UntrustedText.cap(s) + "'");
             }
         }
         try {
             return e.make().apply(values);
         } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(ex.getMessage() + " in '" + s + "'", ex);
+            throw new IllegalArgumentException(ex.getMessage() + " in '" + UntrustedText.cap(s) + "'", ex);
         }
     }
 
@@ -120,7 +121,7 @@ public final class Indicators {
         if (specs == null || specs.isBlank()) throw new IllegalArgumentException("no indicators given");
         List<Indicator> out = new ArrayList<>();
         for (String part : specs.split(",")) {
-            if (part.isBlank()) throw new IllegalArgumentException("empty indicator spec in '" + specs + "'");
+            if (part.isBlank()) throw new IllegalArgumentException("empty indicator spec in '" + UntrustedText.cap(specs) + "'");
             Indicator ind = parse(part);
             if (out.contains(ind)) throw new IllegalArgumentException("indicator " + ind.spec() + " is listed twice");
             out.add(ind);

@@ -184,7 +184,7 @@ public final class BarCsv {
                 if (k < 0) continue;
                 if (index[k] >= 0) {
                     throw new CsvFormatException(source, line, "", "column \"" + CANONICAL[k] + "\" appears twice in the header ("
-                            + header.get(index[k]) + " and " + raw + ")");
+                            + UntrustedText.quote(header.get(index[k])) + " and " + UntrustedText.quote(raw) + ")");
                 }
                 index[k] = i;
             }
@@ -192,7 +192,7 @@ public final class BarCsv {
             for (int k = 0; k < 7; k++) if (index[k] < 0 && k != ADJ) missing.add("\"" + CANONICAL[k] + "\"");
             if (!missing.isEmpty()) {
                 throw new CsvFormatException(source, line, "", (missing.size() == 1 ? "missing column " : "missing columns ")
-                        + String.join(", ", missing) + "; the header is \"" + String.join(",", found) + "\", expected " + REQUIRED);
+                        + String.join(", ", missing) + "; the header is " + UntrustedText.quote(String.join(",", found)) + ", expected " + REQUIRED);
             }
             return index;
         }
@@ -217,7 +217,7 @@ public final class BarCsv {
                 throw new CsvFormatException(source, line, column, text.isEmpty() ? "the value is empty" : quote(text) + " is not a number");
             }
             if (Double.isInfinite(v)) throw new CsvFormatException(source, line, column, quote(text) + " is too large");
-            if (volume && v < 0) throw new CsvFormatException(source, line, column, text + " is negative; a volume must be 0 or more");
+            if (volume && v < 0) throw new CsvFormatException(source, line, column, UntrustedText.cap(text) + " is negative; a volume must be 0 or more");
             return v;
         }
 
@@ -249,8 +249,7 @@ public final class BarCsv {
     }
 
     private static String quote(String text) {
-        String t = text.length() > 40 ? text.substring(0, 40) + "…" : text;
-        return "\"" + t + "\"";
+        return UntrustedText.quote(text);
     }
 
     /**
@@ -258,14 +257,27 @@ public final class BarCsv {
      * The target's directory must exist.
      */
     public static void write(Path target, BarSeries series) throws IOException {
+        write(target, series, false);
+    }
+
+    /**
+     * As {@link #write(Path, BarSeries)}; made-up bars ({@code synthetic}) get a last column {@code source} that says
+     * {@code synthetic} on every row ({@link #read} ignores it, as any other column).
+     */
+    public static void write(Path target, BarSeries series, boolean synthetic) throws IOException {
         Objects.requireNonNull(series, "series");
-        AtomicFiles.writeText(target, w -> write(w, series));
+        AtomicFiles.writeText(target, w -> write(w, series, synthetic));
     }
 
     /** Writes {@code series} as {@link #COLUMNS} to {@code out}, which is neither flushed nor closed. */
     public static void write(Writer out, BarSeries series) throws IOException {
+        write(out, series, false);
+    }
+
+    private static void write(Writer out, BarSeries series, boolean synthetic) throws IOException {
         Objects.requireNonNull(out, "out");
         out.write(String.join(",", COLUMNS));
+        if (synthetic) out.write("," + CsvText.SOURCE_COLUMN);
         out.write('\n');
         Field[] fields = {Field.OPEN, Field.HIGH, Field.LOW, Field.CLOSE, Field.ADJ_CLOSE, Field.VOLUME};
         StringBuilder sb = new StringBuilder(128);
@@ -276,6 +288,7 @@ public final class BarCsv {
                 sb.append(',');
                 CsvText.appendNumber(sb, series.get(f, i));
             }
+            if (synthetic) sb.append(',').append(CsvText.SYNTHETIC);
             sb.append('\n');
             out.append(sb);
         }

@@ -19,6 +19,9 @@ public final class CsvText {
             .setRecordSeparator('\n')
             .get();
 
+    /** The column that marks the rows of made-up bars, last in a file, and its value: {@code source} = {@code synthetic}. */
+    public static final String SOURCE_COLUMN = "source", SYNTHETIC = "synthetic";
+
     /** Returned by {@link #parseNumber} for text that is not a number (no valid input is NaN). */
     static final double NOT_A_NUMBER = Double.NaN;
 

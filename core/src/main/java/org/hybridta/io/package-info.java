@@ -5,6 +5,7 @@
  * half-written file.
  *
  * <p>Malformed input is reported as a {@link org.hybridta.io.CsvFormatException} whose message names
- * the file, the line and the column.
+ * the file, the line and the column. Text from outside quoted in any message goes through
+ * {@link org.hybridta.io.UntrustedText}, which caps it and escapes control characters.
  */
 package org.hybridta.io;

@@ -76,7 +76,7 @@ public final class ChartSink implements ResultSink {
      */
     @Override public void checkDependencies() {
         try {
-            Charts.render(Charts.sample(), List.of());
+            Charts.render(Charts.sample(), List.of(), false);
         } catch (LinkageError e) {
             if (e instanceof UnsatisfiedLinkError) throw cannotDraw(e);
             throw new IllegalStateException("charts need XChart " + XCHART_VERSION + " (org.knowm.xchart:xchart:" + XCHART_VERSION
@@ -131,7 +131,7 @@ public final class ChartSink implements ResultSink {
                 continue;
             }
             Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-            byte[] png = png(Charts.render(output.series(i), output.indicators()));
+            byte[] png = png(Charts.render(output.series(i), output.indicators(), output.isSynthetic()));
             Files.createDirectories(directory);
             AtomicFiles.write(file, out -> out.write(png));
             written.add(file);
@@ -159,6 +159,11 @@ public final class ChartSink implements ResultSink {
 
     @Override public String toString() { return "charts " + directory + " " + symbols; }
 
+    /** The name a chart shows for its symbol: made-up prices say so, so that no one takes the chart for a stock's. */
+    static String title(String symbol, boolean synthetic) {
+        return synthetic ? symbol + " (synthetic prices, not market data)" : symbol;
+    }
+
     /** The XChart part, in its own class so that XChart is loaded only when a chart is drawn. */
     private static final class Charts {
         /** Sixty bars of a gentle wave: enough for every panel to have lines, for {@link #checkDependencies()}. */
@@ -177,7 +182,7 @@ public final class ChartSink implements ResultSink {
             return BarSeries.of("SAMPLE", days, o, h, l, c, c.clone(), v);
         }
 
-        static BufferedImage render(BarSeries s, List<Indicator> indicators) {
+        static BufferedImage render(BarSeries s, List<Indicator> indicators, boolean synthetic) {
             List<Date> dates = new ArrayList<>(s.size());
             for (int t = 0; t < s.size(); t++) dates.add(new Date(s.epochDay(t) * 86_400_000L));
 
@@ -203,7 +208,8 @@ public final class ChartSink implements ResultSink {
                 v = cpu.compute(s, List.copyOf(needed));
             }
 
-            org.knowm.xchart.XYChart price = chart(s.symbol() + " — close, EMA, Bollinger bands (" + bb.spec() + ")", PRICE_HEIGHT, "price");
+            org.knowm.xchart.XYChart price = chart(title(s.symbol(), synthetic) + " — close, EMA, Bollinger bands (" + bb.spec() + ")",
+                    PRICE_HEIGHT, "price");
             add(price, "close", dates, s.close(), new Color(30, 30, 30));
             String bbCol = bb.column();
             add(price, "upper", dates, v.series(bbCol + "_upper", 0), new Color(120, 160, 220));

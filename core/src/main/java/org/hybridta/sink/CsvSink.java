@@ -21,7 +21,9 @@ import org.hybridta.io.CsvText;
  * Writes all results to one CSV file in the tidy long format: one row per symbol and date,
  * {@code date,symbol,open,high,low,close,adj_close,volume,<indicator columns>}, symbols in universe order,
  * dates ascending; empty cells where an indicator has no value yet; numbers in full precision
- * ({@link Double#toString}, whole numbers without a fraction). The file is written whole or not at all.
+ * ({@link Double#toString}, whole numbers without a fraction). When the bars are made up
+ * ({@link RunOutput#isSynthetic()}) a last column {@code source} says {@code synthetic} on every row. The file is
+ * written whole or not at all.
  */
 public final class CsvSink implements ResultSink {
     private static final Field[] BAR_FIELDS = {Field.OPEN, Field.HIGH, Field.LOW, Field.CLOSE, Field.ADJ_CLOSE, Field.VOLUME};
@@ -57,6 +59,7 @@ public final class CsvSink implements ResultSink {
         StringBuilder header = new StringBuilder("date,symbol");
         for (Field f : BAR_FIELDS) header.append(',').append(f.columnName());
         for (String c : output.columns()) header.append(',').append(c);
+        if (output.isSynthetic()) header.append(',').append(CsvText.SOURCE_COLUMN);
         out.write(header.append('\n').toString().getBytes(StandardCharsets.UTF_8));
 
         int threads = Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 8));
@@ -94,6 +97,7 @@ public final class CsvSink implements ResultSink {
             sb.append(LocalDate.ofEpochDay(s.epochDay(t))).append(',').append(symbol);
             for (double[] b : bars) CsvText.appendNumber(sb.append(','), b[t]);
             for (int c = 0; c < nCols; c++) CsvText.appendNumber(sb.append(','), output.value(i, c, t));
+            if (output.isSynthetic()) sb.append(',').append(CsvText.SYNTHETIC);
             sb.append('\n');
         }
         return sb.toString().getBytes(StandardCharsets.UTF_8);

@@ -22,8 +22,11 @@ public final class RunOutput {
     private final List<IndicatorValues> values = new ArrayList<>();
     private final int[] rows;
     private final Map<String, Integer> bySymbol = new HashMap<>();
+    private final boolean synthetic;
 
-    private RunOutput(List<Indicator> indicators, List<BarSeries> series, List<IndicatorValues> values, List<Integer> rows) {
+    private RunOutput(List<Indicator> indicators, List<BarSeries> series, List<IndicatorValues> values, List<Integer> rows,
+                      boolean synthetic) {
+        this.synthetic = synthetic;
         this.indicators = List.copyOf(indicators);
         this.columns = Indicators.columns(indicators);
         this.series.addAll(series);
@@ -33,11 +36,21 @@ public final class RunOutput {
     }
 
     /**
-     * Orders the parts' successful symbols as {@code members} lists them.
+     * Orders the parts' successful symbols as {@code members} lists them; the bars are market data.
      *
      * @throws IllegalArgumentException if a part's columns differ from {@code indicators}' outputs
      */
     public static RunOutput of(List<PartResult> parts, List<Constituent> members, List<? extends Indicator> indicators) {
+        return of(parts, members, indicators, false);
+    }
+
+    /**
+     * Orders the parts' successful symbols as {@code members} lists them.
+     *
+     * @param synthetic whether the bars are made up ({@link org.hybridta.source.QuoteSource#isSynthetic()}): sinks then say so
+     * @throws IllegalArgumentException if a part's columns differ from {@code indicators}' outputs
+     */
+    public static RunOutput of(List<PartResult> parts, List<Constituent> members, List<? extends Indicator> indicators, boolean synthetic) {
         List<String> expected = Indicators.columns(indicators);
         Map<String, int[]> where = new HashMap<>();
         for (int p = 0; p < parts.size(); p++) {
@@ -58,8 +71,14 @@ public final class RunOutput {
             values.add(part.values());
             rows.add(pr[1]);
         }
-        return new RunOutput(List.copyOf(indicators), series, values, rows);
+        return new RunOutput(List.copyOf(indicators), series, values, rows, synthetic);
     }
+
+    /**
+     * Whether the bars are made up (a synthetic source), not market data: every sink says so — the CSV with a last
+     * column {@code source} of {@code synthetic}, charts in their titles.
+     */
+    public boolean isSynthetic() { return synthetic; }
 
     public List<Indicator> indicators() { return indicators; }
 

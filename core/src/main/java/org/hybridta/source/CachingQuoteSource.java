@@ -1,9 +1,8 @@
 package org.hybridta.source;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,9 +13,11 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.CRC32C;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
 import org.hybridta.io.AtomicFiles;
+import org.hybridta.io.UntrustedText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Ranges are remembered only up to today (exclusive): today's bar may still change. Failures are not
  * cached. Entries are written to a temporary file and moved into place atomically, so a crash never
- * leaves a half-written entry; an unreadable entry is ignored (and replaced) with a warning.
+ * leaves a half-written entry. Each entry carries its symbol and a CRC32C checksum of all its bytes, checked on
+ * every read with the header's plausibility (a range that ends by today, a bar count that matches the file's
+ * size, dates inside the range): an entry that fails any check — a flipped bit, a cut or edited file, another
+ * symbol's entry — is never used; a warning names the file, the bars are fetched again and the entry replaced.
+ * Entries of an older format are fetched again too (logged at info level).
  */
 public final class CachingQuoteSource implements QuoteSource {
     private static final Logger log = LoggerFactory.getLogger(CachingQuoteSource.class);
     private static final int MAGIC = 0x48544143; // "HTAC"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private final QuoteSource delegate;
     private final Path directory;
@@ -62,6 +67,8 @@ public final class CachingQuoteSource implements QuoteSource {
     @Override public String cacheKey() { return delegate.cacheKey(); }
 
     @Override public int maxConcurrency() { return delegate.maxConcurrency(); }
+
+    @Override public boolean isSynthetic() { return delegate.isSynthetic(); }
 
     @Override public int expectedBars(Constituent c, LocalDate from, LocalDate to) {
         return delegate.expectedBars(c, from, to);
@@ -105,7 +112,8 @@ public final class CachingQuoteSource implements QuoteSource {
                 }
                 merged = new Entry(lo, min(hi, today), series);
             }
-            if (merged.from.isBefore(merged.to)) write(file, merged);
+            // the entry keeps only its range: bars of today (and after) are answered but not remembered
+            if (merged.from.isBefore(merged.to)) write(file, new Entry(merged.from, merged.to, merged.series.between(merged.from, merged.to)));
             return sliceResult(c.symbol(), merged.series, from, to);
         }
     }
@@ -142,40 +150,119 @@ public final class CachingQuoteSource implements QuoteSource {
 
     private record Entry(LocalDate from, LocalDate to, BarSeries series) {}
 
-    private static Entry read(Path file, String symbol) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            if (in.readInt() != MAGIC || in.readInt() != VERSION) throw new IOException("not a cache entry of this version");
-            LocalDate from = LocalDate.ofEpochDay(in.readLong()), to = LocalDate.ofEpochDay(in.readLong());
-            int n = in.readInt();
-            int[] days = new int[n];
-            for (int i = 0; i < n; i++) days[i] = in.readInt();
-            double[][] f = new double[Field.values().length][n];
-            for (double[] column : f) for (int i = 0; i < n; i++) column[i] = in.readDouble();
-            return new Entry(from, to, BarSeries.of(symbol, days, f[Field.OPEN.ordinal()], f[Field.HIGH.ordinal()], f[Field.LOW.ordinal()],
-                    f[Field.CLOSE.ordinal()], f[Field.ADJ_CLOSE.ordinal()], f[Field.VOLUME.ordinal()]));
+    /*
+     * An entry, version 2, big-endian:
+     *   int magic "HTAC", int version, long from, long to (epoch days: the range fetched, to exclusive),
+     *   int length + UTF-8 bytes of the symbol, int n, n int dates (epoch days), then n doubles per Field in order,
+     *   int CRC32C of every byte before it.
+     * Version 1 had no symbol and no checksum: such entries are fetched again.
+     */
+    private static final int HEADER_BYTES = 4 + 4 + 8 + 8;
+    private static final int BYTES_PER_BAR = 4 + 8 * Field.values().length;
+    /** Far more than any entry (a century of bars is 1.3 MB); a larger file is not read into memory at all. */
+    private static final long MAX_ENTRY_BYTES = 256L << 20;
+
+    /** An entry that cannot be trusted: its bars are fetched again and it is replaced. */
+    private static final class DamagedEntryException extends IOException {
+        private static final long serialVersionUID = 1L;
+        final boolean olderFormat;
+
+        DamagedEntryException(String why, boolean olderFormat) {
+            super(why);
+            this.olderFormat = olderFormat;
+        }
+    }
+
+    /** The entry of {@code symbol}, or null when there is none or it cannot be trusted (then with a log line saying why). */
+    private Entry read(Path file, String symbol) {
+        try {
+            long size = Files.size(file);
+            if (size > MAX_ENTRY_BYTES) throw new DamagedEntryException("it is " + size + " bytes, more than any entry", false);
+            return decode(Files.readAllBytes(file), symbol, LocalDate.now(clock));
         } catch (NoSuchFileException e) {
             return null;
-        } catch (IOException | RuntimeException e) {
-            log.warn("ignoring unreadable cache entry {}: {}", file, e.getMessage());
+        } catch (DamagedEntryException e) {
+            if (e.olderFormat) log.info("cache entry {} {}; fetching {} again", file, e.getMessage(), symbol);
+            else log.warn("cache entry {} is damaged ({}); fetching {} again and replacing it", file, e.getMessage(), symbol);
+            return null;
+        } catch (IOException e) {
+            log.warn("cannot read cache entry {} ({}); fetching {} again", file, e, symbol);
             return null;
         }
+    }
+
+    /**
+     * Checks and decodes an entry: the checksum first, then that the header is plausible (a symbol that is
+     * {@code symbol}, a range that ends by today, a bar count that matches the size, dates inside the range) —
+     * sizes are checked against the bytes there are before anything is allocated.
+     */
+    private static Entry decode(byte[] bytes, String symbol, LocalDate today) throws DamagedEntryException {
+        ByteBuffer b = ByteBuffer.wrap(bytes);
+        if (bytes.length < HEADER_BYTES + 4 + 4 + 4) throw new DamagedEntryException("it is only " + bytes.length + " bytes long", false);
+        if (b.getInt() != MAGIC) throw new DamagedEntryException("it is not a cache entry", false);
+        int version = b.getInt();
+        if (version != VERSION) {
+            throw new DamagedEntryException(version < VERSION ? "has an older format (version " + version + ")"
+                    : "has format version " + version + ", which this version of HybridTA does not know", version < VERSION);
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, 0, bytes.length - 4);
+        int stored = ByteBuffer.wrap(bytes, bytes.length - 4, 4).getInt();
+        if ((int) crc.getValue() != stored) throw new DamagedEntryException("its checksum does not match its content", false);
+
+        long fromDay = b.getLong(), toDay = b.getLong();
+        if (fromDay < MIN_DAY || toDay > today.toEpochDay() || fromDay >= toDay) {
+            throw new DamagedEntryException("its range " + day(fromDay) + " to " + day(toDay) + " is not one fetched by " + today, false);
+        }
+        int symbolBytes = b.getInt();
+        if (symbolBytes < 0 || symbolBytes > b.remaining() - 8) throw new DamagedEntryException("its symbol's length is " + symbolBytes, false);
+        String held = new String(bytes, b.position(), symbolBytes, StandardCharsets.UTF_8);
+        b.position(b.position() + symbolBytes);
+        if (!held.equals(symbol)) throw new DamagedEntryException("it holds the bars of " + UntrustedText.quote(held) + ", not " + symbol, false);
+        int n = b.getInt();
+        long expected = (long) n * BYTES_PER_BAR + 4;
+        if (n < 0 || expected != b.remaining()) {
+            throw new DamagedEntryException("its bar count " + n + " does not match its size of " + bytes.length + " bytes", false);
+        }
+        int[] days = new int[n];
+        for (int i = 0; i < n; i++) {
+            days[i] = b.getInt();
+            if (days[i] < fromDay || days[i] >= toDay) {
+                throw new DamagedEntryException("bar " + i + " is dated " + day(days[i]) + ", outside its range " + day(fromDay) + " to " + day(toDay), false);
+            }
+        }
+        double[][] f = new double[Field.values().length][n];
+        for (double[] column : f) for (int i = 0; i < n; i++) column[i] = b.getDouble();
+        try {
+            return new Entry(LocalDate.ofEpochDay(fromDay), LocalDate.ofEpochDay(toDay), BarSeries.of(symbol, days, f[Field.OPEN.ordinal()],
+                    f[Field.HIGH.ordinal()], f[Field.LOW.ordinal()], f[Field.CLOSE.ordinal()], f[Field.ADJ_CLOSE.ordinal()], f[Field.VOLUME.ordinal()]));
+        } catch (IllegalArgumentException e) {
+            throw new DamagedEntryException(e.getMessage(), false);
+        }
+    }
+
+    /** The earliest date an entry may start on: anything before is a damaged header, not a market. */
+    private static final long MIN_DAY = LocalDate.of(1800, 1, 1).toEpochDay();
+
+    private static String day(long epochDay) {
+        return epochDay >= LocalDate.MIN.toEpochDay() && epochDay <= LocalDate.MAX.toEpochDay()
+                ? LocalDate.ofEpochDay(epochDay).toString() : "day " + epochDay;
     }
 
     private static void write(Path file, Entry e) {
         try {
             Files.createDirectories(file.getParent());
-            AtomicFiles.write(file, stream -> {
-                DataOutputStream out = new DataOutputStream(stream);
-                out.writeInt(MAGIC);
-                out.writeInt(VERSION);
-                out.writeLong(e.from.toEpochDay());
-                out.writeLong(e.to.toEpochDay());
-                BarSeries s = e.series;
-                out.writeInt(s.size());
-                for (int i = 0; i < s.size(); i++) out.writeInt(s.epochDay(i));
-                for (Field f : Field.values()) for (double v : s.values(f)) out.writeDouble(v);
-                out.flush();
-            });
+            BarSeries s = e.series;
+            byte[] symbol = s.symbol().getBytes(StandardCharsets.UTF_8);
+            ByteBuffer b = ByteBuffer.allocate(HEADER_BYTES + 4 + symbol.length + 4 + s.size() * BYTES_PER_BAR + 4);
+            b.putInt(MAGIC).putInt(VERSION).putLong(e.from.toEpochDay()).putLong(e.to.toEpochDay());
+            b.putInt(symbol.length).put(symbol).putInt(s.size());
+            for (int i = 0; i < s.size(); i++) b.putInt(s.epochDay(i));
+            for (Field f : Field.values()) for (double v : s.values(f)) b.putDouble(v);
+            CRC32C crc = new CRC32C();
+            crc.update(b.array(), 0, b.position());
+            b.putInt((int) crc.getValue());
+            AtomicFiles.write(file, out -> out.write(b.array()));
         } catch (IOException ex) {
             // a cache that cannot be written only costs a refetch next time
             log.warn("cannot write cache entry {}: {}", file, ex.toString());

@@ -14,6 +14,11 @@ public enum FailureKind {
     TIMEOUT,
     /** Connection failures or server errors, after the retries. */
     UNAVAILABLE,
+    /**
+     * The source's server (or proxy) cannot be reached at all: an unknown host, a refused connection, no route. Every
+     * symbol fails alike, with the same reason; a source may stop trying after its first symbols failed so.
+     */
+    UNREACHABLE,
     /** The source answered with something that is not valid data (HTML, truncated JSON, bad CSV). */
     BAD_DATA,
     /** Anything else, e.g. a local I/O error. */

@@ -35,6 +35,12 @@ public interface QuoteSource extends AutoCloseable {
      */
     default String cacheKey() { return name(); }
 
+    /**
+     * Whether the bars are made up (a simulation, not market data), so that every output of a run can say so. The
+     * default is false.
+     */
+    default boolean isSynthetic() { return false; }
+
     /** Releases connections or files. Closing twice is safe. */
     @Override default void close() {}
 }

@@ -127,7 +127,7 @@ class BarCsvTest {
 
     @Test void aDuplicateColumnIsRefused() {
         assertThat(failure("date,open,high,low,close,Close,volume\n2024-01-02,1,1,1,1,1,1\n").getMessage())
-                .isEqualTo("ttrc.csv line 1: column \"close\" appears twice in the header (close and Close)");
+                .isEqualTo("ttrc.csv line 1: column \"close\" appears twice in the header (\"close\" and \"Close\")");
         assertThat(failure("date,open,high,low,close,adj close,adj_close,volume\n").getMessage())
                 .contains("column \"adj_close\" appears twice");
     }

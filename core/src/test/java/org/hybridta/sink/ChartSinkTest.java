@@ -159,4 +159,10 @@ class ChartSinkTest {
             }
         }
     }
+
+    @Test
+    void aChartOfMadeUpPricesSaysSoInItsTitle() {
+        assertThat(ChartSink.title("AAPL", true)).isEqualTo("AAPL (synthetic prices, not market data)");
+        assertThat(ChartSink.title("AAPL", false)).isEqualTo("AAPL");
+    }
 }

@@ -18,10 +18,12 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.hybridta.BarSeries;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
 
@@ -78,11 +80,9 @@ final class ChartParser {
         if (head.isEmpty()) return "an empty body";
         if (head.startsWith("<")) {
             Matcher m = TITLE.matcher(head);
-            return m.find() ? "an HTML page (title \"" + m.group(1).strip().replaceAll("\\s+", " ") + "\")" : "an HTML page";
+            return m.find() ? "an HTML page (title " + UntrustedText.quote(m.group(1).strip().replaceAll("\\s+", " ")) + ")" : "an HTML page";
         }
-        String first = head.lines().findFirst().orElse("");
-        if (first.length() > 60) first = first.substring(0, 60) + "…";
-        return "text that is not JSON (\"" + first + "\")";
+        return "text that is not JSON (" + UntrustedText.quote(head.lines().findFirst().orElse("")) + ")";
     }
 
     static YahooChart parse(byte[] body, Constituent constituent, LocalDate from, LocalDate to) throws YahooFetchException {
@@ -95,7 +95,7 @@ final class ChartParser {
         if (err.isObject()) {
             YahooError e = new YahooError(err.path("code").asText(""), err.path("description").asText(""));
             if (e.code().equalsIgnoreCase("Not Found")) {
-                throw new YahooFetchException(symbol, FailureKind.NOT_FOUND, "symbol not found at Yahoo (\"" + e.description() + "\")");
+                throw new YahooFetchException(symbol, FailureKind.NOT_FOUND, "symbol not found at Yahoo (" + UntrustedText.quote(e.description()) + ")");
             }
             throw new YahooFetchException(symbol, FailureKind.ERROR, "Yahoo answered with an error (" + e.text() + ")");
         }
@@ -105,6 +105,10 @@ final class ChartParser {
         }
         JsonNode result = results.get(0);
         JsonNode meta = result.path("meta");
+        JsonNode answered = meta.path("symbol");
+        if (answered.isTextual() && !sameYahooSymbol(answered.asText(), constituent.yahooSymbol())) {
+            throw bad(symbol, "Yahoo answered with the chart of " + UntrustedText.quote(answered.asText()) + ", not of " + constituent.yahooSymbol());
+        }
         ZoneId zone = zone(meta, symbol);
         String currency = meta.path("currency").isTextual() ? meta.path("currency").asText() : "";
 
@@ -186,6 +190,18 @@ final class ChartParser {
     }
 
     /**
+     * Whether Yahoo's {@code meta.symbol} names the symbol asked for. Yahoo answers in its own spelling: upper case,
+     * and share classes with a dash ({@code brk.b} and {@code BRK.B} are answered as {@code BRK-B}).
+     */
+    static boolean sameYahooSymbol(String answered, String asked) {
+        return canonical(answered).equals(canonical(asked));
+    }
+
+    private static String canonical(String yahooSymbol) {
+        return yahooSymbol.strip().toUpperCase(Locale.ROOT).replace('.', '-');
+    }
+
+    /**
      * Fills non-finite adjusted closes from the close times the adjustment factor (adjclose / close) of the
      * nearest later bar that has one — Yahoo's factors are fixed backwards from the latest bar and change only
      * on ex-dividend dates — or, failing that, of the nearest earlier one; with no factor anywhere, the close.
@@ -253,7 +269,7 @@ final class ChartParser {
         try {
             return ZoneId.of(name.asText());
         } catch (DateTimeException e) {
-            throw bad(symbol, "Yahoo's meta.exchangeTimezoneName \"" + name.asText() + "\" is not a known time zone");
+            throw bad(symbol, "Yahoo's meta.exchangeTimezoneName " + UntrustedText.quote(name.asText()) + " is not a known time zone");
         }
     }
 
@@ -295,18 +311,18 @@ final class ChartParser {
         if (!events.isObject()) return;
         for (Iterator<JsonNode> it = events.path("dividends").elements(); it.hasNext(); ) {
             JsonNode d = it.next();
-            LocalDate date = eventDate(d, zone).orElseThrow(() -> bad(symbol, "a dividend in Yahoo's answer has no date: " + d));
+            LocalDate date = eventDate(d, zone).orElseThrow(() -> bad(symbol, "a dividend in Yahoo's answer has no date: " + UntrustedText.cap(d.toString())));
             double amount = d.path("amount").asDouble(Double.NaN);
-            if (!Double.isFinite(amount)) throw bad(symbol, "a dividend in Yahoo's answer has no amount: " + d);
+            if (!Double.isFinite(amount)) throw bad(symbol, "a dividend in Yahoo's answer has no amount: " + UntrustedText.cap(d.toString()));
             if (!date.isBefore(from) && date.isBefore(to)) dividends.add(new YahooChart.Dividend(date, amount));
         }
         for (Iterator<JsonNode> it = events.path("splits").elements(); it.hasNext(); ) {
             JsonNode s = it.next();
-            LocalDate date = eventDate(s, zone).orElseThrow(() -> bad(symbol, "a split in Yahoo's answer has no date: " + s));
+            LocalDate date = eventDate(s, zone).orElseThrow(() -> bad(symbol, "a split in Yahoo's answer has no date: " + UntrustedText.cap(s.toString())));
             double num = s.path("numerator").asDouble(Double.NaN);
             double den = s.path("denominator").asDouble(Double.NaN);
             if (!(Double.isFinite(num) && Double.isFinite(den) && num > 0 && den > 0)) {
-                throw bad(symbol, "a split in Yahoo's answer has no usable ratio: " + s);
+                throw bad(symbol, "a split in Yahoo's answer has no usable ratio: " + UntrustedText.cap(s.toString()));
             }
             if (!date.isBefore(from) && date.isBefore(to)) splits.add(new YahooChart.Split(date, num, den));
         }

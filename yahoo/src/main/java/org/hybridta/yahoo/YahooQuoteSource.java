@@ -3,6 +3,10 @@ package org.hybridta.yahoo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.Proxy;
+import java.net.ProxySelector;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
@@ -11,20 +15,30 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.ZipException;
 import javax.net.ssl.SSLException;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.auth.AuthScope;
+import org.apache.hc.client5.http.auth.UsernamePasswordCredentials;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.auth.BasicCredentialsProvider;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.impl.routing.SystemDefaultRoutePlanner;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -33,6 +47,7 @@ import org.apache.hc.core5.http.impl.EnglishReasonPhraseCatalog;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
 import org.hybridta.source.FetchResult;
@@ -61,10 +76,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p><b>Failures</b> come back per symbol, typed ({@link FailureKind}) with a one-line reason: unknown symbol
  * (HTTP 404 with {@code chart.error}) → {@code NOT_FOUND}; HTTP 429 → retried with exponential backoff and
- * jitter, honouring {@code Retry-After}, then {@code RATE_LIMITED}; HTTP 5xx and connection failures →
- * retried, then {@code UNAVAILABLE}; timeouts → retried, then {@code TIMEOUT}; HTML or broken JSON →
- * {@code BAD_DATA}; nothing in the range → {@code NO_DATA}; a malformed symbol → {@code INVALID_SYMBOL}
- * before any request.
+ * jitter, honouring {@code Retry-After}, then {@code RATE_LIMITED}; HTTP 5xx and broken connections →
+ * retried, then {@code UNAVAILABLE}; no connection at all (unknown host, refused, no route) → retried, then
+ * {@code UNREACHABLE} — and after {@value #UNREACHABLE_AFTER} symbols in a row failed so, every later symbol fails
+ * at once with the same reason, without a request; timeouts, and an answer not complete within the
+ * {@linkplain Builder#deadline deadline} → {@code TIMEOUT}; HTML, broken JSON, the chart of another symbol or a
+ * body falsely declared compressed → {@code BAD_DATA}; nothing in the range → {@code NO_DATA}; a malformed symbol →
+ * {@code INVALID_SYMBOL} before any request.
+ *
+ * <p><b>Proxies.</b> Requests go through the proxy that the JVM's properties ({@code https.proxyHost} …) or else
+ * the environment ({@code https_proxy} …) name, unless {@link Builder#proxy} says otherwise.
  *
  * <p><b>Politeness.</b> Yahoo throttles without a documented limit, so at most {@link Builder#concurrency}
  * requests are in flight at once, however many threads call {@link #fetch} (default 4), and a 429 pauses every
@@ -89,12 +110,23 @@ public final class YahooQuoteSource implements QuoteSource {
 
     private static final Logger LOG = LoggerFactory.getLogger(YahooQuoteSource.class);
 
+    /** After this many symbols in a row could not even connect, the source stops trying: see {@link FailureKind#UNREACHABLE}. */
+    static final int UNREACHABLE_AFTER = 3;
+
     private final URI baseUrl;
     private final int concurrency;
     private final int maxAttempts;
-    private final Duration baseBackoff, maxBackoff, maxRetryAfter;
+    private final Duration baseBackoff, maxBackoff, maxRetryAfter, deadline;
     private final CloseableHttpClient client;
     private final Semaphore permits;
+    /** The proxy requests to {@link #baseUrl} take, for messages ("the proxy … (from https_proxy)"); empty when direct. */
+    private final Optional<String> proxy;
+    /** Cancels a request at its symbol's deadline: a server may keep a connection alive without ever finishing. */
+    private final ScheduledThreadPoolExecutor timer;
+    /** Symbols in a row whose every attempt failed to connect; any answer from the server resets it. */
+    private final AtomicInteger unreachableInARow = new AtomicInteger();
+    /** Set once {@link #UNREACHABLE_AFTER} symbols in a row could not connect: the reason every later symbol fails with. */
+    private volatile String unreachable;
     /** {@link System#nanoTime()} before which no request may start: set by a 429, obeyed by every thread. */
     private final AtomicLong pausedUntil = new AtomicLong(System.nanoTime());
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -106,9 +138,25 @@ public final class YahooQuoteSource implements QuoteSource {
         this.baseBackoff = b.baseBackoff;
         this.maxBackoff = b.maxBackoff;
         this.maxRetryAfter = b.maxRetryAfter;
+        this.deadline = b.deadline;
         this.permits = new Semaphore(b.concurrency, true);
+        ProxySelector proxies = b.proxy != null ? b.proxy : ProxySettings.system();
+        Optional<ProxySettings.Choice> choice = proxies instanceof ProxySettings ps ? ps.choose(b.baseUrl) : Optional.empty();
+        this.proxy = proxies instanceof ProxySettings ? choice.map(ProxySettings.Choice::describe) : describe(proxies.select(b.baseUrl));
+        this.proxy.ifPresent(p -> LOG.debug("requests to {} go through the proxy {}", b.baseUrl.getHost(), p));
+        BasicCredentialsProvider credentials = new BasicCredentialsProvider();
+        choice.filter(c -> c.user() != null).ifPresent(c -> credentials.setCredentials(new AuthScope(c.host(), c.port()),
+                new UsernamePasswordCredentials(c.user(), c.password().toCharArray())));
+        this.timer = new ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "hybridta-yahoo-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        this.timer.setRemoveOnCancelPolicy(true);
         Timeout connect = Timeout.of(b.connectTimeout), response = Timeout.of(b.responseTimeout);
         this.client = HttpClients.custom()
+                .setRoutePlanner(new SystemDefaultRoutePlanner(proxies))
+                .setDefaultCredentialsProvider(credentials)
                 .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                         .setMaxConnTotal(b.concurrency)
                         .setMaxConnPerRoute(b.concurrency)
@@ -129,6 +177,12 @@ public final class YahooQuoteSource implements QuoteSource {
                 .disableAutomaticRetries()   // retries are ours: counted, backed off, typed
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
+    }
+
+    /** "host:port" of the first proxy of a selector's answer, or empty for a direct connection. */
+    private static Optional<String> describe(List<Proxy> proxies) {
+        if (proxies == null || proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT) return Optional.empty();
+        return Optional.of(String.valueOf(proxies.get(0).address()));
     }
 
     /** A builder with polite defaults. */
@@ -183,6 +237,7 @@ public final class YahooQuoteSource implements QuoteSource {
         if (problem.isPresent()) throw new YahooFetchException(symbol, FailureKind.INVALID_SYMBOL, problem.get());
 
         URI uri = chartUri(yahooSymbol, from, to);
+        checkReachable(symbol);
         try {
             permits.acquire();
         } catch (InterruptedException e) {
@@ -190,6 +245,7 @@ public final class YahooQuoteSource implements QuoteSource {
             throw new YahooFetchException(symbol, FailureKind.ERROR, "interrupted while waiting for a free connection");
         }
         try {
+            checkReachable(symbol);
             byte[] body = get(uri, symbol);
             return ChartParser.parse(body, constituent, from, to);
         } finally {
@@ -210,29 +266,57 @@ public final class YahooQuoteSource implements QuoteSource {
                 + "?period1=" + period1 + "&period2=" + period2 + "&interval=1d&events=div%2Csplits&includeAdjustedClose=true");
     }
 
-    /** The body of a 200 answer, after the retries; anything else becomes the symbol's failure. */
+    /** Fails the symbol at once when the source has given up on its host: every request would fail alike. */
+    private void checkReachable(String symbol) throws YahooFetchException {
+        String why = unreachable;
+        if (why != null) throw new YahooFetchException(symbol, FailureKind.UNREACHABLE, why);
+    }
+
+    /**
+     * The body of a 200 answer, after the retries, within the deadline (counted from the first request); anything
+     * else becomes the symbol's failure.
+     */
     private byte[] get(URI uri, String symbol) throws YahooFetchException {
+        long end = System.nanoTime() + deadline.toNanos();
         Failure last = null;
-        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
+        int attempt = 0;
+        while (++attempt <= maxAttempts) {
             if (attempt > 1) {
                 Duration pause = last.retryAfter != null ? last.retryAfter : Backoff.delay(attempt - 1, baseBackoff, maxBackoff);
                 if (last.kind == FailureKind.RATE_LIMITED) pauseEveryone(pause);
+                if (System.nanoTime() + pause.toNanos() >= end) break;
                 LOG.debug("{}: {}; retry {} of {} in {} ms", symbol, last.reason, attempt - 1, maxAttempts - 1, pause.toMillis());
                 sleep(pause, symbol);
+                checkReachable(symbol);
             }
             awaitPause(symbol);
             if (closed.get()) throw new IllegalStateException("this YahooQuoteSource is closed");
+            long remaining = end - System.nanoTime();
+            if (remaining <= 0) break;
             LOG.debug("{}: GET {} (attempt {} of {})", symbol, uri, attempt, maxAttempts);
+            HttpGet request = new HttpGet(uri);
+            AtomicBoolean pastDeadline = new AtomicBoolean();
+            ScheduledFuture<?> cutOff = timer.schedule(() -> {
+                pastDeadline.set(true);
+                request.cancel();
+            }, remaining, TimeUnit.NANOSECONDS);
             Answer answer;
             try {
-                answer = client.execute(new HttpGet(uri), YahooQuoteSource::read);
-            } catch (BodyTooLargeException e) {
+                answer = client.execute(request, YahooQuoteSource::read);
+            } catch (BadBodyException e) {
                 throw new YahooFetchException(symbol, FailureKind.BAD_DATA, e.getMessage());
             } catch (IOException e) {
+                if (pastDeadline.get()) {
+                    throw new YahooFetchException(symbol, FailureKind.TIMEOUT, "no complete answer from " + uri.getHost()
+                            + " within the deadline of " + seconds(deadline));
+                }
                 last = classify(e, uri);
                 if (!last.retryable) throw new YahooFetchException(symbol, last.kind, last.reason);
                 continue;
+            } finally {
+                cutOff.cancel(false);
             }
+            unreachableInARow.set(0);   // the server answered: it can be reached
             if (answer.status == 200) return answer.body;
             last = classify(answer, symbol);
             if (!last.retryable) throw new YahooFetchException(symbol, last.kind, last.reason);
@@ -241,7 +325,27 @@ public final class YahooQuoteSource implements QuoteSource {
                         + last.retryAfter.toSeconds() + " s, more than the " + maxRetryAfter.toSeconds() + " s this source waits");
             }
         }
-        throw new YahooFetchException(symbol, last.kind, last.reason + " (" + maxAttempts + (maxAttempts == 1 ? " attempt)" : " attempts)"));
+        int attempts = attempt - 1;
+        if (last == null) {
+            throw new YahooFetchException(symbol, FailureKind.TIMEOUT, "no answer from " + uri.getHost() + " within the deadline of " + seconds(deadline));
+        }
+        if (last.kind == FailureKind.UNREACHABLE) {
+            // the same reason for every symbol, so that a caller can say it once
+            if (unreachableInARow.incrementAndGet() >= UNREACHABLE_AFTER && unreachable == null) {
+                unreachable = last.reason;
+                LOG.debug("{} symbols in a row could not connect; the source stops trying: {}", UNREACHABLE_AFTER, last.reason);
+            }
+            throw new YahooFetchException(symbol, last.kind, last.reason);
+        }
+        String count = attempts + (attempts == 1 ? " attempt" : " attempts");
+        throw new YahooFetchException(symbol, last.kind, last.reason + " (" + count
+                + (attempts < maxAttempts ? " in the deadline of " + seconds(deadline) : "") + ")");
+    }
+
+    /** "1.5 s", "90 s". */
+    private static String seconds(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + " s" : String.format(Locale.ROOT, "%.1f s", ms / 1000.0);
     }
 
     /** Status, body and {@code Retry-After} of one answer; read whole inside the handler, so the connection is reused. */
@@ -253,6 +357,11 @@ public final class YahooQuoteSource implements QuoteSource {
         if (entity != null) {
             try (InputStream in = entity.getContent()) {
                 body = readLimited(in);
+            } catch (ZipException e) {
+                // the client inflates what the server declares compressed; a body that is not is a bad answer, not an outage
+                Header encoding = response.getFirstHeader("Content-Encoding");
+                throw new BadBodyException("Yahoo's answer says it is " + (encoding == null ? "compressed" : encoding.getValue() + "-compressed")
+                        + " but is not (" + e.getMessage() + ")");
             }
         }
         Header retryAfter = response.getFirstHeader("Retry-After");
@@ -267,7 +376,7 @@ public final class YahooQuoteSource implements QuoteSource {
             n += r;
             if (n == buf.length) {
                 if (buf.length >= MAX_BODY_BYTES) {
-                    throw new BodyTooLargeException("Yahoo's answer is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refusing to read it");
+                    throw new BadBodyException("Yahoo's answer is larger than " + (MAX_BODY_BYTES >> 20) + " MiB; refusing to read it");
                 }
                 buf = Arrays.copyOf(buf, Math.min(MAX_BODY_BYTES, buf.length * 2));
             }
@@ -275,10 +384,11 @@ public final class YahooQuoteSource implements QuoteSource {
         return Arrays.copyOf(buf, n);
     }
 
-    private static final class BodyTooLargeException extends IOException {
+    /** An answer that arrived but cannot be data (too large, falsely declared compressed): {@code BAD_DATA}, not retried. */
+    private static final class BadBodyException extends IOException {
         private static final long serialVersionUID = 1L;
 
-        BodyTooLargeException(String message) { super(message); }
+        BadBodyException(String message) { super(message); }
     }
 
     /** A failed attempt: its kind if it stays the last one, the reason, and whether another attempt may help. */
@@ -290,11 +400,11 @@ public final class YahooQuoteSource implements QuoteSource {
         String status = "HTTP " + a.status + (phrase.isEmpty() ? "" : " " + phrase);
         Optional<ChartParser.YahooError> error = ChartParser.error(a.body);
         String detail;
-        if (error.isPresent()) detail = " (\"" + error.get().text() + "\")";
+        if (error.isPresent()) detail = " (" + UntrustedText.quote(error.get().text()) + ")";
         else if (a.body.length == 0 || looksLikeJson(a.body)) detail = "";
         else detail = " with " + ChartParser.describeNonJson(a.body);
         if (a.status == 404) {
-            String reason = error.map(e -> "symbol not found at Yahoo (\"" + e.description() + "\")")
+            String reason = error.map(e -> "symbol not found at Yahoo (" + UntrustedText.quote(e.description()) + ")")
                     .orElse("symbol not found at Yahoo (" + status + detail + ")");
             return new Failure(FailureKind.NOT_FOUND, reason, false, null);
         }
@@ -302,13 +412,19 @@ public final class YahooQuoteSource implements QuoteSource {
             Duration retryAfter = Backoff.retryAfter(a.retryAfter, ZonedDateTime.now(ZoneOffset.UTC)).orElse(null);
             return new Failure(FailureKind.RATE_LIMITED, "Yahoo is rate-limiting requests (" + status + ")", true, retryAfter);
         }
+        if (a.status == 407) {
+            return new Failure(FailureKind.ERROR, "the proxy " + proxy.orElse("") + " asks for credentials (" + status
+                    + "); give them in the proxy's URL, http://user:password@host:port", false, null);
+        }
+        // through a proxy, an error may be the proxy's own (a refused tunnel, a gateway error): say which way it came
+        String via = proxy.map(p -> "; through the proxy " + p).orElse("");
         if (a.status >= 500) {
-            return new Failure(FailureKind.UNAVAILABLE, "Yahoo answered " + status + detail, true, null);
+            return new Failure(FailureKind.UNAVAILABLE, "Yahoo answered " + status + detail + via, true, null);
         }
         if (a.status == 400 && error.isPresent() && error.get().description().startsWith("Data doesn't exist")) {
-            return new Failure(FailureKind.NO_DATA, "no data at Yahoo (\"" + error.get().description() + "\")", false, null);
+            return new Failure(FailureKind.NO_DATA, "no data at Yahoo (" + UntrustedText.quote(error.get().description()) + ")", false, null);
         }
-        return new Failure(FailureKind.ERROR, "Yahoo refused the request (" + status + detail + ")", false, null);
+        return new Failure(FailureKind.ERROR, "Yahoo refused the request (" + status + detail + via + ")", false, null);
     }
 
     private static boolean looksLikeJson(byte[] body) {
@@ -318,9 +434,16 @@ public final class YahooQuoteSource implements QuoteSource {
         return false;
     }
 
-    private static Failure classify(IOException e, URI uri) {
+    private Failure classify(IOException e, URI uri) {
         String host = uri.getHost();
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        String cannotConnect = cannotConnect(e);
+        if (cannotConnect != null) {
+            String where = uri.getPort() == -1 ? host : host + ":" + uri.getPort();
+            String reason = proxy.map(p -> "cannot reach " + where + " through the proxy " + p + ": " + cannotConnect
+                    + "; check the proxy settings").orElse("cannot reach " + where + ": " + cannotConnect + "; check the network or proxy");
+            return new Failure(FailureKind.UNREACHABLE, reason, true, null);
+        }
         if (e instanceof SSLException) {
             return new Failure(FailureKind.UNAVAILABLE, "TLS with " + host + " failed: " + msg, false, null);
         }
@@ -333,13 +456,23 @@ public final class YahooQuoteSource implements QuoteSource {
         if (e instanceof NoHttpResponseException) {
             return new Failure(FailureKind.UNAVAILABLE, host + " closed the connection without answering", true, null);
         }
-        if (e instanceof UnknownHostException) {
-            return new Failure(FailureKind.UNAVAILABLE, "cannot resolve " + host, true, null);
-        }
         if (Thread.currentThread().isInterrupted()) {
             return new Failure(FailureKind.ERROR, "interrupted", false, null);
         }
-        return new Failure(FailureKind.UNAVAILABLE, "connection to " + host + " failed (" + msg + ")", true, null);
+        String via = proxy.map(p -> " through the proxy " + p).orElse("");
+        return new Failure(FailureKind.UNAVAILABLE, "connection to " + host + via + " failed (" + msg + ")", true, null);
+    }
+
+    /** Why no connection could be made at all (unknown host, refused, no route), or null for any other failure. */
+    private static String cannotConnect(IOException e) {
+        if (e instanceof UnknownHostException) return "unknown host";
+        if (e instanceof NoRouteToHostException) return "no route to host";
+        if (e instanceof ConnectException) {          // HttpHostConnectException too: "Connection refused"
+            String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
+            return m.contains("refused") ? "connection refused" : m.contains("unreachable") ? "network unreachable" : "cannot connect";
+        }
+        if (e instanceof ConnectTimeoutException) return "no answer to the connection request in time";
+        return null;
     }
 
     private void pauseEveryone(Duration pause) {
@@ -365,6 +498,7 @@ public final class YahooQuoteSource implements QuoteSource {
     @Override public void close() {
         if (!closed.compareAndSet(false, true)) return;
         client.close(CloseMode.GRACEFUL);
+        timer.shutdownNow();
     }
 
     @Override public String toString() {
@@ -384,6 +518,8 @@ public final class YahooQuoteSource implements QuoteSource {
         private Duration baseBackoff = Duration.ofSeconds(1);
         private Duration maxBackoff = Duration.ofSeconds(30);
         private Duration maxRetryAfter = Duration.ofSeconds(60);
+        private Duration deadline = Duration.ofMinutes(2);
+        private ProxySelector proxy;
         private String userAgent = DEFAULT_USER_AGENT;
 
         private Builder() {}
@@ -398,14 +534,14 @@ public final class YahooQuoteSource implements QuoteSource {
             try {
                 u = new URI(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
             } catch (URISyntaxException e) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" is not a URL: " + e.getMessage(), e);
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " is not a URL: " + e.getMessage(), e);
             }
             if (!"https".equalsIgnoreCase(u.getScheme()) && !"http".equalsIgnoreCase(u.getScheme())) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" must start with https:// (or http:// for a local server)");
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " must start with https:// (or http:// for a local server)");
             }
-            if (u.getHost() == null) throw new IllegalArgumentException("yahoo base URL \"" + url + "\" has no host");
+            if (u.getHost() == null) throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " has no host");
             if (u.getRawQuery() != null || u.getRawFragment() != null) {
-                throw new IllegalArgumentException("yahoo base URL \"" + url + "\" must not have a query or fragment");
+                throw new IllegalArgumentException("yahoo base URL " + UntrustedText.quote(url) + " must not have a query or fragment");
             }
             if ("http".equalsIgnoreCase(u.getScheme()) && !isLoopback(u.getHost())) {
                 LOG.warn("yahoo base URL {} is plain http: requests and answers travel unencrypted", u);
@@ -430,6 +566,28 @@ public final class YahooQuoteSource implements QuoteSource {
         /** Time to wait for the answer, and between its packets (default 30 s). */
         public Builder responseTimeout(Duration d) {
             this.responseTimeout = positive("response timeout", d);
+            return this;
+        }
+
+        /**
+         * The most time one symbol may take from its first request, attempts and the pauses between them included
+         * (default 2 minutes). A request still running then is cut off (a server that trickles its answer byte by
+         * byte never trips the response timeout, which is the time between packets): the symbol fails as
+         * {@code TIMEOUT}. Waiting for a free connection before the first request does not count.
+         */
+        public Builder deadline(Duration d) {
+            this.deadline = positive("deadline", d);
+            return this;
+        }
+
+        /**
+         * Chooses the proxy of each request (default: the JVM's proxy properties {@code https.proxyHost},
+         * {@code https.proxyPort}, {@code http.proxyHost}, {@code http.proxyPort} and {@code http.nonProxyHosts},
+         * else the environment's {@code https_proxy}/{@code HTTPS_PROXY}, {@code http_proxy} and
+         * {@code no_proxy}/{@code NO_PROXY}; see docs/yahoo.md). {@code ProxySelector.of(null)} means none.
+         */
+        public Builder proxy(ProxySelector selector) {
+            this.proxy = Objects.requireNonNull(selector, "selector");
             return this;
         }
 

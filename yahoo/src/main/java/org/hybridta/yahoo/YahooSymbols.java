@@ -1,6 +1,7 @@
 package org.hybridta.yahoo;
 
 import java.util.Optional;
+import org.hybridta.io.UntrustedText;
 
 /** Checks Yahoo symbols before anything is sent, so a malformed one never becomes a request. */
 final class YahooSymbols {
@@ -13,14 +14,14 @@ final class YahooSymbols {
     static Optional<String> problem(String symbol) {
         if (symbol.isEmpty()) return Optional.of("Yahoo symbol is empty");
         if (symbol.length() > MAX_LENGTH) {
-            return Optional.of("Yahoo symbol \"" + printable(symbol) + "\" is longer than " + MAX_LENGTH + " characters");
+            return Optional.of("Yahoo symbol " + UntrustedText.quote(symbol) + " is longer than " + MAX_LENGTH + " characters");
         }
         for (int i = 0; i < symbol.length(); i++) {
             char c = symbol.charAt(i);
             boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
                     || c == '.' || c == '-' || c == '^' || c == '=';
             if (!ok) {
-                return Optional.of("Yahoo symbol \"" + printable(symbol) + "\" has " + describe(c) + " at position " + (i + 1)
+                return Optional.of("Yahoo symbol " + UntrustedText.quote(symbol) + " has " + describe(c) + " at position " + (i + 1)
                         + "; allowed are letters, digits, '.', '-', '^' and '='");
             }
         }
@@ -30,16 +31,5 @@ final class YahooSymbols {
     private static String describe(char c) {
         return c < 0x20 || c == 0x7f || Character.isWhitespace(c)
                 ? String.format("the character U+%04X", (int) c) : "'" + c + "'";
-    }
-
-    /** The symbol with control characters escaped, so a reason stays on one line. */
-    private static String printable(String s) {
-        StringBuilder b = new StringBuilder(Math.min(s.length(), MAX_LENGTH + 8));
-        for (int i = 0; i < s.length() && b.length() < MAX_LENGTH + 3; i++) {
-            char c = s.charAt(i);
-            if (c < 0x20 || c == 0x7f) b.append(String.format("\\u%04X", (int) c)); else b.append(c);
-        }
-        if (b.length() >= MAX_LENGTH + 3) b.append('…');
-        return b.toString();
     }
 }

@@ -28,21 +28,41 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeYahoo implements AutoCloseable {
     private static final String PREFIX = "/v8/finance/chart/";
 
-    /** One scripted answer. */
-    public record Reply(int status, String body, Map<String, String> headers, long delayMillis) {
-        public static Reply ok(String json) { return new Reply(200, json, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
+    /**
+     * One scripted answer.
+     *
+     * @param trickleMillis 0 to send the body at once; else the pause before each of its bytes, as a server that
+     *                      keeps a connection alive without ever finishing its answer
+     */
+    public record Reply(int status, String body, Map<String, String> headers, long delayMillis, long trickleMillis) {
+        public static Reply ok(String json) { return new Reply(200, json, Map.of("Content-Type", "application/json;charset=utf-8"), 0, 0); }
 
-        public static Reply status(int status, String body) { return new Reply(status, body, Map.of("Content-Type", "application/json;charset=utf-8"), 0); }
+        public static Reply status(int status, String body) {
+            return new Reply(status, body, Map.of("Content-Type", "application/json;charset=utf-8"), 0, 0);
+        }
 
-        public static Reply html(int status, String html) { return new Reply(status, html, Map.of("Content-Type", "text/html; charset=utf-8"), 0); }
+        public static Reply html(int status, String html) { return new Reply(status, html, Map.of("Content-Type", "text/html; charset=utf-8"), 0, 0); }
 
         public Reply header(String name, String value) {
             Map<String, String> h = new java.util.HashMap<>(headers);
             h.put(name, value);
-            return new Reply(status, body, Map.copyOf(h), delayMillis);
+            return new Reply(status, body, Map.copyOf(h), delayMillis, trickleMillis);
         }
 
-        public Reply delayed(long millis) { return new Reply(status, body, headers, millis); }
+        public Reply delayed(long millis) { return new Reply(status, body, headers, millis, trickleMillis); }
+
+        /** The body one byte at a time, {@code millis} apart. */
+        public Reply trickled(long millis) { return new Reply(status, body, headers, delayMillis, millis); }
+    }
+
+    /**
+     * A URL where nothing listens, so that connecting is refused: the port of a socket that was bound and closed
+     * again (nothing else takes it in the moment a test needs it).
+     */
+    public static String refusingUrl() throws IOException {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + s.getLocalPort();
+        }
     }
 
     /** What a request looked like. */
@@ -124,7 +144,12 @@ public final class FakeYahoo implements AutoCloseable {
             ex.sendResponseHeaders(reply.status(), body.length == 0 ? -1 : body.length);
             if (body.length > 0) {
                 try (OutputStream out = ex.getResponseBody()) {
-                    out.write(body);
+                    if (reply.trickleMillis() == 0) out.write(body);
+                    for (int i = 0; reply.trickleMillis() > 0 && i < body.length; i++) {
+                        Thread.sleep(reply.trickleMillis());
+                        out.write(body[i]);
+                        out.flush();
+                    }
                 }
             }
         } catch (InterruptedException e) {

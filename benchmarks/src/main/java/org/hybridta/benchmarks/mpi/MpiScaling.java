@@ -24,6 +24,7 @@ import org.hybridta.mpi.CommunicationTimes;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.mpi.MpirunArguments;
 import org.hybridta.sink.CsvSink;
+import org.hybridta.source.SyntheticQuoteSource;
 
 /**
  * Strong scaling of the pipeline over MPI ranks: the same universe at any rank count, one JVM per rank, the
@@ -95,6 +96,8 @@ public final class MpiScaling {
             if (threads == 0) threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, mpi.workersPerHost()));
             Pipeline.Builder b = Pipeline.builder()
                     .universe(universe)
+                    // made-up SYN symbols and, for long series, dates up to 2099: the synthetic market allows them when asked
+                    .source(SyntheticQuoteSource.builder().anySymbol(true).futureDates(true).build())
                     .between(from, to)
                     .indicators(Indicators.catalog())
                     .backend(backend)
@@ -191,7 +194,7 @@ public final class MpiScaling {
         }
     }
 
-    /** {@code sp500}, or {@code synthetic:N}: N made-up symbols SYN0001 … (the synthetic market has bars for any symbol). */
+    /** {@code sp500}, or {@code synthetic:N}: N made-up symbols SYN0001 … (the source is built to make up any symbol). */
     static Universe universe(String name) {
         if (name.equals("sp500")) return Universe.sp500();
         if (name.startsWith("synthetic:")) {

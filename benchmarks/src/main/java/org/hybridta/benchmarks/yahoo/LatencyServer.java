@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A local server that answers every {@code /v8/finance/chart/{symbol}} request with the same year of daily bars
- * in Yahoo's JSON shape, after a fixed latency, and counts the most requests it ever had in flight.
+ * in Yahoo's JSON shape (named for the symbol asked for), after a fixed latency, and counts the most requests it ever had in flight.
  */
 final class LatencyServer implements AutoCloseable {
     private final HttpServer server;
@@ -25,12 +25,15 @@ final class LatencyServer implements AutoCloseable {
         return t;
     });
     private final long latencyMillis;
-    private final byte[] body;
+    /** The answer, in two halves around the symbol's name in {@code meta.symbol} (the client checks it names the symbol asked for). */
+    private final byte[] head, tail;
     private final AtomicInteger inFlight = new AtomicInteger(), maxInFlight = new AtomicInteger(), requests = new AtomicInteger();
 
     LatencyServer(long latencyMillis, LocalDate from, int bars) throws IOException {
         this.latencyMillis = latencyMillis;
-        this.body = chart(from, bars).getBytes(StandardCharsets.UTF_8);
+        String[] halves = chart(from, bars).split("\\{SYMBOL\\}", 2);
+        this.head = halves[0].getBytes(StandardCharsets.UTF_8);
+        this.tail = halves[1].getBytes(StandardCharsets.UTF_8);
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
         server.createContext("/v8/finance/chart/", this::handle);
         server.setExecutor(pool);
@@ -54,9 +57,13 @@ final class LatencyServer implements AutoCloseable {
             inFlight.decrementAndGet();
             counted = false;
             ex.getResponseHeaders().add("Content-Type", "application/json;charset=utf-8");
-            ex.sendResponseHeaders(200, body.length);
+            String path = ex.getRequestURI().getPath();
+            byte[] symbol = path.substring(path.lastIndexOf('/') + 1).getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(200, head.length + symbol.length + tail.length);
             try (OutputStream out = ex.getResponseBody()) {
-                out.write(body);
+                out.write(head);
+                out.write(symbol);
+                out.write(tail);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -88,7 +95,7 @@ final class LatencyServer implements AutoCloseable {
             price = close;
             d = d.plusDays(1);
         }
-        return "{\"chart\":{\"result\":[{\"meta\":{\"currency\":\"USD\",\"symbol\":\"X\",\"exchangeTimezoneName\":\"America/New_York\","
+        return "{\"chart\":{\"result\":[{\"meta\":{\"currency\":\"USD\",\"symbol\":\"{SYMBOL}\",\"exchangeTimezoneName\":\"America/New_York\","
                 + "\"gmtoffset\":-18000,\"dataGranularity\":\"1d\"},\"timestamp\":[" + ts + "],\"indicators\":{\"quote\":[{\"open\":["
                 + o + "],\"high\":[" + h + "],\"low\":[" + l + "],\"close\":[" + c + "],\"volume\":[" + v + "]}],\"adjclose\":[{\"adjclose\":["
                 + a + "]}]}}],\"error\":null}}";

@@ -29,7 +29,7 @@ class VerifyingSinkTest {
         List<Constituent> members = Universe.of(List.of("AAA", "BBB", "CCC")).members();
         List<BarSeries> series = new ArrayList<>();
         List<SymbolStatus> statuses = new ArrayList<>();
-        SyntheticQuoteSource source = SyntheticQuoteSource.create();
+        SyntheticQuoteSource source = SyntheticQuoteSource.builder().anySymbol(true).futureDates(true).build();
         for (Constituent c : members) {
             BarSeries s = ((FetchResult.Ok) source.fetch(c, LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1))).series();
             series.add(s);

@@ -8,6 +8,7 @@ import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
+import org.hybridta.io.UntrustedText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -47,7 +48,7 @@ final class BackendChoice {
             String known = providers.stream().map(BackendProvider::name).collect(Collectors.joining(", "));
             String hint = name.equals("cuda") ? "; this build has no CUDA backend (add org.hybridta:hybridta-cuda)" : "";
             throw new ParameterException(mixee.commandLine(),
-                    "--backend " + backend + ": unknown backend (choose " + known + " or auto)" + hint);
+                    "--backend " + UntrustedText.cap(backend) + ": unknown backend (choose " + known + " or auto)" + hint);
         }
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.hybridta.BarChecks;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
 import org.hybridta.OutOfMemory;
@@ -18,6 +19,7 @@ import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.BarCsv;
 import org.hybridta.io.CsvFormatException;
 import org.hybridta.io.IndicatorCsv;
+import org.hybridta.source.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -84,6 +86,8 @@ final class ComputeCommand implements Callable<Integer> {
 
     /** The folders on the way to --output that this run creates: removed again when the write fails. */
     private CreatedFolders created;
+
+    @Mixin private StrictOption strict;
 
     @Override public Integer call() throws IOException {
         log = LoggerFactory.getLogger(ComputeCommand.class);
@@ -152,7 +156,11 @@ final class ComputeCommand implements Callable<Integer> {
 
     private BarSeries read() {
         try {
-            return BarCsv.read(input, symbolOf(input));
+            BarSeries series = BarCsv.read(input, symbolOf(input));
+            if (BarChecks.apply(FetchResult.ok(series), strict.strict()) instanceof FetchResult.Failed f) {
+                throw new CliException(HybridTa.FAILED, "--input " + input + ": " + f.reason());
+            }
+            return series;
         } catch (CsvFormatException e) {
             throw new CliException(HybridTa.FAILED, e.getMessage(), e);
         } catch (IOException e) {

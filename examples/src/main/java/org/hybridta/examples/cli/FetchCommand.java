@@ -17,6 +17,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
+import org.hybridta.BarChecks;
 import org.hybridta.BarSeries;
 import org.hybridta.OutOfMemory;
 import org.hybridta.SymbolStatus;
@@ -88,6 +89,8 @@ final class FetchCommand implements Callable<Integer> {
 
     @Mixin private SourceChoice source;
 
+    @Mixin private StrictOption strict;
+
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "DIR",
             description = "Directory for the SYMBOL.csv files (created if missing), and failures.csv when some symbols fail; "
                     + "an existing file of a symbol fetched is replaced.")
@@ -104,7 +107,7 @@ final class FetchCommand implements Callable<Integer> {
     @Override public Integer call() {
         log = LoggerFactory.getLogger(FetchCommand.class);
         Universe universe = universeChoice.universe();
-        DateRange.Resolved range = dates.resolve();
+        DateRange.Resolved range = source.dates(dates, universe, null);
         boolean yahoo = source.kind(null) == SourceChoice.Kind.YAHOO;
         checkNotTheSource();
 
@@ -117,7 +120,7 @@ final class FetchCommand implements Callable<Integer> {
                 + " symbols; the files written are whole, no unfinished file is left", created::removeEmpty));
         // the source first: a bad --yahoo-url or CSV directory is found before the output directory is made
         try (QuoteSource quotes = source.open(null)) {
-            sourceName = quotes.name();
+            sourceName = quotes.name() + (quotes.isSynthetic() ? " (made-up prices, not market data)" : "");
             prepareOutput();
             try (Progress progress = Progress.start(!noProgress && System.console() != null, universe.size())) {
                 outcomes = fetchAll(quotes, universe, range.from(), range.to(), () -> {
@@ -134,6 +137,9 @@ final class FetchCommand implements Callable<Integer> {
         List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).toList();
         FailureFile.Record record = FailureFile.record(output.resolve(FailureFile.NAME), failures.stream()
                 .map(o -> SymbolStatus.failed(o.constituent().symbol(), o.kind(), o.reason())).toList());
+        if (failures.size() == outcomes.size() && SourceChoice.allUnreachable(failures.stream().map(Outcome::kind).toList())) {
+            throw new CliException(HybridTa.FAILED, failures.get(0).reason() + record.where());
+        }
         printSummary(universe, sourceName, yahoo, range, outcomes, failures, record, ms);
         if (failures.size() == outcomes.size()) {
             created.removeEmpty();
@@ -203,6 +209,7 @@ final class FetchCommand implements Callable<Integer> {
             // a source should return its failures; one that throws still costs only this symbol
             r = FetchResult.failed(c.symbol(), FailureKind.ERROR, Failures.describe(e));
         }
+        r = BarChecks.apply(r, strict.strict());
         if (r instanceof FetchResult.Failed f) {
             log.debug("{}: {} ({})", c.symbol(), f.reason(), f.kind());
             return new Outcome(c, null, 0, f.kind(), f.reason());
@@ -210,7 +217,7 @@ final class FetchCommand implements Callable<Integer> {
         BarSeries series = ((FetchResult.Ok) r).series();
         Path file = output.resolve(c.symbol() + ".csv");
         try {
-            BarCsv.write(file, series);
+            BarCsv.write(file, series, quotes.isSynthetic());
         } catch (IOException e) {
             return new Outcome(c, null, 0, FailureKind.ERROR, "cannot write " + IoErrors.describe(IoErrors.about(file, e)));
         }

@@ -22,6 +22,7 @@ import org.hybridta.backend.BackendOptions;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.io.AtomicFiles;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.mpi.MpiException;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.parallel.Partitioner;
@@ -93,6 +94,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin private CacheChoice cache;
 
+    @Mixin private StrictOption strict;
+
     @Option(names = "--partitioner", paramLabel = "KIND", defaultValue = "local",
             description = "How the work is spread: local (this process), local:N (N worker threads sharing the devices), "
                     + "or mpi (one part per MPI rank; start every rank with mpirun -np N java -jar hybridta.jar run --partitioner mpi ..., "
@@ -112,7 +115,7 @@ final class RunCommand implements Callable<Integer> {
         backend.checkName();
         Universe universe = universeChoice.universe();
         checkCharts(universe);
-        DateRange.Resolved range = dates.resolve();
+        DateRange.Resolved range = source.dates(dates, universe, DEFAULT_SOURCE);
         LocalDate start = range.from(), end = range.to();
         SourceChoice.Kind sourceKind = source.kind(DEFAULT_SOURCE);
         boolean toStandardOutput = AtomicFiles.isStandardOutput(output);
@@ -147,6 +150,7 @@ final class RunCommand implements Callable<Integer> {
                         .backendOptions(BackendOptions.builder().precision(backend.precision()).build())
                         .partitioner(parts)
                         .progress(progress)
+                        .strict(strict.strict())
                         .sink(CsvSink.to(toStandardOutput ? output : output.resolve("indicators.csv")));
                 if (!charts.isEmpty()) b.sink(ChartSink.to(output.resolve("charts"), charts));
                 if (source.concurrency() != null) b.fetchConcurrency(source.concurrency());
@@ -156,8 +160,12 @@ final class RunCommand implements Callable<Integer> {
                 progress.close();
                 code = HybridTa.OK;
                 if (result.isRoot()) {
+                    List<SymbolStatus> failed = result.failures();
                     FailureFile.Record record = toStandardOutput ? FailureFile.none()
-                            : FailureFile.record(output.resolve(FailureFile.NAME), result.failures());
+                            : FailureFile.record(output.resolve(FailureFile.NAME), failed);
+                    if (result.okCount() == 0 && SourceChoice.allUnreachable(failed.stream().map(f -> f.failure().orElseThrow()).toList())) {
+                        throw new CliException(HybridTa.FAILED, failed.get(0).reason());
+                    }
                     printSummary(summary, result, universe, record);
                     if (result.okCount() == 0) {
                         SymbolStatus first = result.failures().get(0);
@@ -238,7 +246,7 @@ final class RunCommand implements Callable<Integer> {
     private void checkCharts(Universe universe) {
         for (String c : charts) {
             if (universe.find(c).isEmpty()) {
-                throw new ParameterException(spec.commandLine(), "--chart " + c + ": not in the universe, so it would have no values");
+                throw new ParameterException(spec.commandLine(), "--chart " + UntrustedText.cap(c) + ": not in the universe, so it would have no values");
             }
         }
         charts = charts.stream().map(c -> universe.find(c).orElseThrow().symbol()).toList();
@@ -272,8 +280,8 @@ final class RunCommand implements Callable<Integer> {
 
     private void printSummary(PrintWriter out, PipelineResult r, Universe universe, FailureFile.Record record) {
         StageTimings t = r.timings();
-        out.printf(Locale.ROOT, "%s: %d of %d symbols ok, %d failed; %,d bars%n", universe.name(), r.okCount(), r.statuses().size(),
-                r.failures().size(), r.bars());
+        out.printf(Locale.ROOT, "%s: %d of %d symbols ok, %d failed; %,d bars%s%n", universe.name(), r.okCount(), r.statuses().size(),
+                r.failures().size(), r.bars(), r.isSynthetic() ? " of synthetic prices (made up, not market data)" : "");
         out.printf(Locale.ROOT, "source %s, backend %s, partitioner %s%n", r.source(), r.backend(), r.partitioner());
         out.printf(Locale.ROOT, "time: partition %s, fetch %s, compute %s, gather %s, write %s, total %s%n", ms(t.partition()),
                 ms(t.fetch()), ms(t.compute()), ms(t.gather()), ms(t.write()), ms(t.total()));

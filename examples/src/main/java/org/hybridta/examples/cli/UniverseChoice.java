@@ -1,10 +1,14 @@
 package org.hybridta.examples.cli;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.hybridta.Universe;
+import org.hybridta.io.UntrustedText;
 import org.hybridta.source.Constituent;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
@@ -40,17 +44,20 @@ final class UniverseChoice {
     Universe universe() {
         if (selection != null && selection.symbols != null) {
             Universe sp = Universe.sp500();
-            List<Constituent> members = new ArrayList<>();
+            List<Constituent> members = new ArrayList<>(selection.symbols.size());
+            Set<String> seen = new HashSet<>();
             for (String s : selection.symbols) {
                 String sym = s.strip();
                 if (sym.isEmpty()) continue;
+                Optional<String> problem = Constituent.symbolProblem(sym);
+                if (problem.isPresent()) throw new ParameterException(mixee.commandLine(), "--symbols: " + problem.get());
                 if (!SYMBOL.matcher(sym).matches()) {
-                    throw new ParameterException(mixee.commandLine(), "--symbols: '" + s + "' is not a symbol "
+                    throw new ParameterException(mixee.commandLine(), "--symbols: " + UntrustedText.quote(s) + " is not a symbol "
                             + "(letters, digits, '.', '-', '^', '=', at most 20 characters)");
                 }
                 // S&P 500 members keep their names, sectors and Yahoo symbols (BRK.B and BRK-B are one member)
-                Constituent c = sp.find(sym).orElse(Constituent.of(sym));
-                if (members.stream().anyMatch(m -> m.symbol().equals(c.symbol()))) {
+                Constituent c = sp.find(sym).orElseGet(() -> Constituent.of(sym));
+                if (!seen.add(c.symbol())) {
                     throw new ParameterException(mixee.commandLine(), "--symbols: " + sym + " is listed twice"
                             + (sym.equals(c.symbol()) ? "" : " (as " + c.symbol() + ")"));
                 }
@@ -61,7 +68,7 @@ final class UniverseChoice {
         }
         String name = selection == null || selection.universe == null ? "sp500" : selection.universe.strip().toLowerCase(Locale.ROOT);
         if (!name.equals("sp500")) {
-            throw new ParameterException(mixee.commandLine(), "--universe " + name + ": unknown universe (known: sp500); or give --symbols");
+            throw new ParameterException(mixee.commandLine(), "--universe " + UntrustedText.cap(name) + ": unknown universe (known: sp500); or give --symbols");
         }
         return Universe.sp500();
     }

@@ -117,7 +117,7 @@ final class XsectionCommand implements Callable<Integer> {
 
     @Override public Integer call() {
         Universe universe = universeChoice.universe();
-        DateRange.Resolved range = dates.resolve();
+        DateRange.Resolved range = source.dates(dates, universe, DEFAULT_SOURCE);
         Set<Measure> wanted = measures();
         CrossSectionSink sink = sink();
         checkBackend();

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import org.hybridta.io.CsvText;
 
 /**
  * Compares two {@code indicators.csv} files of {@code hybridta run}: the same header, the same rows in the same
@@ -80,7 +81,7 @@ public final class CsvCompare {
                 for (int c = 0; c < columns.length; c++) {
                     if (fa[c].equals(fb[c])) continue;
                     String where = "line " + (row + 1) + " (" + fa[0] + " " + fa[1] + "), column " + columns[c];
-                    if (c < BAR_COLUMNS) return mismatch(row, columns.length, where + ": " + fa[c] + " vs " + fb[c] + " (not an indicator value)");
+                    if (isText(columns, c)) return mismatch(row, columns.length, where + ": " + fa[c] + " vs " + fb[c] + " (not an indicator value)");
                     if (fa[c].isEmpty() || fb[c].isEmpty()) {
                         return mismatch(row, columns.length, where + ": '" + fa[c] + "' vs '" + fb[c] + "' (a value where the other has none)");
                     }
@@ -105,15 +106,21 @@ public final class CsvCompare {
         }
     }
 
-    /** The largest magnitude of each column in {@code file} (0 for the bar columns). */
+    /** Whether column {@code c} is compared as it is written: the key and bar columns, and the synthetic marker. */
+    private static boolean isText(String[] columns, int c) {
+        return c < BAR_COLUMNS || columns[c].equals(CsvText.SOURCE_COLUMN);
+    }
+
+    /** The largest magnitude of each column in {@code file} (0 for the bar and text columns). */
     private static double[] scales(Path file) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
-            double[] scale = new double[header == null ? 0 : header.split(",", -1).length];
+            String[] columns = header == null ? new String[0] : header.split(",", -1);
+            double[] scale = new double[columns.length];
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 String[] f = line.split(",", -1);
                 for (int c = BAR_COLUMNS; c < Math.min(f.length, scale.length); c++) {
-                    if (!f[c].isEmpty()) scale[c] = Math.max(scale[c], Math.abs(Double.parseDouble(f[c])));
+                    if (!f[c].isEmpty() && !isText(columns, c)) scale[c] = Math.max(scale[c], Math.abs(Double.parseDouble(f[c])));
                 }
             }
             return scale;

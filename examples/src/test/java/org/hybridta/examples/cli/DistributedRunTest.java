@@ -57,7 +57,7 @@ class DistributedRunTest {
         assertThat(Files.readAllBytes(out.resolve("indicators.csv"))).as(r.both()).isEqualTo(single);
         // the root alone reports, once
         assertThat(r.out().lines().filter(l -> l.startsWith("sp500: ")).toList()).as(r.both())
-                .containsExactly("sp500: 503 of 503 symbols ok, 0 failed; 126,756 bars");
+                .containsExactly("sp500: 503 of 503 symbols ok, 0 failed; 126,756 bars of synthetic prices (made up, not market data)");
         assertThat(r.out()).contains("partitioner mpi (" + ranks + (ranks == 1 ? " rank" : " ranks") + " on 1 host)");
         assertThat(r.errorLines()).as(r.both()).isEmpty();
         assertThat(filesUnder(out)).containsExactly("indicators.csv");

@@ -126,6 +126,36 @@ class FetchCommandTest {
     }
 
     @Test
+    void anAnswerForAnotherSymbolIsNeitherWrittenNorCached() throws IOException {
+        yahoo.on("AAPL", Reply.ok(chart("AAPL", 180))).on("OTHER", Reply.ok(chart("ZZOTHER", 50)));
+        Path out = dir.resolve("q");
+        Result r = run(fetch(out, "AAPL,OTHER"));
+        assertThat(r.code()).as(r.err()).isEqualTo(3);
+        assertThat(r.out()).contains("failed OTHER: Yahoo answered with the chart of \"ZZOTHER\", not of OTHER (bad_data)");
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv");
+
+        Path cache = dir.resolve("cache");
+        Result run = run("run", "--symbols", "AAPL,OTHER", "--from", FROM.toString(), "--to", TO.toString(), "--indicators", "ema:2",
+                "--source", "yahoo", "--yahoo-url", yahoo.url(), "--cache", cache.toString(), "-o", dir.resolve("out").toString());
+        assertThat(run.code()).as(run.err()).isEqualTo(3);
+        assertThat(filesUnder(cache).stream().filter(f -> f.endsWith(".bars")).map(f -> Path.of(f).getFileName().toString()))
+                .containsExactly("AAPL.bars");
+    }
+
+    @Test
+    void aCsvSourceWithoutDatesIsCopiedWhole() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        BarSeries aapl = ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), LocalDate.of(2022, 6, 1), LocalDate.of(2023, 6, 1))).series();
+        BarCsv.write(quotes.resolve("AAPL.csv"), aapl);
+        Path out = dir.resolve("copy");
+        Result r = run("fetch", "--source", "csv:" + quotes, "--symbols", "AAPL", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).contains("2022-06-01 to 2023-06-01 (exclusive)");
+        assertThat(Files.readAllLines(out.resolve("AAPL.csv"))).isEqualTo(Files.readAllLines(quotes.resolve("AAPL.csv")));
+    }
+
+    @Test
     void theYahooSymbolIsNamedInTheFailure() throws IOException {
         yahoo.on("AAPL", Reply.ok(chart("AAPL", 180)));
         Result r = run(fetch(dir.resolve("q"), "AAPL,BRK.B"));
@@ -225,14 +255,22 @@ class FetchCommandTest {
         BarSeries expected = ((FetchResult.Ok) SyntheticQuoteSource.create()
                 .fetch(Constituent.of("AAPL"), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1))).series();
         assertThat(BarCsv.read(quotes.resolve("AAPL.csv"), "AAPL")).isEqualTo(expected);
+        // made-up prices say so in the files, on every row
+        List<String> file = Files.readAllLines(quotes.resolve("AAPL.csv"));
+        assertThat(file.get(0)).isEqualTo("date,open,high,low,close,adj_close,volume,source");
+        assertThat(file.subList(1, file.size())).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
+        assertThat(f.out()).contains("bars from synthetic (made-up prices, not market data)");
 
-        // full precision: computing from the files gives the very bytes of computing from the source
+        // full precision: computing from the files gives the very values of computing from the source (whose output
+        // also says the prices are made up)
         String[] common = {"--symbols", "AAPL,BRK.B", "--from", "2023-01-01", "--to", "2024-01-01", "--backend", "cpu"};
         Result a = run(concat(new String[] {"run", "--source", "csv:" + quotes, "-o", dir.resolve("a").toString()}, common));
         Result b = run(concat(new String[] {"run", "--source", "synthetic", "-o", dir.resolve("b").toString()}, common));
         assertThat(a.code()).as(a.err()).isZero();
         assertThat(b.code()).as(b.err()).isZero();
-        assertThat(Files.readAllBytes(dir.resolve("a/indicators.csv"))).isEqualTo(Files.readAllBytes(dir.resolve("b/indicators.csv")));
+        List<String> fromSource = Files.readAllLines(dir.resolve("b/indicators.csv")).stream()
+                .map(l -> l.replaceFirst(",(source|synthetic)$", "")).toList();
+        assertThat(Files.readAllLines(dir.resolve("a/indicators.csv"))).isEqualTo(fromSource);
     }
 
     private static String[] concat(String[] a, String[] b) {
@@ -248,9 +286,9 @@ class FetchCommandTest {
         Path quotes = Files.createDirectories(dir.resolve("quotes"));
         List<Object[]> cases = new ArrayList<>();
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AA PL", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
-                "--symbols: 'AA PL' is not a symbol"});
+                "--symbols: \"AA PL\" is not a symbol"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AAPL/X", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
-                "--symbols: 'AAPL/X' is not a symbol"});
+                "--symbols: symbol \"AAPL/X\" is not usable: it contains '/'"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "BRK.B,BRK-B", "--source", "yahoo", "--yahoo-url", url, "-o", o}, 2,
                 "--symbols: BRK-B is listed twice (as BRK.B)"});
         cases.add(new Object[] {new String[] {"fetch", "--symbols", "AAPL", "--from", "2024-05-01", "--to", "2024-01-01", "--source", "yahoo",

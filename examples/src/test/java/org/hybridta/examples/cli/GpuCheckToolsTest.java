@@ -51,6 +51,15 @@ class GpuCheckToolsTest {
         assertThat(compare(a, new String[] {}).mismatch()).contains("actual ends before line 2");
     }
 
+    @Test void theSyntheticMarkerColumnIsTextNotAValue() throws IOException {
+        String header = "date,symbol,open,high,low,close,adj_close,volume,ema_3,source";
+        Path a = Files.writeString(dir.resolve("sa.csv"), header + "\n2024-01-02,AAPL,1,2,0.5,1.5,1.5,100,101.25,synthetic\n");
+        Path b = Files.writeString(dir.resolve("sb.csv"), header + "\n2024-01-02,AAPL,1,2,0.5,1.5,1.5,100,101.25000000000001,synthetic\n");
+        assertThat(CsvCompare.compare(a, b, 1e-12).equalWithinTolerance()).isTrue();
+        Path c = Files.writeString(dir.resolve("sc.csv"), header + "\n2024-01-02,AAPL,1,2,0.5,1.5,1.5,100,101.25,real\n");
+        assertThat(CsvCompare.compare(a, c, 1e-12).mismatch()).contains("column source: synthetic vs real (not an indicator value)");
+    }
+
     private static String line(int rank, String what, String at, String how) {
         return "INFO lease: rank " + rank + " of 4 on gpu1 (local rank " + rank + ") " + what + " device 0 at " + at + " after 1.5 ms (" + how + ")";
     }

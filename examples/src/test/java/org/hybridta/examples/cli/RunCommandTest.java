@@ -34,14 +34,38 @@ class RunCommandTest {
         Result r = run("run", "--symbols", "AAPL,BRK.B,XOM", "--from", "2023-01-01", "--to", "2024-01-01",
                 "--indicators", "ema:12,rsi:14,bbands:20:2", "--output", out.toString(), "--chart", "BRK.B", "--backend", "cpu");
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("custom: 3 of 3 symbols ok, 0 failed; 750 bars", "backend cpu", "time: partition",
-                "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
+        assertThat(r.out()).contains("custom: 3 of 3 symbols ok, 0 failed; 750 bars of synthetic prices (made up, not market data)",
+                "backend cpu", "time: partition", "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
         List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
         assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_12,rsi_14,"
-                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower");
+                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower,source");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
         assertThat(lines).hasSize(751);
         assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).containsExactly("AAPL", "BRK.B", "XOM");
         assertThat(filesUnder(out)).containsExactly("charts/BRK.B.png", "indicators.csv");
+    }
+
+    @Test
+    void theSyntheticMarketRefusesSymbolsItDoesNotHaveUnlessAskedForAny() throws IOException {
+        Result r = run("run", "--symbols", "AAPL,ZZZZ,NOTREAL", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
+                "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("custom: 1 of 3 symbols ok, 2 failed",
+                "failed ZZZZ: ZZZZ is not in the synthetic market, which has the S&P 500's symbols");
+        Result any = run("run", "--source", "synthetic:any", "--symbols", "AAPL,ZZZZ,NOTREAL", "--from", "2024-01-01", "--to", "2024-03-01",
+                "--indicators", "ema:5", "-o", dir.resolve("any").toString());
+        assertThat(any.code()).as(any.err()).isZero();
+        assertThat(any.out()).contains("3 of 3 symbols ok", "of synthetic prices", "source synthetic:any");
+    }
+
+    @Test
+    void theSyntheticMarketHasNoFuture() {
+        java.time.LocalDate tomorrow = java.time.LocalDate.now().plusDays(1);
+        Result r = run("run", "--symbols", "AAPL", "--from", "2024-01-01", "--to", "2030-01-01", "-o", dir.resolve("out").toString());
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err()).contains("--to 2030-01-01: the synthetic market has no bars after today (" + tomorrow.minusDays(1)
+                + "); give --to " + tomorrow + " or earlier").hasLineCount(1);
+        assertThat(dir.resolve("out")).doesNotExist();
     }
 
     @Test
@@ -71,6 +95,53 @@ class RunCommandTest {
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.out()).contains("1 of 2 symbols ok, 1 failed", "failed ZZZZ: no file " + quotes.resolve("ZZZZ.csv") + " (not_found)");
         assertThat(Files.readAllLines(dir.resolve("out/indicators.csv"))).hasSize(1 + 250);
+    }
+
+    @Test
+    void theHelpsCsvExampleUsesTheFilesOwnRange() throws IOException {
+        // as after 'fetch --from 2023-01-01 --to 2024-01-01': files of a past year, and no --from/--to in the run
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        for (String s : List.of("AAPL", "MSFT")) {
+            BarCsv.write(quotes.resolve(s + ".csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                    .fetch(Constituent.of(s), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        }
+        Path out = dir.resolve("out");
+        Result r = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL,MSFT", "--indicators", "sma:50,sma:200,rsi:14",
+                "--output", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
+        assertThat(lines).hasSize(1 + 2 * 250);
+        assertThat(lines.get(1)).startsWith("2023-01-03,AAPL,");
+        assertThat(lines.get(lines.size() - 1)).startsWith("2023-12-29,MSFT,");
+        // one end given: the other is the files'
+        Result from = run("run", "--source", "csv:" + quotes, "--symbols", "AAPL", "--from", "2023-12-01", "--indicators", "sma:2",
+                "--output", dir.resolve("out2").toString());
+        assertThat(from.code()).as(from.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("out2/indicators.csv"))).hasSize(1 + 20);
+    }
+
+    @Test
+    void linksOutOfACsvFolderAreFollowedOnlyWhenAsked() throws IOException {
+        Path quotes = Files.createDirectories(dir.resolve("quotes")), elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+        BarCsv.write(elsewhere.resolve("aapl.csv"), ((FetchResult.Ok) SyntheticQuoteSource.create()
+                .fetch(Constituent.of("AAPL"), java.time.LocalDate.of(2023, 1, 1), java.time.LocalDate.of(2024, 1, 1))).series());
+        Files.createSymbolicLink(quotes.resolve("AAPL.csv"), elsewhere.resolve("aapl.csv"));
+        String[] args = {"run", "--source", "csv:" + quotes, "--symbols", "AAPL", "--from", "2023-01-01", "--to", "2024-01-01",
+                "--indicators", "sma:2", "-o", dir.resolve("out").toString()};
+        Result refused = run(args);
+        assertThat(refused.code()).isEqualTo(1);
+        assertThat(refused.err()).contains("AAPL.csv is a link to a file outside " + quotes + "; not followed");
+        Result followed = run(concat(args, "--csv-follow-links"));
+        assertThat(followed.code()).as(followed.err()).isZero();
+        Result wrongSource = run("run", "--csv-follow-links", "--symbols", "AAPL", "-o", dir.resolve("x").toString());
+        assertThat(wrongSource.code()).isEqualTo(2);
+        assertThat(wrongSource.err()).contains("--csv-follow-links is for --source csv:DIR, not synthetic");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, r, a.length, b.length);
+        return r;
     }
 
     @Test
@@ -118,7 +189,7 @@ class RunCommandTest {
         cases.add(new Object[] {new String[] {"run", "--from", "2024-05-01", "--to", "2024-01-01", "-o", o}, 2, "--from 2024-05-01 must be before --to 2024-01-01"});
         cases.add(new Object[] {new String[] {"run", "--from", "2024-13-01", "-o", o}, 2, "'2024-13-01' is not a date (yyyy-MM-dd)"});
         cases.add(new Object[] {new String[] {"run", "--symbols", ",", "-o", o}, 2, "--symbols: no symbols given; the universe would be empty"});
-        cases.add(new Object[] {new String[] {"run", "--symbols", "AA PL", "-o", o}, 2, "--symbols: 'AA PL' is not a symbol"});
+        cases.add(new Object[] {new String[] {"run", "--symbols", "AA PL", "-o", o}, 2, "--symbols: \"AA PL\" is not a symbol"});
         cases.add(new Object[] {new String[] {"run", "--universe", "nasdaq", "-o", o}, 2, "--universe nasdaq: unknown universe (known: sp500)"});
         cases.add(new Object[] {new String[] {"run", "--universe", "sp500", "--symbols", "A", "-o", o}, 2, "mutually exclusive"});
         cases.add(new Object[] {new String[] {"run", "--source", "csv:" + dir.resolve("nope"), "-o", o}, 1, "nope: no such directory"});
