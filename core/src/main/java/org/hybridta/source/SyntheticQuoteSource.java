@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.hybridta.BarSeries;
 import org.hybridta.Universe;
@@ -14,7 +15,8 @@ import org.hybridta.Universe;
  * the same whatever range it is asked in.
  *
  * <p><b>What it has.</b> The symbols of the bundled S&amp;P 500 ({@link Universe#sp500()}, as listed or in their
- * Yahoo form), from {@link #MARKET_OPEN} to today. Any other symbol fails as {@link FailureKind#NOT_FOUND} and a
+ * Yahoo form) and an index fund that follows the market factor ({@link #INDEX_FUNDS}: {@code SPY}, a benchmark for
+ * betas), from {@link #MARKET_OPEN} to today. Any other symbol fails as {@link FailureKind#NOT_FOUND} and a
  * request reaching past today as {@link FailureKind#NO_DATA} — unless the source is built with
  * {@link Builder#anySymbol(boolean)} or {@link Builder#futureDates(boolean)} (benchmarks that need many or long
  * series). {@link #isSynthetic()} is true, so that outputs can say the prices are made up.
@@ -33,6 +35,8 @@ import org.hybridta.Universe;
 public final class SyntheticQuoteSource implements QuoteSource {
     /** The first trading day of the synthetic market. */
     public static final LocalDate MARKET_OPEN = LocalDate.of(2000, 1, 3);
+    /** Index funds of the synthetic market: beta 1 to the market factor, 1% a year of their own volatility. */
+    public static final Set<String> INDEX_FUNDS = Set.of("SPY");
     /** The seed used when none is given. */
     public static final long DEFAULT_SEED = 42;
 
@@ -159,8 +163,8 @@ public final class SyntheticQuoteSource implements QuoteSource {
 
     /** Why a request for {@code c} up to {@code to} is refused, or null. */
     private Refusal refusal(Constituent c, LocalDate to) {
-        if (!anySymbol && Universe.sp500().find(c.symbol()).isEmpty()) {
-            return new Refusal(FailureKind.NOT_FOUND, c.symbol() + " is not in the synthetic market, which has the S&P 500's symbols "
+        if (!anySymbol && !INDEX_FUNDS.contains(c.symbol()) && Universe.sp500().find(c.symbol()).isEmpty()) {
+            return new Refusal(FailureKind.NOT_FOUND, c.symbol() + " is not in the synthetic market, which has the S&P 500's symbols and SPY "
                     + "(to make up prices for any symbol: --source synthetic:any, or SyntheticQuoteSource.builder().anySymbol(true))");
         }
         LocalDate today = LocalDate.now(clock);
@@ -250,19 +254,21 @@ public final class SyntheticQuoteSource implements QuoteSource {
         final LocalDate listing;
         private final long pathSeed, daySeed;
 
-        private Profile(SplittableRandom r) {
+        private Profile(SplittableRandom r, boolean indexFund) {
             logStart = Math.log(10) + r.nextDouble() * Math.log(15);            // $10 .. $150 in 2000
             double logEnd = Math.log(15) + r.nextDouble() * Math.log(40);       // $15 .. $600 in 2025
             slope = (logEnd - logStart) / TREND_YEARS;
             lateSlope = Math.max(-0.01, Math.min(0.02, slope));
-            beta = 0.6 + 0.7 * r.nextDouble();
-            double idioVol = 0.12 + 0.20 * r.nextDouble();
+            double drawnBeta = 0.6 + 0.7 * r.nextDouble();
+            double drawnVol = 0.12 + 0.20 * r.nextDouble();
+            beta = indexFund ? 1.0 : drawnBeta;
+            double idioVol = indexFund ? 0.01 : drawnVol;
             idioVar = idioVol * idioVol / TRADING_DAYS_PER_YEAR;
             idioOmega = idioVar * (1 - IDIO_ALPHA - IDIO_BETA);
             reversion = (0.3 + 0.5 * r.nextDouble()) / TRADING_DAYS_PER_YEAR;
             baseVolume = Math.exp(Math.log(3e5) + r.nextDouble() * Math.log(100));
             typicalSigma = Math.sqrt(beta * beta * MARKET_VAR + idioVar);
-            boolean lateListing = r.nextInt(7) == 0;
+            boolean lateListing = r.nextInt(7) == 0 && !indexFund;
             long span = LocalDate.of(2024, 1, 1).toEpochDay() - MARKET_OPEN.toEpochDay();
             LocalDate listed = lateListing ? LocalDate.ofEpochDay(MARKET_OPEN.toEpochDay() + r.nextLong(span)) : MARKET_OPEN;
             while (!TradingCalendar.isTradingDay(listed)) listed = listed.plusDays(1);
@@ -272,7 +278,7 @@ public final class SyntheticQuoteSource implements QuoteSource {
         }
 
         static Profile of(String symbol, long seed) {
-            return new Profile(new SplittableRandom(seed ^ fnv1a64(symbol)));
+            return new Profile(new SplittableRandom(seed ^ fnv1a64(symbol)), INDEX_FUNDS.contains(symbol));
         }
 
         /** The log price of the trend on an epoch day. */

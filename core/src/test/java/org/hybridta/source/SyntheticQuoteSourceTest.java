@@ -31,6 +31,48 @@ class SyntheticQuoteSourceTest {
         assertThat(whole.between(LocalDate.of(2020, 3, 1), LocalDate.of(2020, 6, 1))).isEqualTo(part);
     }
 
+    /** SPY, the synthetic market's index fund, follows the market factor: it moves with the average member, far more than a member does. */
+    @Test
+    void spyFollowsTheMarket() {
+        SyntheticQuoteSource s = SyntheticQuoteSource.create();
+        double[] spy = logReturns(bars(s, "SPY", FROM, TO));
+        List<String> members = Universe.sp500().symbols().subList(0, 60);
+        double[] average = new double[spy.length];
+        int counted = 0;
+        for (String m : members) {
+            BarSeries b = bars(s, m, FROM, TO);
+            if (b.size() != spy.length + 1) continue;   // listed late
+            double[] r = logReturns(b);
+            for (int t = 0; t < r.length; t++) average[t] += r[t];
+            counted++;
+        }
+        assertThat(counted).isGreaterThan(30);
+        double[] member = logReturns(bars(s, members.get(0), FROM, TO));
+        assertThat(correlation(spy, average)).isGreaterThan(0.95);   // 0.98 with seed 42
+        assertThat(correlation(member, average)).isLessThan(0.9);    // 0.84: a member has its own moves too
+    }
+
+    private static double[] logReturns(BarSeries b) {
+        double[] c = b.close(), r = new double[c.length - 1];
+        for (int t = 1; t < c.length; t++) r[t - 1] = Math.log(c[t] / c[t - 1]);
+        return r;
+    }
+
+    private static double correlation(double[] a, double[] b) {
+        int n = Math.min(a.length, b.length);
+        double ma = 0, mb = 0;
+        for (int t = 0; t < n; t++) { ma += a[t]; mb += b[t]; }
+        ma /= n;
+        mb /= n;
+        double sab = 0, saa = 0, sbb = 0;
+        for (int t = 0; t < n; t++) {
+            sab += (a[t] - ma) * (b[t] - mb);
+            saa += (a[t] - ma) * (a[t] - ma);
+            sbb += (b[t] - mb) * (b[t] - mb);
+        }
+        return sab / Math.sqrt(saa * sbb);
+    }
+
     @Test
     void symbolsAndSeedsDiffer() {
         SyntheticQuoteSource s = SyntheticQuoteSource.create();
