@@ -30,7 +30,10 @@ final class Heartbeats implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Heartbeats.class);
     /** Below Open MPI's MPI_TAG_UB, apart from the partitioner's tags. */
     static final int TAG = 0x4854_0010;
-    /** A rank's word to rank 0 that it is ending the job, and has said why: rank 0, about to be stopped, need not. */
+    /**
+     * A rank's word that it is ending the job and has said why: to rank 0 from the rank that ends it (rank 0, about to
+     * be stopped, need not say more), or from rank 0 to every rank (they stop watching rank 0).
+     */
     static final int TAG_END = 0x4854_0011;
     /** Heartbeats to one rank that may be left unreceived before no more are sent to it (a stopped rank takes none). */
     private static final int MAX_PENDING = 16;
@@ -78,9 +81,11 @@ final class Heartbeats implements AutoCloseable {
             while (!stopping) {
                 long now = System.nanoTime();
                 for (int source = mpi.takeSignal(TAG); source >= 0; source = mpi.takeSignal(TAG)) lastHeard.set(source, now);
-                if (runtime.isRoot()) {
-                    int ender = mpi.takeSignal(TAG_END);
-                    if (ender >= 0) endedBy = ender;
+                int ender = mpi.takeSignal(TAG_END);
+                if (ender >= 0) {
+                    endedBy = ender;
+                    // rank 0 is ending the job and has said why: nothing left to watch, and nothing more to say
+                    if (!runtime.isRoot()) return;
                 }
                 if (now - nextBeat >= 0) {
                     for (int peer : peers) beat(peer);
@@ -113,8 +118,23 @@ final class Heartbeats implements AutoCloseable {
                 seconds(timeout));
         try {
             report.accept(line);
+            if (runtime.isRoot()) tellOthersTheJobEnds();
         } finally {
             runtime.end(1, line);
+        }
+    }
+
+    /**
+     * Rank 0, about to end the job for a silent rank, tells the others, so that none of them, still running while
+     * mpirun stops the job (seconds on a loaded machine), reports rank 0's own silence as a second line.
+     */
+    private void tellOthersTheJobEnds() {
+        List<Transport.Pending> sent = new ArrayList<>();
+        for (int peer : peers) sent.add(mpi.signal(peer, TAG_END));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(500);
+        // a stopped peer never takes its signal: wait for the others, briefly
+        while (System.nanoTime() - deadline < 0 && !sent.stream().allMatch(Transport.Pending::test)) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(1));
         }
     }
 

@@ -135,11 +135,13 @@ final class FetchCommand implements Callable<Integer> {
         long ms = Math.round((System.nanoTime() - t0) / 1e6);
 
         List<Outcome> failures = outcomes.stream().filter(o -> !o.ok()).toList();
+        // a source that cannot be reached at all: the one line says why for every symbol (no failures.csv)
+        if (failures.size() == outcomes.size() && SourceChoice.allUnreachable(failures.stream().map(Outcome::kind).toList())) {
+            created.removeEmpty();
+            throw new CliException(HybridTa.FAILED, failures.get(0).reason());
+        }
         FailureFile.Record record = FailureFile.record(output.resolve(FailureFile.NAME), failures.stream()
                 .map(o -> SymbolStatus.failed(o.constituent().symbol(), o.kind(), o.reason())).toList());
-        if (failures.size() == outcomes.size() && SourceChoice.allUnreachable(failures.stream().map(Outcome::kind).toList())) {
-            throw new CliException(HybridTa.FAILED, failures.get(0).reason() + record.where());
-        }
         printSummary(universe, sourceName, yahoo, range, outcomes, failures, record, ms);
         if (failures.size() == outcomes.size()) {
             created.removeEmpty();

@@ -161,11 +161,12 @@ final class RunCommand implements Callable<Integer> {
                 code = HybridTa.OK;
                 if (result.isRoot()) {
                     List<SymbolStatus> failed = result.failures();
-                    FailureFile.Record record = toStandardOutput ? FailureFile.none()
-                            : FailureFile.record(output.resolve(FailureFile.NAME), failed);
+                    // a source that cannot be reached at all: the one line says why for every symbol (no failures.csv)
                     if (result.okCount() == 0 && SourceChoice.allUnreachable(failed.stream().map(f -> f.failure().orElseThrow()).toList())) {
                         throw new CliException(HybridTa.FAILED, failed.get(0).reason());
                     }
+                    FailureFile.Record record = toStandardOutput ? FailureFile.none()
+                            : FailureFile.record(output.resolve(FailureFile.NAME), failed);
                     printSummary(summary, result, universe, record);
                     if (result.okCount() == 0) {
                         SymbolStatus first = result.failures().get(0);

@@ -132,7 +132,7 @@ class FetchCommandTest {
         Result r = run(fetch(out, "AAPL,OTHER"));
         assertThat(r.code()).as(r.err()).isEqualTo(3);
         assertThat(r.out()).contains("failed OTHER: Yahoo answered with the chart of \"ZZOTHER\", not of OTHER (bad_data)");
-        assertThat(filesUnder(out)).containsExactly("AAPL.csv");
+        assertThat(filesUnder(out)).containsExactly("AAPL.csv", "failures.csv");
 
         Path cache = dir.resolve("cache");
         Result run = run("run", "--symbols", "AAPL,OTHER", "--from", FROM.toString(), "--to", TO.toString(), "--indicators", "ema:2",

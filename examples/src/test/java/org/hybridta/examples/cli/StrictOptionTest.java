@@ -77,7 +77,7 @@ class StrictOptionTest {
                 "-o", strictOut.toString(), "--strict");
         assertThat(strict.code()).isEqualTo(3);
         assertThat(strict.out()).contains("failed BAD: 1 impossible bar: 2024-01-03 high 9 is below low 12 (refused: strict checking) (bad_data)");
-        assertThat(filesUnder(strictOut)).containsExactly("GOOD.csv");
+        assertThat(filesUnder(strictOut)).containsExactly("GOOD.csv", "failures.csv");
     }
 
     @Test
