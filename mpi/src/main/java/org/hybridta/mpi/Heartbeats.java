@@ -76,10 +76,18 @@ final class Heartbeats implements AutoCloseable {
     }
 
     private void run() {
-        long nextBeat = System.nanoTime();
+        long nextBeat = System.nanoTime(), lastTurn = nextBeat;
+        // a turn of this loop takes at most a park of intervalNanos / 4; a far longer gap means this rank itself was
+        // not running (stopped, then continued as mpirun ends the job, or starved): it cannot tell how long the others
+        // were silent, so their clocks restart
+        long stalled = Math.max(timeout.toNanos() / 2, 4 * intervalNanos);
         try {
             while (!stopping) {
                 long now = System.nanoTime();
+                if (now - lastTurn > stalled) {
+                    for (int peer : peers) lastHeard.set(peer, now);
+                }
+                lastTurn = now;
                 for (int source = mpi.takeSignal(TAG); source >= 0; source = mpi.takeSignal(TAG)) lastHeard.set(source, now);
                 int ender = mpi.takeSignal(TAG_END);
                 if (ender >= 0) {
