@@ -1,0 +1,60 @@
+package org.hybridta.functions;
+
+import java.util.Arrays;
+import org.hybridta.indicator.FunctionInfo;
+
+/**
+ * The home of one TA-Lib function: its metadata, lookback, batch kernel and streaming step. Subclasses are
+ * final, stateless and listed in their group's registry (e.g. {@link OverlapStudies}).
+ */
+abstract class FunctionDef {
+    private final FunctionInfo info;
+
+    FunctionDef(Declaration declaration) {
+        this.info = declaration.info();
+    }
+
+    final FunctionInfo info() { return info; }
+
+    final String name() { return info.name(); }
+
+    /** The number of leading bars without a value, equal to TA-Lib's {@code TA_<NAME>_Lookback}. */
+    abstract int lookback(Args args);
+
+    /** A new streaming state for one series. */
+    abstract Step step(Args args);
+
+    /**
+     * Computes one series: reads {@code in[k][off, off + len)} (one array per input field, in the order of
+     * {@link FunctionInfo#inputFieldCount()}) and writes every cell of {@code out[k][off, off + len)}: {@code NaN}
+     * before the lookback (all of it when the series is too short), the values after. The output arrays are the
+     * caller's, reused between calls: never assume they hold zeros or NaN.
+     *
+     * <p>The default drives {@link #step}; override it with a loop over the same arithmetic where speed matters.
+     */
+    void batch(Args args, double[][] in, int off, int len, double[][] out) {
+        Step step = step(args);
+        double[] bar = new double[in.length], values = new double[out.length];
+        for (int i = off, end = off + len; i < end; i++) {
+            for (int k = 0; k < bar.length; k++) bar[k] = in[k][i];
+            step.update(bar, values);
+            for (int k = 0; k < values.length; k++) out[k][i] = values[k];
+        }
+    }
+
+    /**
+     * Fills {@code out[k][off, off + min(lookback, len))} with NaN and says whether any bar remains to compute:
+     * the first line of most batch kernels.
+     */
+    static boolean warmUp(double[][] out, int off, int len, int lookback) {
+        for (double[] o : out) Arrays.fill(o, off, off + Math.min(lookback, len), Double.NaN);
+        return len > lookback;
+    }
+
+    /** The step of a one-input, one-output function. */
+    static Step unary(RealStep s) {
+        return (in, out) -> out[0] = s.next(in[0]);
+    }
+
+    @Override public String toString() { return info.name(); }
+}

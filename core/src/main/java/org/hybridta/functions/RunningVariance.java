@@ -1,0 +1,52 @@
+package org.hybridta.functions;
+
+/**
+ * TA-Lib's {@code TA_INT_VAR}: the population variance over {@code period} bars as running sums of the values
+ * and of their squares, {@code sum2 / n - (sum / n)^2} (TA-Lib's formula, which can leave a tiny non-zero residue
+ * on a flat window; kept to match it). Used by VAR, STDDEV and BBANDS.
+ *
+ * <p>The running sums round differently depending on the bar they start at, so a caller gives the bar TA-Lib
+ * starts summing at ({@code start}, the bars to skip): BBANDS starts its deviation where its moving average
+ * starts, minus {@code period - 1}.
+ */
+final class RunningVariance implements RealStep {
+    /** TA-Lib's {@code TA_EPSILON}: a variance below it is zero. */
+    static final double EPSILON = 0.00000000000001;
+
+    private final int period, start;
+    private final double[] ring;
+    private int pos, seen;
+    private double total1, total2;
+
+    RunningVariance(int period, int start) {
+        this.period = period;
+        this.start = start;
+        this.ring = new double[period];
+    }
+
+    /** The variance of the window ending at this bar, NaN before bar {@code start + period - 1}. */
+    @Override public double next(double x) {
+        if (seen < start) {
+            seen++;
+            return Double.NaN;
+        }
+        total1 += x;
+        total2 += x * x;
+        ring[pos] = x;
+        if (++pos == period) pos = 0;
+        if (seen < start + period - 1) {
+            seen++;
+            return Double.NaN;
+        }
+        double mean1 = total1 / period, mean2 = total2 / period;
+        double old = ring[pos];
+        total1 -= old;
+        total2 -= old * old;
+        return mean2 - mean1 * mean1;
+    }
+
+    /** TA-Lib's standard deviation of a variance: its square root, or 0 below {@link #EPSILON}. */
+    static double deviation(double variance) {
+        return !(variance < EPSILON) ? Math.sqrt(variance) : 0.0;
+    }
+}

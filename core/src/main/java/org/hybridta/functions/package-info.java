@@ -1,0 +1,16 @@
+/**
+ * The function catalog: one class per TA-Lib function, holding everything HybridTA knows about it — TA-Lib's
+ * metadata (inputs, parameters with defaults and ranges, outputs), its lookback, its CPU batch kernel and its
+ * streaming step — and the registries that list them, one per TA-Lib group ({@code OverlapStudies}, ...),
+ * concatenated by {@code Catalog}.
+ *
+ * <p>Batch and streaming share one formula: a function's arithmetic lives in a step (state updated once per
+ * bar, O(1) amortised) or in a shared component ({@code MovingAverage}, {@code SlidingExtreme},
+ * {@code RunningVariance}); where the batch loop is written out for speed it performs the same operations in
+ * the same order, and {@code StreamTest} proves the two bit-identical for every function of the catalog.
+ * Composite functions call their components, never copy them. Values equal TA-Lib C 0.6's (its arithmetic
+ * order, its 1e-14 zero threshold), which {@code CatalogConformanceTest} checks function by function.
+ *
+ * <p>How to add a function: {@code /work/notes/PORTING.md} (in the repository: docs/porting.md once written).
+ */
+package org.hybridta.functions;

@@ -1,0 +1,35 @@
+package org.hybridta.indicator;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What TA-Lib's abstract interface says about one function, and what HybridTA's parser, CLI listing, docs and
+ * tests derive from it.
+ *
+ * @param name        TA-Lib's name in lower case, e.g. {@code stochrsi}
+ * @param description TA-Lib's one-line description, e.g. {@code Stochastic Relative Strength Index}
+ * @param inputs      inputs in TA-Lib's order
+ * @param params      optional parameters in TA-Lib's order (the positional order of the text form)
+ * @param outputs     outputs in TA-Lib's order
+ */
+public record FunctionInfo(String name, Group group, String description, List<InputInfo> inputs, List<ParamInfo> params,
+                           List<OutputInfo> outputs) {
+    public FunctionInfo {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(description, "description");
+        inputs = List.copyOf(inputs);
+        params = List.copyOf(params);
+        outputs = List.copyOf(outputs);
+        if (inputs.isEmpty()) throw new IllegalArgumentException(name + ": no inputs");
+        if (outputs.isEmpty()) throw new IllegalArgumentException(name + ": no outputs");
+    }
+
+    /** The number of input arrays a kernel reads: the fields of all inputs, in order. */
+    public int inputFieldCount() {
+        int n = 0;
+        for (InputInfo in : inputs) n += in.fields().size();
+        return n;
+    }
+}
