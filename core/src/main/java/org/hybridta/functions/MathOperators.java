@@ -1,12 +1,32 @@
 package org.hybridta.functions;
 
 import java.util.List;
+import java.util.Set;
 
-/** The functions of TA-Lib's group "Math Operators" that are ported, in TA-Lib's order. One porter owns this file. */
+/**
+ * TA-Lib's group "Math Operators": the ported functions, in TA-Lib's (alphabetical) order, and those still to port.
+ * One porter owns this file; adding a function here and removing it from {@link #PENDING} is all the
+ * registration it needs.
+ */
 final class MathOperators {
     private MathOperators() {}
 
-    static List<FunctionDef> functions() {
-        return List.of(new MinMaxIndex());
+    /** Adds the ported functions, one line each. */
+    static void functions(List<FunctionDef> to) {
+        to.add(new MinMaxIndex());
     }
+
+    /** Functions of this group not ported yet (CatalogTest checks that this only shrinks). */
+    static final Set<String> PENDING = Catalog.names("""
+            add
+            div
+            max
+            maxindex
+            min
+            minindex
+            minmax
+            mult
+            sub
+            sum
+            """);
 }
