@@ -94,7 +94,7 @@ public final class TaLibC {
             } catch (NoClassDefFoundError e) {
                 lib = null;
                 why = "JNA (net.java.dev.jna:jna) is not on the class path; add it as a test dependency";
-            } catch (UnsatisfiedLinkError e) {
+            } catch (LinkageError e) {                   // UnsatisfiedLinkError: not a loadable library
                 lib = null;
                 why = "cannot load " + path + ": " + e.getMessage().lines().findFirst().orElse("") + "; run scripts/install-talib-c.sh";
             } catch (RuntimeException e) {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.hybridta.BarSeries;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -20,7 +26,7 @@ import org.junit.jupiter.api.parallel.ResourceLock;
 class TaLibCTest {
     private static final BarSeries BARS = RandomBars.randomWalk("TEST", 13, 500);
     private static final double[] CLOSE = BARS.close();
-    private static final double[] PERIODS = java.util.stream.IntStream.range(0, 500).mapToDouble(i -> 2 + i % 9).toArray();   // MAVP
+    private static final double[] PERIODS = IntStream.range(0, 500).mapToDouble(i -> 2 + i % 9).toArray();   // MAVP
 
     @Test
     void smaIsTheMeanOfTheLastPeriodValues() {
@@ -244,6 +250,32 @@ class TaLibCTest {
             assertThat(sma.result().values(0)).containsExactly(Double.NaN, 2, 1, 0);
             sma.close();
             assertThatThrownBy(sma::run).hasMessageContaining("closed");
+        }
+    }
+
+    @Test
+    void callsOnManyThreadsGiveTheSameValuesAsOneByOne() throws Exception {
+        List<String> functions = List.of("SMA", "RSI", "MACD", "BBANDS", "HT_SINE", "MINMAXINDEX", "KAMA", "T3");
+        Map<String, TaLibCResult> alone = new HashMap<>();
+        for (String f : functions) alone.put(f, TaLibC.call(f, TaLibC.inputs(TaLibC.meta(f), BARS, Map.of())));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<?>> runs = new ArrayList<>();
+            for (int t = 0; t < 4; t++) {
+                runs.add(pool.submit(() -> {
+                    for (int round = 0; round < 25; round++) {
+                        for (String f : functions) {
+                            TaLibCResult r = TaLibC.call(f, TaLibC.inputs(TaLibC.meta(f), BARS, Map.of()));
+                            for (int o = 0; o < r.outputs().size(); o++) {
+                                assertThat(r.values(o)).as(f).containsExactly(alone.get(f).values(o));
+                            }
+                        }
+                    }
+                }));
+            }
+            for (Future<?> run : runs) run.get();
+        } finally {
+            pool.shutdownNow();
         }
     }
 
