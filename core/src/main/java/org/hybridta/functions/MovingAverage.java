@@ -11,7 +11,8 @@ import org.hybridta.indicator.MaType;
  */
 final class MovingAverage {
     /** The types ported so far; the others throw. The conformance tests draw MA-type parameters from this set. */
-    static final Set<MaType> PORTED = EnumSet.of(MaType.SMA, MaType.EMA, MaType.WMA, MaType.DEMA, MaType.TEMA);
+    static final Set<MaType> PORTED = EnumSet.of(MaType.SMA, MaType.EMA, MaType.WMA, MaType.DEMA, MaType.TEMA,
+            MaType.TRIMA, MaType.KAMA, MaType.T3);
 
     private MovingAverage() {}
 
@@ -37,6 +38,9 @@ final class MovingAverage {
             case WMA -> new WmaStep(period);
             case DEMA -> new DemaStep(period);
             case TEMA -> new TemaStep(period);
+            case TRIMA -> new Trima.State(period);
+            case KAMA -> new Kama.State(period);
+            case T3 -> new T3.State(period, T3.MA_VFACTOR);
             default -> throw notPorted(type);
         };
     }
@@ -53,6 +57,9 @@ final class MovingAverage {
             case WMA -> wma(x, off, len, period, out);
             case DEMA -> dema(x, off, len, period, out);
             case TEMA -> tema(x, off, len, period, out);
+            case TRIMA -> Trima.batch(x, off, len, period, out);
+            case KAMA -> Kama.batch(x, off, len, period, out);
+            case T3 -> T3.batch(x, off, len, period, T3.MA_VFACTOR, out);
             default -> throw notPorted(type);
         }
     }
@@ -150,7 +157,7 @@ final class MovingAverage {
     }
 
     /** Fills the first {@code min(lookback, len)} cells with NaN; says whether a value remains to compute. */
-    private static boolean warmUp(double[] out, int off, int len, int lookback) {
+    static boolean warmUp(double[] out, int off, int len, int lookback) {
         java.util.Arrays.fill(out, off, off + Math.min(lookback, len), Double.NaN);
         return len > lookback;
     }

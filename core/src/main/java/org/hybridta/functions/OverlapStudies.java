@@ -16,8 +16,11 @@ final class OverlapStudies {
         to.add(new Bbands());
         to.add(new Dema());
         to.add(new Ema());
+        to.add(new Kama());
         to.add(new Sma());
+        to.add(new T3());
         to.add(new Tema());
+        to.add(new Trima());
         to.add(new Wma());
     }
 
@@ -25,7 +28,6 @@ final class OverlapStudies {
     static final Set<String> PENDING = Catalog.names("""
             accbands
             ht_trendline
-            kama
             ma
             mama
             mavp
@@ -33,7 +35,5 @@ final class OverlapStudies {
             midprice
             sar
             sarext
-            t3
-            trima
             """);
 }
