@@ -17,6 +17,7 @@ final class OverlapStudies {
         to.add(new Dema());
         to.add(new Ema());
         to.add(new Kama());
+        to.add(new Ma());
         to.add(new Sma());
         to.add(new T3());
         to.add(new Tema());
@@ -28,7 +29,6 @@ final class OverlapStudies {
     static final Set<String> PENDING = Catalog.names("""
             accbands
             ht_trendline
-            ma
             mama
             mavp
             midpoint
