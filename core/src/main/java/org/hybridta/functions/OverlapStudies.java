@@ -19,6 +19,7 @@ final class OverlapStudies {
         to.add(new Ema());
         to.add(new Kama());
         to.add(new Ma());
+        to.add(new Mavp());
         to.add(new Midpoint());
         to.add(new Midprice());
         to.add(new Sar());
@@ -34,6 +35,5 @@ final class OverlapStudies {
     static final Set<String> PENDING = Catalog.names("""
             ht_trendline
             mama
-            mavp
             """);
 }
