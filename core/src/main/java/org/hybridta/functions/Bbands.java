@@ -58,8 +58,8 @@ final class Bbands extends FunctionDef {
     @Override Step step(Args a) {
         int period = a.integer(0), lookback = lookback(a);
         double up = a.real(1), dn = a.real(2);
-        RealStep ma = MovingAverage.step(a.maType(3), period);
         RunningVariance variance = variance(a);
+        RealStep ma = MovingAverage.step(a.maType(3), period);
         int[] bar = {0};
         return (in, out) -> {
             double middle = ma.next(in[0]);
@@ -78,9 +78,9 @@ final class Bbands extends FunctionDef {
         int period = a.integer(0), lookback = lookback(a);
         double up = a.real(1), dn = a.real(2);
         double[] x = in[0], upper = out[0], middle = out[1], lower = out[2];
+        RunningVariance variance = variance(a);
         if (!warmUp(out, off, len, lookback)) return;
         MovingAverage.batch(a.maType(3), period, x, off, len, middle);
-        RunningVariance variance = variance(a);
         int i = off, end = off + len;
         for (; i < off + lookback; i++) variance.next(x[i]);
         for (; i < end; i++) {
