@@ -10,9 +10,8 @@ import org.hybridta.indicator.MaType;
  * PPO, MAVP). A period of 1 copies the input, as {@code TA_MA} does for every type.
  */
 final class MovingAverage {
-    /** The types ported so far; the others throw. The conformance tests draw MA-type parameters from this set. */
-    static final Set<MaType> PORTED = EnumSet.of(MaType.SMA, MaType.EMA, MaType.WMA, MaType.DEMA, MaType.TEMA,
-            MaType.TRIMA, MaType.KAMA, MaType.T3);
+    /** The types ported: all nine. The conformance tests draw MA-type parameters from this set. */
+    static final Set<MaType> PORTED = EnumSet.allOf(MaType.class);
 
     private MovingAverage() {}
 
@@ -40,8 +39,8 @@ final class MovingAverage {
             case TEMA -> new TemaStep(period);
             case TRIMA -> new Trima.State(period);
             case KAMA -> new Kama.State(period);
+            case MAMA -> new Mama.State(Mama.MA_FAST_LIMIT, Mama.MA_SLOW_LIMIT);
             case T3 -> new T3.State(period, T3.MA_VFACTOR);
-            default -> throw notPorted(type);
         };
     }
 
@@ -59,13 +58,9 @@ final class MovingAverage {
             case TEMA -> tema(x, off, len, period, out);
             case TRIMA -> Trima.batch(x, off, len, period, out);
             case KAMA -> Kama.batch(x, off, len, period, out);
+            case MAMA -> Mama.batch(x, off, len, out);
             case T3 -> T3.batch(x, off, len, period, T3.MA_VFACTOR, out);
-            default -> throw notPorted(type);
         }
-    }
-
-    private static UnsupportedOperationException notPorted(MaType type) {
-        return new UnsupportedOperationException("moving average type " + type.text() + " is not ported yet");
     }
 
     /** TA-Lib's EMA factor {@code 2 / (period + 1)}. */
