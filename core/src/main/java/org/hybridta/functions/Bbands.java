@@ -31,14 +31,15 @@ final class Bbands extends FunctionDef {
     /**
      * MAMA's lookback is 32 whatever the period, so over more than 33 bars TA-Lib's deviation (which needs
      * {@code period - 1} bars) starts after the middle band: TA-Lib then writes the bands from bar {@code period - 1}
-     * (not its own lookback, 32) with the middle band of {@code period - 33} bars earlier. Refused.
+     * (not its own lookback, 32) with the middle band of {@code period - 33} bars earlier. Refused, as are the
+     * averages {@link MovingAverage#refusal} refuses.
      */
     @Override String refusal(Args a) {
         int period = a.integer(0);
         return varianceStart(a.maType(3), period) < 0
                 ? "timeperiod above 33 with matype mama: TA-Lib shifts the middle band " + (period - 33)
                         + " bars late against the deviation; use timeperiod 33 or less, or another matype"
-                : null;
+                : MovingAverage.refusal(a.maType(3), period, "timeperiod");
     }
 
     /**

@@ -17,6 +17,8 @@ final class Ma extends FunctionDef {
 
     @Override int lookback(Args a) { return MovingAverage.lookback(a.maType(1), a.integer(0)); }
 
+    @Override String refusal(Args a) { return MovingAverage.refusal(a.maType(1), a.integer(0), "timeperiod"); }
+
     @Override Step step(Args a) { return unary(MovingAverage.step(a.maType(1), a.integer(0))); }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {

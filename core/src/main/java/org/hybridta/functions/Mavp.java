@@ -30,12 +30,14 @@ final class Mavp extends FunctionDef {
 
     /**
      * A minimum above the maximum makes TA-Lib clamp short periods to the minimum, whose average starts after the
-     * function's first bar: TA-Lib then reads that average's later (future) values, and past its end. Refused.
+     * function's first bar: TA-Lib then reads that average's later (future) values, and past its end. Refused, as
+     * are the averages {@link MovingAverage#refusal} refuses up to the maximum.
      */
     @Override String refusal(Args a) {
-        return a.integer(0) > a.integer(1)
-                ? "minperiod " + a.integer(0) + " above maxperiod " + a.integer(1) + ": TA-Lib would take averages of later bars; use minperiod <= maxperiod"
-                : null;
+        if (a.integer(0) > a.integer(1)) {
+            return "minperiod " + a.integer(0) + " above maxperiod " + a.integer(1) + ": TA-Lib would take averages of later bars; use minperiod <= maxperiod";
+        }
+        return MovingAverage.refusal(a.maType(2), a.integer(1), "maxperiod");
     }
 
     private void check(Args a) {

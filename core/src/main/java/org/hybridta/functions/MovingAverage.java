@@ -28,6 +28,22 @@ final class MovingAverage {
         };
     }
 
+    /**
+     * Why TA-Lib's average of this type over {@code period} bars is refused, or null: TA-Lib sums WMA's and TRIMA's
+     * weights in a 32-bit {@code int}, which overflows above 46340 and 92680 bars (its averages then come out
+     * negative). {@code param} is the period's parameter name, for the message.
+     */
+    static String refusal(MaType type, int period, String param) {
+        int max = switch (type) {
+            case WMA -> 46_340;
+            case TRIMA -> 92_680;
+            default -> Integer.MAX_VALUE;
+        };
+        return period > max
+                ? param + " above " + max + " with " + type.text() + ": TA-Lib's 32-bit sum of the weights overflows (its average comes out negative)"
+                : null;
+    }
+
     /** A streaming moving average. */
     static RealStep step(MaType type, int period) {
         if (period == 1) return x -> x;

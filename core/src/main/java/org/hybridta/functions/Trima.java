@@ -10,10 +10,7 @@ import org.hybridta.indicator.MaType;
 final class Trima extends MaFunction {
     Trima() { super(MaType.TRIMA, "Triangular Moving Average"); }
 
-    /**
-     * {@code 1 / sum of the weights}. TA-Lib multiplies in {@code int}, which wraps for periods above 92680 (the
-     * result is then as wrong as TA-Lib's, kept to match it).
-     */
+    /** {@code 1 / sum of the weights}, multiplied in {@code int} as TA-Lib does (periods above 92680 are refused). */
     private static double factor(int period) {
         int half = period >> 1;
         int weights = (period & 1) == 1 ? (half + 1) * (half + 1) : half * (half + 1);

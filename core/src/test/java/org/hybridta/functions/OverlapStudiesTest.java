@@ -103,4 +103,21 @@ class OverlapStudiesTest {
         double[][] in = {new double[10], new double[10]}, out = {new double[10]};
         assertThatThrownBy(() -> mavp.batch(refused, in, 0, 10, out)).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("mavp: ");
     }
+
+    @Test void weightSumsThatOverflowInTaLibAreRefused() {
+        double[] close = RandomBars.randomWalk("S", 1, 92_700).close();
+        for (String name : List.of("wma", "trima")) {
+            int max = name.equals("wma") ? 46_340 : 92_680;
+            FunctionDef f = function(name);
+            assertThat(f.refusal(Args.of(max))).isNull();
+            assertThat(f.refusal(Args.of(max + 1))).contains("timeperiod", name);
+            // TA-Lib's average of positive prices there is negative
+            double[] talib = TaLibC.call(name, new double[][] {close}, max + 1).values(0);
+            assertThat(talib[close.length - 1]).isNegative();
+            int type = MaType.valueOf(name.toUpperCase(java.util.Locale.ROOT)).ordinal();
+            assertThat(function("ma").refusal(Args.of(max + 1, type))).contains("timeperiod");
+            assertThat(function("mavp").refusal(Args.of(2, max + 1, type))).contains("maxperiod");
+            assertThat(function("bbands").refusal(Args.of(max + 1, 2, 2, type))).contains("timeperiod");
+        }
+    }
 }
