@@ -27,29 +27,37 @@ final class Midpoint extends FunctionDef {
     }
 
     /**
-     * The midpoint of the highest high and the lowest low of a window, as TA-Lib's MIDPOINT and MIDPRICE rescan
-     * it at every bar ({@link SlidingExtreme#rescanned()}); MIDPOINT passes its one series as both.
+     * The midpoint of the highest high and the lowest low of a window as TA-Lib's MIDPOINT and MIDPRICE find them,
+     * rescanning the window at every bar (MIDPOINT passes its one series as both). Such a scan starts from the
+     * window's first value and passes over later NaNs: it gives NaN when that first value is NaN, else what
+     * {@link SlidingExtreme} tracks (whose own rescans start the same way but happen only when its extreme leaves).
      */
     static final class State {
         private final SlidingExtreme highest, lowest;
-        private final int period;
-        private int seen;
+        private final double[] highs, lows;          // the window's values, to read its first
+        private int pos, seen;
 
         State(int period) {
-            this.period = period;
             this.highest = SlidingExtreme.highest(period);
             this.lowest = SlidingExtreme.lowest(period);
+            this.highs = new double[period];
+            this.lows = new double[period];
         }
 
         /** The midpoint of the window ending at this bar, NaN before bar {@code period - 1}. */
         double next(double high, double low) {
             highest.add(high);
             lowest.add(low);
-            if (seen < period - 1) {
+            highs[pos] = high;
+            lows[pos] = low;
+            if (++pos == highs.length) pos = 0;      // now the slot of the window's first value
+            if (seen < highs.length - 1) {
                 seen++;
                 return Double.NaN;
             }
-            return (highest.rescanned() + lowest.rescanned()) / 2.0;
+            double h = Double.isNaN(highs[pos]) ? Double.NaN : highest.value();
+            double l = Double.isNaN(lows[pos]) ? Double.NaN : lowest.value();
+            return (h + l) / 2.0;
         }
     }
 }

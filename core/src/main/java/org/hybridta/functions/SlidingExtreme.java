@@ -83,14 +83,4 @@ final class SlidingExtreme {
 
     /** The bar of {@link #value()}, counted from the first bar added. */
     int index() { return index; }
-
-    /**
-     * The extreme of the window as a full rescan of it finds it, TA-Lib's MIDPOINT and MIDPRICE (which rescan at
-     * every bar, unlike {@link #value()}): NaN when the window's first value is NaN (it seeds the scan and no
-     * comparison replaces it), else the extreme of the window's values, NaNs passed over.
-     */
-    double rescanned() {
-        double first = ring[(count - window) % window];
-        return Double.isNaN(first) ? first : ring[queue[head] % window];
-    }
 }
