@@ -40,58 +40,14 @@ final class T3 extends FunctionDef {
         return new double[] {c1, c2, c3, c4};
     }
 
-    // ta_T3.c with no unstable period: e(k) is seeded with the mean of e(k-1)'s values over its first period bars
+    // ta_T3.c with no unstable period: the State seeds the six EMAs, then a plain loop runs them
     static void batch(double[] x, int off, int len, int period, double vFactor, double[] out) {
-        int lb = 6 * (period - 1);
-        if (!MovingAverage.warmUp(out, off, len, lb)) return;
-        double k = 2.0 / (period + 1.0), m = 1.0 - k;
-        double[] c = coefficients(vFactor);
-        double c1 = c[0], c2 = c[1], c3 = c[2], c4 = c[3];
-        int today = off, end = off + len;
-        double sum = x[today++];
-        for (int i = period - 1; i > 0; i--) sum += x[today++];
-        double e1 = sum / period;
-        sum = e1;
-        for (int i = period - 1; i > 0; i--) {
-            e1 = (k * x[today++]) + (m * e1);
-            sum += e1;
-        }
-        double e2 = sum / period;
-        sum = e2;
-        for (int i = period - 1; i > 0; i--) {
-            e1 = (k * x[today++]) + (m * e1);
-            e2 = (k * e1) + (m * e2);
-            sum += e2;
-        }
-        double e3 = sum / period;
-        sum = e3;
-        for (int i = period - 1; i > 0; i--) {
-            e1 = (k * x[today++]) + (m * e1);
-            e2 = (k * e1) + (m * e2);
-            e3 = (k * e2) + (m * e3);
-            sum += e3;
-        }
-        double e4 = sum / period;
-        sum = e4;
-        for (int i = period - 1; i > 0; i--) {
-            e1 = (k * x[today++]) + (m * e1);
-            e2 = (k * e1) + (m * e2);
-            e3 = (k * e2) + (m * e3);
-            e4 = (k * e3) + (m * e4);
-            sum += e4;
-        }
-        double e5 = sum / period;
-        sum = e5;
-        for (int i = period - 1; i > 0; i--) {
-            e1 = (k * x[today++]) + (m * e1);
-            e2 = (k * e1) + (m * e2);
-            e3 = (k * e2) + (m * e3);
-            e4 = (k * e3) + (m * e4);
-            e5 = (k * e4) + (m * e5);
-            sum += e5;
-        }
-        double e6 = sum / period;
-        out[today - 1] = c1 * e6 + c2 * e5 + c3 * e4 + c4 * e3;
+        State s = new State(period, vFactor);
+        int today = off, end = off + len, seeded = Math.min(end, off + 6 * (period - 1) + 1);
+        for (; today < seeded; today++) out[today] = s.next(x[today]);
+        if (today == end) return;
+        double k = s.k, m = s.m, c1 = s.c1, c2 = s.c2, c3 = s.c3, c4 = s.c4;
+        double e1 = s.e[0], e2 = s.e[1], e3 = s.e[2], e4 = s.e[3], e5 = s.e[4], e6 = s.e[5];
         for (; today < end; today++) {
             e1 = (k * x[today]) + (m * e1);
             e2 = (k * e1) + (m * e2);
@@ -104,8 +60,9 @@ final class T3 extends FunctionDef {
     }
 
     /**
-     * The streaming form of {@link #batch}: stage {@code s} (1 to 6) seeds {@code e[s-1]}; stage 1 sums the first
-     * {@code period} inputs, each later stage runs the seeded EMAs over {@code period - 1} bars and sums the newest.
+     * ta_T3.c one bar at a time: stage {@code s} (1 to 6) seeds {@code e[s-1]}; stage 1 sums the first
+     * {@code period} inputs, each later stage runs the seeded EMAs over {@code period - 1} bars and sums the newest
+     * (TA-Lib's six unrolled loops); from stage 7 on, all six run.
      */
     static final class State implements RealStep {
         private final int period;
@@ -140,18 +97,23 @@ final class T3 extends FunctionDef {
                 e[j] = (k * input) + (m * e[j]);
                 input = e[j];
             }
-            if (stage > 6) return c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+            if (stage > 6) return value();
             sum += input;
             if (--left > 0) return Double.NaN;
             e[stage - 1] = sum / period;
             return nextStage();
         }
 
+        /** TA-Lib's {@code c1*e6 + c2*e5 + c3*e4 + c4*e3}, written out in the batch's loop. */
+        private double value() {
+            return c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+        }
+
         /** Ends a seeding stage: the next stage sums from the new seed; after the sixth, the first value. */
         private double nextStage() {
             if (stage == 6) {
                 stage = 7;
-                return c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2];
+                return value();
             }
             sum = e[stage - 1];
             stage++;
