@@ -14,6 +14,7 @@ import org.hybridta.indicator.Group;
 final class Accbands extends FunctionDef {
     Accbands() {
         super(function("accbands", Group.OVERLAP_STUDIES, "Acceleration Bands")
+                .overlap()
                 .inputPrice(Field.HIGH, Field.LOW, Field.CLOSE)
                 .paramPeriod(20, 2)
                 .output("upperband")

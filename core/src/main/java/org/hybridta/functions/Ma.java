@@ -9,6 +9,7 @@ import org.hybridta.indicator.MaType;
 final class Ma extends FunctionDef {
     Ma() {
         super(function("ma", Group.OVERLAP_STUDIES, "Moving average")
+                .overlap()
                 .inputReal()
                 .paramPeriod(30, 1)
                 .paramMaType("matype", MaType.SMA)

@@ -17,6 +17,7 @@ final class Mama extends FunctionDef {
 
     Mama() {
         super(function("mama", Group.OVERLAP_STUDIES, "MESA Adaptive Moving Average")
+                .overlap()
                 .inputReal()
                 .paramReal("fastlimit", 0.5, 0.01, 0.99)
                 .paramReal("slowlimit", 0.05, 0.01, 0.99)

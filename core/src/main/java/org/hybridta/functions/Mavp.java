@@ -18,6 +18,7 @@ import org.hybridta.indicator.MaType;
 final class Mavp extends FunctionDef {
     Mavp() {
         super(function("mavp", Group.OVERLAP_STUDIES, "Moving average with variable period")
+                .overlap()
                 .inputReal()
                 .inputReal("periods", Field.CLOSE)
                 .paramInt("minperiod", 2, 2, MAX_PERIOD)

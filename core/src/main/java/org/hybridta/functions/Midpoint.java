@@ -8,6 +8,7 @@ import org.hybridta.indicator.Group;
 final class Midpoint extends FunctionDef {
     Midpoint() {
         super(function("midpoint", Group.OVERLAP_STUDIES, "MidPoint over period")
+                .overlap()
                 .inputReal()
                 .paramPeriod(14, 2)
                 .output("real"));

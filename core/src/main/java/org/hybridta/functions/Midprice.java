@@ -9,6 +9,7 @@ import org.hybridta.indicator.Group;
 final class Midprice extends FunctionDef {
     Midprice() {
         super(function("midprice", Group.OVERLAP_STUDIES, "Midpoint Price over period")
+                .overlap()
                 .inputPrice(Field.HIGH, Field.LOW)
                 .paramPeriod(14, 2)
                 .output("real"));

@@ -13,6 +13,7 @@ import org.hybridta.indicator.Group;
 final class Sar extends FunctionDef {
     Sar() {
         super(function("sar", Group.OVERLAP_STUDIES, "Parabolic SAR")
+                .overlap()
                 .inputPrice(Field.HIGH, Field.LOW)
                 .paramReal("acceleration", 0.02, 0, REAL_MAX)
                 .paramReal("maximum", 0.2, 0, REAL_MAX)

@@ -16,6 +16,7 @@ import org.hybridta.indicator.Group;
 final class SarExt extends FunctionDef {
     SarExt() {
         super(function("sarext", Group.OVERLAP_STUDIES, "Parabolic SAR - Extended")
+                .overlap()
                 .inputPrice(Field.HIGH, Field.LOW)
                 .paramReal("startvalue", 0, REAL_MIN, REAL_MAX)
                 .paramReal("offsetonreverse", 0, 0, REAL_MAX)

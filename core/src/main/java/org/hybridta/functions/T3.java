@@ -16,6 +16,7 @@ final class T3 extends FunctionDef {
 
     T3() {
         super(function("t3", Group.OVERLAP_STUDIES, "Triple Exponential Moving Average (T3)")
+                .overlap()
                 .inputReal()
                 .paramPeriod(5, 2)
                 .paramReal("vfactor", 0.7, 0, 1)
