@@ -71,20 +71,25 @@ final class Mavp extends FunctionDef {
         double[] o = out[0];
         if (!warmUp(out, off, len, lookback)) return;
         double[] x = Arrays.copyOfRange(in[0], off, off + len), average = new double[len];
-        int[] periods = new int[len];
-        for (int t = lookback; t < len; t++) periods[t] = clamp(in[1][off + t], min, max);
-        // TA-Lib's loop: the first bar of each distinct period computes its average and serves every later bar of it
+        // each bar's period, a chain through the later bars of the same period (-1 ends it), each period's first
+        // and last bars
+        int[] period = new int[len], nextSame = new int[len], first = new int[max - min + 1], lastBar = new int[max - min + 1];
+        Arrays.fill(first, -1);
+        for (int t = len - 1; t >= lookback; t--) {
+            int p = clamp(in[1][off + t], min, max);
+            if (first[p - min] < 0) lastBar[p - min] = t;
+            period[t] = p;
+            nextSame[t] = first[p - min];
+            first[p - min] = t;
+        }
+        // TA-Lib's loop: the first bar of each period computes that period's average (here only up to the period's
+        // last bar) and serves every bar of it
         for (int t = lookback; t < len; t++) {
-            int p = periods[t];
-            if (p == 0) continue;
+            int p = period[t];
+            if (first[p - min] != t) continue;
             int start = lookback - MovingAverage.lookback(type, p);
-            MovingAverage.batch(type, p, x, start, len - start, average);
-            for (int u = t; u < len; u++) {
-                if (periods[u] == p) {
-                    o[off + u] = average[u];
-                    periods[u] = 0;
-                }
-            }
+            MovingAverage.batch(type, p, x, start, lastBar[p - min] + 1 - start, average);
+            for (int u = t; u >= 0; u = nextSame[u]) o[off + u] = average[u];
         }
     }
 
