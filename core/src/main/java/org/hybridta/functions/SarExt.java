@@ -79,69 +79,78 @@ final class SarExt extends FunctionDef {
 
         /** The SAR written at this bar, NaN at the first. */
         double next(double high, double low) {
-            if (bar == 0) {
-                bar = 1;
-                newHigh = high;                       // kept as the first bar's, read by start()
-                newLow = low;
-                return Double.NaN;
-            }
-            if (bar == 1) {
-                bar = 2;
-                start(high, low);
-            }
+            if (bar < 2 && firstBars(high, low)) return Double.NaN;
             double prevLow = newLow, prevHigh = newHigh;
             newLow = low;
             newHigh = high;
-            double out;
-            if (isLong) {
-                if (newLow <= sar) {                  // the low penetrates the SAR: switch to short
-                    isLong = false;
-                    sar = ep;
-                    if (sar < prevHigh) sar = prevHigh;
-                    if (sar < newHigh) sar = newHigh;
-                    if (offset != 0.0) sar += sar * offset;
-                    out = negativeShort ? -sar : sar;
-                    afShort = initShort;
-                    ep = newLow;
-                    sar = sar + afShort * (ep - sar);
-                    if (sar < prevHigh) sar = prevHigh;
-                    if (sar < newHigh) sar = newHigh;
-                } else {
-                    out = sar;
-                    if (newHigh > ep) {
-                        ep = newHigh;
-                        afLong += accLong;
-                        if (afLong > maxLong) afLong = maxLong;
-                    }
-                    sar = sar + afLong * (ep - sar);
-                    if (sar > prevLow) sar = prevLow;
-                    if (sar > newLow) sar = newLow;
-                }
-            } else {
-                if (newHigh >= sar) {                 // the high penetrates the SAR: switch to long
-                    isLong = true;
-                    sar = ep;
-                    if (sar > prevLow) sar = prevLow;
-                    if (sar > newLow) sar = newLow;
-                    if (offset != 0.0) sar -= sar * offset;
-                    out = sar;
-                    afLong = initLong;
-                    ep = newHigh;
-                    sar = sar + afLong * (ep - sar);
-                    if (sar > prevLow) sar = prevLow;
-                    if (sar > newLow) sar = newLow;
-                } else {
-                    out = negativeShort ? -sar : sar;
-                    if (newLow < ep) {
-                        ep = newLow;
-                        afShort += accShort;
-                        if (afShort > maxShort) afShort = maxShort;
-                    }
-                    sar = sar + afShort * (ep - sar);
-                    if (sar < prevHigh) sar = prevHigh;
-                    if (sar < newHigh) sar = newHigh;
-                }
+            // small methods, so that a batch loop inlines them all
+            return isLong ? whileLong(prevLow, prevHigh) : whileShort(prevLow, prevHigh);
+        }
+
+        /** Bar 0 is kept (true: no SAR yet); bar 1 starts the position. */
+        private boolean firstBars(double high, double low) {
+            if (bar == 0) {
+                bar = 1;
+                newHigh = high;                       // read by start()
+                newLow = low;
+                return true;
             }
+            bar = 2;
+            start(high, low);
+            return false;
+        }
+
+        private double whileLong(double prevLow, double prevHigh) {
+            if (newLow <= sar) {                      // the low penetrates the SAR: switch to short
+                isLong = false;
+                sar = ep;
+                if (sar < prevHigh) sar = prevHigh;
+                if (sar < newHigh) sar = newHigh;
+                if (offset != 0.0) sar += sar * offset;
+                double out = negativeShort ? -sar : sar;
+                afShort = initShort;
+                ep = newLow;
+                sar = sar + afShort * (ep - sar);
+                if (sar < prevHigh) sar = prevHigh;
+                if (sar < newHigh) sar = newHigh;
+                return out;
+            }
+            double out = sar;
+            if (newHigh > ep) {
+                ep = newHigh;
+                afLong += accLong;
+                if (afLong > maxLong) afLong = maxLong;
+            }
+            sar = sar + afLong * (ep - sar);
+            if (sar > prevLow) sar = prevLow;
+            if (sar > newLow) sar = newLow;
+            return out;
+        }
+
+        private double whileShort(double prevLow, double prevHigh) {
+            if (newHigh >= sar) {                     // the high penetrates the SAR: switch to long
+                isLong = true;
+                sar = ep;
+                if (sar > prevLow) sar = prevLow;
+                if (sar > newLow) sar = newLow;
+                if (offset != 0.0) sar -= sar * offset;
+                double out = sar;
+                afLong = initLong;
+                ep = newHigh;
+                sar = sar + afLong * (ep - sar);
+                if (sar > prevLow) sar = prevLow;
+                if (sar > newLow) sar = newLow;
+                return out;
+            }
+            double out = negativeShort ? -sar : sar;
+            if (newLow < ep) {
+                ep = newLow;
+                afShort += accShort;
+                if (afShort > maxShort) afShort = maxShort;
+            }
+            sar = sar + afShort * (ep - sar);
+            if (sar < prevHigh) sar = prevHigh;
+            if (sar < newHigh) sar = newHigh;
             return out;
         }
 
