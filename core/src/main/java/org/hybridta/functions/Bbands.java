@@ -30,22 +30,38 @@ final class Bbands extends FunctionDef {
     @Override int lookback(Args a) { return MovingAverage.lookback(a.maType(3), a.integer(0)); }
 
     /**
-     * The bar TA-Lib's STDDEV starts summing at. TA-Lib starts it at the average's first value, so it is ahead of
-     * the bands only for an average whose lookback is shorter than {@code period - 1} (MAMA with a period above
-     * 33), where TA-Lib misaligns the bands; not ported.
+     * MAMA's lookback is 32 whatever the period, so over more than 33 bars TA-Lib's deviation (which needs
+     * {@code period - 1} bars) starts after the middle band: TA-Lib then writes the bands from bar {@code period - 1}
+     * (not its own lookback, 32) with the middle band of {@code period - 33} bars earlier. Refused, as are the
+     * averages {@link MovingAverage#refusal} refuses.
      */
-    private static int varianceStart(Args a) {
+    @Override String refusal(Args a) {
         int period = a.integer(0);
-        int start = MovingAverage.lookback(a.maType(3), period) - (period - 1);
-        if (start < 0) throw new UnsupportedOperationException("bbands with " + a.maType(3).text() + " over " + period + " bars is not ported");
-        return start;
+        return varianceStart(a.maType(3), period) < 0
+                ? "timeperiod above 33 with matype mama: TA-Lib shifts the middle band " + (period - 33)
+                        + " bars late against the deviation; use timeperiod 33 or less, or another matype"
+                : MovingAverage.refusal(a.maType(3), period, "timeperiod");
+    }
+
+    /**
+     * The bar TA-Lib's STDDEV starts summing at: TA-Lib starts it at the average's first value, so the sums begin
+     * {@code period - 1} bars before that (negative for the refused MAMA sets).
+     */
+    private static int varianceStart(MaType type, int period) {
+        return MovingAverage.lookback(type, period) - (period - 1);
+    }
+
+    private RunningVariance variance(Args a) {
+        String refused = refusal(a);
+        if (refused != null) throw new IllegalArgumentException("bbands: " + refused);
+        return new RunningVariance(a.integer(0), varianceStart(a.maType(3), a.integer(0)));
     }
 
     @Override Step step(Args a) {
         int period = a.integer(0), lookback = lookback(a);
         double up = a.real(1), dn = a.real(2);
+        RunningVariance variance = variance(a);
         RealStep ma = MovingAverage.step(a.maType(3), period);
-        RunningVariance variance = new RunningVariance(period, varianceStart(a));
         int[] bar = {0};
         return (in, out) -> {
             double middle = ma.next(in[0]);
@@ -64,9 +80,9 @@ final class Bbands extends FunctionDef {
         int period = a.integer(0), lookback = lookback(a);
         double up = a.real(1), dn = a.real(2);
         double[] x = in[0], upper = out[0], middle = out[1], lower = out[2];
+        RunningVariance variance = variance(a);
         if (!warmUp(out, off, len, lookback)) return;
         MovingAverage.batch(a.maType(3), period, x, off, len, middle);
-        RunningVariance variance = new RunningVariance(period, varianceStart(a));
         int i = off, end = off + len;
         for (; i < off + lookback; i++) variance.next(x[i]);
         for (; i < end; i++) {

@@ -23,6 +23,8 @@ abstract class MaFunction extends FunctionDef {
 
     @Override final int lookback(Args a) { return MovingAverage.lookback(type, a.integer(0)); }
 
+    @Override final String refusal(Args a) { return MovingAverage.refusal(type, a.integer(0), "timeperiod"); }
+
     @Override final Step step(Args a) { return unary(MovingAverage.step(type, a.integer(0))); }
 
     @Override final void batch(Args a, double[][] in, int off, int len, double[][] out) {

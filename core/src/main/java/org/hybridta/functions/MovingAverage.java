@@ -10,8 +10,8 @@ import org.hybridta.indicator.MaType;
  * PPO, MAVP). A period of 1 copies the input, as {@code TA_MA} does for every type.
  */
 final class MovingAverage {
-    /** The types ported so far; the others throw. The conformance tests draw MA-type parameters from this set. */
-    static final Set<MaType> PORTED = EnumSet.of(MaType.SMA, MaType.EMA, MaType.WMA, MaType.DEMA, MaType.TEMA);
+    /** The types ported: all nine. The conformance tests draw MA-type parameters from this set. */
+    static final Set<MaType> PORTED = EnumSet.allOf(MaType.class);
 
     private MovingAverage() {}
 
@@ -28,6 +28,22 @@ final class MovingAverage {
         };
     }
 
+    /**
+     * Why TA-Lib's average of this type over {@code period} bars is refused, or null: TA-Lib sums WMA's and TRIMA's
+     * weights in a 32-bit {@code int}, which overflows above 46340 and 92680 bars (its averages then come out
+     * negative). {@code param} is the period's parameter name, for the message.
+     */
+    static String refusal(MaType type, int period, String param) {
+        int max = switch (type) {
+            case WMA -> 46_340;
+            case TRIMA -> 92_680;
+            default -> Integer.MAX_VALUE;
+        };
+        return period > max
+                ? param + " above " + max + " with " + type.text() + ": TA-Lib's 32-bit sum of the weights overflows (its average comes out negative)"
+                : null;
+    }
+
     /** A streaming moving average. */
     static RealStep step(MaType type, int period) {
         if (period == 1) return x -> x;
@@ -37,7 +53,10 @@ final class MovingAverage {
             case WMA -> new WmaStep(period);
             case DEMA -> new DemaStep(period);
             case TEMA -> new TemaStep(period);
-            default -> throw notPorted(type);
+            case TRIMA -> new Trima.State(period);
+            case KAMA -> new Kama.State(period);
+            case MAMA -> new Mama.State(Mama.MA_FAST_LIMIT, Mama.MA_SLOW_LIMIT);
+            case T3 -> new T3.State(period, T3.MA_VFACTOR);
         };
     }
 
@@ -53,12 +72,11 @@ final class MovingAverage {
             case WMA -> wma(x, off, len, period, out);
             case DEMA -> dema(x, off, len, period, out);
             case TEMA -> tema(x, off, len, period, out);
-            default -> throw notPorted(type);
+            case TRIMA -> Trima.batch(x, off, len, period, out);
+            case KAMA -> Kama.batch(x, off, len, period, out);
+            case MAMA -> Mama.batch(x, off, len, out);
+            case T3 -> T3.batch(x, off, len, period, T3.MA_VFACTOR, out);
         }
-    }
-
-    private static UnsupportedOperationException notPorted(MaType type) {
-        return new UnsupportedOperationException("moving average type " + type.text() + " is not ported yet");
     }
 
     /** TA-Lib's EMA factor {@code 2 / (period + 1)}. */
@@ -150,7 +168,7 @@ final class MovingAverage {
     }
 
     /** Fills the first {@code min(lookback, len)} cells with NaN; says whether a value remains to compute. */
-    private static boolean warmUp(double[] out, int off, int len, int lookback) {
+    static boolean warmUp(double[] out, int off, int len, int lookback) {
         java.util.Arrays.fill(out, off, off + Math.min(lookback, len), Double.NaN);
         return len > lookback;
     }
