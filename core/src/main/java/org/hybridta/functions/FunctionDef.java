@@ -51,6 +51,14 @@ abstract class FunctionDef {
         return len > lookback;
     }
 
+    /** TA-Lib 0.6's {@code TA_EPSILON}: {@code TA_IS_ZERO(v)} is {@code |v| < EPSILON}, {@code TA_IS_ZERO_OR_NEG(v)} is {@code v < EPSILON}. */
+    static final double EPSILON = 0.00000000000001;
+
+    /** TA-Lib's {@code TA_IS_ZERO}. */
+    static boolean isZero(double v) {
+        return -EPSILON < v && v < EPSILON;
+    }
+
     /** The step of a one-input, one-output function. */
     static Step unary(RealStep s) {
         return (in, out) -> out[0] = s.next(in[0]);
