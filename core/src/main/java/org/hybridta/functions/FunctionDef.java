@@ -21,6 +21,14 @@ abstract class FunctionDef {
     /** The number of leading bars without a value, equal to TA-Lib's {@code TA_<NAME>_Lookback}. */
     abstract int lookback(Args args);
 
+    /**
+     * Why these parameters are refused although each is within its TA-Lib range (TA-Lib C fails on them), or null.
+     * The parser reports it; the tests skip such sets.
+     */
+    String refusal(Args args) {
+        return null;
+    }
+
     /** A new streaming state for one series. */
     abstract Step step(Args args);
 

@@ -26,6 +26,10 @@ final class Macd extends FunctionDef {
 
     private static int slow(Args a) { return Math.max(a.integer(0), a.integer(1)); }
 
+    @Override String refusal(Args a) {
+        return a.integer(2) < 2 ? "signalperiod must be at least 2 (TA-Lib C's MACD fails on 1, though its range starts at 1)" : null;
+    }
+
     @Override int lookback(Args a) { return (slow(a) - 1) + (a.integer(2) - 1); }
 
     @Override Step step(Args a) {
