@@ -35,8 +35,8 @@ final class UltOsc extends FunctionDef {
     /** The streaming ULTOSC, also the batch kernel's loop body: running sums over a ring of the longest window. */
     static final class State {
         private final int p1, p2, p3;
-        private final double[] ring;             // close - true low, true range; bar t at 2 * (t mod p3)
-        private int today = -1, pos;
+        private final double[] ring;             // close - true low and true range of the last p3 bars, pairs
+        private int today = -1, pos, first1, first2, first3;   // slots of the bar now and of each window's first
         private double prevClose, a1, a2, a3, b1, b2, b3;
 
         State(int shortest, int middle, int longest) {
@@ -44,6 +44,9 @@ final class UltOsc extends FunctionDef {
             p2 = middle;
             p3 = longest;
             ring = new double[2 * longest];
+            // bar t is at slot (t - 1) mod p3; at the first value, bar p3, a window of p bars starts at bar p3 - p + 1
+            first1 = 2 * ((p3 - p1) % p3);
+            first2 = 2 * ((p3 - p2) % p3);
         }
 
         double next(double high, double low, double close) {
@@ -55,10 +58,9 @@ final class UltOsc extends FunctionDef {
             double trueLow = low < prevClose ? low : prevClose;
             double a = close - trueLow, b = Trange.trueRange(high, low, prevClose);
             prevClose = close;
-            int slot = pos;
-            if (++pos == p3) pos = 0;
-            ring[2 * slot] = a;
-            ring[2 * slot + 1] = b;
+            ring[pos] = a;
+            ring[pos + 1] = b;
+            pos = next(pos);
             // each window's sum starts at the bar TA-Lib's starts at: p3 - p + 1
             if (t > p3 - p1) {
                 a1 += a;
@@ -75,22 +77,20 @@ final class UltOsc extends FunctionDef {
             if (!isZero(b1)) output += 4.0 * (a1 / b1);
             if (!isZero(b2)) output += 2.0 * (a2 / b2);
             if (!isZero(b3)) output += a3 / b3;
-            int k = trailing(slot, p1);
-            a1 -= ring[k];
-            b1 -= ring[k + 1];
-            k = trailing(slot, p2);
-            a2 -= ring[k];
-            b2 -= ring[k + 1];
-            k = trailing(slot, p3);
-            a3 -= ring[k];
-            b3 -= ring[k + 1];
+            a1 -= ring[first1];
+            b1 -= ring[first1 + 1];
+            a2 -= ring[first2];
+            b2 -= ring[first2 + 1];
+            a3 -= ring[first3];
+            b3 -= ring[first3 + 1];
+            first1 = next(first1);
+            first2 = next(first2);
+            first3 = next(first3);
             return 100.0 * (output / 7.0);
         }
 
-        /** The ring index of the first bar of the window of {@code period} bars ending at {@code slot}. */
-        private int trailing(int slot, int period) {
-            int j = slot - period + 1;
-            return 2 * (j < 0 ? j + p3 : j);
+        private int next(int slot) {
+            return slot + 2 == ring.length ? 0 : slot + 2;
         }
     }
 
