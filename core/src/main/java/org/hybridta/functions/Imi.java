@@ -8,7 +8,8 @@ import org.hybridta.indicator.Group;
 /**
  * TA-Lib's IMI: {@code 100 * up / (up + down)} over the last {@code timeperiod} bars, where {@code up} sums
  * {@code close - open} of the bars closing above their open and {@code down} sums {@code open - close} of the
- * others. TA-Lib divides without a zero test, so a window of bars with {@code close == open} gives NaN (0 / 0).
+ * others. TA-Lib divides without a zero test, so a window of bars with {@code close == open} gives NaN (0 / 0);
+ * a NaN price makes the next {@code timeperiod} values NaN.
  */
 final class Imi extends FunctionDef {
     Imi() {
@@ -20,55 +21,76 @@ final class Imi extends FunctionDef {
 
     @Override int lookback(Args a) { return a.integer(0) - 1; }
 
-    /**
-     * The window's sums, kept running (TA-Lib sums each window afresh, in O(period)). So that they stay TA-Lib's:
-     * a sum with no non-zero term in the window is exactly 0 (a count of its non-zero terms), and a NaN is not
-     * added but counted, the down sum being NaN while the window holds one (TA-Lib adds a NaN bar's difference
-     * to it) and the sum of the others again once it has left.
-     */
+    /** The streaming IMI, also the batch kernel's loop body. */
     static final class State {
-        private final int period;
-        private final double[] ups, downs;      // the window's terms, a ring
-        private int pos, seen, upCount, downCount, nanCount;
-        private double up, down;
+        private final WindowSum up, down;
 
         State(int period) {
-            this.period = period;
-            this.ups = new double[period];
-            this.downs = new double[period];
+            up = new WindowSum(period);
+            down = new WindowSum(period);
         }
 
         /** Adds the bar with this open and close; returns the value of the window ending there (NaN until full). */
         double next(double open, double close) {
-            int slot = pos;
-            if (++pos == period) pos = 0;
-            if (seen == period) remove(slot);
-            else seen++;
-            double u = 0.0, d = 0.0;
-            if (close > open) u = close - open;
-            else d = open - close;
-            ups[slot] = u;
-            downs[slot] = d;
-            if (u != 0.0) {
-                upCount++;
-                up += u;
-            }
-            if (Double.isNaN(d)) {
-                nanCount++;
-            } else if (d != 0.0) {
-                downCount++;
-                down += d;
-            }
-            if (seen < period) return Double.NaN;
-            double dn = nanCount > 0 ? Double.NaN : down;
-            return 100.0 * (up / (up + dn));
+            boolean rising = close > open;
+            boolean full = up.add(rising ? close - open : 0.0);
+            down.add(rising ? 0.0 : open - close);        // a NaN bar's difference too, as TA-Lib adds it
+            if (!full) return Double.NaN;
+            double u = up.sum();
+            return 100.0 * (u / (u + down.sum()));
+        }
+    }
+
+    /**
+     * The sum of the last {@code period} terms as TA-Lib sums each window afresh (in O(period)), kept running in O(1)
+     * and summed afresh in TA-Lib's order whenever it falls below 1/1024 of its largest value since the last fresh
+     * sum: a running sum's rounding errors are relative to the largest sum it has held, so this keeps them within
+     * about {@code 1024 * eps} per operation of the current sum, and a window whose terms are all 0 sums to exactly
+     * 0 (TA-Lib's 0 / 0, NaN, in IMI) instead of a residue. NaN terms are counted, not added: the sum is NaN while
+     * the window holds one. The fresh sums cost O(period) each, rarely on prices (a fall by a factor 1024 as a
+     * large term leaves the window); terms that shrink by such a factor at every bar would make every bar O(period).
+     */
+    private static final class WindowSum {
+        private static final double REFRESH = 0x1p-10;
+        private final double[] ring;
+        private int pos, seen, nans;
+        private double sum, peak;
+
+        WindowSum(int period) {
+            ring = new double[period];
         }
 
-        private void remove(int slot) {
-            double u = ups[slot], d = downs[slot];
-            if (u != 0.0) up = --upCount == 0 ? 0.0 : up - u;
-            if (Double.isNaN(d)) nanCount--;
-            else if (d != 0.0) down = --downCount == 0 ? 0.0 : down - d;
+        /** Adds the next term, dropping the window's first when it is full; says whether it is full now. */
+        boolean add(double x) {
+            double old = ring[pos];
+            ring[pos] = x;
+            if (++pos == ring.length) pos = 0;
+            if (seen == ring.length) {
+                if (Double.isNaN(old)) nans--;
+                else sum -= old;
+            } else {
+                seen++;
+            }
+            if (Double.isNaN(x)) nans++;
+            else sum += x;
+            double size = Math.abs(sum);
+            if (size > peak) peak = size;
+            else if (size < peak * REFRESH) refresh();
+            return seen == ring.length;
+        }
+
+        double sum() { return nans > 0 ? Double.NaN : sum; }
+
+        /** The window's sum afresh, oldest term first, NaNs passed over. */
+        private void refresh() {
+            int n = ring.length, first = seen == n ? pos : 0;
+            double fresh = 0.0;
+            for (int k = 0; k < seen; k++) {
+                double v = ring[first + k < n ? first + k : first + k - n];
+                if (!Double.isNaN(v)) fresh += v;
+            }
+            sum = fresh;
+            peak = Math.abs(fresh);
         }
     }
 
