@@ -59,4 +59,14 @@ final class Aroon extends FunctionDef {
             out[1] = ready ? e.up() : Double.NaN;
         };
     }
+
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        Extremes e = new Extremes(a.integer(0));
+        double[] high = in[0], low = in[1], down = out[0], up = out[1];
+        for (int i = off, end = off + len; i < end; i++) {
+            boolean ready = e.add(high[i], low[i]);
+            down[i] = ready ? e.down() : Double.NaN;
+            up[i] = ready ? e.up() : Double.NaN;
+        }
+    }
 }

@@ -20,4 +20,10 @@ final class AroonOsc extends FunctionDef {
         Aroon.Extremes e = new Aroon.Extremes(a.integer(0));
         return (in, out) -> out[0] = e.add(in[0], in[1]) ? e.oscillator() : Double.NaN;
     }
+
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        Aroon.Extremes e = new Aroon.Extremes(a.integer(0));
+        double[] high = in[0], low = in[1], o = out[0];
+        for (int i = off, end = off + len; i < end; i++) o[i] = e.add(high[i], low[i]) ? e.oscillator() : Double.NaN;
+    }
 }
