@@ -2,18 +2,5 @@ package org.hybridta.functions;
 
 /** TA-Lib's ROCR100: {@code (x / x[t - period]) * 100}, 0 where the earlier value is 0. */
 final class Rocr100 extends RateOfChangeFunction {
-    Rocr100() { super("rocr100", "Rate of change ratio 100 scale: (price/prevPrice)*100"); }
-
-    static double rate(double now, double then) {
-        return then != 0.0 ? (now / then) * 100.0 : 0.0;
-    }
-
-    @Override double value(double now, double then) { return rate(now, then); }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        int period = a.integer(0);
-        if (!warmUp(out, off, len, period)) return;
-        double[] x = in[0], o = out[0];
-        for (int i = off + period, end = off + len; i < end; i++) o[i] = rate(x[i], x[i - period]);
-    }
+    Rocr100() { super("rocr100", "Rate of change ratio 100 scale: (price/prevPrice)*100", Form.RATIO_100); }
 }

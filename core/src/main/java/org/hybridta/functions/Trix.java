@@ -25,30 +25,28 @@ final class Trix extends FunctionDef {
 
     /** The streaming TRIX, also the batch kernel's loop body. */
     static final class State implements RealStep {
-        private final MovingAverage.EmaStep e1, e2, e3;
+        private final MovingAverage.EmaStep[] emas;
         private double previous = Double.NaN;
         private boolean seeded;
 
         State(int period) {
-            e1 = new MovingAverage.EmaStep(period);
-            e2 = new MovingAverage.EmaStep(period);
-            e3 = new MovingAverage.EmaStep(period);
+            emas = new MovingAverage.EmaStep[] {
+                new MovingAverage.EmaStep(period), new MovingAverage.EmaStep(period), new MovingAverage.EmaStep(period)};
         }
 
         @Override public double next(double x) {
-            double a = e1.next(x);
-            if (!e1.ready()) return Double.NaN;
-            double b = e2.next(a);
-            if (!e2.ready()) return Double.NaN;
-            double c = e3.next(b);
-            if (!e3.ready()) return Double.NaN;
+            double v = x;
+            for (MovingAverage.EmaStep ema : emas) {       // each EMA takes values from its input's first one
+                v = ema.next(v);
+                if (!ema.ready()) return Double.NaN;
+            }
             double then = previous;
-            previous = c;
+            previous = v;
             if (!seeded) {
                 seeded = true;
                 return Double.NaN;
             }
-            return Roc.value(c, then);
+            return Roc.value(v, then);
         }
     }
 
