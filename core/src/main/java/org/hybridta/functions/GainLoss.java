@@ -14,6 +14,19 @@ final class GainLoss {
         return cmo ? Cmo.value(gain, loss) : Rsi.value(gain, loss);
     }
 
+    // a change's gain and loss (a NaN change is a gain, as TA-Lib's "if (d < 0) loss -= d; else gain += d")
+    private static double gain(double d) { return d < 0 ? 0.0 : d; }
+
+    private static double loss(double d) { return d < 0 ? -d : 0.0; }
+
+    /**
+     * TA-Lib's {@code s *= keep; s += x; s /= period} (adding 0 when the change is not of its kind, which leaves
+     * the value unchanged, and {@code s + (-d)} being {@code s - d}).
+     */
+    private static double smooth(double s, double x, int keep, int period) {
+        return ((s * keep) + x) / period;
+    }
+
     /** The streaming form of {@link #batch}: NaN until bar {@code period}. */
     static final class State implements RealStep {
         private final int period, keep;
@@ -28,31 +41,17 @@ final class GainLoss {
         }
 
         @Override public double next(double v) {
-            if (seen == 0) {
-                seen++;
-                prev = v;
-                return Double.NaN;
-            }
             double d = v - prev;
             prev = v;
-            if (seen < period) {
-                seen++;
-                if (d < 0) loss -= d;
-                else gain += d;
-                return Double.NaN;
-            }
-            if (seen == period) {
-                seen++;
-                if (d < 0) loss -= d;
-                else gain += d;
-                loss /= period;
-                gain /= period;
+            if (seen > period) {
+                gain = smooth(gain, gain(d), keep, period);
+                loss = smooth(loss, loss(d), keep, period);
                 return value(cmo, gain, loss);
             }
-            loss *= keep;
-            gain *= keep;
-            if (d < 0) loss -= d;
-            else gain += d;
+            if (seen++ == 0) return Double.NaN;       // the first bar has no change
+            gain += gain(d);
+            loss += loss(d);
+            if (seen <= period) return Double.NaN;
             loss /= period;
             gain /= period;
             return value(cmo, gain, loss);
@@ -61,29 +60,15 @@ final class GainLoss {
 
     /** Writes RSI's (or CMO's) values of {@code x[off, off + len)} into {@code o}, NaN before bar {@code period}. */
     static void batch(boolean cmo, int period, double[] x, int off, int len, double[] o) {
-        java.util.Arrays.fill(o, off, off + Math.min(period, len), Double.NaN);
-        if (len <= period) return;
-        int end = off + len, i = off + 1;
-        double prev = x[off], gain = 0.0, loss = 0.0;
-        for (; i <= off + period; i++) {
-            double v = x[i], d = v - prev;
-            prev = v;
-            if (d < 0) loss -= d;
-            else gain += d;
-        }
-        loss /= period;
-        gain /= period;
-        o[off + period] = value(cmo, gain, loss);
-        int keep = period - 1;
+        State s = new State(period, cmo);
+        int i = off, end = off + len, keep = period - 1;
+        for (; i < end && i <= off + period; i++) o[i] = s.next(x[i]);      // the seeding, through the step
+        double prev = s.prev, gain = s.gain, loss = s.loss;
         for (; i < end; i++) {
             double v = x[i], d = v - prev;
             prev = v;
-            loss *= keep;
-            gain *= keep;
-            if (d < 0) loss -= d;
-            else gain += d;
-            loss /= period;
-            gain /= period;
+            gain = smooth(gain, gain(d), keep, period);
+            loss = smooth(loss, loss(d), keep, period);
             o[i] = value(cmo, gain, loss);
         }
     }
