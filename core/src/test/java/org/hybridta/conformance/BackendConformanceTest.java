@@ -57,6 +57,18 @@ public abstract class BackendConformanceTest {
     /** The backend under test: the same open instance on every call. */
     protected abstract ComputeBackend backend();
 
+    /**
+     * The specs of {@code specs} the backend {@link ComputeBackend#supports supports}: the suite checks those; a
+     * backend's own test checks that it names the others (the CUDA backend's KernelCallTest).
+     */
+    protected List<Indicator> supported(List<Indicator> specs) {
+        return specs.stream().filter(backend()::supports).toList();
+    }
+
+    private void assumeSupported(Indicator spec) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(backend().supports(spec), () -> backend().name() + " has no kernel for " + spec.spec());
+    }
+
     /** The tolerance against TA-Lib; {@link Tolerance#TA_LIB} unless overridden. */
     protected Tolerance tolerance() {
         return Tolerance.TA_LIB;
@@ -130,6 +142,7 @@ public abstract class BackendConformanceTest {
     @ParameterizedTest(name = "{0} on {1}, {2} bars")
     @MethodSource("taLibCases")
     void matchesTaLib(Indicator spec, Kind kind, int length) {
+        assumeSupported(spec);
         BarSeries series = data(kind, length);
         IndicatorValues values = backend().compute(series, List.of(spec));
         assertThat(values.columns()).containsExactlyElementsOf(Indicators.columns(List.of(spec)));
@@ -139,6 +152,7 @@ public abstract class BackendConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allSpecs")
     void matchesTaLibOnRealisticDailyBars(Indicator spec) {
+        assumeSupported(spec);
         BarSeries series = RealisticBars.load();
         assertMatchesTaLib(spec.spec() + " on " + RealisticBars.RESOURCE, spec, series, backend().compute(series, List.of(spec)), 0);
     }
@@ -150,7 +164,7 @@ public abstract class BackendConformanceTest {
     void raggedPanelEqualsSeriesOneByOneAndTaLib() {
         List<BarSeries> series = RandomBars.raggedSeries(SEED, RAGGED);
         Panel panel = Panel.of(series);
-        List<Indicator> specs = specs();
+        List<Indicator> specs = supported(specs());
         IndicatorValues all = backend().compute(panel, specs);
         assertThat(all.columns()).containsExactlyElementsOf(Indicators.columns(specs));
         for (int s = 0; s < series.size(); s++) {
@@ -170,7 +184,7 @@ public abstract class BackendConformanceTest {
     @Test
     void panelPaddingAfterEachSeriesIsNaN() {
         Panel panel = RandomBars.raggedPanel(SEED, RAGGED);
-        IndicatorValues values = backend().compute(panel, specs());
+        IndicatorValues values = backend().compute(panel, supported(specs()));
         for (int c = 0; c < values.columns().size(); c++) {
             for (int s = 0; s < panel.seriesCount(); s++) {
                 for (int t = panel.length(s); t < panel.barCount(); t++) {
@@ -187,7 +201,7 @@ public abstract class BackendConformanceTest {
     @Test
     void outputsAreAsLongAsTheirInputs() {
         Panel panel = RandomBars.raggedPanel(SEED, RAGGED);
-        IndicatorValues values = backend().compute(panel, specs());
+        IndicatorValues values = backend().compute(panel, supported(specs()));
         assertThat(values.seriesCount()).isEqualTo(panel.seriesCount());
         assertThat(values.barCount()).isEqualTo(panel.barCount());
         for (int c = 0; c < values.columns().size(); c++) {
@@ -217,6 +231,7 @@ public abstract class BackendConformanceTest {
     @ParameterizedTest(name = "{0} on {1}")
     @MethodSource("boundedCases")
     void oscillatorsStayInTheirRanges(Indicator spec, String data) {
+        assumeSupported(spec);
         BarSeries series = switch (data) {
             case "realistic" -> RealisticBars.load();
             case "random walk" -> data(Kind.RANDOM_WALK, 5000);
@@ -260,8 +275,8 @@ public abstract class BackendConformanceTest {
         }
         // and the oscillators of a constant series are 0 (not CCI: TA-Lib tests the deviation for exact 0, and for a
         // price like 0.1 the rounded mean differs from the price, so TA-Lib's CCI of a constant 0.1 is -66.67)
-        IndicatorValues flat = backend().compute(series, List.of(Indicators.rsi(14), Indicators.mom(10), Indicators.roc(10),
-                Indicators.atr(14), Indicators.willr(14), Indicators.adx(14)));
+        IndicatorValues flat = backend().compute(series, supported(List.of(Indicators.rsi(14), Indicators.mom(10), Indicators.roc(10),
+                Indicators.atr(14), Indicators.willr(14), Indicators.adx(14))));
         for (String column : flat.columns()) {
             double[] v = flat.series(column, 0);
             for (int t = 0; t < v.length; t++) {
@@ -278,6 +293,7 @@ public abstract class BackendConformanceTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("allSpecs")
     void seriesNoLongerThanTheLookbackAreAllNaN(Indicator spec) {
+        assumeSupported(spec);
         int lookback = spec.lookback();
         int[] lengths = new int[lookback + 1];
         for (int i = 0; i <= lookback; i++) lengths[i] = i;

@@ -2,6 +2,7 @@ package org.hybridta.conformance;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import org.hybridta.indicator.FunctionInfo;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.ValueType;
 
@@ -11,17 +12,24 @@ import org.hybridta.indicator.ValueType;
  * <p>Where the reference is {@code NaN} (before an output's first value) the value must be {@code NaN};
  * elsewhere it must be finite and satisfy
  * <pre>  |actual - expected| &lt;= relative * max(|expected|, scale)</pre>
- * where {@code scale}, for a real output, is the largest {@code |expected|} of the column over the series: an
- * absolute floor at the column's magnitude. Outputs that cross zero (MACD, MOM, CCI, OBV ...) or sit next to 0 on a
- * bounded scale (RSI, STOCH, ADX ...) are differences or sums of terms of the column's size, so near 0 the relative
- * error of any implementation is unbounded while its absolute error stays at the scale of the terms. Integer
- * outputs (pattern signals, bar indexes) get no floor, which for whole numbers below 1e9 means exact equality.
+ * where {@code scale} is
+ * <ul>
+ *   <li><b>0</b> (a purely relative test) for the outputs of functions TA-Lib flags as overlap studies (moving
+ *       averages, bands, prices: on the input's scale, far from zero, computed without cancellation), and for
+ *       integer outputs (pattern signals, bar indexes: exact for whole numbers below 1e9);</li>
+ *   <li><b>the largest {@code |expected|} of the column over the series</b> for every other output: an absolute
+ *       floor at the column's magnitude. Outputs that cross zero (MACD, MOM, CCI, OBV ...) or sit next to 0 on a
+ *       bounded scale (RSI, STOCH, ADX ...) are differences or sums of terms of the column's size, so near 0 the
+ *       relative error of any implementation is unbounded while its absolute error stays at the scale of the
+ *       terms.</li>
+ * </ul>
  *
  * <p>{@link #TA_LIB} ({@code relative = 1e-9}) is the standard every double-precision backend meets against
- * TA-Lib C. {@code floorEverywhere} gives integer outputs the floor too (for reduced-precision backends).
+ * TA-Lib C. {@code floorEverywhere} gives every output the max-magnitude floor (for reduced-precision backends,
+ * whose errors grow with the terms rather than the result).
  *
  * @param relative        the relative tolerance, at least 0
- * @param floorEverywhere whether integer outputs get the max-magnitude floor as well
+ * @param floorEverywhere whether every output gets the max-magnitude floor
  */
 public record Tolerance(double relative, boolean floorEverywhere) {
     /** 1e-9 relative, with the floors above: what every double-precision backend meets against TA-Lib. */
@@ -33,8 +41,13 @@ public record Tolerance(double relative, boolean floorEverywhere) {
 
     /** The {@code scale} of output {@code output} of {@code spec} given the reference values (see the class documentation). */
     public double scale(Indicator spec, int output, double[] expected) {
-        boolean integer = spec.outputs().get(output).type() == ValueType.INTEGER;
-        return integer && !floorEverywhere ? 0 : maxMagnitude(expected);
+        return scale(spec.function(), output, expected);
+    }
+
+    /** The {@code scale} of output {@code output} of function {@code f} given the reference values. */
+    public double scale(FunctionInfo f, int output, double[] expected) {
+        boolean relativeOnly = f.overlap() || f.outputs().get(output).type() == ValueType.INTEGER;
+        return relativeOnly && !floorEverywhere ? 0 : maxMagnitude(expected);
     }
 
     /** The largest finite {@code |v|}, 0 if none. */
