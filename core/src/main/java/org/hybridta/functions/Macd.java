@@ -22,20 +22,36 @@ final class Macd extends FunctionDef {
                 .output("macdhist"));
     }
 
-    private static int fast(Args a) { return Math.min(a.integer(0), a.integer(1)); }
-
-    private static int slow(Args a) { return Math.max(a.integer(0), a.integer(1)); }
-
-    @Override String refusal(Args a) {
-        return a.integer(2) < 2 ? "signalperiod must be at least 2 (TA-Lib C's MACD fails on 1, though its range starts at 1)" : null;
+    /**
+     * The EMAs of a MACD: the fast and slow periods ({@code fast <= slow}) and factors, and the signal period;
+     * MACD's factors are {@code 2 / (period + 1)}, MACDFIX's fixed.
+     */
+    record Emas(int fast, int slow, double kFast, double kSlow, int signal) {
+        int lookback() { return (slow - 1) + (signal - 1); }
     }
 
-    @Override int lookback(Args a) { return (slow(a) - 1) + (a.integer(2) - 1); }
+    private static Emas emas(Args a) {
+        int fast = Math.min(a.integer(0), a.integer(1)), slow = Math.max(a.integer(0), a.integer(1));
+        return new Emas(fast, slow, MovingAverage.emaFactor(fast), MovingAverage.emaFactor(slow), a.integer(2));
+    }
 
-    @Override Step step(Args a) {
-        int fast = fast(a), slow = slow(a);
-        MovingAverage.EmaStep slowEma = new MovingAverage.EmaStep(slow), fastEma = new MovingAverage.EmaStep(fast);
-        MovingAverage.EmaStep signal = new MovingAverage.EmaStep(a.integer(2));
+    /** The refusal of a signal period of 1, which TA-Lib's range allows but its EMA does not (MACD, MACDFIX). */
+    static String signalRefusal(String function, int signal) {
+        return signal < 2 ? "signalperiod must be at least 2 (TA-Lib C's " + function + " fails on 1, though its range starts at 1)" : null;
+    }
+
+    @Override String refusal(Args a) { return signalRefusal("MACD", a.integer(2)); }
+
+    @Override int lookback(Args a) { return emas(a).lookback(); }
+
+    @Override Step step(Args a) { return step(emas(a)); }
+
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) { batch(emas(a), in[0], off, len, out); }
+
+    static Step step(Emas e) {
+        int fast = e.fast(), slow = e.slow();
+        MovingAverage.EmaStep slowEma = new MovingAverage.EmaStep(slow, e.kSlow()), fastEma = new MovingAverage.EmaStep(fast, e.kFast());
+        MovingAverage.EmaStep signal = new MovingAverage.EmaStep(e.signal());
         int[] bar = {0};
         return (in, out) -> {
             int t = bar[0]++;
@@ -58,12 +74,12 @@ final class Macd extends FunctionDef {
         };
     }
 
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        int fast = fast(a), slow = slow(a), signal = a.integer(2);
-        int lb = lookback(a);
+    static void batch(Emas e, double[] x, int off, int len, double[][] out) {
+        int fast = e.fast(), slow = e.slow(), signal = e.signal();
+        int lb = e.lookback();
         if (!warmUp(out, off, len, lb)) return;
-        double[] x = in[0], line = out[0], sig = out[1], hist = out[2];
-        double kSlow = MovingAverage.emaFactor(slow), kFast = MovingAverage.emaFactor(fast), kSignal = MovingAverage.emaFactor(signal);
+        double[] line = out[0], sig = out[1], hist = out[2];
+        double kSlow = e.kSlow(), kFast = e.kFast(), kSignal = MovingAverage.emaFactor(signal);
         int end = off + len;
         double sum = 0.0;
         for (int i = off; i < off + slow; i++) sum += x[i];

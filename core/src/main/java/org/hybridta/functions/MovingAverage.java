@@ -148,8 +148,13 @@ final class MovingAverage {
         private double sum, ema;
 
         EmaStep(int period) {
+            this(period, emaFactor(period));
+        }
+
+        /** An EMA seeded over {@code period} values, with another factor than {@code 2 / (period + 1)} (MACDFIX). */
+        EmaStep(int period, double k) {
             this.period = period;
-            this.k = emaFactor(period);
+            this.k = k;
         }
 
         @Override public double next(double x) {
