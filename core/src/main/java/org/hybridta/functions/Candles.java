@@ -1,0 +1,46 @@
+package org.hybridta.functions;
+
+/**
+ * The open, high, low and close of a series as the candlestick patterns read them, and TA-Lib's candle measures
+ * ({@code TA_REALBODY}, {@code TA_UPPERSHADOW}, {@code TA_CANDLECOLOR}, {@code TA_REALBODYGAPUP}, ... of
+ * {@code ta_utility.h}), with their exact arithmetic and comparisons. Indexes are array indexes.
+ */
+final class Candles {
+    final double[] open, high, low, close;
+
+    Candles(double[] open, double[] high, double[] low, double[] close) {
+        this.open = open;
+        this.high = high;
+        this.low = low;
+        this.close = close;
+    }
+
+    double body(int i) { return Math.abs(close[i] - open[i]); }
+
+    double upperShadow(int i) { return high[i] - (close[i] >= open[i] ? close[i] : open[i]); }
+
+    double lowerShadow(int i) { return (close[i] >= open[i] ? open[i] : close[i]) - low[i]; }
+
+    double highLow(int i) { return high[i] - low[i]; }
+
+    /** 1 for a white (rising or unchanged) candle, -1 for a black one. */
+    int color(int i) { return close[i] >= open[i] ? 1 : -1; }
+
+    /** Candle {@code i2}'s real body lies wholly above candle {@code i1}'s. */
+    boolean bodyGapUp(int i2, int i1) { return min(open[i2], close[i2]) > max(open[i1], close[i1]); }
+
+    /** Candle {@code i2}'s real body lies wholly below candle {@code i1}'s. */
+    boolean bodyGapDown(int i2, int i1) { return max(open[i2], close[i2]) < min(open[i1], close[i1]); }
+
+    /** Candle {@code i2}'s low is above candle {@code i1}'s high. */
+    boolean gapUp(int i2, int i1) { return low[i2] > high[i1]; }
+
+    /** Candle {@code i2}'s high is below candle {@code i1}'s low. */
+    boolean gapDown(int i2, int i1) { return high[i2] < low[i1]; }
+
+    /** TA-Lib's {@code min} macro, {@code a < b ? a : b}: unlike {@code Math.min}, NaN in {@code a} gives {@code b}. */
+    static double min(double a, double b) { return a < b ? a : b; }
+
+    /** TA-Lib's {@code max} macro, {@code a > b ? a : b}. */
+    static double max(double a, double b) { return a > b ? a : b; }
+}

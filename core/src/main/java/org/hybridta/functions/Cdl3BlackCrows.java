@@ -1,0 +1,33 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDL3BLACKCROWS: after a white candle, three declining black candles with very short lower shadows, each opening in the prior body (-100). */
+final class Cdl3BlackCrows extends Pattern {
+    Cdl3BlackCrows() {
+        super("cdl3blackcrows", "Three Black Crows");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(SHADOW_VERY_SHORT) + 3; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage veryShort2 = average(SHADOW_VERY_SHORT, 2);
+            final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
+            final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.color(i - 3) == 1
+                        && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
+                        && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
+                        && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                        && c.open[i - 1] < c.open[i - 2] && c.open[i - 1] > c.close[i - 2]
+                        && c.open[i] < c.open[i - 1] && c.open[i] > c.close[i - 1]
+                        && c.high[i - 3] > c.close[i - 2]
+                        && c.close[i - 2] > c.close[i - 1] && c.close[i - 1] > c.close[i] ? -100 : 0;
+            }
+        };
+    }
+}

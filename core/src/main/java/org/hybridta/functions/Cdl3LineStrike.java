@@ -1,0 +1,35 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
+import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDL3LINESTRIKE: three candles of one colour, each opening within or near the prior body and closing further, then a fourth of the other colour erasing them (+-100, the three's colour). */
+final class Cdl3LineStrike extends Pattern {
+    Cdl3LineStrike() {
+        super("cdl3linestrike", "Three-Line Strike ");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(NEAR) + 3; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage near3 = average(NEAR, 3);
+            final CandleAverage near2 = average(NEAR, 2);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, cl = c.close;
+                return c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i) == -c.color(i - 1)
+                        && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3)
+                        && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3)
+                        && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2)
+                        && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2)
+                        && (c.color(i - 1) == 1 && cl[i - 1] > cl[i - 2] && cl[i - 2] > cl[i - 3] && o[i] > cl[i - 1] && cl[i] < o[i - 3]
+                            || c.color(i - 1) == -1 && cl[i - 1] < cl[i - 2] && cl[i - 2] < cl[i - 3] && o[i] < cl[i - 1] && cl[i] > o[i - 3])
+                        ? c.color(i - 1) * 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.hybridta.functions;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDL3OUTSIDE: an engulfing pair followed by a candle closing further in the engulfing candle's direction (+-100). */
+final class Cdl3Outside extends Pattern {
+    Cdl3Outside() {
+        super("cdl3outside", "Three Outside Up/Down");
+    }
+
+    /** TA-Lib's lookback is 3 although the pattern reads only the 2 candles before the current one. */
+    @Override int lookback(CandleSettings s) { return 3; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, cl = c.close;
+                return c.color(i - 1) == 1 && c.color(i - 2) == -1 && cl[i - 1] > o[i - 2] && o[i - 1] < cl[i - 2] && cl[i] > cl[i - 1]
+                        || c.color(i - 1) == -1 && c.color(i - 2) == 1 && o[i - 1] > cl[i - 2] && cl[i - 1] < o[i - 2] && cl[i] < cl[i - 1]
+                        ? c.color(i - 1) * 100 : 0;
+            }
+        };
+    }
+}

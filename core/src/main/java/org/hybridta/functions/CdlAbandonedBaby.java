@@ -1,0 +1,40 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_DOJI;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLABANDONEDBABY: a long candle, a doji gapping away from it (whole candles), a third gapping back and closing {@code penetration} deep into the first's body (+-100, the third's colour). */
+final class CdlAbandonedBaby extends Pattern {
+    CdlAbandonedBaby() {
+        super("cdlabandonedbaby", "Abandoned Baby", 0.3);
+    }
+
+    @Override int lookback(CandleSettings s) {
+        return Math.max(Math.max(s.avgPeriod(BODY_DOJI), s.avgPeriod(BODY_LONG)), s.avgPeriod(BODY_SHORT)) + 2;
+    }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        double penetration = a.real(0);
+        return new Detector(s) {
+            final CandleAverage long2 = average(BODY_LONG, 2);
+            final CandleAverage doji1 = average(BODY_DOJI, 1);
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                double[] cl = c.close;
+                return c.body(i - 2) > long2.at(c, i - 2)
+                        && c.body(i - 1) <= doji1.at(c, i - 1)
+                        && c.body(i) > short0.at(c, i)
+                        && (c.color(i - 2) == 1 && c.color(i) == -1
+                                && cl[i] < cl[i - 2] - c.body(i - 2) * penetration
+                                && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1)
+                            || c.color(i - 2) == -1 && c.color(i) == 1
+                                && cl[i] > cl[i - 2] + c.body(i - 2) * penetration
+                                && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1)) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

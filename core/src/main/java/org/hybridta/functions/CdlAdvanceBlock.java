@@ -1,0 +1,57 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.FAR;
+import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLADVANCEBLOCK: three rising white candles whose advance weakens (shrinking bodies, growing upper shadows) (-100). */
+final class CdlAdvanceBlock extends Pattern {
+    CdlAdvanceBlock() {
+        super("cdladvanceblock", "Advance Block");
+    }
+
+    @Override int lookback(CandleSettings s) {
+        return Math.max(Math.max(Math.max(s.avgPeriod(SHADOW_LONG), s.avgPeriod(SHADOW_SHORT)),
+                Math.max(s.avgPeriod(FAR), s.avgPeriod(NEAR))), s.avgPeriod(BODY_LONG)) + 2;
+    }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage shadowShort2 = average(SHADOW_SHORT, 2);
+            final CandleAverage shadowShort1 = average(SHADOW_SHORT, 1);
+            final CandleAverage shadowShort0 = average(SHADOW_SHORT, 0);
+            final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
+            final CandleAverage near2 = average(NEAR, 2);
+            final CandleAverage near1 = average(NEAR, 1);
+            final CandleAverage far2 = average(FAR, 2);
+            final CandleAverage far1 = average(FAR, 1);
+            final CandleAverage long2 = average(BODY_LONG, 2);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, cl = c.close;
+                return c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
+                        && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
+                        && o[i - 1] > o[i - 2]
+                        && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                        && o[i] > o[i - 1]
+                        && o[i] <= cl[i - 1] + near1.at(c, i - 1)
+                        && c.body(i - 2) > long2.at(c, i - 2)
+                        && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2)
+                        && (
+                            // the 2nd far smaller than the 1st, the 3rd not longer than the 2nd
+                            c.body(i - 1) < c.body(i - 2) - far2.at(c, i - 2) && c.body(i) < c.body(i - 1) + near1.at(c, i - 1)
+                            // the 3rd far smaller than the 2nd
+                            || c.body(i) < c.body(i - 1) - far1.at(c, i - 1)
+                            // progressively smaller bodies, and the 3rd or the 2nd with an upper shadow that is not short
+                            || c.body(i) < c.body(i - 1) && c.body(i - 1) < c.body(i - 2)
+                                && (c.upperShadow(i) > shadowShort0.at(c, i) || c.upperShadow(i - 1) > shadowShort1.at(c, i - 1))
+                            // a smaller 3rd with a long upper shadow
+                            || c.body(i) < c.body(i - 1) && c.upperShadow(i) > shadowLong0.at(c, i)) ? -100 : 0;
+            }
+        };
+    }
+}

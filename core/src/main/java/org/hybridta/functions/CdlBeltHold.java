@@ -1,0 +1,32 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLBELTHOLD: a long candle opening at its extreme, a white one with a very short lower shadow or a black one with a very short upper shadow (+-100). */
+final class CdlBeltHold extends Pattern {
+    CdlBeltHold() {
+        super("cdlbelthold", "Belt-hold");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_LONG), s.avgPeriod(SHADOW_VERY_SHORT)); }
+
+    @Override Detector detector(CandleSettings s, Args a) { return detector(s, true); }
+
+    /** A long body with a very short shadow at its open ({@code atOpen}, belt-hold) or at its close (closing marubozu). */
+    static Detector detector(CandleSettings s, boolean atOpen) {
+        return new Detector(s) {
+            final CandleAverage long0 = average(BODY_LONG, 0);
+            final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                double white = atOpen ? c.lowerShadow(i) : c.upperShadow(i), black = atOpen ? c.upperShadow(i) : c.lowerShadow(i);
+                return c.body(i) > long0.at(c, i)
+                        && (c.color(i) == 1 && white < veryShort0.at(c, i)
+                            || c.color(i) == -1 && black < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,33 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLCONCEALBABYSWALL: two black marubozu, a black candle gapping down whose upper shadow reaches into the prior body, a fourth black engulfing it with its shadows (+100). */
+final class CdlConcealBabySwall extends Pattern {
+    CdlConcealBabySwall() {
+        super("cdlconcealbabyswall", "Concealing Baby Swallow");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(SHADOW_VERY_SHORT) + 3; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage veryShort3 = average(SHADOW_VERY_SHORT, 3);
+            final CandleAverage veryShort2 = average(SHADOW_VERY_SHORT, 2);
+            final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] h = c.high, l = c.low, cl = c.close;
+                return c.color(i - 3) == -1 && c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
+                        && c.lowerShadow(i - 3) < veryShort3.at(c, i - 3) && c.upperShadow(i - 3) < veryShort3.at(c, i - 3)
+                        && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2) && c.upperShadow(i - 2) < veryShort2.at(c, i - 2)
+                        && c.bodyGapDown(i - 1, i - 2)
+                        && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
+                        && h[i - 1] > cl[i - 2]
+                        && h[i] > h[i - 1] && l[i] < l[i - 1] ? 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLCOUNTERATTACK: two long candles of opposite colours with equal closes (+-100, the second's colour). */
+final class CdlCounterAttack extends Pattern {
+    CdlCounterAttack() {
+        super("cdlcounterattack", "Counterattack");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(EQUAL), s.avgPeriod(BODY_LONG)) + 1; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage equal1 = average(EQUAL, 1);
+            final CandleAverage long1 = average(BODY_LONG, 1);
+            final CandleAverage long0 = average(BODY_LONG, 0);
+
+            @Override int at(Candles c, int i) {
+                double[] cl = c.close;
+                return c.color(i - 1) == -c.color(i)
+                        && c.body(i - 1) > long1.at(c, i - 1)
+                        && c.body(i) > long0.at(c, i)
+                        && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                        && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,24 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_DOJI;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLDOJI: a real body of at most the doji size (+100). */
+final class CdlDoji extends Pattern {
+    CdlDoji() {
+        super("cdldoji", "Doji");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(BODY_DOJI); }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage doji0 = average(BODY_DOJI, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) <= doji0.at(c, i) ? 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
+import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLGAPSIDESIDEWHITE: two white candles of about the same body and open, both gapping up (+100) or down (-100) from the candle before. */
+final class CdlGapSideSideWhite extends Pattern {
+    CdlGapSideSideWhite() {
+        super("cdlgapsidesidewhite", "Up/Down-gap side-by-side white lines");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(NEAR), s.avgPeriod(EQUAL)) + 2; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage near1 = average(NEAR, 1);
+            final CandleAverage equal1 = average(EQUAL, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open;
+                return (c.bodyGapUp(i - 1, i - 2) && c.bodyGapUp(i, i - 2) || c.bodyGapDown(i - 1, i - 2) && c.bodyGapDown(i, i - 2))
+                        && c.color(i - 1) == 1 && c.color(i) == 1
+                        && c.body(i) >= c.body(i - 1) - near1.at(c, i - 1)
+                        && c.body(i) <= c.body(i - 1) + near1.at(c, i - 1)
+                        && o[i] >= o[i - 1] - equal1.at(c, i - 1)
+                        && o[i] <= o[i - 1] + equal1.at(c, i - 1) ? (c.bodyGapUp(i - 1, i - 2) ? 100 : -100) : 0;
+            }
+        };
+    }
+}

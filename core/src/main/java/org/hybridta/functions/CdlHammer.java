@@ -1,0 +1,48 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLHAMMER: a small body with a long lower shadow and a very short upper one, near the prior candle's low (+100). */
+final class CdlHammer extends Pattern {
+    CdlHammer() {
+        super("cdlhammer", "Hammer");
+    }
+
+    @Override int lookback(CandleSettings s) { return lookbackOf(s); }
+
+    @Override Detector detector(CandleSettings s, Args a) { return detector(s, true); }
+
+    /** The lookback of the hammer and the hanging man. */
+    static int lookbackOf(CandleSettings s) {
+        return Math.max(Math.max(Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(SHADOW_LONG)), s.avgPeriod(SHADOW_VERY_SHORT)),
+                s.avgPeriod(NEAR)) + 1;
+    }
+
+    /** The hammer's shape near the prior candle's low ({@code hammer}, +100) or the hanging man's near its high (-100). */
+    static Detector detector(CandleSettings s, boolean hammer) {
+        return new Detector(s) {
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+            final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
+            final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
+            final CandleAverage near1 = average(NEAR, 1);
+
+            @Override int at(Candles c, int i) {
+                if (!(c.body(i) < short0.at(c, i)
+                        && c.lowerShadow(i) > shadowLong0.at(c, i)
+                        && c.upperShadow(i) < veryShort0.at(c, i))) {
+                    return 0;
+                }
+                double bodyLow = min(c.close[i], c.open[i]);
+                if (hammer) return bodyLow <= c.low[i - 1] + near1.at(c, i - 1) ? 100 : 0;
+                return bodyLow >= c.high[i - 1] - near1.at(c, i - 1) ? -100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,48 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+import org.hybridta.indicator.CandleSettings.Setting;
+
+/**
+ * TA-Lib's CDLHARAMI: a long candle, then a short one whose body lies inside the first's (-+100, against the first's
+ * colour; -+80 when one end of the bodies is equal).
+ */
+final class CdlHarami extends Pattern {
+    CdlHarami() {
+        super("cdlharami", "Harami Pattern");
+    }
+
+    @Override int lookback(CandleSettings s) { return lookback(s, BODY_SHORT); }
+
+    @Override Detector detector(CandleSettings s, Args a) { return harami(s, BODY_SHORT); }
+
+    /** The harami's lookback, {@code second} being the second candle's setting (short, or doji for the cross). */
+    static int lookback(CandleSettings s, Setting second) {
+        return Math.max(s.avgPeriod(second), s.avgPeriod(BODY_LONG)) + 1;
+    }
+
+    /** A harami whose second candle is at most {@code second}. */
+    static Detector harami(CandleSettings s, Setting second) {
+        return new Detector(s) {
+            final CandleAverage long1 = average(BODY_LONG, 1);
+            final CandleAverage second0 = average(second, 0);
+
+            @Override int at(Candles c, int i) {
+                if (!(c.body(i - 1) > long1.at(c, i - 1) && c.body(i) <= second0.at(c, i))) return 0;
+                double[] o = c.open, cl = c.close;
+                if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
+                    return -c.color(i - 1) * 100;
+                }
+                if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {
+                    return -c.color(i - 1) * 80;
+                }
+                return 0;
+            }
+        };
+    }
+}

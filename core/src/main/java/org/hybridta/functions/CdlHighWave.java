@@ -1,0 +1,28 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_LONG;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLHIGHWAVE: a short body with both shadows very long (+-100, its colour). */
+final class CdlHighWave extends Pattern {
+    CdlHighWave() {
+        super("cdlhighwave", "High-Wave Candle");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(SHADOW_VERY_LONG)); }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+            final CandleAverage veryLong0 = average(SHADOW_VERY_LONG, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) < short0.at(c, i)
+                        && c.upperShadow(i) > veryLong0.at(c, i)
+                        && c.lowerShadow(i) > veryLong0.at(c, i) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,29 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLHOMINGPIGEON: a long black candle, then a short black one inside its body (+100). */
+final class CdlHomingPigeon extends Pattern {
+    CdlHomingPigeon() {
+        super("cdlhomingpigeon", "Homing Pigeon");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(BODY_LONG)) + 1; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage long1 = average(BODY_LONG, 1);
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.color(i - 1) == -1 && c.color(i) == -1
+                        && c.body(i - 1) > long1.at(c, i - 1)
+                        && c.body(i) <= short0.at(c, i)
+                        && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;
+            }
+        };
+    }
+}

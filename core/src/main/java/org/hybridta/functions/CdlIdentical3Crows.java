@@ -1,0 +1,37 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLIDENTICAL3CROWS: three declining black candles with very short lower shadows, each opening at the prior close (-100). */
+final class CdlIdentical3Crows extends Pattern {
+    CdlIdentical3Crows() {
+        super("cdlidentical3crows", "Identical Three Crows");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(SHADOW_VERY_SHORT), s.avgPeriod(EQUAL)) + 2; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage veryShort2 = average(SHADOW_VERY_SHORT, 2);
+            final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
+            final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
+            final CandleAverage equal2 = average(EQUAL, 2);
+            final CandleAverage equal1 = average(EQUAL, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, cl = c.close;
+                return c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
+                        && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
+                        && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                        && cl[i - 2] > cl[i - 1] && cl[i - 1] > cl[i]
+                        && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2)
+                        && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2)
+                        && o[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                        && o[i] >= cl[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,42 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLINVERTEDHAMMER: a small body with a long upper shadow and a very short lower one, gapping down from the prior body (+100). */
+final class CdlInvertedHammer extends Pattern {
+    CdlInvertedHammer() {
+        super("cdlinvertedhammer", "Inverted Hammer");
+    }
+
+    @Override int lookback(CandleSettings s) { return lookbackOf(s); }
+
+    @Override Detector detector(CandleSettings s, Args a) { return detector(s, true); }
+
+    /** The lookback of the inverted hammer and the shooting star. */
+    static int lookbackOf(CandleSettings s) {
+        return Math.max(Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(SHADOW_LONG)), s.avgPeriod(SHADOW_VERY_SHORT)) + 1;
+    }
+
+    /** The inverted hammer's shape gapping down ({@code invertedHammer}, +100) or the shooting star's gapping up (-100). */
+    static Detector detector(CandleSettings s, boolean invertedHammer) {
+        return new Detector(s) {
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+            final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
+            final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                if (!(c.body(i) < short0.at(c, i)
+                        && c.upperShadow(i) > shadowLong0.at(c, i)
+                        && c.lowerShadow(i) < veryShort0.at(c, i))) {
+                    return 0;
+                }
+                if (invertedHammer) return c.bodyGapDown(i, i - 1) ? 100 : 0;
+                return c.bodyGapUp(i, i - 1) ? -100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,32 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLLADDERBOTTOM: three declining black candles, a fourth black one with an upper shadow, then a white one opening above its open and closing above its high (+100). */
+final class CdlLadderBottom extends Pattern {
+    CdlLadderBottom() {
+        super("cdlladderbottom", "Ladder Bottom");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(SHADOW_VERY_SHORT) + 4; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, cl = c.close;
+                return c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1
+                        && o[i - 4] > o[i - 3] && o[i - 3] > o[i - 2]
+                        && cl[i - 4] > cl[i - 3] && cl[i - 3] > cl[i - 2]
+                        && c.color(i - 1) == -1
+                        && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
+                        && c.color(i) == 1
+                        && o[i] > o[i - 1]
+                        && cl[i] > c.high[i - 1] ? 100 : 0;
+            }
+        };
+    }
+}

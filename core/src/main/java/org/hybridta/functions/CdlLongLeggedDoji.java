@@ -1,0 +1,27 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_DOJI;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_LONG;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLLONGLEGGEDDOJI: a doji with a long upper or lower shadow (+100). */
+final class CdlLongLeggedDoji extends Pattern {
+    CdlLongLeggedDoji() {
+        super("cdllongleggeddoji", "Long Legged Doji");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_DOJI), s.avgPeriod(SHADOW_LONG)); }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage doji0 = average(BODY_DOJI, 0);
+            final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) <= doji0.at(c, i)
+                        && (c.lowerShadow(i) > shadowLong0.at(c, i) || c.upperShadow(i) > shadowLong0.at(c, i)) ? 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+import org.hybridta.indicator.CandleSettings.Setting;
+
+/** TA-Lib's CDLLONGLINE: a long body with short shadows (+-100, its colour). */
+final class CdlLongLine extends Pattern {
+    CdlLongLine() {
+        super("cdllongline", "Long Line Candle");
+    }
+
+    @Override int lookback(CandleSettings s) { return lookback(s, SHADOW_SHORT); }
+
+    @Override Detector detector(CandleSettings s, Args a) { return longBody(s, SHADOW_SHORT); }
+
+    /** The lookback of a long body with both shadows under {@code shadows}. */
+    static int lookback(CandleSettings s, Setting shadows) { return Math.max(s.avgPeriod(BODY_LONG), s.avgPeriod(shadows)); }
+
+    /** A long body with both shadows under {@code shadows} (short: long line; very short: marubozu). */
+    static Detector longBody(CandleSettings s, Setting shadows) {
+        return new Detector(s) {
+            final CandleAverage long0 = average(BODY_LONG, 0);
+            final CandleAverage shadows0 = average(shadows, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) > long0.at(c, i)
+                        && c.upperShadow(i) < shadows0.at(c, i)
+                        && c.lowerShadow(i) < shadows0.at(c, i) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

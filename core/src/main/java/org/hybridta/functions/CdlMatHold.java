@@ -1,0 +1,48 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/**
+ * TA-Lib's CDLMATHOLD: a long white candle, three small falling candles (the first black, gapping up) holding above
+ * {@code penetration} of its body, then a white candle closing above their highs (+100).
+ */
+final class CdlMatHold extends Pattern {
+    CdlMatHold() {
+        super("cdlmathold", "Mat Hold", 0.5);
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(BODY_LONG)) + 4; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        double penetration = a.real(0);
+        return new Detector(s) {
+            final CandleAverage long4 = average(BODY_LONG, 4);
+            final CandleAverage short3 = average(BODY_SHORT, 3);
+            final CandleAverage short2 = average(BODY_SHORT, 2);
+            final CandleAverage short1 = average(BODY_SHORT, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, h = c.high, cl = c.close;
+                return c.body(i - 4) > long4.at(c, i - 4)
+                        && c.body(i - 3) < short3.at(c, i - 3)
+                        && c.body(i - 2) < short2.at(c, i - 2)
+                        && c.body(i - 1) < short1.at(c, i - 1)
+                        && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
+                        && c.bodyGapUp(i - 3, i - 4)
+                        && min(o[i - 2], cl[i - 2]) < cl[i - 4]
+                        && min(o[i - 1], cl[i - 1]) < cl[i - 4]
+                        && min(o[i - 2], cl[i - 2]) > cl[i - 4] - c.body(i - 4) * penetration
+                        && min(o[i - 1], cl[i - 1]) > cl[i - 4] - c.body(i - 4) * penetration
+                        && max(cl[i - 2], o[i - 2]) < o[i - 3]
+                        && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
+                        && o[i] > cl[i - 1]
+                        && cl[i] > max(max(h[i - 3], h[i - 2]), h[i - 1]) ? 100 : 0;
+            }
+        };
+    }
+}

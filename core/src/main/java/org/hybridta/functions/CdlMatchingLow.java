@@ -1,0 +1,27 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLMATCHINGLOW: two black candles with equal closes (+100). */
+final class CdlMatchingLow extends Pattern {
+    CdlMatchingLow() {
+        super("cdlmatchinglow", "Matching Low");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(EQUAL) + 1; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage equal1 = average(EQUAL, 1);
+
+            @Override int at(Candles c, int i) {
+                double[] cl = c.close;
+                return c.color(i - 1) == -1 && c.color(i) == -1
+                        && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                        && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? 100 : 0;
+            }
+        };
+    }
+}

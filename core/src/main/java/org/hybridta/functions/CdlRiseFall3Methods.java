@@ -1,0 +1,52 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/**
+ * TA-Lib's CDLRISEFALL3METHODS: a long candle, three small ones of the other colour moving against it inside its
+ * range, then a long one of the first's colour closing beyond its close (+-100, the first's colour).
+ */
+final class CdlRiseFall3Methods extends Pattern {
+    CdlRiseFall3Methods() {
+        super("cdlrisefall3methods", "Rising/Falling Three Methods");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(BODY_LONG)) + 4; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage long4 = average(BODY_LONG, 4);
+            final CandleAverage short3 = average(BODY_SHORT, 3);
+            final CandleAverage short2 = average(BODY_SHORT, 2);
+            final CandleAverage short1 = average(BODY_SHORT, 1);
+            final CandleAverage long0 = average(BODY_LONG, 0);
+
+            @Override int at(Candles c, int i) {
+                double[] o = c.open, h = c.high, l = c.low, cl = c.close;
+                int first = c.color(i - 4);
+                return c.body(i - 4) > long4.at(c, i - 4)
+                        && c.body(i - 3) < short3.at(c, i - 3)
+                        && c.body(i - 2) < short2.at(c, i - 2)
+                        && c.body(i - 1) < short1.at(c, i - 1)
+                        && c.body(i) > long0.at(c, i)
+                        && first == -c.color(i - 3)
+                        && c.color(i - 3) == c.color(i - 2)
+                        && c.color(i - 2) == c.color(i - 1)
+                        && c.color(i - 1) == -c.color(i)
+                        && min(o[i - 3], cl[i - 3]) < h[i - 4] && max(o[i - 3], cl[i - 3]) > l[i - 4]
+                        && min(o[i - 2], cl[i - 2]) < h[i - 4] && max(o[i - 2], cl[i - 2]) > l[i - 4]
+                        && min(o[i - 1], cl[i - 1]) < h[i - 4] && max(o[i - 1], cl[i - 1]) > l[i - 4]
+                        // TA-Lib multiplies by the first candle's colour to compare in its direction
+                        && cl[i - 2] * first < cl[i - 3] * first
+                        && cl[i - 1] * first < cl[i - 2] * first
+                        && o[i] * first > cl[i - 1] * first
+                        && cl[i] * first > cl[i - 4] * first ? 100 * first : 0;
+            }
+        };
+    }
+}

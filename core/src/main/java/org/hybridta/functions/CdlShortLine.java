@@ -1,0 +1,28 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLSHORTLINE: a short body with short shadows (+-100, its colour). */
+final class CdlShortLine extends Pattern {
+    CdlShortLine() {
+        super("cdlshortline", "Short Line Candle");
+    }
+
+    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(BODY_SHORT), s.avgPeriod(SHADOW_SHORT)); }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+            final CandleAverage shadowShort0 = average(SHADOW_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) < short0.at(c, i)
+                        && c.upperShadow(i) < shadowShort0.at(c, i)
+                        && c.lowerShadow(i) < shadowShort0.at(c, i) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

@@ -1,0 +1,26 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLSPINNINGTOP: a short body with both shadows longer than it (+-100, its colour). */
+final class CdlSpinningTop extends Pattern {
+    CdlSpinningTop() {
+        super("cdlspinningtop", "Spinning Top");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(BODY_SHORT); }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage short0 = average(BODY_SHORT, 0);
+
+            @Override int at(Candles c, int i) {
+                return c.body(i) < short0.at(c, i)
+                        && c.upperShadow(i) > c.body(i)
+                        && c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
+            }
+        };
+    }
+}

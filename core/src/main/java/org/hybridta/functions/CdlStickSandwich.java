@@ -1,0 +1,28 @@
+package org.hybridta.functions;
+
+import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
+
+import org.hybridta.indicator.CandleSettings;
+
+/** TA-Lib's CDLSTICKSANDWICH: black, white trading above the first's close, black closing where the first closed (+100). */
+final class CdlStickSandwich extends Pattern {
+    CdlStickSandwich() {
+        super("cdlsticksandwich", "Stick Sandwich");
+    }
+
+    @Override int lookback(CandleSettings s) { return s.avgPeriod(EQUAL) + 2; }
+
+    @Override Detector detector(CandleSettings s, Args a) {
+        return new Detector(s) {
+            final CandleAverage equal2 = average(EQUAL, 2);
+
+            @Override int at(Candles c, int i) {
+                double[] cl = c.close;
+                return c.color(i - 2) == -1 && c.color(i - 1) == 1 && c.color(i) == -1
+                        && c.low[i - 1] > cl[i - 2]
+                        && cl[i] <= cl[i - 2] + equal2.at(c, i - 2)
+                        && cl[i] >= cl[i - 2] - equal2.at(c, i - 2) ? 100 : 0;
+            }
+        };
+    }
+}
