@@ -9,6 +9,8 @@ import org.hybridta.conformance.Tolerance;
 import org.hybridta.indicator.ValueType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.hybridta.conformance.TaLibCLoaded;
 
 /**
  * Every function of the catalog against TA-Lib ({@link Reference}), on the {@link Cases}: each output within
@@ -16,6 +18,7 @@ import org.junit.jupiter.api.TestFactory;
  * magnitude; NaN exactly where TA-Lib has no value; integer outputs exactly. One dynamic test per function
  * ({@code -Dhybridta.function=bbands} runs one).
  */
+@ExtendWith(TaLibCLoaded.class)
 class CatalogConformanceTest {
 
     @TestFactory Stream<DynamicTest> everyFunctionMatchesTaLib() {
