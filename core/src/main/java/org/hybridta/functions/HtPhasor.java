@@ -1,0 +1,38 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Declaration.function;
+
+import org.hybridta.indicator.Group;
+
+/** TA-Lib's HT_PHASOR: the in-phase and quadrature components of the detrended price ({@link HilbertTransform}). */
+final class HtPhasor extends FunctionDef {
+    HtPhasor() {
+        super(function("ht_phasor", Group.CYCLE_INDICATORS, "Hilbert Transform - Phasor Components")
+                .inputReal()
+                .output("inphase")
+                .output("quadrature"));
+    }
+
+    @Override int lookback(Args a) { return HilbertTransform.PERIOD_LOOKBACK; }
+
+    @Override Step step(Args a) {
+        HilbertTransform ht = HilbertTransform.period();
+        return (in, out) -> {
+            boolean value = ht.next(in[0]) && ht.hasValue();
+            out[0] = value ? ht.inPhase() : Double.NaN;
+            out[1] = value ? ht.quadrature() : Double.NaN;
+        };
+    }
+
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        if (!warmUp(out, off, len, HilbertTransform.PERIOD_LOOKBACK)) return;
+        HilbertTransform ht = HilbertTransform.period();
+        double[] x = in[0], inPhase = out[0], quadrature = out[1];
+        for (int i = off, end = off + len; i < end; i++) {
+            if (ht.next(x[i]) && ht.hasValue()) {
+                inPhase[i] = ht.inPhase();
+                quadrature[i] = ht.quadrature();
+            }
+        }
+    }
+}
