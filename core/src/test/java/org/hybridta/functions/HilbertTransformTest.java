@@ -1,6 +1,7 @@
 package org.hybridta.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sun.jna.Function;
@@ -37,10 +38,6 @@ class HilbertTransformTest {
             assertThat(error).as("phase of a %d-bar cycle at bar %d (%s degrees)", period, t, degrees).isLessThan(5.0);
             assertThat(line).as("trendline of a %d-bar cycle around 100 at bar %d", period, t).isCloseTo(100.0, within(1.0));
         }
-    }
-
-    private static org.assertj.core.data.Offset<Double> within(double d) {
-        return org.assertj.core.data.Offset.offset(d);
     }
 
     @Test void anglesAreTheCLibrarysSinesAndCosines() {
