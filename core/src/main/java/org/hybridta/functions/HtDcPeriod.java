@@ -18,13 +18,4 @@ final class HtDcPeriod extends FunctionDef {
         HilbertTransform ht = HilbertTransform.period();
         return (in, out) -> out[0] = ht.next(in[0]) && ht.hasValue() ? ht.smoothPeriod() : Double.NaN;
     }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        if (!warmUp(out, off, len, HilbertTransform.PERIOD_LOOKBACK)) return;
-        HilbertTransform ht = HilbertTransform.period();
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) {
-            if (ht.next(x[i]) && ht.hasValue()) o[i] = ht.smoothPeriod();
-        }
-    }
 }

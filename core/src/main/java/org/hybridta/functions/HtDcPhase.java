@@ -26,16 +26,4 @@ final class HtDcPhase extends FunctionDef {
             out[0] = value;
         };
     }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        if (!warmUp(out, off, len, HilbertTransform.PHASE_LOOKBACK)) return;
-        HilbertTransform ht = HilbertTransform.phase();
-        HilbertTransform.Phase phase = new HilbertTransform.Phase();
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) {
-            if (!ht.next(x[i])) continue;
-            double p = phase.next(ht);
-            if (ht.hasValue()) o[i] = p;
-        }
-    }
 }

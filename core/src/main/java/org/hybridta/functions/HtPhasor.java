@@ -23,16 +23,4 @@ final class HtPhasor extends FunctionDef {
             out[1] = value ? ht.quadrature() : Double.NaN;
         };
     }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        if (!warmUp(out, off, len, HilbertTransform.PERIOD_LOOKBACK)) return;
-        HilbertTransform ht = HilbertTransform.period();
-        double[] x = in[0], inPhase = out[0], quadrature = out[1];
-        for (int i = off, end = off + len; i < end; i++) {
-            if (ht.next(x[i]) && ht.hasValue()) {
-                inPhase[i] = ht.inPhase();
-                quadrature[i] = ht.quadrature();
-            }
-        }
-    }
 }

@@ -27,18 +27,4 @@ final class HtSine extends FunctionDef {
             out[1] = phase.leadSine();
         };
     }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        if (!warmUp(out, off, len, HilbertTransform.PHASE_LOOKBACK)) return;
-        HilbertTransform ht = HilbertTransform.phase();
-        HilbertTransform.Phase phase = new HilbertTransform.Phase();
-        double[] x = in[0], sine = out[0], leadSine = out[1];
-        for (int i = off, end = off + len; i < end; i++) {
-            if (!ht.next(x[i])) continue;
-            phase.next(ht);
-            if (!ht.hasValue()) continue;
-            sine[i] = phase.sine();
-            leadSine[i] = phase.leadSine();
-        }
-    }
 }

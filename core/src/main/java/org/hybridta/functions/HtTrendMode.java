@@ -23,12 +23,6 @@ final class HtTrendMode extends FunctionDef {
         return (in, out) -> out[0] = mode.next(in[0]);
     }
 
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Mode mode = new Mode();
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = mode.next(x[i]);
-    }
-
     /** The state of one series: the transform's stages and the days since the sine wave last crossed its lead. */
     private static final class Mode {
         private final HilbertTransform ht = HilbertTransform.phase();

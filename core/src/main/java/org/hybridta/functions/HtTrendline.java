@@ -27,17 +27,4 @@ final class HtTrendline extends FunctionDef {
             out[0] = value;
         };
     }
-
-    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        if (!warmUp(out, off, len, HilbertTransform.PHASE_LOOKBACK)) return;
-        HilbertTransform ht = HilbertTransform.phase();
-        HilbertTransform.Trendline trendline = new HilbertTransform.Trendline();
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) {
-            trendline.add(x[i]);
-            if (!ht.next(x[i])) continue;
-            double t = trendline.next(ht);
-            if (ht.hasValue()) o[i] = t;
-        }
-    }
 }
