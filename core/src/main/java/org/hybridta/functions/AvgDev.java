@@ -12,6 +12,7 @@ import org.hybridta.indicator.Group;
 final class AvgDev extends FunctionDef {
     AvgDev() {
         super(function("avgdev", Group.PRICE_TRANSFORM, "Average Deviation")
+                .overlap()
                 .inputReal()
                 .paramPeriod(14, 2)
                 .output("real"));

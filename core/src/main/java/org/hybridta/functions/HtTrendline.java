@@ -8,6 +8,7 @@ import org.hybridta.indicator.Group;
 final class HtTrendline extends FunctionDef {
     HtTrendline() {
         super(function("ht_trendline", Group.OVERLAP_STUDIES, "Hilbert Transform - Instantaneous Trendline")
+                .overlap()
                 .inputReal()
                 .output("real"));
     }

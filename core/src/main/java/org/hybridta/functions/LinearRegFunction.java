@@ -18,28 +18,37 @@ abstract class LinearRegFunction extends FunctionDef {
     /** The longest period whose sums TA-Lib computes without overflow. */
     static final int MAX_PERIOD = 1024;
 
-    /** What a function reads off the line. */
+    /** What a function reads off the line, and whether that is on the input's scale (TA-Lib's overlap flag). */
     enum Reading {
         /** LINEARREG: the line at the latest bar. */
-        VALUE,
+        VALUE(true),
         /** TSF: the line one bar past the latest. */
-        FORECAST,
+        FORECAST(true),
         /** LINEARREG_SLOPE: the slope per bar. */
-        SLOPE,
+        SLOPE(false),
         /** LINEARREG_INTERCEPT: the line at the window's first bar. */
-        INTERCEPT,
+        INTERCEPT(true),
         /** LINEARREG_ANGLE: the slope's angle in degrees. */
-        ANGLE
+        ANGLE(false);
+
+        final boolean overlap;
+
+        Reading(boolean overlap) { this.overlap = overlap; }
     }
 
     private final Reading reading;
 
     LinearRegFunction(String name, String description, Reading reading) {
-        super(function(name, Group.STATISTIC_FUNCTIONS, description)
+        super(declaration(name, description, reading)
                 .inputReal()
                 .paramPeriod(14, 2)
                 .output("real"));
         this.reading = reading;
+    }
+
+    private static Declaration declaration(String name, String description, Reading reading) {
+        Declaration d = function(name, Group.STATISTIC_FUNCTIONS, description);
+        return reading.overlap ? d.overlap() : d;
     }
 
     @Override final String refusal(Args a) {
