@@ -82,7 +82,7 @@ final class HilbertTransform {
         double i2 = (0.2 * (i1 - jQ)) + (0.8 * prevI2);
         quadrature = q;
         inPhase = i1;
-        // the detrender becomes the other parity's I1 two bars of that parity later
+        // this detrender is the I1 of the bar 3 bars on (of the other parity), two of its updates later
         i1Prev3[other] = i1Prev2[other];
         i1Prev2[other] = d;
 
