@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
@@ -36,11 +37,18 @@ class CpuBackendTest {
         return Stream.of(RandomBars.randomWalk("W", 7, 10_000), RandomBars.flatStretches("F", 7, 10_000), RealisticBars.load());
     }
 
+    /**
+     * Functions whose values pass through the C library's {@code atan}, {@code sin} or {@code cos}: Java's differ from
+     * glibc's in the last bit for a fraction of a percent of arguments, so these agree to about 1e-14, not bit for
+     * bit (the conformance suite checks them to its tolerance).
+     */
+    static final Set<String> LIBM = Set.of("ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "linearreg_angle");
+
     /** The kernels repeat TA-Lib's arithmetic, so every value is the same double, not merely close. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bitEqualData")
     void everyValueIsBitEqualToTaLib(BarSeries series) {
-        List<Indicator> specs = BackendConformanceTest.specs();
+        List<Indicator> specs = BackendConformanceTest.specs().stream().filter(s -> !LIBM.contains(s.name())).toList();
         try (ComputeBackend cpu = new CpuBackend(1)) {
             IndicatorValues values = cpu.compute(series, specs);
             for (Indicator spec : specs) {
