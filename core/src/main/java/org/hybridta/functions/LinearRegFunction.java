@@ -89,10 +89,12 @@ abstract class LinearRegFunction extends FunctionDef {
         /** The reading of the line through {@code x[last - period + 1 .. last]}. */
         double at(double[] x, int last) {
             double sumXY = 0, sumY = 0;
-            for (int i = period; i-- != 0; ) {
-                double y = x[last - i];
+            double distance = period - 1;                   // TA-Lib's x of a value: bars back from the latest
+            for (int j = last - period + 1; j <= last; j++) {
+                double y = x[j];
                 sumY += y;
-                sumXY += (double) i * y;
+                sumXY += distance * y;
+                distance -= 1.0;                            // exact: whole numbers
             }
             double m = (period * sumXY - sumX * sumY) / divisor;
             double b = (sumY - m * sumX) / (double) period;
