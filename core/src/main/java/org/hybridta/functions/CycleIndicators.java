@@ -13,14 +13,14 @@ final class CycleIndicators {
 
     /** Adds the ported functions, one line each. */
     static void functions(List<FunctionDef> to) {
+        to.add(new HtDcPeriod());
+        to.add(new HtDcPhase());
+        to.add(new HtPhasor());
+        to.add(new HtSine());
+        to.add(new HtTrendMode());
     }
 
     /** Functions of this group not ported yet (CatalogTest checks that this only shrinks). */
     static final Set<String> PENDING = Catalog.names("""
-            ht_dcperiod
-            ht_dcphase
-            ht_phasor
-            ht_sine
-            ht_trendmode
             """);
 }

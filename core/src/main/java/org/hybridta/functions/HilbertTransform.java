@@ -82,7 +82,7 @@ final class HilbertTransform {
         double i2 = (0.2 * (i1 - jQ)) + (0.8 * prevI2);
         quadrature = q;
         inPhase = i1;
-        // the detrender becomes the other parity's I1 two bars of that parity later
+        // this detrender is the I1 of the bar 3 bars on (of the other parity), two of its updates later
         i1Prev3[other] = i1Prev2[other];
         i1Prev2[other] = d;
 
@@ -174,23 +174,22 @@ final class HilbertTransform {
             return ((double) i * (StrictMath.atan(1) * 8.0)) / (double) n;
         }
 
-        private final double[] smoothPrice = new double[SIZE];
-        private int idx;
+        private final Window smoothPrices = new Window(SIZE);   // zeros before the first, as TA-Lib's buffer
         private double dcPhase;
 
         /** The phase of the bar the transform just ran on. */
         double next(HilbertTransform ht) {
-            smoothPrice[idx] = ht.smoothed;
+            smoothPrices.add(ht.smoothed);
             double smoothPeriod = ht.smoothPeriod;
             // (int) of NaN is 0 here and INT_MIN in TA-Lib's C: no bar is summed either way
             int n = (int) (smoothPeriod + 0.5);
-            double[] sin = SIN[n], cos = COS[n];
+            double[] sin = SIN[n], cos = COS[n], prices = smoothPrices.values();
+            int last = smoothPrices.last();
             double realPart = 0.0, imagPart = 0.0;
-            for (int i = 0, j = idx; i < n; i++) {
-                double price = smoothPrice[j];
+            for (int i = 0; i < n; i++) {                  // the latest first
+                double price = prices[last - i];
                 realPart += sin[i] * price;
                 imagPart += cos[i] * price;
-                j = j == 0 ? SIZE - 1 : j - 1;
             }
             double magnitude = Math.abs(imagPart);
             if (magnitude > 0.0) {
@@ -203,7 +202,6 @@ final class HilbertTransform {
             dcPhase += 360.0 / smoothPeriod;              // one bar of the WMA's lag
             if (imagPart < 0.0) dcPhase += 180.0;
             if (dcPhase > 315.0) dcPhase -= 360.0;
-            if (++idx == SIZE) idx = 0;
             return dcPhase;
         }
 
@@ -220,23 +218,20 @@ final class HilbertTransform {
      * the bars the transform's filters run on.
      */
     static final class Trendline {
-        private final double[] prices = new double[Phase.SIZE];
-        private int pos;
+        private final Window prices = new Window(Phase.SIZE);
         private double iTrend1, iTrend2, iTrend3;
 
         void add(double x) {
-            prices[pos] = x;
-            if (++pos == prices.length) pos = 0;
+            prices.add(x);
         }
 
         /** The trendline at the bar last added. */
         double next(HilbertTransform ht) {
             int n = (int) (ht.smoothPeriod + 0.5);
+            double[] x = prices.values();
+            int last = prices.last();
             double mean = 0.0;
-            for (int i = 0, j = pos; i < n; i++) {         // the latest first, as TA-Lib sums
-                j = j == 0 ? prices.length - 1 : j - 1;
-                mean += prices[j];
-            }
+            for (int i = 0; i < n; i++) mean += x[last - i];    // the latest first, as TA-Lib sums
             if (n > 0) mean = mean / (double) n;
             double trendline = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
             iTrend3 = iTrend2;

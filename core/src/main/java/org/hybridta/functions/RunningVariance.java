@@ -42,6 +42,28 @@ final class RunningVariance implements RealStep {
         return mean2 - mean1 * mean1;
     }
 
+    /**
+     * The batch form of {@link #next} from the series' first bar ({@code start} 0, as VAR and STDDEV sum): writes the
+     * variance of each window into {@code out[off + period - 1, off + len)}; the caller fills the bars before.
+     */
+    static void batch(int period, double[] x, int off, int len, double[] out) {
+        int end = off + len, i = off, trailing = off;
+        double total1 = 0, total2 = 0;
+        for (; i < off + period - 1 && i < end; i++) {
+            total1 += x[i];
+            total2 += x[i] * x[i];
+        }
+        for (; i < end; i++) {
+            total1 += x[i];
+            total2 += x[i] * x[i];
+            double mean1 = total1 / period, mean2 = total2 / period;
+            double old = x[trailing++];
+            total1 -= old;
+            total2 -= old * old;
+            out[i] = mean2 - mean1 * mean1;
+        }
+    }
+
     /** TA-Lib's standard deviation of a variance: its square root, or 0 where {@code TA_IS_ZERO_OR_NEG}. */
     static double deviation(double variance) {
         return !(variance < FunctionDef.EPSILON) ? Math.sqrt(variance) : 0.0;
