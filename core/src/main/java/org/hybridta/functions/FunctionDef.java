@@ -21,6 +21,14 @@ abstract class FunctionDef {
     /** The number of leading bars without a value, equal to TA-Lib's {@code TA_<NAME>_Lookback}. */
     abstract int lookback(Args args);
 
+    /**
+     * Why these parameters are refused although each is within its TA-Lib range (TA-Lib C fails on them), or null.
+     * The parser reports it; the tests skip such sets.
+     */
+    String refusal(Args args) {
+        return null;
+    }
+
     /** A new streaming state for one series. */
     abstract Step step(Args args);
 
@@ -49,6 +57,14 @@ abstract class FunctionDef {
     static boolean warmUp(double[][] out, int off, int len, int lookback) {
         for (double[] o : out) Arrays.fill(o, off, off + Math.min(lookback, len), Double.NaN);
         return len > lookback;
+    }
+
+    /** TA-Lib 0.6's {@code TA_EPSILON}: {@code TA_IS_ZERO(v)} is {@code |v| < EPSILON}, {@code TA_IS_ZERO_OR_NEG(v)} is {@code v < EPSILON}. */
+    static final double EPSILON = 0.00000000000001;
+
+    /** TA-Lib's {@code TA_IS_ZERO}. */
+    static boolean isZero(double v) {
+        return -EPSILON < v && v < EPSILON;
     }
 
     /** The step of a one-input, one-output function. */

@@ -29,7 +29,8 @@ final class PriceTransform extends Elementwise {
     PriceTransform(Kind kind) {
         super(function(kind.name().toLowerCase(Locale.ROOT), Group.PRICE_TRANSFORM, kind.description)
                 .inputPrice(kind.prices)
-                .output("real"));
+                .output("real")
+                .overlap());
         this.kind = kind;
     }
 

@@ -10,9 +10,6 @@ package org.hybridta.functions;
  * starts, minus {@code period - 1}.
  */
 final class RunningVariance implements RealStep {
-    /** TA-Lib's {@code TA_EPSILON}: a variance below it is zero. */
-    static final double EPSILON = 0.00000000000001;
-
     private final int period, start;
     private final double[] ring;
     private int pos, seen;
@@ -45,8 +42,8 @@ final class RunningVariance implements RealStep {
         return mean2 - mean1 * mean1;
     }
 
-    /** TA-Lib's standard deviation of a variance: its square root, or 0 below {@link #EPSILON}. */
+    /** TA-Lib's standard deviation of a variance: its square root, or 0 where {@code TA_IS_ZERO_OR_NEG}. */
     static double deviation(double variance) {
-        return !(variance < EPSILON) ? Math.sqrt(variance) : 0.0;
+        return !(variance < FunctionDef.EPSILON) ? Math.sqrt(variance) : 0.0;
     }
 }

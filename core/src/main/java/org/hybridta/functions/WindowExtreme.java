@@ -42,7 +42,8 @@ final class WindowExtreme extends FunctionDef {
                 .inputReal()
                 .paramPeriod(30, 2);
         if (kind.index) return d.outputInt("integer");
-        return kind.lowest && kind.highest ? d.output("min").output("max") : d.output("real");
+        // values are on the input's scale (TA-Lib's overlap flag), indexes are not
+        return (kind.lowest && kind.highest ? d.output("min").output("max") : d.output("real")).overlap();
     }
 
     @Override int lookback(Args a) { return a.integer(0) - 1; }

@@ -68,6 +68,7 @@ final class Cases {
         }
         Random r = new Random(seed ^ f.name().hashCode());
         for (int k = 0; k < random; k++) out.add(random(f, r));
+        out.removeIf(a -> f.refusal(a) != null);
         return out;
     }
 

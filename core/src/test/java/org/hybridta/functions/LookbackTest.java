@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.hybridta.conformance.TaLibCLoaded;
 
 /** For every function: the lookback equals TA-Lib's {@code TA_<NAME>_Lookback}, and is the first bar with a value. */
+@ExtendWith(TaLibCLoaded.class)
 class LookbackTest {
 
     @TestFactory Stream<DynamicTest> lookbackIsTaLibsAndTheFirstValue() {

@@ -4,9 +4,9 @@ import org.hybridta.conformance.TaLibC;
 import org.hybridta.conformance.TaLibCResult;
 
 /**
- * The reference a function of the catalog is compared with: TA-Lib C ({@link TaLibC}) called by name through its
- * abstract interface, with the same flattened inputs and parameter values as {@link FunctionDef#batch}.
- * The one place that knows which TA-Lib build is the reference.
+ * The reference a function of the catalog is compared with: TA-Lib C 0.6 ({@link TaLibC}) called by name with
+ * the same flattened inputs and parameter values as {@link FunctionDef#batch}. Tests using it carry
+ * {@code @ExtendWith(TaLibCLoaded.class)}.
  */
 final class Reference {
     private Reference() {}
@@ -14,9 +14,9 @@ final class Reference {
     /** TA-Lib's outputs of {@code f}, each as long as the input, NaN where TA-Lib gives no value. */
     static double[][] compute(FunctionDef f, Args args, double[][] in) {
         TaLibCResult r = TaLibC.call(f.name(), in, args.values());
-        double[][] result = new double[r.outputs().size()][];
-        for (int k = 0; k < result.length; k++) result[k] = r.values(k);
-        return result;
+        double[][] out = new double[r.outputs().size()][];
+        for (int k = 0; k < out.length; k++) out[k] = r.values(k);
+        return out;
     }
 
     /** TA-Lib's {@code TA_<NAME>_Lookback}. */

@@ -1,0 +1,58 @@
+package org.hybridta.functions;
+
+import static org.hybridta.functions.Declaration.function;
+
+import org.hybridta.Field;
+import org.hybridta.indicator.Group;
+
+/**
+ * PLUS_DM, MINUS_DM, PLUS_DI, MINUS_DI, DX and ADX: each reads the shared {@link Directional} state and turns it
+ * into its value. A subclass gives its lookback and {@link #value}; the step and the batch loop are here.
+ */
+abstract class DirectionalFunction extends FunctionDef {
+    DirectionalFunction(String name, String description, boolean close, int defaultPeriod, int minPeriod) {
+        super(close
+                ? function(name, Group.MOMENTUM_INDICATORS, description).inputPrice(Field.HIGH, Field.LOW, Field.CLOSE)
+                        .paramPeriod(defaultPeriod, minPeriod).output("real")
+                : function(name, Group.MOMENTUM_INDICATORS, description).inputPrice(Field.HIGH, Field.LOW)
+                        .paramPeriod(defaultPeriod, minPeriod).output("real"));
+    }
+
+    /**
+     * This bar's value given the state after bar {@code t} ({@code t >= lookback}) and the previous value (NaN at
+     * the first); {@code sums} carries a function's own running values between bars.
+     */
+    abstract double value(Directional d, int period, int t, double previous, double[] sums);
+
+    @Override final Step step(Args a) {
+        int period = a.integer(0), lookback = lookback(a);
+        Directional d = new Directional(period);
+        double[] previous = {Double.NaN}, sums = new double[2];
+        boolean close = info().inputFieldCount() == 3;
+        return (in, out) -> {
+            int t = d.add(in[0], in[1], close ? in[2] : Double.NaN);
+            if (t < lookback) {
+                out[0] = Double.NaN;
+                if (t >= period - 1) value(d, period, t, Double.NaN, sums);
+                return;
+            }
+            out[0] = previous[0] = value(d, period, t, previous[0], sums);
+        };
+    }
+
+    @Override final void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        int period = a.integer(0), lookback = lookback(a);
+        Directional d = new Directional(period);
+        double[] high = in[0], low = in[1], close = in.length == 3 ? in[2] : null, o = out[0], sums = new double[2];
+        double previous = Double.NaN;
+        for (int i = off, end = off + len; i < end; i++) {
+            int t = d.add(high[i], low[i], close == null ? Double.NaN : close[i]);
+            if (t < lookback) {
+                o[i] = Double.NaN;
+                if (t >= period - 1) value(d, period, t, Double.NaN, sums);
+                continue;
+            }
+            o[i] = previous = value(d, period, t, previous, sums);
+        }
+    }
+}
