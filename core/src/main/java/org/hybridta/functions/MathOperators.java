@@ -20,7 +20,7 @@ final class MathOperators {
         to.add(new WindowExtreme(WindowExtreme.Kind.MIN));
         to.add(new WindowExtreme(WindowExtreme.Kind.MININDEX));
         to.add(new WindowExtreme(WindowExtreme.Kind.MINMAX));
-        to.add(new MinMaxIndex());
+        to.add(new WindowExtreme(WindowExtreme.Kind.MINMAXINDEX));
         to.add(new Arithmetic(Arithmetic.Operator.MULT));
         to.add(new Arithmetic(Arithmetic.Operator.SUB));
         to.add(new Sum());

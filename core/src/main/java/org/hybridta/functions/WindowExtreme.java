@@ -6,18 +6,19 @@ import java.util.Locale;
 import org.hybridta.indicator.Group;
 
 /**
- * TA-Lib's MAX, MAXINDEX, MIN, MININDEX and MINMAX: the lowest and/or highest of the last {@code timeperiod}
- * values, or their bar indexes (from the series' first bar), tracked by {@link SlidingExtreme} exactly as TA-Lib
- * tracks them (earliest bar on ties after a rescan, NaN as TA-Lib's comparisons treat it).
+ * TA-Lib's MAX, MAXINDEX, MIN, MININDEX, MINMAX and MINMAXINDEX: the lowest and/or highest of the last
+ * {@code timeperiod} values, or their bar indexes (from the series' first bar), tracked by {@link SlidingExtreme}
+ * exactly as TA-Lib tracks them (earliest bar on ties after a rescan, NaN as TA-Lib's comparisons treat it).
  */
 final class WindowExtreme extends FunctionDef {
-    /** The five functions: which extremes each gives (lowest first, as MINMAX), and whether values or indexes. */
+    /** The six functions: which extremes each gives (lowest first, as MINMAX), and whether values or indexes. */
     enum Kind {
         MAX("Highest value over a specified period", false, true, false),
         MAXINDEX("Index of highest value over a specified period", false, true, true),
         MIN("Lowest value over a specified period", true, false, false),
         MININDEX("Index of lowest value over a specified period", true, false, true),
-        MINMAX("Lowest and highest values over a specified period", true, true, false);
+        MINMAX("Lowest and highest values over a specified period", true, true, false),
+        MINMAXINDEX("Indexes of lowest and highest values over a specified period", true, true, true);
 
         private final String description;
         private final boolean lowest, highest, index;
@@ -41,9 +42,10 @@ final class WindowExtreme extends FunctionDef {
         Declaration d = function(kind.name().toLowerCase(Locale.ROOT), Group.MATH_OPERATORS, kind.description)
                 .inputReal()
                 .paramPeriod(30, 2);
-        if (kind.index) return d.outputInt("integer");
+        boolean both = kind.lowest && kind.highest;
+        if (kind.index) return both ? d.outputInt("minidx").outputInt("maxidx") : d.outputInt("integer");
         // values are on the input's scale (TA-Lib's overlap flag), indexes are not
-        return (kind.lowest && kind.highest ? d.output("min").output("max") : d.output("real")).overlap();
+        return (both ? d.output("min").output("max") : d.output("real")).overlap();
     }
 
     @Override int lookback(Args a) { return a.integer(0) - 1; }
@@ -54,16 +56,12 @@ final class WindowExtreme extends FunctionDef {
         return new SlidingExtreme[] {kind.lowest ? SlidingExtreme.lowest(period) : SlidingExtreme.highest(period)};
     }
 
-    private double output(SlidingExtreme e) {
-        return kind.index ? e.index() : e.value();
-    }
-
     @Override Step step(Args a) {
         SlidingExtreme[] extremes = extremes(a.integer(0));
         return (in, out) -> {
             for (SlidingExtreme e : extremes) e.add(in[0]);
             boolean ready = extremes[0].index() >= 0;
-            for (int k = 0; k < extremes.length; k++) out[k] = ready ? output(extremes[k]) : Double.NaN;
+            for (int k = 0; k < extremes.length; k++) out[k] = !ready ? Double.NaN : kind.index ? extremes[k].index() : extremes[k].value();
         };
     }
 
@@ -79,7 +77,7 @@ final class WindowExtreme extends FunctionDef {
             for (int i = off; i < first; i++) e.add(x[i]);
             for (int i = first; i < end; i++) {
                 e.add(x[i]);
-                o[i] = output(e);
+                o[i] = kind.index ? e.index() : e.value();
             }
         }
     }

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
  * {@link SlidingExtreme} against TA-Lib's own loop (ta_MAX.c, ta_AROON.c: keep the extreme's index, take a new
  * bar that is at least as extreme, rescan the window when the extreme leaves it), transcribed below, on series
  * the catalog's random walks rarely give: many ties, NaN gaps and runs, windows from 1 to beyond a power of two.
- * The earliest-on-ties form is also checked against TA-Lib C through MAX, MIN, MAXINDEX and MININDEX.
+ * The earliest-on-ties form is also checked against TA-Lib C through MAX, MIN, MAXINDEX, MININDEX, MINMAX and
+ * MINMAXINDEX.
  */
 class SlidingExtremeTest {
     private static final int[] WINDOWS = {1, 2, 3, 4, 5, 7, 8, 9, 16, 17, 31, 64, 100};
@@ -68,8 +69,7 @@ class SlidingExtremeTest {
                 for (boolean highest : new boolean[] {true, false}) {
                     for (boolean latest : new boolean[] {true, false}) {
                         double[][] expected = taLib(x, window, highest, latest);
-                        SlidingExtreme e = highest ? (latest ? SlidingExtreme.highestLatest(window) : SlidingExtreme.highest(window))
-                                : (latest ? SlidingExtreme.lowestLatest(window) : SlidingExtreme.lowest(window));
+                        SlidingExtreme e = tracker(window, highest, latest);
                         for (int t = 0; t < x.length; t++) {
                             e.add(x[t]);
                             if (t < window - 1) continue;
@@ -83,8 +83,13 @@ class SlidingExtremeTest {
         }
     }
 
+    private static SlidingExtreme tracker(int window, boolean highest, boolean latest) {
+        return highest ? (latest ? SlidingExtreme.highestLatest(window) : SlidingExtreme.highest(window))
+                : (latest ? SlidingExtreme.lowestLatest(window) : SlidingExtreme.lowest(window));
+    }
+
     @Test void maxMinAndTheirIndexesEqualTaLibCOnTiesAndGaps() {
-        for (String name : new String[] {"max", "min", "maxindex", "minindex", "minmax"}) {
+        for (String name : new String[] {"max", "min", "maxindex", "minindex", "minmax", "minmaxindex"}) {
             FunctionDef f = Catalog.find(name).orElseThrow();
             for (int window : WINDOWS) {
                 if (window < 2) continue;
