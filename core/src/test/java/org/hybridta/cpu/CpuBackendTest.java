@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
@@ -36,11 +37,18 @@ class CpuBackendTest {
         return Stream.of(RandomBars.randomWalk("W", 7, 10_000), RandomBars.flatStretches("F", 7, 10_000), RealisticBars.load());
     }
 
+    /**
+     * Functions whose values pass through the C library's {@code atan}, {@code sin}, {@code exp} ...: Java's differ
+     * from glibc's in the last bit for a fraction of a percent of arguments, so these agree to about 1e-16 relative,
+     * not bit for bit (the conformance suite checks them to its tolerance). CEIL, FLOOR and SQRT are exact in both.
+     */
+    static final Set<String> LIBM = Set.of("acos", "asin", "atan", "cos", "cosh", "exp", "ln", "log10", "sin", "sinh", "tan", "tanh");
+
     /** The kernels repeat TA-Lib's arithmetic, so every value is the same double, not merely close. */
     @ParameterizedTest(name = "{0}")
     @MethodSource("bitEqualData")
     void everyValueIsBitEqualToTaLib(BarSeries series) {
-        List<Indicator> specs = BackendConformanceTest.specs();
+        List<Indicator> specs = BackendConformanceTest.specs().stream().filter(s -> !LIBM.contains(s.name())).toList();
         try (ComputeBackend cpu = new CpuBackend(1)) {
             IndicatorValues values = cpu.compute(series, specs);
             for (Indicator spec : specs) {
@@ -168,10 +176,13 @@ class CpuBackendTest {
             for (Indicator spec : BackendConformanceTest.specs()) {
                 if (spec.lookback() >= s.size()) continue;
                 IndicatorValues v = cpu.compute(s, List.of(spec));
-                for (Output o : spec.outputs()) {
+                double[][] ref = TaLibOracle.compute(spec, s);
+                for (int k = 0; k < ref.length; k++) {
+                    Output o = spec.outputs().get(k);
                     double[] x = v.series(o.column(), 0);
                     if (o.lookback() > 0) assertThat(x[o.lookback() - 1]).as(o.column()).isNaN();
-                    assertThat(x[o.lookback()]).as(o.column()).isFinite();
+                    // a number, unless TA-Lib's is none either (ACOS of a price above 1)
+                    if (Double.isFinite(ref[k][o.lookback()])) assertThat(x[o.lookback()]).as(o.column()).isFinite();
                 }
             }
         }
