@@ -99,29 +99,18 @@ final class MovingAverage {
         }
     }
 
-    /** The streaming form of {@link #sma}: a ring of the window's values. */
+    /** The streaming form of {@link #sma}: {@link Sum.Running}'s total of the window, divided by the period. */
     static final class SmaStep implements RealStep {
         private final int period;
-        private final double[] ring;
-        private int pos, seen;
-        private double total;
+        private final Sum.Running total;
 
         SmaStep(int period) {
             this.period = period;
-            this.ring = new double[period];
+            this.total = new Sum.Running(period);
         }
 
         @Override public double next(double x) {
-            total += x;
-            ring[pos] = x;
-            if (++pos == period) pos = 0;
-            if (seen < period - 1) {
-                seen++;
-                return Double.NaN;
-            }
-            double sum = total;
-            total -= ring[pos];                      // the window's first value, x[t - period + 1]
-            return sum / period;
+            return total.next(x) / period;           // NaN while warming up
         }
     }
 

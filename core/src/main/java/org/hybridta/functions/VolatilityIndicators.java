@@ -14,11 +14,11 @@ final class VolatilityIndicators {
     /** Adds the ported functions, one line each. */
     static void functions(List<FunctionDef> to) {
         to.add(new Atr());
+        to.add(new Natr());
         to.add(new Trange());
     }
 
     /** Functions of this group not ported yet (CatalogTest checks that this only shrinks). */
     static final Set<String> PENDING = Catalog.names("""
-            natr
             """);
 }

@@ -9,8 +9,8 @@ import org.hybridta.indicator.ValueType;
 /**
  * How close a backend's output must be to a reference output of the same length: the one home of the rule.
  *
- * <p>Where the reference is {@code NaN} (before an output's first value) the value must be {@code NaN};
- * elsewhere it must be finite and satisfy
+ * <p>Where the reference is {@code NaN} (before an output's first value) the value must be {@code NaN}; where it
+ * is infinite, the same infinity; elsewhere it must be finite and satisfy
  * <pre>  |actual - expected| &lt;= relative * max(|expected|, scale)</pre>
  * where {@code scale} is
  * <ul>
@@ -60,6 +60,7 @@ public record Tolerance(double relative, boolean floorEverywhere) {
     /** Whether {@code actual} passes against {@code expected} at the given scale. */
     public boolean accepts(double expected, double actual, double scale) {
         if (Double.isNaN(expected)) return Double.isNaN(actual);
+        if (Double.isInfinite(expected)) return actual == expected;   // EXP, COSH, SINH overflow as TA-Lib does
         if (!Double.isFinite(actual)) return false;
         return Math.abs(actual - expected) <= relative * Math.max(Math.abs(expected), scale);
     }
