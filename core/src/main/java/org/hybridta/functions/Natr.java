@@ -7,8 +7,8 @@ import org.hybridta.indicator.Group;
 
 /**
  * TA-Lib's NATR: the {@link Atr ATR} as a percentage of the close, {@code (atr / close) * 100}, and 0 where the
- * close is zero ({@code TA_IS_ZERO}). A period of 1 is refused: TA-Lib returns the true range there, in price units,
- * not a percentage. Where a close after the first value is zero, TA-Lib zeroes its first value instead and leaves
+ * close is zero ({@code TA_IS_ZERO}). Over 1 bar it is TA-Lib's: the true range itself, in
+ * price units, not a percentage (ta_NATR.c returns TRANGE there; matched, not corrected). Where a close after the first value is zero, TA-Lib zeroes its first value instead and leaves
  * that bar unwritten (a slip in ta_NATR.c): here that bar is 0 and the first value stays.
  */
 final class Natr extends FunctionDef {
@@ -23,10 +23,6 @@ final class Natr extends FunctionDef {
 
     @Override int lookback(Args a) { return ATR.lookback(a); }
 
-    @Override String refusal(Args a) {
-        return a.integer(0) < 2 ? "timeperiod must be at least 2 (TA-Lib's NATR over 1 bar is the true range, not normalized; use trange)" : null;
-    }
-
     /** TA-Lib's normalisation of one ATR value by its bar's close. */
     private static double normalized(double atr, double close) {
         return isZero(close) ? 0.0 : (atr / close) * 100.0;
@@ -34,16 +30,18 @@ final class Natr extends FunctionDef {
 
     @Override Step step(Args a) {
         int lookback = lookback(a);
+        boolean normalize = a.integer(0) > 1;
         Atr.State atr = new Atr.State(a.integer(0));
         int[] bar = {0};
         return (in, out) -> {
             double v = atr.next(in[0], in[1], in[2]);
-            out[0] = bar[0]++ < lookback ? Double.NaN : normalized(v, in[2]);
+            out[0] = bar[0]++ < lookback ? Double.NaN : normalize ? normalized(v, in[2]) : v;
         };
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         ATR.batch(a, in, off, len, out);
+        if (a.integer(0) == 1) return;
         double[] close = in[2], o = out[0];
         for (int i = off + lookback(a), end = off + len; i < end; i++) o[i] = normalized(o[i], close[i]);
     }
