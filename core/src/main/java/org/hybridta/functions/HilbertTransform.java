@@ -92,7 +92,7 @@ final class HilbertTransform {
         prevQ2 = q2;
         prevI2 = i2;
         double last = period;
-        if ((im != 0.0) && (re != 0.0)) period = 360.0 / (Math.atan(im / re) * RAD_TO_DEG);
+        if ((im != 0.0) && (re != 0.0)) period = 360.0 / (Atan.atan(im / re) * RAD_TO_DEG);
         double bound = 1.5 * last;
         if (period > bound) period = bound;
         bound = 0.67 * last;
@@ -193,7 +193,7 @@ final class HilbertTransform {
             }
             double magnitude = Math.abs(imagPart);
             if (magnitude > 0.0) {
-                dcPhase = Math.atan(realPart / imagPart) * RAD_TO_DEG;
+                dcPhase = Atan.atan(realPart / imagPart) * RAD_TO_DEG;
             } else if (magnitude <= 0.01) {
                 if (realPart < 0.0) dcPhase -= 90.0;
                 else if (realPart > 0.0) dcPhase += 90.0;

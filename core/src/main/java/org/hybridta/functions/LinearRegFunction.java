@@ -103,7 +103,7 @@ abstract class LinearRegFunction extends FunctionDef {
                 case FORECAST -> b + m * (double) period;
                 case SLOPE -> m;
                 case INTERCEPT -> b;
-                case ANGLE -> Math.atan(m) * (180.0 / Math.PI);
+                case ANGLE -> Atan.atan(m) * (180.0 / Math.PI);
             };
         }
     }
