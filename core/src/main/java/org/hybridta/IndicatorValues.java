@@ -97,6 +97,29 @@ public final class IndicatorValues {
                 columns, d);
     }
 
+    /**
+     * The values without the first {@code bars[s]} bars of each series {@code s} (a pipeline's warm-up), as a new,
+     * smaller result (copies): series {@code s} keeps bars {@code [bars[s], length(s))}.
+     */
+    public IndicatorValues dropLeading(int[] bars) {
+        if (bars.length != symbols.length) throw new IllegalArgumentException(bars.length + " counts for " + symbols.length + " series");
+        int[] kept = new int[bars.length];
+        int width = 0;
+        for (int s = 0; s < bars.length; s++) {
+            Objects.checkIndex(bars[s], lengths[s] + 1);
+            kept[s] = lengths[s] - bars[s];
+            width = Math.max(width, kept[s]);
+        }
+        double[][] d = new double[data.length][Math.multiplyExact(symbols.length, width)];
+        for (int c = 0; c < data.length; c++) {
+            for (int s = 0; s < symbols.length; s++) {
+                System.arraycopy(data[c], s * barCount + bars[s], d[c], s * width, kept[s]);
+                Arrays.fill(d[c], s * width + kept[s], (s + 1) * width, Double.NaN);
+            }
+        }
+        return new IndicatorValues(symbols.clone(), kept, width, columns, d);
+    }
+
     @Override public String toString() {
         return "IndicatorValues[" + symbols.length + " series x " + barCount + " bars, columns " + new ArrayList<>(columns) + "]";
     }
