@@ -11,8 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
@@ -123,31 +126,47 @@ public final class ChartSink implements ResultSink {
         AtomicFiles.checkWritable(directory);
     }
 
+    /**
+     * Keeps the charted symbols' bars and values as their parts pass (copies: a few symbols, not their parts) and
+     * draws the charts on commit, after the tables before it in the pipeline's sinks are published.
+     */
     @Override public Session open(List<? extends Indicator> indicators, boolean synthetic) {
         List<Indicator> specs = List.copyOf(indicators);
-        Set<String> wanted = new LinkedHashSet<>(symbols);
-        List<Path> written = new ArrayList<>();
+        Map<String, BarSeries> bars = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> values = new HashMap<>();
         return new Session() {
-            @Override public void write(RunOutput part) throws IOException {
+            @Override public void write(RunOutput part) {
                 for (String symbol : symbols) {
                     int i = part.indexOf(symbol);
-                    if (i < 0 || !wanted.remove(symbol)) continue;
+                    if (i < 0) continue;
+                    bars.put(symbol, part.series(i));
+                    Map<String, double[]> columns = new HashMap<>();
+                    for (String c : part.columns()) columns.put(c, part.values(i, c));
+                    values.put(symbol, columns);
+                }
+            }
+
+            @Override public List<Path> commit() throws IOException {
+                List<Path> written = new ArrayList<>();
+                for (String symbol : symbols) {
+                    BarSeries s = bars.get(symbol);
+                    if (s == null) {
+                        log.warn("no chart for {}: it has no results in this run", symbol);
+                        continue;
+                    }
                     Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-                    int row = i;
-                    byte[] png = png(Charts.render(part.series(i), column -> part.columns().contains(column) ? part.values(row, column) : null,
-                            specs, synthetic));
+                    byte[] png = png(Charts.render(s, values.get(symbol)::get, specs, synthetic));
                     Files.createDirectories(directory);
                     AtomicFiles.write(file, out -> out.write(png));
                     written.add(file);
                 }
+                return written;
             }
 
-            @Override public List<Path> commit() {
-                for (String symbol : wanted) log.warn("no chart for {}: it has no results in this run", symbol);
-                return List.copyOf(written);
+            @Override public void close() {
+                bars.clear();
+                values.clear();
             }
-
-            @Override public void close() {}   // every chart is a whole file of its own
         };
     }
 

@@ -68,8 +68,8 @@ import picocli.CommandLine.Spec;
                 "      --from 2024-01-01 --to 2025-01-01",
                 "  java -jar examples/target/hybridta.jar run --source csv:quotes/ \\",
                 "      --indicators sma:50,sma:200,rsi:14 --output out/",
-                "  java -jar examples/target/hybridta.jar run --format parquet     # out/indicators.parquet",
-                "  java -jar examples/target/hybridta.jar run -o out/run.duckdb    # a DuckDB database, table indicators"})
+                "  java -jar examples/target/hybridta.jar run --format parquet",
+                "  java -jar examples/target/hybridta.jar run -o out/run.duckdb"})
 final class RunCommand implements Callable<Integer> {
     /** The source without --source: the synthetic market, which needs no network. */
     private static final String DEFAULT_SOURCE = "synthetic";

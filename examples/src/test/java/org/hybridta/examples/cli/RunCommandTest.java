@@ -73,8 +73,8 @@ class RunCommandTest {
         Result r = run("run", "--symbols", "AAPL,MSFT,NVDA", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
                 "--partitioner", "local:2", "--backend", "cpu", "--no-progress", "-o", dir.resolve("out").toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().lines().filter(l -> l.startsWith("part "))).hasSize(2)
-                .allMatch(l -> l.matches("part [01]: [12] symbols, [\\d,]+ bars on cpu \\(.*\\); fetch .*, compute .*"), "a part line");
+        assertThat(r.out().lines().filter(l -> l.startsWith("worker "))).hasSize(2)
+                .allMatch(l -> l.matches("worker [01]: [12] symbols, [\\d,]+ bars on cpu \\(.*\\); fetch .*, compute .*"), "a worker line");
     }
 
     @Test
