@@ -52,7 +52,7 @@ final class MemoryPlan {
             if (keptBytes + (double) inFlight * longest * perBar > budget) {
                 throw new IllegalStateException("keeping every value of this run in memory takes about " + OutOfMemory.megabytes(keptBytes)
                         + " (" + OutOfMemory.number(symbols) + " symbols, " + OutOfMemory.number(rows) + " bars, " + (Field.values().length + columns)
-                        + " columns), more than half the Java heap (limited to " + OutOfMemory.megabytes(heap) + "); give the pipeline a sink "
+                        + " columns), more than half the heap (the Java heap is limited to " + OutOfMemory.megabytes(heap) + "); give the pipeline a sink "
                         + "(the values then flow to it part by part) or give Java more heap (java -Xmx" + gigabytes(keptBytes) + "g …)");
             }
         }
@@ -60,7 +60,7 @@ final class MemoryPlan {
         if ((double) inFlight * oneSymbol > budget) {
             throw new IllegalStateException("this run does not fit in memory: its longest series, " + OutOfMemory.number(longest) + " bars x "
                     + columns + " indicator columns, takes about " + OutOfMemory.megabytes(oneSymbol) + " while it is computed, and "
-                    + inFlight + " parts are in flight at once, more than half the Java heap (limited to " + OutOfMemory.megabytes(heap)
+                    + inFlight + " parts are in flight at once, more than half the heap (the Java heap is limited to " + OutOfMemory.megabytes(heap)
                     + "); give Java more heap (java -Xmx" + gigabytes(inFlight * oneSymbol) + "g …) or a shorter date range");
         }
         long partBars = (long) (budget / inFlight / perBar);
