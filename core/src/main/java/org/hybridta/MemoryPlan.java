@@ -7,12 +7,18 @@ package org.hybridta;
  * <p>A part's symbols are in memory as fetched bars, as the backend's panel, as computed values and as the bars
  * and values kept for the run's range; a worker holds the part it computes and the one it has finished, the root
  * the one it writes, and the next part's bars are fetched ahead: about {@code 3 × workers + 1} parts at once.
- * They may take half the heap; the rest is for the sinks' buffers (Parquet row groups) and the collector.
+ * They may take half the heap, each at most {@link #MAX_PART_BYTES}; the rest is for the sinks' buffers (Parquet row
+ * groups) and the collector.
  */
 final class MemoryPlan {
     private static final double SHARE = 0.5;
     /** Parts per worker at least, so that writing one part overlaps computing the next. */
     private static final int PARTS_PER_WORKER = 4;
+    /**
+     * The most a part may take, whatever the heap: larger parts compute no faster (a part of a hundred symbols keeps
+     * every core busy), but a process whose heap fills up with them takes that memory from the machine.
+     */
+    static final long MAX_PART_BYTES = 128L << 20;
 
     private MemoryPlan() {}
 
@@ -63,7 +69,7 @@ final class MemoryPlan {
                     + inFlight + " parts are in flight at once, more than half the heap (the Java heap is limited to " + OutOfMemory.megabytes(heap)
                     + "); give Java more heap (java -Xmx" + gigabytes(inFlight * oneSymbol) + "g …) or a shorter date range");
         }
-        long partBars = (long) (budget / inFlight / perBar);
+        long partBars = (long) (Math.min(budget / inFlight, MAX_PART_BYTES) / perBar);
         long byMemory = (total + partBars - 1) / partBars;
         return (int) Math.max(1, Math.min(symbols, Math.max(byMemory, (long) PARTS_PER_WORKER * workers)));
     }
