@@ -168,9 +168,10 @@ public final class WarmUp {
         // MAMA adapts between its fast and slow limits (the slowest rate counts), after the Hilbert transform's smoothing
         recursive(m, p -> decayBars(new Decay(Math.min(param(p, 1, 0.05), 0.2), 7)), "mama");
         // the Hilbert transform family: chained 0.2/0.8 smoothings (of the quadrature, the phasor, the period) in a
-        // feedback loop; six stages of rate 0.2 bound what was measured, not proven
+        // nonlinear feedback loop: six stages of rate 0.2 is an estimate, not a bound
         recursive(m, p -> decayBars(new Decay(0.2, 6)), "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "ht_trendline", "ht_trendmode");
-        // Parabolic SAR forgets its start at its trend reversals, which daily prices show every few weeks: a year of them
+        // Parabolic SAR forgets its start at its trend reversals, which daily prices show every few weeks: a year of them,
+        // an estimate, not a bound
         recursive(m, p -> 252, "sar", "sarext");
         for (String name : List.of("obv", "ad", "adosc", "nvi", "pvi")) m.put(name, new Rule(Kind.CUMULATIVE, p -> 0));
         for (String name : List.of("sma", "wma", "trima", "ma", "mavp", "bbands", "accbands", "stoch", "stochf", "cci", "willr", "roc",
