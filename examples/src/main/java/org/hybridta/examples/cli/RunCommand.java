@@ -345,15 +345,15 @@ final class RunCommand implements Callable<Integer> {
                         w.backend().isEmpty() ? "no backend (nothing to compute)" : w.backend(), ms(w.fetch()), ms(w.compute()));
             }
         }
-        List<SymbolStatus> short_ = r.shortHistory();
-        if (!short_.isEmpty()) {
+        List<SymbolStatus> shortHistory = r.shortHistory();
+        if (!shortHistory.isEmpty()) {
             StringBuilder names = new StringBuilder();
-            for (int i = 0; i < Math.min(SHORT_SHOWN, short_.size()); i++) {
-                names.append(i == 0 ? "" : ", ").append(short_.get(i).symbol()).append(" (").append(short_.get(i).warmup()).append(')');
+            for (int i = 0; i < Math.min(SHORT_SHOWN, shortHistory.size()); i++) {
+                names.append(i == 0 ? "" : ", ").append(shortHistory.get(i).symbol()).append(" (").append(shortHistory.get(i).warmup()).append(')');
             }
             out.printf(Locale.ROOT, "warm-up: %d of %d symbols had less history than the %,d bars asked before %s (listed later, or the "
-                    + "source holds less), so their first values come later: %s%s%n", short_.size(), r.okCount(), r.warmup(), from,
-                    names, short_.size() > SHORT_SHOWN ? " and " + (short_.size() - SHORT_SHOWN) + " more" : "");
+                    + "source holds less), so their first values come later: %s%s%n", shortHistory.size(), r.okCount(), r.warmup(), from,
+                    names, shortHistory.size() > SHORT_SHOWN ? " and " + (shortHistory.size() - SHORT_SHOWN) + " more" : "");
         }
         List<SymbolStatus> failures = r.failures();
         int shown = record.listAll() ? failures.size() : Math.min(failures.size(), FAILURES_SHOWN);
