@@ -134,6 +134,12 @@ public final class BarSeries {
         };
     }
 
+    /** How many bars lie before {@code date}: the index of the first bar on or after it. */
+    public int countBefore(LocalDate date) {
+        int i = Arrays.binarySearch(days, Math.toIntExact(date.toEpochDay()));
+        return i >= 0 ? i : -i - 1;
+    }
+
     /** The bars whose dates lie in {@code [from, to)}, as a new series. */
     public BarSeries between(LocalDate from, LocalDate to) {
         long lo = from.toEpochDay(), hi = to.toEpochDay();

@@ -5,7 +5,6 @@ import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -28,15 +27,11 @@ public final class HostPanel {
     /** Values one direct buffer can hold: its size in bytes is an {@code int}. */
     static final long MAX_CELLS = Integer.MAX_VALUE / Double.BYTES;
 
-    private final String[] symbols;
-    private final int[] lengths;
-    private final int barCount;
+    private final SeriesShape shape;
     private final EnumMap<Field, DoubleBuffer> data;
 
-    private HostPanel(String[] symbols, int[] lengths, int barCount, EnumMap<Field, DoubleBuffer> data) {
-        this.symbols = symbols;
-        this.lengths = lengths;
-        this.barCount = barCount;
+    private HostPanel(SeriesShape shape, EnumMap<Field, DoubleBuffer> data) {
+        this.shape = shape;
         this.data = data;
     }
 
@@ -45,23 +40,20 @@ public final class HostPanel {
         return new Builder(seriesCount, barCount);
     }
 
-    public int seriesCount() { return symbols.length; }
+    /** The series' symbols, lengths and bar count; {@code shape().cells()} values per field and per output. */
+    public SeriesShape shape() { return shape; }
 
-    /** Bars per series slot: the length of the longest series. */
-    public int barCount() { return barCount; }
+    /** {@code shape().seriesCount()}. */
+    public int seriesCount() { return shape.seriesCount(); }
 
-    /** Values per field and per output: {@code seriesCount() * barCount()}. */
-    public int cells() { return symbols.length * barCount; }
+    /** Bars per series slot: the length of the longest series ({@code shape().barCount()}). */
+    public int barCount() { return shape.barCount(); }
 
-    /** Number of bars of series {@code s}. */
-    public int length(int s) { return lengths[s]; }
+    /** Number of bars of series {@code s} ({@code shape().length(s)}). */
+    public int length(int s) { return shape.length(s); }
 
-    /** The lengths of all series (a copy). */
-    public int[] lengths() { return lengths.clone(); }
-
-    public String symbol(int s) { return symbols[s]; }
-
-    public List<String> symbols() { return List.of(symbols); }
+    /** {@code shape().symbol(s)}. */
+    public String symbol(int s) { return shape.symbol(s); }
 
     public Set<Field> fields() { return Collections.unmodifiableSet(data.keySet()); }
 
@@ -83,15 +75,16 @@ public final class HostPanel {
      * the cells after each series' end hold {@code NaN}, as in {@link Panel}.
      */
     public Panel toPanel() {
-        int cells = Panel.checkedCells(symbols.length, barCount);
-        Panel.Builder b = Panel.builder(symbols.length, barCount).symbols(symbols).lengths(lengths);
+        int n = shape.seriesCount(), barCount = shape.barCount();
+        int cells = Panel.checkedCells(n, barCount);
+        Panel.Builder b = Panel.builder(n, barCount).shape(shape);
         for (var e : data.entrySet()) {
             double[] values = new double[cells];
             DoubleBuffer src = e.getValue().duplicate().clear();
-            for (int s = 0; s < symbols.length; s++) {
+            for (int s = 0; s < n; s++) {
                 int off = s * barCount;
-                src.get(off, values, off, lengths[s]);
-                Arrays.fill(values, off + lengths[s], off + barCount, Double.NaN);
+                src.get(off, values, off, shape.length(s));
+                Arrays.fill(values, off + shape.length(s), off + barCount, Double.NaN);
             }
             b.field(e.getKey(), values);
         }
@@ -101,7 +94,7 @@ public final class HostPanel {
     @Override public String toString() {
         StringBuilder fields = new StringBuilder();
         for (Field f : data.keySet()) fields.append(fields.length() == 0 ? "" : ", ").append(f.columnName());
-        return "HostPanel[" + symbols.length + " series x " + barCount + " bars, " + (fields.length() == 0 ? "no fields" : fields) + "]";
+        return "HostPanel[" + shape + ", " + (fields.length() == 0 ? "no fields" : fields) + "]";
     }
 
     /** Builder for {@link HostPanel#builder(int, int)}. */
@@ -125,9 +118,7 @@ public final class HostPanel {
 
         /** Symbols of the series; defaults to {@code S0, S1, ...}. */
         public Builder symbols(String... symbols) {
-            String[] checked = SeriesShape.checkedSymbols(symbols, seriesCount);
-            for (int i = 0; i < checked.length; i++) Objects.requireNonNull(checked[i], "symbol of series " + i);
-            this.symbols = checked;
+            this.symbols = SeriesShape.checkedSymbols(symbols, seriesCount);
             return this;
         }
 
@@ -135,6 +126,14 @@ public final class HostPanel {
         public Builder lengths(int... lengths) {
             this.lengths = SeriesShape.checkedLengths(lengths, seriesCount, barCount);
             return this;
+        }
+
+        /** The symbols and lengths of {@code shape}, whose series and bar counts must be this panel's. */
+        public Builder shape(SeriesShape shape) {
+            if (shape.seriesCount() != seriesCount || shape.barCount() != barCount) {
+                throw new IllegalArgumentException("a shape of " + shape + " for a host panel of " + seriesCount + " series x " + barCount + " bars");
+            }
+            return symbols(shape.symbols().toArray(String[]::new)).lengths(shape.lengths());
         }
 
         /**
@@ -156,8 +155,7 @@ public final class HostPanel {
         }
 
         public HostPanel build() {
-            return new HostPanel(SeriesShape.symbolsOrDefault(symbols, seriesCount), SeriesShape.lengthsOrDefault(lengths, seriesCount, barCount),
-                    barCount, new EnumMap<>(data));
+            return new HostPanel(SeriesShape.of(seriesCount, barCount, symbols, lengths), new EnumMap<>(data));
         }
     }
 

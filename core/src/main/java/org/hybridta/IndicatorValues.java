@@ -14,17 +14,15 @@ import java.util.Objects;
  * output's first valid bar and after the end of its series.
  */
 public final class IndicatorValues {
-    private final String[] symbols;
-    private final int[] lengths;
+    private final SeriesShape shape;
     private final int barCount;
     private final List<String> columns;
     private final Map<String, Integer> index;
     private final double[][] data;
 
-    private IndicatorValues(String[] symbols, int[] lengths, int barCount, List<String> columns, double[][] data) {
-        this.symbols = symbols;
-        this.lengths = lengths;
-        this.barCount = barCount;
+    private IndicatorValues(SeriesShape shape, List<String> columns, double[][] data) {
+        this.shape = shape;
+        this.barCount = shape.barCount();
         this.columns = List.copyOf(columns);
         this.data = data;
         this.index = new HashMap<>();
@@ -36,31 +34,43 @@ public final class IndicatorValues {
     /**
      * Wraps a backend's output arrays, without copying them.
      *
-     * @param shape   the panel the values were computed from (symbols, lengths, bar count)
+     * @param shape   the shape of the panel the values were computed from (symbols, lengths, bar count)
      * @param columns column names, one per array
-     * @param data    series-major arrays of {@code shape.seriesCount() * shape.barCount()} values
+     * @param data    series-major arrays of {@code shape.cells()} values
      */
-    public static IndicatorValues of(Panel shape, List<String> columns, double[][] data) {
+    public static IndicatorValues of(SeriesShape shape, List<String> columns, double[][] data) {
         Objects.requireNonNull(shape, "shape");
         if (columns.size() != data.length) throw new IllegalArgumentException(columns.size() + " column names for " + data.length + " arrays");
-        int cells = shape.seriesCount() * shape.barCount();
+        long cells = shape.cells();
         for (int i = 0; i < data.length; i++) {
             if (data[i].length != cells) {
                 throw new IllegalArgumentException("column " + columns.get(i) + " has " + data[i].length + " values, expected " + cells);
             }
         }
-        return new IndicatorValues(shape.symbols().toArray(String[]::new), shape.lengths(), shape.barCount(), columns, data);
+        return new IndicatorValues(shape, columns, data);
+    }
+
+    /** {@code of(panel.shape(), columns, data)}: the values a backend computed from {@code panel}. */
+    public static IndicatorValues of(Panel panel, List<String> columns, double[][] data) {
+        return of(panel.shape(), columns, data);
     }
 
     public List<String> columns() { return columns; }
 
-    public int seriesCount() { return symbols.length; }
+    /** The series' symbols, lengths and bar count: those of the panel they were computed from. */
+    public SeriesShape shape() { return shape; }
 
+    /** {@code shape().seriesCount()}. */
+    public int seriesCount() { return shape.seriesCount(); }
+
+    /** {@code shape().barCount()}. */
     public int barCount() { return barCount; }
 
-    public int length(int s) { return lengths[s]; }
+    /** {@code shape().length(s)}. */
+    public int length(int s) { return shape.length(s); }
 
-    public String symbol(int s) { return symbols[s]; }
+    /** {@code shape().symbol(s)}. */
+    public String symbol(int s) { return shape.symbol(s); }
 
     /** Position of a column in {@link #columns()}. */
     public int columnIndex(String column) {
@@ -80,7 +90,7 @@ public final class IndicatorValues {
     /** A copy of one output for series {@code s}, as long as the series. */
     public double[] series(String column, int s) {
         double[] d = data[columnIndex(column)];
-        return Arrays.copyOfRange(d, s * barCount, s * barCount + lengths[s]);
+        return Arrays.copyOfRange(d, s * barCount, s * barCount + shape.length(s));
     }
 
     /** The column's own storage, series-major, without copying; callers must not modify it. */
@@ -90,14 +100,37 @@ public final class IndicatorValues {
 
     /** The values of series {@code [from, to)} as a new, smaller result (copies). */
     public IndicatorValues slice(int from, int to) {
-        Objects.checkFromToIndex(from, to, symbols.length);
+        SeriesShape sliced = shape.slice(from, to);
         double[][] d = new double[data.length][];
         for (int c = 0; c < data.length; c++) d[c] = Arrays.copyOfRange(data[c], from * barCount, to * barCount);
-        return new IndicatorValues(Arrays.copyOfRange(symbols, from, to), Arrays.copyOfRange(lengths, from, to), barCount,
-                columns, d);
+        return new IndicatorValues(sliced, columns, d);
+    }
+
+    /**
+     * The values without the first {@code bars[s]} bars of each series {@code s} (a pipeline's warm-up), as a new,
+     * smaller result (copies): series {@code s} keeps bars {@code [bars[s], length(s))}.
+     */
+    public IndicatorValues dropLeading(int[] bars) {
+        int n = shape.seriesCount();
+        if (bars.length != n) throw new IllegalArgumentException(bars.length + " counts for " + n + " series");
+        int[] kept = new int[n];
+        int width = 0;
+        for (int s = 0; s < n; s++) {
+            Objects.checkIndex(bars[s], shape.length(s) + 1);
+            kept[s] = shape.length(s) - bars[s];
+            width = Math.max(width, kept[s]);
+        }
+        double[][] d = new double[data.length][Math.multiplyExact(n, width)];
+        for (int c = 0; c < data.length; c++) {
+            for (int s = 0; s < n; s++) {
+                System.arraycopy(data[c], s * barCount + bars[s], d[c], s * width, kept[s]);
+                Arrays.fill(d[c], s * width + kept[s], (s + 1) * width, Double.NaN);
+            }
+        }
+        return new IndicatorValues(SeriesShape.of(shape.symbols().toArray(String[]::new), kept, width), columns, d);
     }
 
     @Override public String toString() {
-        return "IndicatorValues[" + symbols.length + " series x " + barCount + " bars, columns " + new ArrayList<>(columns) + "]";
+        return "IndicatorValues[" + shape + ", columns " + new ArrayList<>(columns) + "]";
     }
 }

@@ -21,15 +21,11 @@ import java.util.Set;
  * the backend with a message naming the field.
  */
 public final class Panel {
-    private final String[] symbols;
-    private final int[] lengths;
-    private final int barCount;
+    private final SeriesShape shape;
     private final EnumMap<Field, double[]> data;
 
-    private Panel(String[] symbols, int[] lengths, int barCount, EnumMap<Field, double[]> data) {
-        this.symbols = symbols;
-        this.lengths = lengths;
-        this.barCount = barCount;
+    private Panel(SeriesShape shape, EnumMap<Field, double[]> data) {
+        this.shape = shape;
         this.data = data;
     }
 
@@ -75,36 +71,33 @@ public final class Panel {
         return (int) cells;
     }
 
-    public int seriesCount() { return symbols.length; }
+    /** The series' symbols, lengths and bar count. */
+    public SeriesShape shape() { return shape; }
 
-    /** Bars per series slot: the length of the longest series. */
-    public int barCount() { return barCount; }
+    /** {@code shape().seriesCount()}. */
+    public int seriesCount() { return shape.seriesCount(); }
 
-    /** Number of bars of series {@code s}. */
-    public int length(int s) { return lengths[s]; }
+    /** Bars per series slot: the length of the longest series ({@code shape().barCount()}). */
+    public int barCount() { return shape.barCount(); }
 
-    public String symbol(int s) { return symbols[s]; }
+    /** Number of bars of series {@code s} ({@code shape().length(s)}). */
+    public int length(int s) { return shape.length(s); }
 
-    public List<String> symbols() { return List.of(symbols); }
-
-    /** Total number of real bars (padding excluded). */
-    public long barTotal() {
-        long total = 0;
-        for (int len : lengths) total += len;
-        return total;
-    }
+    /** {@code shape().symbol(s)}. */
+    public String symbol(int s) { return shape.symbol(s); }
 
     public Set<Field> fields() { return Collections.unmodifiableSet(data.keySet()); }
 
     public boolean has(Field field) { return data.containsKey(field); }
 
     public double get(Field field, int s, int t) {
-        return data(field)[s * barCount + t];
+        return data(field)[s * shape.barCount() + t];
     }
 
     /** A copy of bars {@code [0, length(s))} of series {@code s}. */
     public double[] series(Field field, int s) {
-        return Arrays.copyOfRange(data(field), s * barCount, s * barCount + lengths[s]);
+        int from = s * shape.barCount();
+        return Arrays.copyOfRange(data(field), from, from + shape.length(s));
     }
 
     /**
@@ -119,9 +112,6 @@ public final class Panel {
         return d;
     }
 
-    /** The lengths of all series (a copy). */
-    public int[] lengths() { return lengths.clone(); }
-
     private String fieldNames() {
         StringBuilder sb = new StringBuilder();
         for (Field f : data.keySet()) sb.append(sb.length() == 0 ? "" : ", ").append(f.columnName());
@@ -129,7 +119,7 @@ public final class Panel {
     }
 
     @Override public String toString() {
-        return "Panel[" + symbols.length + " series x " + barCount + " bars, " + fieldNames() + "]";
+        return "Panel[" + shape + ", " + fieldNames() + "]";
     }
 
     /** Builder for {@link Panel#builder(int, int)}. */
@@ -159,6 +149,14 @@ public final class Panel {
             return this;
         }
 
+        /** The symbols and lengths of {@code shape}, whose bar count must be this panel's. */
+        public Builder shape(SeriesShape shape) {
+            if (shape.seriesCount() != seriesCount || shape.barCount() != barCount) {
+                throw new IllegalArgumentException("a shape of " + shape + " for a panel of " + seriesCount + " series x " + barCount + " bars");
+            }
+            return symbols(shape.symbols().toArray(String[]::new)).lengths(shape.lengths());
+        }
+
         /**
          * Series-major values of one field ({@code values[s * barCount + t]}). The array is taken as is,
          * not copied (panels can be gigabytes): do not modify it afterwards.
@@ -175,8 +173,7 @@ public final class Panel {
         }
 
         public Panel build() {
-            return new Panel(SeriesShape.symbolsOrDefault(symbols, seriesCount), SeriesShape.lengthsOrDefault(lengths, seriesCount, barCount),
-                    barCount, new EnumMap<>(data));
+            return new Panel(SeriesShape.of(seriesCount, barCount, symbols, lengths), new EnumMap<>(data));
         }
     }
 }

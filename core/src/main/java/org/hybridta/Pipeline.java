@@ -1,7 +1,6 @@
 package org.hybridta;
 
 import java.io.IOException;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -11,58 +10,53 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
-import org.hybridta.backend.ComputeBackend;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.io.IoErrors;
-import org.hybridta.parallel.DeviceLease;
 import org.hybridta.parallel.DeviceLeaser;
-import org.hybridta.parallel.LeaseTimeoutException;
-import org.hybridta.parallel.PartResult;
 import org.hybridta.parallel.Partitioner;
 import org.hybridta.parallel.Partitioners;
 import org.hybridta.parallel.Plans;
 import org.hybridta.sink.ResultSink;
-import org.hybridta.sink.RunOutput;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FailureKind;
 import org.hybridta.source.FetchResult;
 import org.hybridta.source.QuoteSource;
 import org.hybridta.source.SyntheticQuoteSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.hybridta.source.TradingCalendar;
 
 /**
- * One run over a universe: fetch every symbol's bars, compute the indicators for all of them in one
- * backend call per worker, gather the results to the root and write the sinks.
+ * One run over a universe: fetch every symbol's bars (with the history its indicators need before the first
+ * date, {@link WarmUp}), compute the indicators part by part, and write the parts to the sinks at the root as
+ * they come, in universe order.
  *
  * <pre>{@code
  * PipelineResult result = Pipeline.builder()
  *     .universe(Universe.sp500())
  *     .between(LocalDate.of(2024, 1, 1), LocalDate.now())
  *     .indicators(Indicators.ema(12), Indicators.rsi(14), Indicators.macd(12, 26, 9))
- *     .sink(CsvSink.to(Path.of("out/indicators.csv")))
+ *     .sink(TableSink.to(Path.of("out/indicators.parquet")))     // hybridta-formats: CSV, Parquet, DuckDB
  *     .build()
  *     .run();
  * }</pre>
  *
- * <p>A pipeline is immutable once built and may be run more than once. One symbol's failure never stops
- * the others: it is reported in {@link PipelineResult#failures()}.
+ * <p>The universe is cut into consecutive parts small enough for a few to be in memory at once
+ * ({@link MemoryPlan}); each is fetched, computed in one backend call, cut to the run's range and handed to the
+ * sinks while the next is computed, so memory is bounded by a part, not by the universe. A pipeline is immutable
+ * once built and may be run more than once. One symbol's failure never stops the others: it is reported in
+ * {@link PipelineResult#failures()}.
  */
 public final class Pipeline {
-    private static final Logger log = LoggerFactory.getLogger(Pipeline.class);
+    /** The most history a run fetches before its first date: 100 years of trading days. */
+    static final int MAX_WARMUP = 25_200;
 
     private final Universe universe;
     private final QuoteSource source;
-    private final LocalDate from, to;
+    private final LocalDate from, to, fetchFrom;
+    private final int warmup;
     private final List<Indicator> indicators;
     private final String backend;
     private final BackendOptions backendOptions;
@@ -72,13 +66,16 @@ public final class Pipeline {
     private final int fetchConcurrency;
     private final Duration leaseTimeout;
     private final boolean collectValues;
+    private final boolean keepOutput;
     private final boolean strict;
 
-    private Pipeline(Builder b, LocalDate from, LocalDate to) {
+    private Pipeline(Builder b, LocalDate from, LocalDate to, int warmup) {
         this.universe = b.universe;
         this.source = b.source;
         this.from = from;
         this.to = to;
+        this.warmup = warmup;
+        this.fetchFrom = TradingCalendar.minusTradingDays(from, warmup);
         this.indicators = List.copyOf(b.indicators);
         this.backend = b.backend;
         this.backendOptions = b.backendOptions;
@@ -88,6 +85,7 @@ public final class Pipeline {
         this.fetchConcurrency = b.fetchConcurrency > 0 ? Math.min(b.fetchConcurrency, source.maxConcurrency()) : source.maxConcurrency();
         this.leaseTimeout = b.leaseTimeout;
         this.collectValues = b.collectValues;
+        this.keepOutput = b.keepOutput != null ? b.keepOutput : b.collectValues && b.sinks.isEmpty();
         this.strict = b.strict;
     }
 
@@ -104,234 +102,133 @@ public final class Pipeline {
     public QuoteSource source() { return source; }
     public LocalDate from() { return from; }
     public LocalDate to() { return to; }
+
+    /** Bars of history fetched before {@link #from()}: {@link WarmUp#bars} of the indicators, or the builder's {@code warmup}. */
+    public int warmup() { return warmup; }
+
+    /** The first date fetched: {@link #warmup()} trading days before {@link #from()}. */
+    public LocalDate fetchFrom() { return fetchFrom; }
+
     public List<Indicator> indicators() { return indicators; }
     public Partitioner partitioner() { return partitioner; }
+
+    ProgressListener progress() { return progress; }
+    boolean strict() { return strict; }
+    boolean collectValues() { return collectValues; }
+    boolean keepOutput() { return keepOutput; }
+    BackendOptions backendOptions() { return backendOptions; }
+    Duration leaseTimeout() { return leaseTimeout; }
 
     /**
      * Runs the pipeline.
      *
-     * @throws PipelineException when the run fails as a whole (no usable backend, a sink cannot write);
-     *                           every MPI rank throws alike
+     * @throws PipelineException when the run fails as a whole (no usable backend, a sink cannot write, the run cannot
+     *                           fit in memory); every MPI rank throws alike
      */
     public PipelineResult run() {
         long t0 = System.nanoTime();
-        // the root chooses the backend and checks the sinks; every worker learns the verdict, so that all
-        // go on or stop alike, and all use the root's choice (a leaser is collective across workers)
+        boolean root = partitioner.isRoot();
+        List<Constituent> members = universe.members();
+        // the root chooses the backend, checks the sinks, plans the parts and opens the sinks; every worker learns the
+        // verdict, so that all go on or stop alike, and all use the root's choice (a leaser is collective across workers)
+        List<List<Constituent>> plan = null;
+        long expectedRows = 0;
+        List<ResultSink.Session> sessions = new ArrayList<>();
         String decision;
         try {
             BackendProvider chosen = Backends.choose(backend);
-            if (partitioner.isRoot()) for (ResultSink sink : sinks) sink.check();
+            if (root) {
+                for (ResultSink sink : sinks) sink.check();
+                long[] bars = new long[members.size()], rows = new long[members.size()];
+                for (int i = 0; i < bars.length; i++) {
+                    bars[i] = expectedBars(members.get(i), fetchFrom);
+                    rows[i] = expectedBars(members.get(i), from);
+                    expectedRows += rows[i];
+                }
+                int parts = MemoryPlan.parts(bars, keepOutput ? rows : null, Indicators.columns(indicators).size(), partitioner.workers(),
+                        Runtime.getRuntime().maxMemory());
+                plan = Plans.slices(members, bars, parts);
+                for (ResultSink sink : sinks) sessions.add(sink.open(indicators, source.isSynthetic()));
+            }
             decision = "ok " + chosen.name();
         } catch (IOException e) {
             decision = "error cannot write output: " + IoErrors.describe(e);
         } catch (RuntimeException e) {
-            decision = "error " + e.getMessage();
+            decision = "error " + (e.getMessage() == null ? e.toString() : e.getMessage());
         }
         decision = partitioner.broadcast(decision);
-        if (decision.startsWith("error ")) throw new PipelineException(decision.substring(6));
-        BackendProvider provider = Backends.choose(decision.substring(3));
-
-        List<Constituent> members = universe.members();
-        long[] weights = new long[members.size()];
-        long weekdays = weekdays(from, to);   // the weight of a symbol whose source cannot estimate its bars
-        for (int i = 0; i < weights.length; i++) {
-            int n = source.expectedBars(members.get(i), from, to);
-            weights[i] = n >= 0 ? n : weekdays;
+        if (decision.startsWith("error ")) {
+            RunCollector.closeAll(sessions);
+            throw new PipelineException(decision.substring(6));
         }
-        List<List<Constituent>> plan = Plans.balanced(members, weights, partitioner.workers());
+        BackendProvider provider = Backends.choose(decision.substring(3));
         long tPlanned = System.nanoTime();
 
-        int devices = provider.deviceCount();
         int threads = backendOptions.threads() > 0 ? backendOptions.threads()
                 : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, partitioner.workersPerHost()));
-        BackendProvider chosen = provider;
-        List<PartResult> parts;
         // the source's cap is per machine: processes on one host share it
         int fetchThreads = Math.max(1, -Math.floorDiv(-fetchConcurrency, Math.max(1, partitioner.processesPerHost())));
-        ExecutorService fetchPool = Executors.newFixedThreadPool(fetchThreads, daemon("hybridta-fetch"));
-        try (DeviceLeaser leaser = devices > 0 ? partitioner.leaser(devices) : null) {
-            parts = partitioner.runParts(plan, (part, ms) -> runPart(part, ms, chosen, leaser, threads, fetchPool));
-        } finally {
-            fetchPool.shutdownNow();
+        int ownSymbols = root ? ownSymbols(plan) : -1;
+        RunCollector collector = root ? new RunCollector(this, members, sessions, expectedRows) : null;
+        PartRunner runner;
+        int devices = provider.deviceCount();
+        try (DeviceLeaser leaser = devices > 0 ? partitioner.leaser(devices) : null;
+             PartRunner parts = new PartRunner(this, provider, leaser, threads, fetchThreads, ownSymbols, collector)) {
+            runner = parts;
+            partitioner.runParts(plan, parts, collector != null ? collector::accept : r -> {});
+        } catch (RuntimeException | Error e) {
+            RunCollector.closeAll(sessions);
+            throw e;
         }
         long tGathered = System.nanoTime();
 
-        List<SymbolStatus> statuses = new ArrayList<>();
-        RunOutput output = null;
-        List<Path> files = new ArrayList<>();
-        String failure = null;
-        long tWritten = tGathered;
-        if (partitioner.isRoot()) {
-            statuses = orderedStatuses(parts, members);
-            output = collectValues ? RunOutput.of(parts, members, indicators, source.isSynthetic()) : null;
-            try {
-                // nothing computed, nothing written: an empty file would only hide the failure
-                if (output == null) log.debug("values not collected; no sinks");
-                else if (output.size() == 0) log.debug("no symbol could be computed; no output written");   // the statuses say why
-                else for (ResultSink sink : sinks) files.addAll(sink.write(output));
-            } catch (IOException e) {
-                failure = "cannot write output: " + IoErrors.describe(e) + written(files);
-            } catch (RuntimeException | OutOfMemoryError e) {
-                failure = OutOfMemory.in(e)
-                        ? OutOfMemory.message("writing the output of " + OutOfMemory.number(output.size()) + " symbols",
-                                "fewer symbols or a shorter date range per run") + written(files)
-                        : "writing output failed: " + e + written(files);
-            }
-            tWritten = System.nanoTime();
-        }
+        String failure = collector != null ? collector.finish() : null;
+        long tWritten = System.nanoTime();
         String outcome = partitioner.broadcast(failure);
         if (outcome != null) throw new PipelineException(outcome);
 
+        List<PipelineResult.Worker> workers = collector != null ? collector.workers() : runner.own();
         long fetchMax = 0, computeMax = 0;
         Set<String> backends = new LinkedHashSet<>();
-        for (PartResult p : parts) {
-            fetchMax = Math.max(fetchMax, p.fetchNanos());
-            computeMax = Math.max(computeMax, p.computeNanos());
-            if (!p.backend().isEmpty()) backends.add(p.backend());
+        for (PipelineResult.Worker w : workers) {
+            fetchMax = Math.max(fetchMax, w.fetch().toNanos());
+            computeMax = Math.max(computeMax, w.compute().toNanos());
+            if (!w.backend().isEmpty()) backends.add(w.backend());
         }
-        long gather = Math.max(0, (tGathered - tPlanned) - maxPartNanos(parts));
+        long write = collector != null ? collector.writeNanos() + (tWritten - tGathered) : 0;
+        long busiest = 0;
+        for (PipelineResult.Worker w : workers) busiest = Math.max(busiest, w.fetch().toNanos() + w.compute().toNanos());
+        long gather = Math.max(0, (tGathered - tPlanned) - busiest - (collector != null ? collector.writeNanos() : 0));
         StageTimings timings = new StageTimings(Duration.ofNanos(tPlanned - t0), Duration.ofNanos(fetchMax),
-                Duration.ofNanos(computeMax), Duration.ofNanos(gather), Duration.ofNanos(tWritten - tGathered),
-                Duration.ofNanos(System.nanoTime() - t0));
+                Duration.ofNanos(computeMax), Duration.ofNanos(gather), Duration.ofNanos(write), Duration.ofNanos(System.nanoTime() - t0));
         String backendText = backends.isEmpty() ? provider.name() : String.join("; ", backends);
-        List<PipelineResult.Part> partSummaries = new ArrayList<>(parts.size());
-        for (PartResult p : parts) {
-            int ok = 0;
-            long bars = 0;
-            for (SymbolStatus s : p.statuses()) {
-                if (s.isOk()) {
-                    ok++;
-                    bars += s.bars();
-                }
-            }
-            partSummaries.add(new PipelineResult.Part(p.part(), p.backend(), ok, bars, Duration.ofNanos(p.fetchNanos()),
-                    Duration.ofNanos(p.computeNanos())));
-        }
-        partSummaries.sort(java.util.Comparator.comparingInt(PipelineResult.Part::part));
-        return new PipelineResult(partitioner.isRoot(), statuses, output, files, backendText, source.name(), source.isSynthetic(),
-                partitioner.name(), timings, partSummaries);
+        return new PipelineResult(root, collector != null ? collector.statuses() : List.of(), collector != null ? collector.output() : null,
+                collector != null ? collector.files() : List.of(), backendText, source.name(), source.isSynthetic(), partitioner.name(),
+                timings, workers, warmup);
     }
 
-    /** What the sinks wrote before one failed: complete files, kept. */
-    private static String written(List<Path> files) {
-        if (files.isEmpty()) return "";
-        return " (written before: " + String.join(", ", files.stream().map(Path::toString).limit(3).toList())
-                + (files.size() > 3 ? " and " + (files.size() - 3) + " more" : "") + ")";
-    }
-
-    private static long weekdays(LocalDate from, LocalDate to) {
+    /** About how many bars {@link #fetchOne} returns for {@code c} from {@code start}: the source's estimate, else weekdays. */
+    private long expectedBars(Constituent c, LocalDate start) {
+        int n = source.expectedBars(c, start, to);
+        if (n >= 0) return n;
         long weekdays = 0;
-        for (LocalDate d = from; d.isBefore(to); d = d.plusDays(1)) {
+        for (LocalDate d = start; d.isBefore(to); d = d.plusDays(1)) {
             if (d.getDayOfWeek().getValue() <= 5) weekdays++;
         }
         return weekdays;
     }
 
-    private static long maxPartNanos(List<PartResult> parts) {
-        long max = 0;
-        for (PartResult p : parts) max = Math.max(max, p.fetchNanos() + p.computeNanos());
-        return max;
+    /** The symbols this process computes: all of them, or under MPI the root's own parts ({@link Partitioner#runParts}). */
+    private int ownSymbols(List<List<Constituent>> plan) {
+        int n = 0, stride = partitioner.isDistributed() ? partitioner.workers() : 1;
+        for (int p = 0; p < plan.size(); p += stride) n += plan.get(p).size();
+        return n;
     }
 
-    private static List<SymbolStatus> orderedStatuses(List<PartResult> parts, List<Constituent> members) {
-        java.util.Map<String, SymbolStatus> bySymbol = new java.util.HashMap<>();
-        for (PartResult p : parts) for (SymbolStatus s : p.statuses()) bySymbol.put(s.symbol(), s);
-        List<SymbolStatus> ordered = new ArrayList<>(members.size());
-        for (Constituent c : members) {
-            SymbolStatus s = bySymbol.get(c.symbol());
-            ordered.add(s != null ? s : SymbolStatus.failed(c.symbol(), FailureKind.ERROR, "no worker reported this symbol"));
-        }
-        return ordered;
-    }
-
-    /** One part: fetch its members concurrently, then compute them all in one backend call. */
-    private PartResult runPart(int part, List<Constituent> members, BackendProvider provider, DeviceLeaser leaser,
-                               int threads, ExecutorService fetchPool) {
-        long t0 = System.nanoTime();
-        AtomicInteger done = new AtomicInteger();
-        int total = members.size();
-        List<Future<FetchResult>> futures = new ArrayList<>(total);
-        for (Constituent c : members) futures.add(fetchPool.submit(() -> fetchOne(c)));
-        List<SymbolStatus> statuses = new ArrayList<>(Arrays.asList(new SymbolStatus[total]));
-        List<BarSeries> ok = new ArrayList<>();
-        List<Integer> okIndex = new ArrayList<>();
+    /** A symbol's bars from {@link #fetchFrom()}, checked ({@link BarChecks}); never throws. */
+    FetchResult fetchOne(Constituent c) {
         try {
-            for (int i = 0; i < total; i++) {
-                FetchResult r = await(futures.get(i), members.get(i));
-                if (r instanceof FetchResult.Ok o) {
-                    ok.add(o.series());
-                    okIndex.add(i);
-                } else {
-                    FetchResult.Failed f = (FetchResult.Failed) r;
-                    statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), f.kind(), f.reason()));
-                    progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
-                }
-            }
-        } catch (OutOfMemoryError e) {
-            // the heap is too small for the part, not for one symbol: the part's symbols fail together, with the fix;
-            // what was fetched is dropped first (finished futures hold their bars), so that the message has room
-            for (Future<FetchResult> f : futures) f.cancel(true);
-            futures.clear();
-            ok.clear();
-            String reason = OutOfMemory.message("fetching " + OutOfMemory.number(total) + " symbols, " + from + " to " + to,
-                    "fewer symbols or a shorter date range per run");
-            log.debug("part {}: {}", part, reason);
-            return failedPart(part, members, reason, System.nanoTime() - t0);
-        }
-        long t1 = System.nanoTime();
-        IndicatorValues values = null;
-        String backendText = "";
-        if (!ok.isEmpty()) {
-            try {
-                Panel panel = Panel.of(ok);
-                try (DeviceLease lease = leaser == null ? null : leaser.acquire(leaseTimeout)) {
-                    BackendOptions options = new BackendOptions(backendOptions.precision(), threads,
-                            lease == null ? backendOptions.device() : lease.device(), backendOptions.deviceMemoryBudget());
-                    try (ComputeBackend b = provider.create(options)) {
-                        values = b.compute(panel, indicators);
-                        backendText = b.description();
-                    }
-                }
-            } catch (LeaseTimeoutException | RuntimeException | OutOfMemoryError e) {
-                // the part's symbols fail together; other parts go on
-                int symbols = ok.size(), bars = maxBars(ok);
-                if (OutOfMemory.in(e)) ok.clear();   // room for the message
-                String reason = OutOfMemory.in(e)
-                        ? OutOfMemory.message("computing " + OutOfMemory.number(symbols) + " symbols x " + OutOfMemory.number(bars) + " bars for "
-                                + Indicators.columns(indicators).size() + " output columns", "fewer symbols or a shorter date range per run")
-                        : "compute failed: " + (e.getMessage() == null ? e.toString() : e.getMessage());
-                if (OutOfMemory.in(e)) log.debug("part {}: {}", part, reason);   // the summary says it, once
-                else log.error("part {}: {}", part, reason, e);
-                for (int i : okIndex) statuses.set(i, SymbolStatus.failed(members.get(i).symbol(), FailureKind.ERROR, reason));
-                ok.clear();
-                values = null;
-            }
-        }
-        for (int k = 0; k < ok.size(); k++) {
-            int i = okIndex.get(k);
-            statuses.set(i, SymbolStatus.ok(members.get(i).symbol(), ok.get(k).size()));
-        }
-        for (int i : okIndex) progress.symbolDone(statuses.get(i), done.incrementAndGet(), total);
-        long t2 = System.nanoTime();
-        if (!collectValues) return new PartResult(part, "part " + part, List.of(), null, statuses, t1 - t0, t2 - t1, backendText);
-        return new PartResult(part, "part " + part, ok, values, statuses, t1 - t0, t2 - t1, backendText);
-    }
-
-    private static int maxBars(List<BarSeries> series) {
-        int max = 0;
-        for (BarSeries s : series) max = Math.max(max, s.size());
-        return max;
-    }
-
-    private static PartResult failedPart(int part, List<Constituent> members, String reason, long fetchNanos) {
-        List<SymbolStatus> statuses = new ArrayList<>(members.size());
-        for (Constituent c : members) statuses.add(SymbolStatus.failed(c.symbol(), FailureKind.ERROR, reason));
-        return new PartResult(part, "part " + part, List.of(), null, statuses, fetchNanos, 0, "");
-    }
-
-    private FetchResult fetchOne(Constituent c) {
-        try {
-            FetchResult r = source.fetch(c, from, to);
+            FetchResult r = source.fetch(c, fetchFrom, to);
             if (r == null) return FetchResult.failed(c.symbol(), FailureKind.ERROR, source.name() + " returned nothing");
             if (r instanceof FetchResult.Ok o && !o.series().symbol().equals(c.symbol())) {
                 return FetchResult.failed(c.symbol(), FailureKind.BAD_DATA, source.name() + " returned bars of " + o.series().symbol());
@@ -340,26 +237,6 @@ public final class Pipeline {
         } catch (RuntimeException e) {
             return FetchResult.failed(c.symbol(), FailureKind.ERROR, source.name() + " failed: " + e);
         }
-    }
-
-    private static FetchResult await(Future<FetchResult> f, Constituent c) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return FetchResult.failed(c.symbol(), FailureKind.ERROR, "interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof OutOfMemoryError oom) throw oom;   // the part's problem, not this symbol's
-            return FetchResult.failed(c.symbol(), FailureKind.ERROR, String.valueOf(e.getCause()));
-        }
-    }
-
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
-        return r -> {
-            Thread t = new Thread(r, name);
-            t.setDaemon(true);
-            return t;
-        };
     }
 
     /** Builder for {@link Pipeline}; every setting has a default except the sinks (none: results stay in memory). */
@@ -377,6 +254,8 @@ public final class Pipeline {
         private int fetchConcurrency;
         private Duration leaseTimeout = Duration.ofMinutes(10);
         private boolean collectValues = true;
+        private Boolean keepOutput;
+        private int warmup = -1;
         private boolean strict;
 
         private Builder(Clock clock) {
@@ -396,6 +275,17 @@ public final class Pipeline {
         public Builder between(LocalDate from, LocalDate to) {
             this.from = Objects.requireNonNull(from, "from");
             this.to = Objects.requireNonNull(to, "to");
+            return this;
+        }
+
+        /**
+         * Bars of history to fetch before {@code from}, so that the indicators' values from {@code from} on are those of
+         * a computation over the whole history; default {@link WarmUp#bars(List)} of the indicators. 0 starts them at
+         * {@code from}, as if there were no earlier bars.
+         */
+        public Builder warmup(int bars) {
+            if (bars < 0 || bars > MAX_WARMUP) throw new IllegalArgumentException("warm-up must be 0 to " + MAX_WARMUP + " bars, was " + bars);
+            this.warmup = bars;
             return this;
         }
 
@@ -436,6 +326,13 @@ public final class Pipeline {
         public Builder collectValues(boolean collect) { this.collectValues = collect; return this; }
 
         /**
+         * Whether the root keeps every value of the run for {@link PipelineResult#output()}, which makes memory grow
+         * with the universe (a run that would not fit is refused before any work, with the size). Default: true for a
+         * pipeline without sinks (the values are its result), false with sinks (they get the values part by part).
+         */
+        public Builder keepOutput(boolean keep) { this.keepOutput = keep; return this; }
+
+        /**
          * What to do with impossible bars ({@link BarChecks}: a price of 0 or below, high below low, open or close
          * outside [low, high], an absurd value): by default (false) they are kept and one warning per symbol names
          * them; {@code true} refuses such a symbol ({@code BAD_DATA}, the bars named in its reason) and goes on with
@@ -456,13 +353,16 @@ public final class Pipeline {
             if (!collectValues && !sinks.isEmpty()) {
                 throw new IllegalArgumentException("sinks need the values: do not combine collectValues(false) with a sink");
             }
+            if (!collectValues && Boolean.TRUE.equals(keepOutput)) {
+                throw new IllegalArgumentException("keepOutput(true) needs the values: do not combine it with collectValues(false)");
+            }
             Set<String> columns = new LinkedHashSet<>();
             for (String c : Indicators.columns(indicators)) {
                 if (!columns.add(c)) throw new IllegalArgumentException("indicator column " + c + " is requested twice");
             }
             // before any work: a sink whose library is missing, or of another version, fails here, not after the compute
             for (ResultSink sink : sinks) sink.checkDependencies();
-            return new Pipeline(this, span.from(), span.to());
+            return new Pipeline(this, span.from(), span.to(), warmup >= 0 ? warmup : Math.min(MAX_WARMUP, WarmUp.bars(indicators)));
         }
     }
 }

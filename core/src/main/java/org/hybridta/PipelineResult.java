@@ -19,23 +19,24 @@ public final class PipelineResult {
     private final String backend, source, partitioner;
     private final boolean synthetic;
     private final StageTimings timings;
-    private final List<Part> parts;
+    private final List<Worker> workers;
+    private final int warmup;
 
     /**
-     * What one part of the work did: in an MPI run a part is a rank's share, in a local run a worker's.
+     * What one worker did over its parts: in an MPI run a worker is a rank, in a local run a thread.
      *
-     * @param part    the part's index (the MPI rank for {@code mpi})
-     * @param backend the backend that computed it, with its device, e.g. {@code cuda (device 1: NVIDIA H200, double)};
-     *                empty when the part computed nothing
-     * @param symbols the part's symbols computed
-     * @param bars    their bars
-     * @param fetch   the part's fetch stage
-     * @param compute the part's compute stage, waiting for a device lease included
+     * @param worker  who, e.g. {@code rank 3@node1} or {@code worker 0}
+     * @param backend the backend that computed, with its device, e.g. {@code cuda (device 1: NVIDIA H200, double)};
+     *                empty when the worker computed nothing
+     * @param symbols the symbols it computed
+     * @param bars    their bars in the run's range
+     * @param fetch   its time fetching, over its parts
+     * @param compute its time computing, over its parts, waiting for a device lease included
      */
-    public record Part(int part, String backend, int symbols, long bars, Duration fetch, Duration compute) {}
+    public record Worker(String worker, String backend, int symbols, long bars, Duration fetch, Duration compute) {}
 
     PipelineResult(boolean root, List<SymbolStatus> statuses, RunOutput output, List<Path> files, String backend,
-                   String source, boolean synthetic, String partitioner, StageTimings timings, List<Part> parts) {
+                   String source, boolean synthetic, String partitioner, StageTimings timings, List<Worker> workers, int warmup) {
         this.synthetic = synthetic;
         this.root = root;
         this.statuses = List.copyOf(statuses);
@@ -45,7 +46,8 @@ public final class PipelineResult {
         this.source = source;
         this.partitioner = partitioner;
         this.timings = timings;
-        this.parts = List.copyOf(parts);
+        this.workers = List.copyOf(workers);
+        this.warmup = warmup;
     }
 
     /** Whether this process gathered the results and wrote the sinks. */
@@ -63,12 +65,27 @@ public final class PipelineResult {
         return (int) statuses.stream().filter(SymbolStatus::isOk).count();
     }
 
+    /** The bars of history asked for before the run's first date ({@link WarmUp}, or the builder's {@code warmup}). */
+    public int warmup() { return warmup; }
+
+    /**
+     * The symbols computed from less history before the run's first date than {@link #warmup()} asked — listed
+     * late, or a source that holds less — in universe order: their first values come later, or (for recursive
+     * indicators) differ from those of a run with more history.
+     */
+    public List<SymbolStatus> shortHistory() {
+        return statuses.stream().filter(s -> s.isOk() && s.warmup() < warmup).toList();
+    }
+
     /** Bars computed over all symbols. */
     public long bars() {
         return statuses.stream().mapToLong(SymbolStatus::bars).sum();
     }
 
-    /** The computed values, at the root; empty elsewhere, and when the run did not collect them ({@link Pipeline.Builder#collectValues}). */
+    /**
+     * Every computed value, at the root, when the run kept them ({@link Pipeline.Builder#keepOutput}); empty elsewhere
+     * and otherwise.
+     */
     public Optional<RunOutput> output() { return Optional.ofNullable(output); }
 
     /** The files the sinks wrote. */
@@ -87,10 +104,10 @@ public final class PipelineResult {
     public StageTimings timings() { return timings; }
 
     /**
-     * The parts of the work, in part order: which backend and device computed how many symbols, and how long each
-     * part took. At the root every part; on other MPI ranks their own.
+     * The workers, in order: which backend and device computed how many symbols, and how long each took. At the root
+     * every worker; on other MPI ranks their own.
      */
-    public List<Part> parts() { return parts; }
+    public List<Worker> workers() { return workers; }
 
     @Override public String toString() {
         return "PipelineResult[" + okCount() + "/" + statuses.size() + " symbols ok, " + bars() + " bars, " + backend + "]";

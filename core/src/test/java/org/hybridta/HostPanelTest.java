@@ -53,13 +53,13 @@ class HostPanelTest {
         close.position(5).limit(6);      // ignored: the panel reads from index 0 up to the capacity
         HostPanel p = HostPanel.builder(2, 3).symbols("A", "B").lengths(3, 1).field(Field.CLOSE, close).build();
         assertThat(p.data(Field.CLOSE)).isSameAs(close);
-        assertThat(p.cells()).isEqualTo(6);
+        assertThat(p.shape().cells()).isEqualTo(6);
         assertThat(p.fields()).containsExactly(Field.CLOSE);
-        assertThat(p.lengths()).containsExactly(3, 1);
+        assertThat(p.shape().lengths()).containsExactly(3, 1);
         assertThatThrownBy(() -> p.data(Field.OPEN)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no open values");
 
         Panel heap = p.toPanel();
-        assertThat(heap.symbols()).containsExactly("A", "B");
+        assertThat(heap.shape().symbols()).containsExactly("A", "B");
         assertThat(heap.data(Field.CLOSE)).containsExactly(1, 2, 3, 4, Double.NaN, Double.NaN);  // after series B's end: NaN
         assertThat(close.position()).isEqualTo(5);
         assertThat(close.limit()).isEqualTo(6);
@@ -67,8 +67,8 @@ class HostPanelTest {
 
     @Test void defaultsMatchPanel() {
         HostPanel p = HostPanel.builder(2, 4).build();
-        assertThat(p.symbols()).containsExactly("S0", "S1");
-        assertThat(p.lengths()).containsExactly(4, 4);
+        assertThat(p.shape().symbols()).containsExactly("S0", "S1");
+        assertThat(p.shape().lengths()).containsExactly(4, 4);
         assertThat(p.toString()).isEqualTo("HostPanel[2 series x 4 bars, no fields]");
     }
 }

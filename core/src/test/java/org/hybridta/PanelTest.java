@@ -15,9 +15,9 @@ class PanelTest {
         Panel p = Panel.of(List.of(a, b, c));
         assertThat(p.seriesCount()).isEqualTo(3);
         assertThat(p.barCount()).isEqualTo(5);
-        assertThat(p.lengths()).containsExactly(5, 0, 3);
-        assertThat(p.barTotal()).isEqualTo(8);
-        assertThat(p.symbols()).containsExactly("A", "B", "C");
+        assertThat(p.shape().lengths()).containsExactly(5, 0, 3);
+        assertThat(p.shape().barTotal()).isEqualTo(8);
+        assertThat(p.shape().symbols()).containsExactly("A", "B", "C");
         assertThat(p.fields()).containsExactlyInAnyOrder(Field.values());
         assertThat(p.series(Field.CLOSE, 2)).containsExactly(c.close());
         assertThat(p.series(Field.CLOSE, 1)).isEmpty();
@@ -36,7 +36,7 @@ class PanelTest {
         Panel p = Panel.builder(2, 3).field(Field.CLOSE, close).lengths(3, 2).symbols("X", "Y").build();
         assertThat(p.series(Field.CLOSE, 1)).containsExactly(4, 5);
         assertThat(p.has(Field.VOLUME)).isFalse();
-        assertThat(Panel.builder(2, 1).field(Field.CLOSE, new double[2]).build().symbols()).containsExactly("S0", "S1");
+        assertThat(Panel.builder(2, 1).field(Field.CLOSE, new double[2]).build().shape().symbols()).containsExactly("S0", "S1");
         assertThatThrownBy(() -> p.data(Field.VOLUME)).hasMessage("the panel has no volume values (it holds close)");
     }
 

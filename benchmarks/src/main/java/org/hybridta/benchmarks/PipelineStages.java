@@ -16,7 +16,7 @@ import org.hybridta.PipelineResult;
 import org.hybridta.StageTimings;
 import org.hybridta.Universe;
 import org.hybridta.indicator.Indicators;
-import org.hybridta.sink.CsvSink;
+import org.hybridta.formats.TableSink;
 
 /**
  * Times the S&P 500 pipeline stage by stage: the synthetic market over 10 years (2015-01-01 to
@@ -47,7 +47,7 @@ public final class PipelineStages {
                     .between(LocalDate.of(2015, 1, 1), LocalDate.of(2025, 1, 1))
                     .indicators(Indicators.ema(12), Indicators.rsi(14), Indicators.macd(12, 26, 9))
                     .backend(backend)
-                    .sink(CsvSink.to(dir.resolve("indicators.csv")))
+                    .sink(TableSink.to(dir.resolve("indicators.csv")))
                     .build();
             PipelineResult last = null;
             for (int i = 0; i < warmup; i++) last = pipeline.run();

@@ -77,7 +77,7 @@ public interface ComputeBackend extends AutoCloseable {
      * in that order: a direct {@link java.nio.DoubleBuffer}, or a {@link java.nio.FloatBuffer} where the backend
      * computes in float precision (a GPU backend opened with {@link Precision#FLOAT} takes FloatBuffers only, one
      * in double precision DoubleBuffers only; the CPU backend takes either, narrowing to float). Each receives the
-     * column series-major like {@link org.hybridta.IndicatorValues}: indices {@code [0, panel.cells())}, bar
+     * column series-major like {@link org.hybridta.IndicatorValues}: indices {@code [0, panel.shape().cells())}, bar
      * {@code t} of series {@code s} at {@code s * barCount + t}, {@code NaN} before the output's first valid bar
      * and after the end of its series. Nothing else in the buffers is written, and their positions and limits are
      * not changed. On an exception the buffers may hold part of the results.
@@ -93,9 +93,9 @@ public interface ComputeBackend extends AutoCloseable {
     default void computeInto(HostPanel panel, List<? extends Indicator> indicators, List<? extends Buffer> outputs) {
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(indicators, "indicators");
-        HostBuffers.checkRequest(panel, indicators);
-        HostBuffers.checkOutputs(panel, Indicators.columns(indicators), outputs);
-        HostBuffers.copyOut(compute(panel.toPanel(), indicators), outputs, panel.cells());
+        List<String> columns = ComputeRequests.check(panel.fields(), indicators);
+        HostBuffers.checkOutputs(panel, columns, outputs);
+        HostBuffers.copyOut(compute(panel.toPanel(), indicators), outputs, Math.toIntExact(panel.shape().cells()));
     }
 
     /** Releases what the backend holds. Closing twice is safe. */

@@ -9,10 +9,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import org.hybridta.Field;
 import org.hybridta.HostPanel;
 import org.hybridta.IndicatorValues;
-import org.hybridta.indicator.Indicator;
 
 /**
  * For implementations of {@link ComputeBackend#allocateHostBuffer} and {@link ComputeBackend#computeInto}: page-aligned
@@ -48,7 +46,7 @@ public final class HostBuffers {
     /**
      * Checks the output buffers of a {@link ComputeBackend#computeInto computeInto} request for a backend that can
      * write either element type: one per column, each a {@link DoubleBuffer} or a {@link FloatBuffer} (narrowed),
-     * direct, writable, in the platform's byte order, holding at least {@code panel.cells()} values, no buffer twice.
+     * direct, writable, in the platform's byte order, holding at least {@code panel.shape().cells()} values, no buffer twice.
      *
      * @throws IllegalArgumentException naming the column and the problem
      */
@@ -75,7 +73,7 @@ public final class HostBuffers {
         for (int j = 0; j < columns.size(); j++) {
             String column = columns.get(j);
             Buffer b = outputs.get(j);
-            String problem = problem(b, panel.cells(), precision);
+            String problem = problem(b, panel.shape().cells(), precision);
             if (problem != null) throw new IllegalArgumentException("column " + column + ": " + problem);
             String other = seen.put(b, column);
             if (other != null) {
@@ -106,18 +104,6 @@ public final class HostBuffers {
         }
         if (b.capacity() < cells) return "the buffer holds " + b.capacity() + " values, " + cells + " needed";
         return null;
-    }
-
-    /** Refuses what {@code compute} would refuse, before anything is copied: no indicators, a missing field. */
-    static void checkRequest(HostPanel panel, List<? extends Indicator> indicators) {
-        if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
-        for (Indicator ind : indicators) {
-            for (Field f : Field.values()) {  // in Field order, so that the message does not change from run to run
-                if (ind.inputs().contains(f) && !panel.has(f)) {
-                    throw new IllegalArgumentException(ind.spec() + " needs " + f.columnName() + " values, which the panel lacks");
-                }
-            }
-        }
     }
 
     /** Writes each column of {@code values} into its buffer from index 0, narrowing to float where the buffer is a FloatBuffer. */

@@ -2,9 +2,7 @@ package org.hybridta.cpu;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -13,10 +11,10 @@ import org.hybridta.Field;
 import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.ComputeRequests;
 import org.hybridta.functions.Functions;
 import org.hybridta.functions.Kernel;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Indicators;
 
 /**
  * Computes on the CPU: the panel is cut into tasks of whole series (or, when there are fewer series than
@@ -38,7 +36,7 @@ final class CpuBackend implements ComputeBackend {
 
     @Override public IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
         if (closed.get()) throw new IllegalStateException("the cpu backend is closed");
-        List<String> columns = checkRequest(panel, indicators);
+        List<String> columns = ComputeRequests.check(panel.fields(), indicators);
         int bars = panel.barCount();
         int cells = panel.seriesCount() * bars;
         double[][] out = new double[columns.size()][cells];
@@ -98,29 +96,6 @@ final class CpuBackend implements ComputeBackend {
             if (cause instanceof Error err) throw err;
             throw new IllegalStateException(cause);
         }
-    }
-
-    /** Checks fields and column names; returns the output columns in order. */
-    static List<String> checkRequest(Panel panel, List<? extends Indicator> indicators) {
-        if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
-        for (Indicator ind : indicators) {
-            // in Field order: inputs() is a Set.of, whose iteration order changes from run to run
-            List<String> missing = new ArrayList<>();
-            for (Field f : Field.values()) {
-                if (ind.inputs().contains(f) && !panel.has(f)) missing.add(f.columnName());
-            }
-            if (!missing.isEmpty()) {
-                int last = missing.size() - 1;
-                String fields = last == 0 ? missing.get(0) : String.join(", ", missing.subList(0, last)) + " and " + missing.get(last);
-                throw new IllegalArgumentException(ind.spec() + " needs " + fields + " values, which the panel lacks");
-            }
-        }
-        List<String> columns = Indicators.columns(indicators);
-        Set<String> seen = new HashSet<>();
-        for (String c : columns) {
-            if (!seen.add(c)) throw new IllegalArgumentException("column " + c + " would be computed twice; list each indicator once");
-        }
-        return columns;
     }
 
     @Override public void close() {

@@ -115,15 +115,29 @@ public final class AtomicFiles {
      * @throws IOException whatever {@code body} or the file system threw; a regular target is then unchanged
      */
     public static void write(Path target, IoConsumer<? super OutputStream> body) throws IOException {
-        Objects.requireNonNull(target, "target");
         Objects.requireNonNull(body, "body");
+        try (Output out = open(target)) {
+            body.accept(out.stream());
+            out.commit();
+        }
+    }
+
+    /**
+     * Starts writing {@code target} as the class description says, for a writer that writes it piece by piece:
+     * write to {@link Output#stream()}, then {@link Output#commit()}; closing without a commit discards a regular
+     * file's temporary (a stream keeps what was streamed). The directory of a regular target must exist.
+     *
+     * @throws IOException naming the target and the reason
+     */
+    public static Output open(Path target) throws IOException {
+        Objects.requireNonNull(target, "target");
         Plan plan = plan(target);
         if (plan.kind == Kind.STANDARD_OUTPUT) {
             System.out.flush();   // what was printed before comes first
-            try (OutputStream out = new BufferedOutputStream(new Labelled(new FileOutputStream(FileDescriptor.out), "standard output", false), 1 << 16)) {
-                body.accept(out);
-            }
-        } else if (plan.kind == Kind.STREAM) {
+            return new Output(new BufferedOutputStream(new Labelled(new FileOutputStream(FileDescriptor.out), "standard output", false), 1 << 16),
+                    null, null, target);
+        }
+        if (plan.kind == Kind.STREAM) {
             OutputStream raw;
             try {
                 // no CREATE: it exists; APPEND: a file behind /proc/self/fd/1 is the shell's redirection, which may be >>
@@ -131,12 +145,95 @@ public final class AtomicFiles {
             } catch (IOException e) {
                 throw IoErrors.about(target, e);
             }
-            try (OutputStream out = new BufferedOutputStream(new Labelled(raw, target.toString(), true), 1 << 16)) {
-                body.accept(out);
-            }
-        } else {
-            replace(target, plan.path, body);
+            return new Output(new BufferedOutputStream(new Labelled(raw, target.toString(), true), 1 << 16), null, null, target);
         }
+        Path file = plan.path;
+        Path dir = file.getParent();
+        if (swept.add(dir)) sweep(dir);
+        Path tmp = createTemporary(dir, file.getFileName().toString(), target);
+        try {
+            keepPermissions(file, tmp);
+            return new Output(new BufferedOutputStream(new Labelled(
+                    Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), target.toString(), true), 1 << 16),
+                    tmp, file, target);
+        } catch (IOException e) {
+            discard(tmp);
+            throw IoErrors.about(target, e);
+        } catch (RuntimeException e) {
+            discard(tmp);
+            throw e;
+        }
+    }
+
+    /**
+     * A target being written ({@link #open}): a regular file's temporary, renamed onto the file on {@link #commit()},
+     * or a stream written to directly. Used from one thread.
+     */
+    public static final class Output implements AutoCloseable {
+        private final OutputStream stream;
+        private final Path tmp, file, target;
+        private boolean finished;
+
+        private Output(OutputStream stream, Path tmp, Path file, Path target) {
+            this.stream = stream;
+            this.tmp = tmp;
+            this.file = file;
+            this.target = target;
+        }
+
+        /** Where the content goes (buffered); errors name the target. */
+        public OutputStream stream() { return stream; }
+
+        /** The target as it was named. */
+        public Path target() { return target; }
+
+        /**
+         * Flushes and closes the stream, and renames a regular file's temporary onto it in one step.
+         *
+         * @throws IOException naming the target; a regular target is then unchanged and the temporary deleted
+         */
+        public void commit() throws IOException {
+            if (finished) throw new IllegalStateException(target + ": already committed or discarded");
+            finished = true;
+            try {
+                stream.close();
+                if (tmp == null) return;
+                try {
+                    try {
+                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (AtomicMoveNotSupportedException e) {
+                        // some network file systems cannot rename atomically; a plain replace is the best they offer
+                        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+                    }
+                } catch (IOException e) {
+                    throw IoErrors.about(target, e);
+                }
+            } finally {
+                if (tmp != null) discard(tmp);
+            }
+        }
+
+        /** Discards a regular file's temporary unless committed (a stream is closed; what it got stays). Safe to call twice. */
+        @Override public void close() {
+            if (finished) return;
+            finished = true;
+            try {
+                stream.close();
+            } catch (IOException e) {
+                log.debug("closing {} after a failure: {}", target, e.toString());
+            }
+            if (tmp != null) discard(tmp);
+        }
+    }
+
+    /** Deletes a temporary (if still there) and forgets it. */
+    private static void discard(Path tmp) {
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            log.debug("cannot delete {}: {}", tmp, e.toString());
+        }
+        forget(tmp);
     }
 
     /** Whether {@code target} is {@link #STANDARD_OUTPUT}. */
@@ -272,36 +369,6 @@ public final class AtomicFiles {
             // no "unix" view on this platform: stream, as to any other special file
         }
         return null;
-    }
-
-    private static void replace(Path target, Path file, IoConsumer<? super OutputStream> body) throws IOException {
-        Path dir = file.getParent();
-        if (swept.add(dir)) sweep(dir);
-        Path tmp = createTemporary(dir, file.getFileName().toString(), target);
-        try {
-            keepPermissions(file, tmp);
-            try (OutputStream out = new BufferedOutputStream(new Labelled(
-                    Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), target.toString(), true), 1 << 16)) {
-                body.accept(out);
-            }
-            try {
-                try {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } catch (AtomicMoveNotSupportedException e) {
-                    // some network file systems cannot rename atomically; a plain replace is the best they offer
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } catch (IOException e) {
-                throw IoErrors.about(target, e);
-            }
-        } finally {
-            try {
-                Files.deleteIfExists(tmp);
-            } catch (IOException e) {
-                log.debug("cannot delete {}: {}", tmp, e.toString());
-            }
-            forget(tmp);
-        }
     }
 
     /** A replaced file keeps its permissions (a key file the user made private stays private). */

@@ -1,10 +1,11 @@
 package org.hybridta.io;
 
+import com.fasterxml.jackson.core.io.NumberOutput;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 
-/** The number and date forms of HybridTA's CSV files, shared by its readers and writers (and the pipeline's CSV sink). */
+/** The number and date forms of HybridTA's CSV files, shared by its readers and writers (and the CSV table writer). */
 public final class CsvText {
     private CsvText() {}
 
@@ -77,16 +78,85 @@ public final class CsvText {
     /**
      * Appends {@code v} in a form that reads back to exactly the same double: whole numbers below 1e15
      * without a fraction ({@code 1250} rather than {@code 1250.0}, so that volumes read naturally),
-     * everything else as {@link Double#toString(double)}. Never locale-dependent. NaN appends nothing
-     * (an empty cell).
+     * everything else as the shortest decimal that reads back to {@code v} ({@link #decimal}). Never
+     * locale-dependent. NaN appends nothing (an empty cell).
      */
     public static void appendNumber(StringBuilder sb, double v) {
         if (Double.isNaN(v)) return;
-        if (v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && Double.doubleToRawLongBits(v) != 0)) {
-            sb.append((long) v);
-        } else {
-            sb.append(v);
+        if (isWhole(v)) sb.append((long) v);
+        else sb.append(decimal(v));
+    }
+
+    /** The most bytes {@link #writeNumber} writes. */
+    public static final int MAX_NUMBER_BYTES = 32;
+
+    /**
+     * Writes {@code v} as {@link #appendNumber} appends it, as ASCII bytes into {@code dst} at {@code at} (which must
+     * have room for {@link #MAX_NUMBER_BYTES}), for writers that format straight into byte buffers.
+     *
+     * @return the position after the number
+     */
+    public static int writeNumber(byte[] dst, int at, double v) {
+        if (Double.isNaN(v)) return at;
+        if (isWhole(v)) return writeLong(dst, at, (long) v);
+        String text = decimal(v);
+        for (int i = 0; i < text.length(); i++) dst[at + i] = (byte) text.charAt(i);
+        return at + text.length();
+    }
+
+    /** Writes the ISO date ({@code yyyy-MM-dd}, 10 bytes for years 0 to 9999) of an epoch day at {@code at}. */
+    public static int writeDate(byte[] dst, int at, int epochDay) {
+        LocalDate d = LocalDate.ofEpochDay(epochDay);
+        int y = d.getYear();
+        if (y < 0 || y > 9999) {   // ISO's +/- years: rare enough for the general path
+            String text = d.toString();
+            for (int i = 0; i < text.length(); i++) dst[at + i] = (byte) text.charAt(i);
+            return at + text.length();
         }
+        dst[at] = (byte) ('0' + y / 1000);
+        dst[at + 1] = (byte) ('0' + y / 100 % 10);
+        dst[at + 2] = (byte) ('0' + y / 10 % 10);
+        dst[at + 3] = (byte) ('0' + y % 10);
+        dst[at + 4] = '-';
+        dst[at + 5] = (byte) ('0' + d.getMonthValue() / 10);
+        dst[at + 6] = (byte) ('0' + d.getMonthValue() % 10);
+        dst[at + 7] = '-';
+        dst[at + 8] = (byte) ('0' + d.getDayOfMonth() / 10);
+        dst[at + 9] = (byte) ('0' + d.getDayOfMonth() % 10);
+        return at + 10;
+    }
+
+    /** Whole numbers below 1e15 are written without a fraction (-0.0 keeps its sign, as a decimal). */
+    private static boolean isWhole(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && Double.doubleToRawLongBits(v) != 0);
+    }
+
+    /**
+     * The shortest decimal that reads back to {@code v} ({@code 0.1}, {@code 1.0E-5}, {@code 2.5E20}: the layout of
+     * {@link Double#toString}), by Giulietti's Schubfach algorithm as jackson-core implements it — the algorithm of
+     * Java 19's own {@code Double.toString}, several times faster than Java 17's, which also gives a digit too many for
+     * some values.
+     */
+    static String decimal(double v) {
+        return NumberOutput.toString(v, true);
+    }
+
+    private static int writeLong(byte[] dst, int at, long v) {
+        if (v == 0) {
+            dst[at] = '0';
+            return at + 1;
+        }
+        if (v < 0) {
+            dst[at++] = '-';
+            v = -v;   // |v| < 1e15: no overflow
+        }
+        int digits = 0;
+        for (long x = v; x > 0; x /= 10) digits++;
+        for (int i = at + digits - 1; i >= at; i--) {
+            dst[i] = (byte) ('0' + v % 10);
+            v /= 10;
+        }
+        return at + digits;
     }
 
     /** Appends the ISO date of an epoch day. */

@@ -1,14 +1,10 @@
 package org.hybridta.parallel;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.hybridta.source.Constituent;
 
-/** Runs every part in this process, each on its own thread. */
+/** Runs every part in this process, on {@code workers} threads besides the caller's, which takes the results. */
 final class LocalPartitioner implements Partitioner {
     private final int workers;
 
@@ -25,36 +21,91 @@ final class LocalPartitioner implements Partitioner {
 
     @Override public boolean isRoot() { return true; }
 
-    @Override public List<PartResult> runParts(List<List<Constituent>> plan, PartWork work) {
-        if (plan.size() == 1) return List.of(work.run(0, plan.get(0)));
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(workers, plan.size()), r -> {
-            Thread t = new Thread(r, "hybridta-worker");
-            t.setDaemon(true);
-            return t;
-        });
+    @Override public void runParts(List<List<Constituent>> plan, PartWork work, Consumer<PartResult> atRoot) {
+        Plans.check(plan);
+        int n = plan.size();
+        int threads = Math.min(workers, n);
+        Handoff handoff = new Handoff(n, threads);
+        Thread[] pool = new Thread[threads];
+        for (int w = 0; w < threads; w++) {
+            int first = w;
+            pool[w] = new Thread(() -> {
+                for (int p = first; p < n; p += threads) {
+                    if (p + threads < n) work.prepare(p + threads, plan.get(p + threads));
+                    try {
+                        PartResult r = work.run(p, plan.get(p));
+                        if (r == null) throw new IllegalStateException("the work of part " + p + " returned no result");
+                        handoff.put(p, r);
+                    } catch (InterruptedException e) {
+                        return;   // the root gave up
+                    } catch (RuntimeException | Error e) {
+                        handoff.fail(e);
+                        return;
+                    }
+                }
+            }, "hybridta-worker-" + w);
+            pool[w].setDaemon(true);
+            pool[w].start();
+        }
+        Throwable failure = null;
         try {
-            List<Future<PartResult>> futures = new ArrayList<>(plan.size());
-            for (int p = 0; p < plan.size(); p++) {
-                int part = p;
-                futures.add(pool.submit(() -> work.run(part, plan.get(part))));
+            for (int p = 0; p < n; p++) {
+                PartResult r = handoff.take(p);
+                if (failure != null) continue;   // drained, not handed on
+                try {
+                    atRoot.accept(r);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
             }
-            List<PartResult> results = new ArrayList<>(plan.size());
-            for (Future<PartResult> f : futures) results.add(f.get());
-            return results;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running the parts", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException re) throw re;
-            if (cause instanceof Error err) throw err;
-            throw new IllegalStateException(cause);
         } finally {
-            pool.shutdownNow();
+            for (Thread t : pool) t.interrupt();
         }
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error err) throw err;
     }
 
     @Override public String broadcast(String rootOutcome) { return rootOutcome; }
 
     @Override public DeviceLeaser leaser(int deviceCount) { return new LocalDeviceLeaser(deviceCount); }
+
+    /** Results on their way from the workers to the root, in plan order; a worker waits while its previous one is untaken. */
+    private static final class Handoff {
+        private final PartResult[] results;
+        private final int stride;
+        private int taken;
+        private Throwable failure;
+
+        Handoff(int parts, int stride) {
+            this.results = new PartResult[parts];
+            this.stride = stride;
+        }
+
+        synchronized void put(int part, PartResult result) throws InterruptedException {
+            while (taken <= part - stride && failure == null) wait();
+            results[part] = result;
+            notifyAll();
+        }
+
+        synchronized void fail(Throwable t) {
+            if (failure == null) failure = t;
+            notifyAll();
+        }
+
+        synchronized PartResult take(int part) throws InterruptedException {
+            while (results[part] == null) {
+                if (failure instanceof RuntimeException re) throw re;
+                if (failure instanceof Error err) throw err;
+                wait();
+            }
+            PartResult r = results[part];
+            results[part] = null;
+            taken = part + 1;
+            notifyAll();
+            return r;
+        }
+    }
 }

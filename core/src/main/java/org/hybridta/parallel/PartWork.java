@@ -11,4 +11,10 @@ public interface PartWork {
      * @param members the constituents of this part, in universe order
      */
     PartResult run(int part, List<Constituent> members);
+
+    /**
+     * Says that this worker will {@link #run} {@code part} next, after the one it runs now, so that slow work that
+     * needs no processor (fetching over a network) can start. The default does nothing.
+     */
+    default void prepare(int part, List<Constituent> members) {}
 }

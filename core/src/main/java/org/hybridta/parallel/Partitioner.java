@@ -1,11 +1,12 @@
 package org.hybridta.parallel;
 
 import java.util.List;
+import java.util.function.Consumer;
 import org.hybridta.source.Constituent;
 
 /**
- * Decides which worker computes which symbols, runs the parts, and brings their results to the root
- * worker, which alone writes the sinks.
+ * Decides which worker computes which part of a plan, runs the parts, and brings their results to the root
+ * worker, part by part, which alone writes the sinks.
  *
  * <p>{@link Partitioners#local(int)} runs the parts on threads of this process; {@code hybridta-mpi}'s
  * partitioner runs one part per MPI rank. Every worker calls the same methods in the same order.
@@ -15,7 +16,7 @@ public interface Partitioner extends AutoCloseable {
     /** For summaries, e.g. {@code local (4 threads)} or {@code mpi (8 ranks on 2 hosts)}. */
     String name();
 
-    /** Number of parts a plan should have: threads for the local partitioner, ranks for MPI. */
+    /** Number of workers that run parts at once: threads for the local partitioner, ranks for MPI. */
     int workers();
 
     /**
@@ -34,13 +35,20 @@ public interface Partitioner extends AutoCloseable {
     boolean isRoot();
 
     /**
-     * Runs {@code work} on the parts of {@code plan}: the local partitioner runs all of them on its
-     * threads; an MPI partitioner takes the plan from the root rank, scatters it, and runs its own part.
+     * Runs {@code work} on every part of {@code plan} and hands each part's result to {@code atRoot} at the root,
+     * once, in plan order, on the calling thread, as soon as it and the parts before it are done: results flow to
+     * the root part by part, and memory holds a few parts per worker, not the whole plan. Worker {@code w} runs parts
+     * {@code w, w + workers(), w + 2 workers(), …} in order and is told of its next part before it runs one
+     * ({@link PartWork#prepare}), so that its fetches can start early. A worker runs ahead of the root by at most
+     * one part: it waits while its previous result has not been taken.
      *
-     * @param plan {@link #workers()} lists of constituents (some may be empty); read at the root only
-     * @return at the root, every part's result in plan order; elsewhere an empty list
+     * <p>When {@code atRoot} throws, the root takes the remaining results without handing them on (no worker is
+     * left waiting) and rethrows once every part is done.
+     *
+     * @param plan any number of lists of constituents (some may be empty); read at the root only
+     * @throws IllegalArgumentException on every worker alike, when the root's plan is missing or has a missing part
      */
-    List<PartResult> runParts(List<List<Constituent>> plan, PartWork work);
+    void runParts(List<List<Constituent>> plan, PartWork work, Consumer<PartResult> atRoot);
 
     /**
      * Makes a short text the root decided known to every worker: the pipeline shares its backend choice

@@ -11,12 +11,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.Function;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
@@ -73,7 +77,7 @@ public final class ChartSink implements ResultSink {
      */
     @Override public void checkDependencies() {
         try {
-            Charts.render(Charts.sample(), List.of(), false);
+            Charts.render(Charts.sample(), column -> null, List.of(), false);
         } catch (LinkageError e) {
             if (e instanceof UnsatisfiedLinkError) throw cannotDraw(e);
             throw new IllegalStateException("charts need XChart " + XCHART_VERSION + " (org.knowm.xchart:xchart:" + XCHART_VERSION
@@ -119,21 +123,48 @@ public final class ChartSink implements ResultSink {
         AtomicFiles.checkWritable(directory);
     }
 
-    @Override public List<Path> write(RunOutput output) throws IOException {
-        List<Path> written = new ArrayList<>();
-        for (String symbol : symbols) {
-            int i = output.indexOf(symbol);
-            if (i < 0) {
-                log.warn("no chart for {}: it has no results in this run", symbol);
-                continue;
+    /**
+     * Keeps the charted symbols' bars and values as their parts pass (copies: a few symbols, not their parts) and
+     * draws the charts on commit, after the tables before it in the pipeline's sinks are published.
+     */
+    @Override public Session open(List<? extends Indicator> indicators, boolean synthetic) {
+        List<Indicator> specs = List.copyOf(indicators);
+        Map<String, BarSeries> bars = new LinkedHashMap<>();
+        Map<String, Map<String, double[]>> values = new HashMap<>();
+        return new Session() {
+            @Override public void write(RunOutput part) {
+                for (String symbol : symbols) {
+                    int i = part.indexOf(symbol);
+                    if (i < 0) continue;
+                    bars.put(symbol, part.series(i));
+                    Map<String, double[]> columns = new HashMap<>();
+                    for (String c : part.columns()) columns.put(c, part.values(i, c));
+                    values.put(symbol, columns);
+                }
             }
-            Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
-            byte[] png = png(Charts.render(output.series(i), output.indicators(), output.isSynthetic()));
-            Files.createDirectories(directory);
-            AtomicFiles.write(file, out -> out.write(png));
-            written.add(file);
-        }
-        return written;
+
+            @Override public List<Path> commit() throws IOException {
+                List<Path> written = new ArrayList<>();
+                for (String symbol : symbols) {
+                    BarSeries s = bars.get(symbol);
+                    if (s == null) {
+                        log.warn("no chart for {}: it has no results in this run", symbol);
+                        continue;
+                    }
+                    Path file = directory.resolve(symbol.replaceAll("[^A-Za-z0-9._-]", "_") + ".png");
+                    byte[] png = png(Charts.render(s, values.get(symbol)::get, specs, synthetic));
+                    Files.createDirectories(directory);
+                    AtomicFiles.write(file, out -> out.write(png));
+                    written.add(file);
+                }
+                return written;
+            }
+
+            @Override public void close() {
+                bars.clear();
+                values.clear();
+            }
+        };
     }
 
     /**
@@ -179,7 +210,11 @@ public final class ChartSink implements ResultSink {
             return BarSeries.of("SAMPLE", days, o, h, l, c, c.clone(), v);
         }
 
-        static BufferedImage render(BarSeries s, List<Indicator> indicators, boolean synthetic) {
+        /**
+         * @param computed the run's own values of a column (computed after the warm-up), or null where the run has
+         *                 none: those are computed here from the charted bars alone
+         */
+        static BufferedImage render(BarSeries s, Function<String, double[]> computed, List<Indicator> indicators, boolean synthetic) {
             List<Date> dates = new ArrayList<>(s.size());
             for (int t = 0; t < s.size(); t++) dates.add(new Date(s.epochDay(t) * 86_400_000L));
 
@@ -200,25 +235,33 @@ public final class ChartSink implements ResultSink {
             needed.add(bb);
             needed.add(rsi);
             needed.add(macd);
-            IndicatorValues v;
-            try (ComputeBackend cpu = new CpuBackendProvider().create(BackendOptions.builder().threads(1).build())) {
-                v = cpu.compute(s, List.copyOf(needed));
+            needed.removeIf(ind -> ind.outputs().stream().allMatch(o -> computed.apply(o.column()) != null));
+            IndicatorValues here = null;
+            if (!needed.isEmpty()) {
+                try (ComputeBackend cpu = new CpuBackendProvider().create(BackendOptions.builder().threads(1).build())) {
+                    here = cpu.compute(s, List.copyOf(needed));
+                }
             }
+            IndicatorValues local = here;
+            Function<String, double[]> v = column -> {
+                double[] run = computed.apply(column);
+                return run != null ? run : local.series(column, 0);
+            };
 
             org.knowm.xchart.XYChart price = chart(title(s.symbol(), synthetic) + " — close, EMA, Bollinger bands (" + bb.spec() + ")",
                     PRICE_HEIGHT, "price");
             add(price, "close", dates, s.close(), new Color(30, 30, 30));
             List<Output> bands = bb.outputs();
-            add(price, "upper", dates, v.series(bands.get(0).column(), 0), new Color(120, 160, 220));
-            add(price, "middle", dates, v.series(bands.get(1).column(), 0), new Color(160, 190, 230));
-            add(price, "lower", dates, v.series(bands.get(2).column(), 0), new Color(120, 160, 220));
+            add(price, "upper", dates, v.apply(bands.get(0).column()), new Color(120, 160, 220));
+            add(price, "middle", dates, v.apply(bands.get(1).column()), new Color(160, 190, 230));
+            add(price, "lower", dates, v.apply(bands.get(2).column()), new Color(120, 160, 220));
             Color[] emaColors = {new Color(230, 120, 20), new Color(40, 160, 60), new Color(170, 50, 170)};
             for (int k = 0; k < emas.size(); k++) {
-                add(price, emas.get(k).spec(), dates, v.series(emas.get(k).column(), 0), emaColors[k % emaColors.length]);
+                add(price, emas.get(k).spec(), dates, v.apply(emas.get(k).column()), emaColors[k % emaColors.length]);
             }
 
             org.knowm.xchart.XYChart rsiChart = chart(rsi.spec(), RSI_HEIGHT, "RSI");
-            add(rsiChart, rsi.spec(), dates, v.series(rsi.column(), 0), new Color(110, 60, 170));
+            add(rsiChart, rsi.spec(), dates, v.apply(rsi.column()), new Color(110, 60, 170));
             double[] seventy = new double[s.size()], thirty = new double[s.size()];
             java.util.Arrays.fill(seventy, 70);
             java.util.Arrays.fill(thirty, 30);
@@ -228,7 +271,7 @@ public final class ChartSink implements ResultSink {
 
             org.knowm.xchart.XYChart macdChart = chart(macd.spec(), MACD_HEIGHT, "MACD");
             List<Output> mc = macd.outputs();          // macd, macdsignal, macdhist
-            org.knowm.xchart.XYSeries hist = add(macdChart, "histogram", dates, v.series(mc.get(2).column(), 0), new Color(150, 150, 150));
+            org.knowm.xchart.XYSeries hist = add(macdChart, "histogram", dates, v.apply(mc.get(2).column()), new Color(150, 150, 150));
             if (hist != null) {
                 hist.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
                 hist.setFillColor(new Color(150, 150, 150, 160));
@@ -236,8 +279,8 @@ public final class ChartSink implements ResultSink {
             // one time axis for all panels, whatever each series' lookback
             double first = dates.get(0).getTime(), last = dates.get(dates.size() - 1).getTime();
             for (org.knowm.xchart.XYChart c : List.of(price, rsiChart, macdChart)) c.getStyler().setXAxisMin(first).setXAxisMax(last);
-            add(macdChart, "macd", dates, v.series(mc.get(0).column(), 0), new Color(20, 90, 200));
-            add(macdChart, "signal", dates, v.series(mc.get(1).column(), 0), new Color(220, 60, 40));
+            add(macdChart, "macd", dates, v.apply(mc.get(0).column()), new Color(20, 90, 200));
+            add(macdChart, "signal", dates, v.apply(mc.get(1).column()), new Color(220, 60, 40));
 
             BufferedImage img = new BufferedImage(WIDTH, PRICE_HEIGHT + RSI_HEIGHT + MACD_HEIGHT, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();

@@ -3,18 +3,24 @@ package org.hybridta.sink;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import org.hybridta.indicator.Indicator;
 
-/** Where a pipeline puts its results; called once per run, on the root worker only. */
+/**
+ * Where a pipeline puts its results, on the root worker only. For each run the pipeline {@link #open opens} a
+ * {@link Session}, hands it the run's results part by part in universe order as they are computed, and commits it
+ * at the end — or closes it uncommitted when the run fails, which leaves no partial file.
+ */
 public interface ResultSink {
 
     /**
-     * Writes the run's results. Implementations write through {@link org.hybridta.io.AtomicFiles}: whole files
-     * or nothing (a temporary file, then an atomic move), and pipes, devices and standard output streamed to, so
-     * that a failure leaves no partial file.
+     * Starts writing one run's results. Implementations write through {@link org.hybridta.io.AtomicFiles}: whole
+     * files or nothing (a temporary file until the commit), and pipes, devices and standard output streamed to.
      *
-     * @return the files written
+     * @param indicators the run's indicators, whose output columns every part has ({@link RunOutput#columns()})
+     * @param synthetic  whether the bars are made up ({@link org.hybridta.source.QuoteSource#isSynthetic()}): the
+     *                   output must say so
      */
-    List<Path> write(RunOutput output) throws IOException;
+    Session open(List<? extends Indicator> indicators, boolean synthetic) throws IOException;
 
     /**
      * Checks, when the pipeline is built, that what the sink needs is on the class path — a library of the
@@ -30,4 +36,20 @@ public interface ResultSink {
      * fails in seconds rather than after its computation. The default checks nothing.
      */
     default void check() throws IOException {}
+
+    /** One run's results on their way to a sink; used from one thread. */
+    interface Session extends AutoCloseable {
+        /** Writes one part of the run: its symbols come after those of the parts written before. */
+        void write(RunOutput part) throws IOException;
+
+        /**
+         * Finishes the output and publishes it (renames temporaries onto their targets).
+         *
+         * @return the files written
+         */
+        List<Path> commit() throws IOException;
+
+        /** Discards whatever was not committed. Safe to call twice, and after {@link #commit()}. */
+        @Override void close();
+    }
 }

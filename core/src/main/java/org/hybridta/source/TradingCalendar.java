@@ -15,7 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Sunday holidays on Monday (New Year's Day on a Saturday is not moved back into December). One-off
  * closures (national days of mourning, 9/11, hurricanes) are not included.
  */
-final class TradingCalendar {
+public final class TradingCalendar {
     /**
      * Per year, computed once: {@code days[i]} is the number of trading days among the year's first {@code i} days.
      * The rules cost microseconds per date; a pipeline asks for the trading days of every symbol of its universe
@@ -42,6 +42,20 @@ final class TradingCalendar {
             n += days[end] - days[first];
         }
         return n;
+    }
+
+    /**
+     * The day {@code n} trading days before {@code date}: {@code [result, date)} holds {@code n} trading days (and
+     * {@code result} is one of them), so that a fetch from there has {@code n} bars before {@code date}.
+     */
+    public static LocalDate minusTradingDays(LocalDate date, int n) {
+        if (n < 0) throw new IllegalArgumentException("n must be >= 0, was " + n);
+        LocalDate d = date;
+        for (int found = 0; found < n; ) {
+            d = d.minusDays(1);
+            if (isTradingDay(d)) found++;
+        }
+        return d;
     }
 
     /** The trading days in {@code [from, to)}, as epoch days, ascending. */

@@ -19,7 +19,7 @@ public final class HostPanels {
     public static HostPanel copy(Panel panel, LongFunction<ByteBuffer> allocate) {
         int cells = panel.seriesCount() * panel.barCount();
         HostPanel.Builder b = HostPanel.builder(panel.seriesCount(), panel.barCount())
-                .symbols(panel.symbols().toArray(String[]::new)).lengths(panel.lengths());
+                .shape(panel.shape());
         for (Field f : panel.fields()) {
             DoubleBuffer d = allocate.apply((long) cells * Double.BYTES).asDoubleBuffer();
             d.put(0, panel.data(f), 0, cells);

@@ -19,7 +19,7 @@ class FailureCsvTest {
 
     @Test void everyFailureReadsBackExactlyWhateverItsMessageHolds() throws IOException {
         String awkward = "bad, \"quoted\" data\non two lines";
-        List<SymbolStatus> statuses = List.of(SymbolStatus.ok("AAPL", 250), SymbolStatus.failed("ZZZZ", FailureKind.NOT_FOUND, "no file x.csv"),
+        List<SymbolStatus> statuses = List.of(SymbolStatus.ok("AAPL", 250, 0), SymbolStatus.failed("ZZZZ", FailureKind.NOT_FOUND, "no file x.csv"),
                 SymbolStatus.failed("BRK.B", FailureKind.BAD_DATA, awkward));
         Path file = dir.resolve("failures.csv");
         assertThat(FailureCsv.write(file, statuses)).isEqualTo(2);

@@ -9,10 +9,8 @@ import java.nio.FloatBuffer;
 import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Future;
@@ -26,10 +24,10 @@ import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.ComputeRequests;
 import org.hybridta.backend.HostBuffers;
 import org.hybridta.backend.Precision;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Indicators;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -209,7 +207,8 @@ final class CudaBackend implements ComputeBackend {
 
     @Override public synchronized IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
         if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
-        List<String> columns = checkRequest(panel, indicators);
+        requireKernels(indicators);
+        List<String> columns = ComputeRequests.check(panel.fields(), indicators);
         java.util.Arrays.fill(profile, 0);
         long start = System.nanoTime();
         int nSeries = panel.seriesCount(), bars = panel.barCount();
@@ -235,7 +234,7 @@ final class CudaBackend implements ComputeBackend {
             double[][] in = new double[req.fields().size()][];
             for (int i = 0; i < in.length; i++) in[i] = panel.data(req.fields().get(i));
             double[][] columnsOut = batches.size() == 1 ? out : java.util.Arrays.copyOfRange(out, first, first + req.outputs());
-            runChunks("compute", nSeries, bars, req, HostSide.arrays(panel.lengths(), in, columnsOut), batches.size() == 1 ? allocations : List.of());
+            runChunks("compute", nSeries, bars, req, HostSide.arrays(panel.shape().lengths(), in, columnsOut), batches.size() == 1 ? allocations : List.of());
             first += req.outputs();
         }
         profile[4] = System.nanoTime() - start;
@@ -294,14 +293,15 @@ final class CudaBackend implements ComputeBackend {
         if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
         Objects.requireNonNull(panel, "panel");
         Objects.requireNonNull(indicators, "indicators");
-        List<String> columns = checkRequest(panel::has, indicators);
+        requireKernels(indicators);
+        List<String> columns = ComputeRequests.check(panel.fields(), indicators);
         HostBuffers.checkOutputs(panel, columns, outputs, precision);
         java.util.Arrays.fill(profile, 0);
         long start = System.nanoTime();
         int nSeries = panel.seriesCount(), bars = panel.barCount();
         if (nSeries == 0 || bars == 0) return;
         device.makeCurrent();
-        long cells = panel.cells();
+        long cells = panel.shape().cells();
         Buffer[] out = new Buffer[columns.size()];
         Pointer[] outDirect = new Pointer[out.length];
         for (int j = 0; j < out.length; j++) {
@@ -323,7 +323,7 @@ final class CudaBackend implements ComputeBackend {
             }
             profile[9] += in.length;
             int to = first + req.outputs();
-            runChunks("computeInto", nSeries, bars, req, HostSide.buffers(panel.lengths(), in, inDirect,
+            runChunks("computeInto", nSeries, bars, req, HostSide.buffers(panel.shape().lengths(), in, inDirect,
                     java.util.Arrays.copyOfRange(out, first, to), java.util.Arrays.copyOfRange(outDirect, first, to)), List.of());
             first = to;
         }
@@ -746,33 +746,14 @@ final class CudaBackend implements ComputeBackend {
         }
     }
 
-    /** Checks fields and column names; returns the output columns in order. */
-    static List<String> checkRequest(Panel panel, List<? extends Indicator> indicators) {
-        return checkRequest(panel::has, indicators);
-    }
-
-    /** Checks fields (present where {@code has} says so) and column names; returns the output columns in order. */
-    static List<String> checkRequest(java.util.function.Predicate<Field> has, List<? extends Indicator> indicators) {
-        if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
+    /** Refuses, naming them all, the specs no kernel computes (before the request's other checks). */
+    private static void requireKernels(List<? extends Indicator> indicators) {
         List<String> lacking = new ArrayList<>();
         for (Indicator ind : indicators) if (KernelCall.find(ind).isEmpty()) lacking.add(ind.spec());
         if (!lacking.isEmpty()) {
             throw new IllegalArgumentException("the cuda backend has no kernel for " + String.join(", ", lacking)
                     + "; use --backend auto to compute them on the cpu, or --backend cpu");
         }
-        for (Indicator ind : indicators) {
-            for (Field f : Field.values()) {  // in Field order: inputs() is a Set.of, whose order changes from run to run
-                if (ind.inputs().contains(f) && !has.test(f)) {
-                    throw new IllegalArgumentException(ind.spec() + " needs " + f.columnName() + " values, which the panel lacks");
-                }
-            }
-        }
-        List<String> columns = Indicators.columns(indicators);
-        Set<String> seen = new HashSet<>();
-        for (String c : columns) {
-            if (!seen.add(c)) throw new IllegalArgumentException("column " + c + " would be computed twice; list each indicator once");
-        }
-        return columns;
     }
 
     /** Device bytes the backend holds now (buffers kept between calls). */

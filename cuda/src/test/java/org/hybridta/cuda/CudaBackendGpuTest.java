@@ -78,7 +78,7 @@ class CudaBackendGpuTest {
         IndicatorValues ref = cpu.compute(p, specs);
         assertMatches(specs, dbl.compute(p, specs), ref, 0);
 
-        HostPanel.Builder hb = HostPanel.builder(p.seriesCount(), p.barCount()).lengths(p.lengths());
+        HostPanel.Builder hb = HostPanel.builder(p.seriesCount(), p.barCount()).lengths(p.shape().lengths());
         for (Field f : p.fields()) hb.field(f, direct(p.data(f)));
         List<java.nio.DoubleBuffer> outs = new ArrayList<>();
         for (int c = 0; c < ref.columns().size(); c++) {

@@ -68,7 +68,7 @@ final class Emulator {
             @Override public boolean supports(Indicator indicator) { return KernelCall.find(indicator).isPresent(); }
 
             @Override public IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
-                List<String> columns = CudaBackend.checkRequest(panel, indicators);
+                List<String> columns = org.hybridta.backend.ComputeRequests.check(panel.fields(), indicators);
                 return IndicatorValues.of(panel, columns, run(panel, indicators, precision, residentBlocks, forcedSegments));
             }
 

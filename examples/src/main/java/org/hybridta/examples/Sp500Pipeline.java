@@ -6,15 +6,16 @@ import org.hybridta.Pipeline;
 import org.hybridta.PipelineResult;
 import org.hybridta.SymbolStatus;
 import org.hybridta.Universe;
+import org.hybridta.formats.TableSink;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.sink.ChartSink;
-import org.hybridta.sink.CsvSink;
 import org.hybridta.source.SyntheticQuoteSource;
 
 /**
  * The S&P 500 run through the Java API: EMA 12, RSI 14 and MACD 12/26/9 for every constituent since
  * January 1, on the synthetic market (swap in {@code YahooQuoteSource} for real prices), on the best
- * backend available, written to {@code out/sp500/indicators.csv} with a chart of AAPL.
+ * backend available, written part by part to {@code out/sp500/indicators.parquet} (or {@code .csv}, {@code .duckdb}:
+ * the format follows the name) with a chart of AAPL; the values are kept in memory too, for the last RSI printed.
  *
  * <pre>java -cp examples/target/hybridta.jar org.hybridta.examples.Sp500Pipeline</pre>
  */
@@ -31,8 +32,9 @@ public final class Sp500Pipeline {
                 .between(LocalDate.of(today.getYear(), 1, 1), today)
                 .indicators(Indicators.ema(12), Indicators.rsi(14), Indicators.macd(12, 26, 9))
                 .backend("auto")
-                .sink(CsvSink.to(out.resolve("indicators.csv")))
+                .sink(TableSink.to(out.resolve("indicators.parquet")))
                 .sink(ChartSink.to(out.resolve("charts"), java.util.List.of("AAPL")))
+                .keepOutput(true)   // 503 symbols since January: a few MB
                 .build()
                 .run();
 

@@ -4,11 +4,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.hybridta.OutOfMemory;
 import org.hybridta.parallel.DeviceLeaser;
 import org.hybridta.parallel.PartResult;
@@ -19,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One part of the plan per MPI rank: rank 0's plan is scattered, every rank runs its own part, and the parts'
- * results are gathered, as bytes, to rank 0, which alone writes the sinks. Every rank makes the same calls in
+ * The parts of a plan spread over MPI ranks (part {@code p} on rank {@code p mod size}): rank 0's plan is
+ * scattered, every rank runs its parts, and each part's result is streamed, as bytes, to rank 0 as soon as it is
+ * computed, where it is written to the sinks, in plan order, while the next parts are computed. Every rank makes the same calls in
  * the same order; a {@link org.hybridta.Pipeline} run makes them: {@link #broadcast} (the root's backend choice),
  * {@link #leaser} (when the backend has devices), {@link #runParts}, {@link #broadcast} (the outcome).
  *
@@ -49,8 +49,6 @@ public final class MpiPartitioner implements Partitioner {
     private static final int TAG_PLAN = 0x4854_0001;   // below Open MPI's MPI_TAG_UB (2^31 - 1)
     private static final int TAG_RESULT = 0x4854_0002;   // the announcement of a result stream
     private static final int TAG_PIECE = 0x4854_0003;    // its pieces
-    /** System property: threads rank 0 takes results with (default the processors, at most 8). */
-    static final String GATHER_THREADS_PROPERTY = "hybridta.mpi.gather-threads";
     /** Pieces of a result stream: 4 MiB, or {@code -Dhybridta.mpi.chunk-bytes} (tests make them small, to cut arrays up). */
     private static final int PIECE_BYTES = Math.max(Long.BYTES, Integer.getInteger("hybridta.mpi.chunk-bytes", 4 << 20));
     private static final int MAX_REASON = 400;
@@ -201,30 +199,34 @@ public final class MpiPartitioner implements Partitioner {
     }
 
     /**
-     * Scatters rank 0's {@code plan} (one part per rank), runs this rank's part, and gathers every part's result
-     * to rank 0. Collective.
+     * Scatters rank 0's {@code plan} (part {@code p} to rank {@code p mod size}), runs this rank's parts, and streams
+     * their results to rank 0, which hands every part's result to {@code atRoot} in plan order. Each rank computes
+     * its next part while the previous one travels; rank 0 computes its own parts on a thread of their own while its
+     * caller writes. Collective.
      *
-     * @throws IllegalArgumentException on every rank alike, when rank 0's plan does not have {@link #workers()} parts
+     * @throws IllegalArgumentException on every rank alike, when rank 0's plan is missing or has a missing part
      */
-    @Override public List<PartResult> runParts(List<List<Constituent>> plan, PartWork work) {
+    @Override public void runParts(List<List<Constituent>> plan, PartWork work, Consumer<PartResult> atRoot) {
         Objects.requireNonNull(work, "work");
+        Objects.requireNonNull(atRoot, "atRoot");
         requireOpen();
         awaitingOutcome = true;   // from here on the other ranks count on this one until broadcast
         var mpi = runtime.transport();
         int rank = runtime.rank();
         int size = runtime.size();
-        List<Constituent> mine;
+        List<List<Constituent>> mine;
         long t0 = System.nanoTime();
         if (rank == 0) {
-            String refusal = refusal(plan, size);
+            String refusal = plan == null ? "the plan is missing at rank 0" : null;
+            for (int i = 0; refusal == null && i < plan.size(); i++) if (plan.get(i) == null) refusal = "part " + i + " of the plan is missing";
             for (int r = 1; r < size; r++) {
-                mpi.send(refusal != null ? Parts.encodeRefusal(refusal) : Parts.encodePlan(plan.get(r)), r, TAG_PLAN);
+                mpi.send(refusal != null ? Parts.encodeRefusal(refusal) : Parts.encodePlan(partsOf(plan, r, size)), r, TAG_PLAN);
             }
             if (refusal != null) {
                 awaitingOutcome = false;   // every rank fails here alike: they stay in step
                 throw new IllegalArgumentException(refusal);
             }
-            mine = List.copyOf(plan.get(0));
+            mine = partsOf(plan, 0, size);
         } else {
             try {
                 mine = Parts.decodePlan(mpi.receive(0, TAG_PLAN));
@@ -233,26 +235,72 @@ public final class MpiPartitioner implements Partitioner {
                 throw refused;
             }
         }
-        long t1 = System.nanoTime();
-        PartResult result = runPart(rank, mine, work);
-        long t2 = System.nanoTime();
+        long scatter = System.nanoTime() - t0;
         if (rank != 0) {
-            long sent = sendResult(result, rank, mine);
-            count(t1 - t0, 0, System.nanoTime() - t2, sent);
-            return List.of();
+            runAndSend(rank, size, mine, work, scatter);
+            return;
         }
-        return gather(result, plan, t1 - t0, t2);
+        gather(plan, mine, work, atRoot, scatter);
     }
 
-    /** Sends this rank's result to rank 0: its announcement, then the stream; a result that cannot be laid out fails its symbols. */
-    private long sendResult(PartResult result, int rank, List<Constituent> members) {
+    /** Parts {@code rank, rank + size, …} of {@code plan}. */
+    private static List<List<Constituent>> partsOf(List<List<Constituent>> plan, int rank, int size) {
+        List<List<Constituent>> parts = new ArrayList<>();
+        for (int p = rank; p < plan.size(); p += size) parts.add(List.copyOf(plan.get(p)));
+        return parts;
+    }
+
+    /**
+     * Runs this rank's parts in order, each told of the next ({@link PartWork#prepare}); a thread of their own runs
+     * them into {@code done}, which holds one result while the previous one is sent.
+     */
+    private Thread computeInto(int rank, int size, List<List<Constituent>> mine, PartWork work, BlockingQueue<PartResult> done) {
+        Thread t = new Thread(() -> {
+            for (int k = 0; k < mine.size(); k++) {
+                int part = rank + k * size;
+                if (k + 1 < mine.size()) work.prepare(part + size, mine.get(k + 1));
+                try {
+                    done.put(runPart(part, mine.get(k), work));
+                } catch (InterruptedException e) {
+                    return;   // the rank gave up
+                }
+            }
+        }, "hybridta-parts");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    /** A rank other than 0: computes its parts and sends each result to rank 0 as soon as the previous one is taken. */
+    private void runAndSend(int rank, int size, List<List<Constituent>> mine, PartWork work, long scatter) {
+        BlockingQueue<PartResult> done = new ArrayBlockingQueue<>(1);
+        Thread computing = computeInto(rank, size, mine, work, done);
+        long sent = 0, sending = 0;
+        try {
+            for (int k = 0; k < mine.size(); k++) {
+                PartResult result = done.take();
+                long t = System.nanoTime();
+                sent += sendResult(result, rank + k * size, mine.get(k));
+                sending += System.nanoTime() - t;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpiException("interrupted while sending the results", e);
+        } finally {
+            computing.interrupt();
+        }
+        count(scatter, 0, sending, sent);
+    }
+
+    /** Sends one result to rank 0: its announcement, then the stream; a result that cannot be laid out fails its symbols. */
+    private long sendResult(PartResult result, int part, List<Constituent> members) {
         var mpi = runtime.transport();
         ResultStream stream;
         try {
             stream = ResultStream.of(result);
         } catch (RuntimeException e) {
-            LOG.error("{}: the result of part {} cannot be sent", result.worker(), rank, e);
-            stream = ResultStream.of(Parts.failed(rank, result.worker(), members, result.worker() + ": the result cannot be sent: " + describe(e)));
+            LOG.error("{}: the result of part {} cannot be sent", result.worker(), part, e);
+            stream = ResultStream.of(Parts.failed(part, result.worker(), members, result.worker() + ": the result cannot be sent: " + describe(e)));
         }
         mpi.send(Parts.encodeAnnouncement(stream.length(), PIECE_BYTES), 0, TAG_RESULT);
         stream.writeTo(new ResultStream.PieceWriter((piece, length) -> mpi.sendAsync(piece, length, 0, TAG_PIECE)::await, PIECE_BYTES));
@@ -260,81 +308,84 @@ public final class MpiPartitioner implements Partitioner {
     }
 
     /**
-     * Rank 0 takes the results in the order they arrive, each on a thread of a small pool (so that decoding one
-     * overlaps with taking the next), and puts them in plan order.
+     * Rank 0: its own parts computed on a thread, the others' results taken in plan order on another (so that taking
+     * the next overlaps with writing this one), each handed to {@code atRoot} on the caller's thread. When
+     * {@code atRoot} throws, every result is still taken (no rank is left waiting), then the failure is rethrown.
      */
-    private List<PartResult> gather(PartResult own, List<List<Constituent>> plan, long scatterNanos, long ownEnd) {
-        var mpi = runtime.transport();
+    private void gather(List<List<Constituent>> plan, List<List<Constituent>> mine, PartWork work, Consumer<PartResult> atRoot, long scatter) {
         int size = runtime.size();
-        PartResult[] results = new PartResult[size];
-        results[0] = own;
-        if (size == 1) {
-            count(scatterNanos, 0, 0, 0);
-            return List.of(results);
-        }
-        int threads = Math.max(1, Math.min(size - 1, Integer.getInteger(GATHER_THREADS_PROPERTY,
-                Math.min(8, Runtime.getRuntime().availableProcessors()))));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "hybridta-gather");
-            t.setDaemon(true);
-            return t;
-        });
-        long lastArrival = ownEnd, bytesIn = 0;
-        try {
-            List<Future<PartResult>> taking = new ArrayList<>();
-            List<Integer> from = new ArrayList<>();
-            for (int k = 1; k < size; k++) {
-                int r = mpi.probeAny(TAG_RESULT);
-                Parts.Announcement a = Parts.decodeAnnouncement(mpi.receive(r, TAG_RESULT));
-                lastArrival = System.nanoTime();
-                bytesIn += a.length();
-                List<Constituent> members = plan.get(r);
-                taking.add(pool.submit(() -> receiveResult(r, a, members)));
-                from.add(r);
+        BlockingQueue<PartResult> own = new ArrayBlockingQueue<>(1);
+        BlockingQueue<Object> arrived = new ArrayBlockingQueue<>(1);
+        long[] times = new long[3];   // waiting for announcements, receiving, bytes
+        Thread computing = computeInto(0, size, mine, work, own);
+        Thread taking = new Thread(() -> {
+            try {
+                for (int p = 0; p < plan.size(); p++) {
+                    int owner = p % size;
+                    arrived.put(owner == 0 ? own.take() : receiveResult(owner, p, plan.get(p), times));
+                }
+            } catch (InterruptedException e) {
+                // the caller gave up
+            } catch (RuntimeException | Error e) {   // MPI itself failed: the job cannot go on
+                arrived.offer(e);
             }
-            for (int i = 0; i < taking.size(); i++) results[from.get(i)] = await(taking.get(i));
+        }, "hybridta-gather");
+        taking.setDaemon(true);
+        taking.start();
+        Throwable failure = null;
+        try {
+            for (int p = 0; p < plan.size(); p++) {
+                Object next = arrived.take();
+                if (next instanceof RuntimeException e) throw e;
+                if (next instanceof Error e) throw e;
+                if (failure != null) continue;   // taken, not handed on
+                try {
+                    atRoot.accept((PartResult) next);
+                } catch (RuntimeException | Error e) {
+                    failure = e;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MpiException("interrupted while gathering the results", e);
         } finally {
-            pool.shutdownNow();
+            taking.interrupt();
+            computing.interrupt();
         }
-        // waiting: until the last rank had its result ready; what the gather added is the rest
-        long waited = Math.max(0, lastArrival - ownEnd);
-        count(scatterNanos, waited, System.nanoTime() - ownEnd - waited, bytesIn);
-        return List.of(results);
+        count(scatter, times[0], times[1], times[2]);
+        if (failure instanceof RuntimeException re) throw re;
+        if (failure instanceof Error err) throw err;
     }
 
-    /** Takes rank {@code r}'s stream whole, even when it cannot be decoded: its sender must never be left waiting. */
-    private PartResult receiveResult(int r, Parts.Announcement a, List<Constituent> members) {
+    /**
+     * Takes rank {@code r}'s next stream whole, even when it cannot be decoded: its sender must never be left waiting.
+     *
+     * @param times waiting for the announcement, receiving the stream, and bytes received, added up
+     */
+    private PartResult receiveResult(int r, int part, List<Constituent> members, long[] times) {
         var mpi = runtime.transport();
+        long t0 = System.nanoTime();
+        Parts.Announcement a = Parts.decodeAnnouncement(mpi.receive(r, TAG_RESULT));
+        long t1 = System.nanoTime();
         ResultStream.PieceReader in = new ResultStream.PieceReader(piece -> mpi.receiveAsync(piece, r, TAG_PIECE).await(), a.pieceBytes(), a.length());
         PartResult result;
         try {
             result = ResultStream.read(in);
             if (!in.atEnd()) throw new IllegalArgumentException("bytes left over after the result");
-            if (result.part() != r) throw new IllegalArgumentException("it says it is part " + result.part());
+            if (result.part() != part) throw new IllegalArgumentException("it says it is part " + result.part() + ", not " + part);
         } catch (RuntimeException e) {
             in.drain();
             LOG.error("the result of rank {} is unreadable", r, e);
-            result = Parts.failed(r, worker(r, "?"), members, "the result of rank " + r + " is unreadable: " + describe(e));
+            result = Parts.failed(part, worker(r, "?"), members, "the result of rank " + r + " is unreadable: " + describe(e));
         } catch (OutOfMemoryError e) {
             in.drain();   // what was read so far is garbage already
-            result = Parts.failed(r, worker(r, "?"), members, OutOfMemory.message("at rank 0 receiving the result of rank " + r
+            result = Parts.failed(part, worker(r, "?"), members, OutOfMemory.message("at rank 0 receiving the result of rank " + r
                     + " (" + (a.length() >> 20) + " MB)", "more ranks' memory: fewer symbols per run"));
         }
+        times[0] += t1 - t0;
+        times[1] += System.nanoTime() - t1;
+        times[2] += a.length();
         return result;
-    }
-
-    private static PartResult await(Future<PartResult> f) {
-        try {
-            return f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new MpiException("interrupted while gathering the results", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) throw r;   // an MPI failure: the job cannot go on
-            if (cause instanceof Error err) throw err;
-            throw new MpiException("gathering the results failed: " + cause, cause);
-        }
     }
 
     private void count(long scatter, long wait, long gather, long bytes) {
@@ -358,36 +409,25 @@ public final class MpiPartitioner implements Partitioner {
         }
     }
 
-    private static String refusal(List<List<Constituent>> plan, int size) {
-        if (plan == null) return "the plan is missing at rank 0";
-        if (plan.size() != size) {
-            return "the plan has " + plan.size() + " parts for " + size + " MPI ranks; it needs one part per rank (workers())";
-        }
-        for (int i = 0; i < plan.size(); i++) {
-            if (plan.get(i) == null) return "part " + i + " of the plan is null";
-        }
-        return null;
-    }
-
     /**
-     * Runs this rank's part; any failure of the work becomes failed statuses for the part's members. The result
-     * names its worker {@code rank N@host}, whatever the work called it (the pipeline says {@code part N}).
+     * Runs one of this rank's parts; any failure of the work becomes failed statuses for the part's members. The
+     * result names its worker {@code rank N@host}, whatever the work called it.
      */
-    private PartResult runPart(int rank, List<Constituent> members, PartWork work) {
-        String worker = worker(rank, runtime.host());
+    private PartResult runPart(int part, List<Constituent> members, PartWork work) {
+        String worker = worker(runtime.rank(), runtime.host());
         try {
-            PartResult r = work.run(rank, members);
-            if (r == null) return Parts.failed(rank, worker, members, worker + ": the part's work returned no result");
-            if (r.part() != rank) {
-                return Parts.failed(rank, worker, members, worker + ": the part's work returned part " + r.part() + " for part " + rank);
+            PartResult r = work.run(part, members);
+            if (r == null) return Parts.failed(part, worker, members, worker + ": the part's work returned no result");
+            if (r.part() != part) {
+                return Parts.failed(part, worker, members, worker + ": the part's work returned part " + r.part() + " for part " + part);
             }
             if (!r.worker().equals(worker)) {
                 r = new PartResult(r.part(), worker, r.series(), r.values(), r.statuses(), r.fetchNanos(), r.computeNanos(), r.backend());
             }
             return r;
         } catch (Throwable t) {   // an Error too (a native library missing on one host): the others must not wait
-            LOG.error("{}: the work of part {} failed ({} symbols)", worker, rank, members.size(), t);
-            return Parts.failed(rank, worker, members, worker + ": " + describe(t));
+            LOG.error("{}: the work of part {} failed ({} symbols)", worker, part, members.size(), t);
+            return Parts.failed(part, worker, members, worker + ": " + describe(t));
         }
     }
 

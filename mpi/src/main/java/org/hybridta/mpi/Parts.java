@@ -24,16 +24,19 @@ final class Parts {
 
     private Parts() {}
 
-    /** A part of the plan: its members, every field of each. */
-    static byte[] encodePlan(List<Constituent> members) {
+    /** A rank's parts of the plan, in order: the members of each, every field of each member. */
+    static byte[] encodePlan(List<List<Constituent>> parts) {
         return write(out -> {
             out.writeByte(PLAN_OK);
-            out.writeInt(members.size());
-            for (Constituent c : members) {
-                writeString(out, c.symbol());
-                writeString(out, c.name());
-                writeString(out, c.sector());
-                writeString(out, c.yahooSymbol());
+            out.writeInt(parts.size());
+            for (List<Constituent> members : parts) {
+                out.writeInt(members.size());
+                for (Constituent c : members) {
+                    writeString(out, c.symbol());
+                    writeString(out, c.name());
+                    writeString(out, c.sector());
+                    writeString(out, c.yahooSymbol());
+                }
             }
         });
     }
@@ -46,16 +49,21 @@ final class Parts {
         });
     }
 
-    /** The members of a part, or an {@link IllegalArgumentException} with the root's refusal. */
-    static List<Constituent> decodePlan(byte[] bytes) {
+    /** A rank's parts, or an {@link IllegalArgumentException} with the root's refusal. */
+    static List<List<Constituent>> decodePlan(byte[] bytes) {
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes))) {
             if (in.readByte() == PLAN_REFUSED) throw new IllegalArgumentException(readString(in));
-            int n = in.readInt();
-            List<Constituent> members = new ArrayList<>(n);
-            for (int i = 0; i < n; i++) {
-                members.add(new Constituent(readString(in), readString(in), readString(in), readString(in)));
+            int parts = in.readInt();
+            List<List<Constituent>> plan = new ArrayList<>(parts);
+            for (int p = 0; p < parts; p++) {
+                int n = in.readInt();
+                List<Constituent> members = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    members.add(new Constituent(readString(in), readString(in), readString(in), readString(in)));
+                }
+                plan.add(List.copyOf(members));
             }
-            return members;
+            return List.copyOf(plan);
         } catch (IOException e) {
             throw new IllegalStateException("corrupt plan message: " + e.getMessage(), e);
         }

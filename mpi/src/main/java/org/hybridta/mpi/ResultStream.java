@@ -55,6 +55,7 @@ final class ResultStream {
             for (SymbolStatus s : result.statuses()) {
                 Parts.writeString(out, s.symbol());
                 out.writeInt(s.bars());
+                out.writeInt(s.warmup());
                 out.writeInt(s.failure().map(Enum::ordinal).orElse(-1));
                 Parts.writeString(out, s.reason());
             }
@@ -117,9 +118,10 @@ final class ResultStream {
             for (int i = 0; i < nStatus; i++) {
                 String symbol = Parts.readString(d);
                 int bars = d.readInt();
+                int warmup = d.readInt();
                 int kind = d.readInt();
                 String reason = Parts.readString(d);
-                statuses.add(kind < 0 ? SymbolStatus.ok(symbol, bars) : SymbolStatus.failed(symbol, kinds[kind], reason));
+                statuses.add(kind < 0 ? SymbolStatus.ok(symbol, bars, warmup) : SymbolStatus.failed(symbol, kinds[kind], reason));
             }
             int nSeries = d.readInt();
             String[] symbols = new String[nSeries];

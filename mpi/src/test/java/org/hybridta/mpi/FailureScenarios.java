@@ -43,7 +43,7 @@ public final class FailureScenarios {
             int rank = mpi.runtime().rank();
             List<List<Constituent>> plan = new ArrayList<>();
             for (int p = 0; p < mpi.workers(); p++) plan.add(List.of(Constituent.of("P" + p)));
-            mpi.runParts(mpi.isRoot() ? plan : null, (part, members) -> Fixtures.part(part, "rank " + rank, members));
+            mpi.runParts(mpi.isRoot() ? plan : null, (part, members) -> Fixtures.part(part, "rank " + rank, members), r -> {});
             System.out.println("@@ ran rank=" + rank);
             System.out.flush();
             // every rank has said so before one leaves: its MPI_Abort cannot cut a rank short of its line
@@ -76,7 +76,7 @@ public final class FailureScenarios {
             mpi.runParts(mpi.isRoot() ? plan : null, (part, members) -> {
                 if (part == 1) sleep(workMillis);
                 return Fixtures.part(part, "rank " + rank, members);
-            });
+            }, r -> {});
             mpi.broadcast(null);
             System.out.println("@@ rank " + rank + " finished normally");
             System.out.flush();

@@ -54,7 +54,7 @@ final class Fixtures {
         for (Constituent c : members) {
             BarSeries s = series(c.symbol());
             series.add(s);
-            statuses.add(SymbolStatus.ok(c.symbol(), s.size()));
+            statuses.add(SymbolStatus.ok(c.symbol(), s.size(), 0));
         }
         return new PartResult(part, worker, series, series.isEmpty() ? null : values(series), statuses, 1_000, 2_000, "fake");
     }

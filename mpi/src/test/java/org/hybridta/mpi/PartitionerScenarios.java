@@ -23,28 +23,28 @@ public final class PartitionerScenarios {
         // named as the pipeline names its parts: the partitioner renames them "rank N@host"
         PartWork healthy = (part, members) -> Fixtures.part(part, "part " + part, members);
 
-        // 1. parts of 2, 1, 0, 3, 2, … members: results come back in plan order, data intact
-        report("order", mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy));
+        // 1. parts of 2, 1, 0, 3, 2, … members, two and a bit per rank: results come back in plan order, data intact
+        report("order", run(mpi, isRoot(mpi) ? patternPlan(parts(size)) : null, healthy));
 
         // 2. the last rank's work throws: its symbols fail with the reason, the others are unharmed, nobody hangs
         PartWork failing = (part, members) -> {
-            if (part == size - 1) throw new IllegalStateException("simulated failure on rank " + rank);
+            if (rank == size - 1) throw new IllegalStateException("simulated failure on rank " + rank);
             return healthy.run(part, members);
         };
-        report("throw", mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, failing));
+        report("throw", run(mpi, isRoot(mpi) ? patternPlan(parts(size)) : null, failing));
 
         // 3. two symbols for any number of ranks: the others run empty parts
         List<List<Constituent>> sparse = new ArrayList<>();
         for (int p = 0; p < size; p++) sparse.add(new ArrayList<>());
         sparse.get(0).add(Constituent.of("X"));
         sparse.get(size > 1 ? 1 : 0).add(Constituent.of("Y"));
-        report("sparse", mpi.runParts(isRoot(mpi) ? sparse : null, healthy));
+        report("sparse", run(mpi, isRoot(mpi) ? sparse : null, healthy));
 
-        // 4. a plan with the wrong number of parts fails on every rank alike
+        // 4. a plan with a missing part fails on every rank alike
         try {
             List<List<Constituent>> wrong = new ArrayList<>(patternPlan(size));
-            wrong.add(List.of(Constituent.of("EXTRA")));
-            mpi.runParts(isRoot(mpi) ? wrong : null, healthy);
+            wrong.add(null);
+            mpi.runParts(isRoot(mpi) ? wrong : null, healthy, r -> {});
             System.out.println("@@ refused rank=" + rank + " message=none");
         } catch (IllegalArgumentException e) {
             System.out.println("@@ refused rank=" + rank + " message=" + e.getMessage());
@@ -52,7 +52,7 @@ public final class PartitionerScenarios {
 
         // 5. outcomes: success, then the root's error on every rank
         System.out.println("@@ outcome-ok rank=" + rank + " outcome=" + mpi.broadcast(isRoot(mpi) ? null : "not the root's"));
-        mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy);
+        mpi.runParts(isRoot(mpi) ? patternPlan(size) : null, healthy, r -> {});
         String outcome = mpi.broadcast(isRoot(mpi) ? "disk full writing out/indicators.csv" : null);
         CommunicationTimes times = mpi.communication();
         System.out.println("@@ times rank=" + rank + " runs=" + times.runs() + " bytes=" + times.bytesGathered()
@@ -61,6 +61,18 @@ public final class PartitionerScenarios {
         System.out.flush();
         mpi.close();
         System.exit(outcome == null ? 0 : 3);
+    }
+
+    /** Parts for a run: two per rank and one more, so that ranks run several and the first rank one more. */
+    static int parts(int ranks) {
+        return 2 * ranks + 1;
+    }
+
+    /** Runs the parts; the root's results, as they were handed over. */
+    private static List<PartResult> run(MpiPartitioner mpi, List<List<Constituent>> plan, PartWork work) {
+        List<PartResult> results = new ArrayList<>();
+        mpi.runParts(plan, work, results::add);
+        return results;
     }
 
     private static boolean isRoot(MpiPartitioner mpi) {

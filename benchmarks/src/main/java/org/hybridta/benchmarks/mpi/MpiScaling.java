@@ -24,7 +24,7 @@ import org.hybridta.indicator.Indicators;
 import org.hybridta.mpi.CommunicationTimes;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.mpi.MpirunArguments;
-import org.hybridta.sink.CsvSink;
+import org.hybridta.formats.TableSink;
 import org.hybridta.source.SyntheticQuoteSource;
 
 /**
@@ -106,8 +106,8 @@ public final class MpiScaling {
                     .fetchConcurrency(threads)
                     .partitioner(mpi);
             // without an output nothing needs the values at rank 0: each rank keeps its own (statuses still travel)
-            if (csv != null) b.sink(CsvSink.to(csv.resolve("indicators.csv")));
-            else if (verifier != null) b.sink(verifier);
+            if (csv != null) b.sink(TableSink.to(csv.resolve("indicators.csv")));
+            else if (verifier != null) b.sink(verifier).warmup(0);   // the verifier recomputes from the bars it gets: all of them
             else b.collectValues(false);
             Pipeline pipeline = b.build();
 
@@ -160,9 +160,9 @@ public final class MpiScaling {
                     name, last.okCount(), universe.size(), last.bars(), from, to, FirstIndicators.all().size(),
                     Indicators.columns(Indicators.catalog()).size(), last.backend());
             // who computed what in the last run: per rank its symbols and its backend's device
-            for (PipelineResult.Part p : last.parts()) {
-                System.out.printf(Locale.ROOT, "  rank %d: %d symbols, %,d bars on %s; fetch %.1f ms, compute %.1f ms%n", p.part(), p.symbols(),
-                        p.bars(), p.backend(), p.fetch().toNanos() / 1e6, p.compute().toNanos() / 1e6);
+            for (PipelineResult.Worker w : last.workers()) {
+                System.out.printf(Locale.ROOT, "  %s: %d symbols, %,d bars on %s; fetch %.1f ms, compute %.1f ms%n", w.worker(), w.symbols(),
+                        w.bars(), w.backend(), w.fetch().toNanos() / 1e6, w.compute().toNanos() / 1e6);
             }
             if (verifier != null) System.out.println("  " + verifier.summary());
             System.out.printf(Locale.ROOT, "%s, %d thread%s per rank, %s; %d MiB gathered per run; median of %d runs after %d warm-up runs%n",

@@ -23,7 +23,9 @@ import org.hybridta.sink.RunOutput;
  * bit-identical, or within {@code 1e-12} of the larger magnitude — or of the largest magnitude of that column in
  * the symbol's series, for values near zero (a MACD histogram crossing zero is the difference of two nearly equal
  * numbers) — and NaN must meet NaN. The CPU backend's values per series do not depend on how a run is cut into
- * parts, so this is the single-process CPU run, without writing terabyte-sized CSV files to compare.
+ * parts, so this is the single-process CPU run, without writing terabyte-sized CSV files to compare. Each part is
+ * checked as it arrives; the run must fetch no warm-up ({@code Pipeline.Builder.warmup(0)}), so that the bars a part
+ * brings are all those its values were computed from.
  *
  * <p>Used by {@link MpiScaling} {@code --verify}; the last run's verdict is {@link #failure()} and {@link #summary()}.
  */
@@ -39,32 +41,43 @@ final class VerifyingSink implements ResultSink {
         this.indicators = List.copyOf(indicators);
     }
 
-    @Override public List<Path> write(RunOutput output) {
+    @Override public Session open(List<? extends Indicator> specs, boolean synthetic) {
         long t0 = System.nanoTime();
-        int n = output.size();
         LongAdder cells = new LongAdder(), identical = new LongAdder(), nearZero = new LongAdder();
         AtomicLong worstBits = new AtomicLong(Double.doubleToLongBits(0));
         List<String> failures = java.util.Collections.synchronizedList(new ArrayList<>());
-        try (ComputeBackend cpu = Backends.open("cpu", BackendOptions.builder().build())) {
-            int batches = (n + BATCH - 1) / BATCH;
-            // the CPU backend parallelizes within a call; batches in sequence keep memory to one batch's values
-            for (int b = 0; b < batches; b++) {
-                int from = b * BATCH, to = Math.min(n, from + BATCH);
-                List<BarSeries> series = new ArrayList<>(to - from);
-                for (int i = from; i < to; i++) series.add(output.series(i));
-                IndicatorValues expected = cpu.compute(Panel.of(series), indicators);
-                IntStream.range(from, to).parallel().forEach(i -> compare(output, i, expected, i - from, cells, identical, nearZero,
-                        worstBits, failures));
-                if (failures.size() > 10) break;
+        int[] symbols = new int[1];
+        ComputeBackend cpu = Backends.open("cpu", BackendOptions.builder().build());
+        return new Session() {
+            @Override public void write(RunOutput output) {
+                int n = output.size();
+                symbols[0] += n;
+                // the CPU backend parallelizes within a call; batches in sequence keep memory to one batch's values
+                for (int from = 0; from < n && failures.size() <= 10; from += BATCH) {
+                    int start = from, to = Math.min(n, from + BATCH);
+                    List<BarSeries> series = new ArrayList<>(to - from);
+                    for (int i = from; i < to; i++) series.add(output.series(i));
+                    IndicatorValues expected = cpu.compute(Panel.of(series), indicators);
+                    IntStream.range(from, to).parallel().forEach(i -> compare(output, i, expected, i - start, cells, identical, nearZero,
+                            worstBits, failures));
+                }
             }
-        }
-        double worst = Double.longBitsToDouble(worstBits.get());
-        summary = String.format(Locale.ROOT, "verified against the CPU backend at rank 0: %d symbols, %,d values, %,d bit-identical,"
-                        + " worst relative difference %.3e, %,d near zero within %.0e of their column's scale; %d failures; %.1f s",
-                n, cells.sum(), identical.sum(), worst, nearZero.sum(), TOLERANCE, failures.size(), (System.nanoTime() - t0) / 1e9);
-        failure = failures.isEmpty() ? null : "values differ from the CPU backend's: " + failures.get(0)
-                + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
-        return List.of();
+
+            @Override public List<Path> commit() {
+                double worst = Double.longBitsToDouble(worstBits.get());
+                summary = String.format(Locale.ROOT, "verified against the CPU backend at rank 0: %d symbols, %,d values, %,d bit-identical,"
+                                + " worst relative difference %.3e, %,d near zero within %.0e of their column's scale; %d failures; %.1f s",
+                        symbols[0], cells.sum(), identical.sum(), worst, nearZero.sum(), TOLERANCE, failures.size(), (System.nanoTime() - t0) / 1e9);
+                failure = failures.isEmpty() ? null : "values differ from the CPU backend's: " + failures.get(0)
+                        + (failures.size() > 1 ? " (and " + (failures.size() - 1) + " more)" : "");
+                cpu.close();
+                return List.of();
+            }
+
+            @Override public void close() {
+                cpu.close();
+            }
+        };
     }
 
     private void compare(RunOutput output, int i, IndicatorValues expected, int row, LongAdder cells, LongAdder identical,

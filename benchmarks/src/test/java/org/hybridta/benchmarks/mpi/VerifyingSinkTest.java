@@ -8,13 +8,11 @@ import java.util.List;
 import org.hybridta.BarSeries;
 import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
-import org.hybridta.SymbolStatus;
 import org.hybridta.Universe;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
-import org.hybridta.parallel.PartResult;
 import org.hybridta.sink.RunOutput;
 import org.hybridta.source.Constituent;
 import org.hybridta.source.FetchResult;
@@ -28,33 +26,41 @@ class VerifyingSinkTest {
     private static RunOutput output(java.util.function.Consumer<IndicatorValues> tamper) {
         List<Constituent> members = Universe.of(List.of("AAA", "BBB", "CCC")).members();
         List<BarSeries> series = new ArrayList<>();
-        List<SymbolStatus> statuses = new ArrayList<>();
         SyntheticQuoteSource source = SyntheticQuoteSource.builder().anySymbol(true).futureDates(true).build();
         for (Constituent c : members) {
             BarSeries s = ((FetchResult.Ok) source.fetch(c, LocalDate.of(2000, 1, 1), LocalDate.of(2030, 1, 1))).series();
             series.add(s);
-            statuses.add(SymbolStatus.ok(c.symbol(), s.size()));
         }
         IndicatorValues values;
         try (ComputeBackend cpu = Backends.open("cpu")) {
             values = cpu.compute(Panel.of(series), SPECS);
         }
         tamper.accept(values);
-        return RunOutput.of(List.of(new PartResult(0, "part 0", series, values, statuses, 0, 0, "cpu")), members, SPECS);
+        return RunOutput.of(SPECS, true, series, values);
+    }
+
+    /** Verifies one run of {@code output} as a pipeline would: open, write, commit. */
+    private static VerifyingSink verified(RunOutput output) {
+        VerifyingSink sink = new VerifyingSink(SPECS);
+        try (var session = sink.open(SPECS, true)) {
+            session.write(output);
+            assertThat(session.commit()).isEmpty();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return sink;
     }
 
     @Test
     void theCpuBackendsOwnValuesPassBitForBit() {
-        VerifyingSink sink = new VerifyingSink(SPECS);
-        assertThat(sink.write(output(v -> {}))).isEmpty();
+        VerifyingSink sink = verified(output(v -> {}));
         assertThat(sink.failure()).isNull();
         assertThat(sink.summary()).contains("3 symbols", "0 failures").containsPattern("([\\d,]+) values, \\1 bit-identical");
     }
 
     @Test
     void aValueOffByMoreThanTheToleranceFailsAndIsNamed() {
-        VerifyingSink sink = new VerifyingSink(SPECS);
-        sink.write(output(v -> {
+        VerifyingSink sink = verified(output(v -> {
             double[] ema = v.data(v.columnIndex("ema_10"));
             int i = v.barCount() + 500;   // BBB, bar 500
             ema[i] *= 1 + 1e-10;
@@ -65,8 +71,7 @@ class VerifyingSinkTest {
 
     @Test
     void lastBitDifferencesPassAndAreReported() {
-        VerifyingSink sink = new VerifyingSink(SPECS);
-        sink.write(output(v -> {
+        VerifyingSink sink = verified(output(v -> {
             double[] rsi = v.data(v.columnIndex("rsi_14"));
             rsi[700] = Math.nextUp(rsi[700]);
             double[] hist = v.data(v.columnIndex("macd_12_26_9_macdhist"));
@@ -78,8 +83,7 @@ class VerifyingSinkTest {
 
     @Test
     void aNanWhereAValueBelongsFails() {
-        VerifyingSink sink = new VerifyingSink(SPECS);
-        sink.write(output(v -> v.data(v.columnIndex("macd_12_26_9_macd"))[2 * v.barCount() + 40] = Double.NaN));
+        VerifyingSink sink = verified(output(v -> v.data(v.columnIndex("macd_12_26_9_macd"))[2 * v.barCount() + 40] = Double.NaN));
         assertThat(sink.failure()).contains("CCC macd_12_26_9_macd bar 40: NaN, expected ");
     }
 }

@@ -248,12 +248,13 @@ class FetchCommandTest {
     @Test
     void syntheticFilesFeedARunThatMatchesTheSyntheticRun() throws IOException {
         Path quotes = dir.resolve("quotes");
-        Result f = run("fetch", "--symbols", "AAPL,BRK.B", "--from", "2023-01-01", "--to", "2024-01-01", "--source", "synthetic",
+        // two years of history before the run's range: the files hold the warm-up the indicators need
+        Result f = run("fetch", "--symbols", "AAPL,BRK.B", "--from", "2021-01-01", "--to", "2024-01-01", "--source", "synthetic",
                 "-o", quotes.toString());
         assertThat(f.code()).as(f.err()).isZero();
         assertThat(filesUnder(quotes)).containsExactly("AAPL.csv", "BRK.B.csv");
         BarSeries expected = ((FetchResult.Ok) SyntheticQuoteSource.create()
-                .fetch(Constituent.of("AAPL"), LocalDate.of(2023, 1, 1), LocalDate.of(2024, 1, 1))).series();
+                .fetch(Constituent.of("AAPL"), LocalDate.of(2021, 1, 1), LocalDate.of(2024, 1, 1))).series();
         assertThat(BarCsv.read(quotes.resolve("AAPL.csv"), "AAPL")).isEqualTo(expected);
         // made-up prices say so in the files, on every row
         List<String> file = Files.readAllLines(quotes.resolve("AAPL.csv"));
@@ -261,8 +262,8 @@ class FetchCommandTest {
         assertThat(file.subList(1, file.size())).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
         assertThat(f.out()).contains("bars from synthetic (made-up prices, not market data)");
 
-        // full precision: computing from the files gives the very values of computing from the source (whose output
-        // also says the prices are made up)
+        // full precision, and the warm-up read from the files: computing from them gives the very values of computing from
+        // the source (whose output also says the prices are made up)
         String[] common = {"--symbols", "AAPL,BRK.B", "--from", "2023-01-01", "--to", "2024-01-01", "--backend", "cpu"};
         Result a = run(concat(new String[] {"run", "--source", "csv:" + quotes, "-o", dir.resolve("a").toString()}, common));
         Result b = run(concat(new String[] {"run", "--source", "synthetic", "-o", dir.resolve("b").toString()}, common));

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Out of memory, in a JVM with a tiny heap ({@link CliProcess}): one line that names what did not fit, the heap's
- * limit and the fix, exit code 1 — never a stack trace; and in {@code fetch}, only the symbol that did not fit fails.
+ * limit and the fix, exit code 1 — never a stack trace; in {@code fetch}, only the symbol that did not fit fails; and a
+ * {@code run} either fits, part by part, or is refused before any work.
  */
 class OutOfMemoryTest {
     private static final Duration LIMIT = Duration.ofSeconds(180);
@@ -45,14 +46,29 @@ class OutOfMemoryTest {
                 .doesNotContain("\tat ", "Exception", "OutOfMemoryError");
     }
 
-    @Test void runSaysWhatDidNotFit() throws Exception {
+    @Test void runFitsASmallHeapPartByPart() throws Exception {
+        // 25 years of the S&P 500 (3.2 million bars): in a 40 MB heap, written part by part
         Path out = dir.resolve("out");
-        CliProcess.Result r = CliProcess.plain("oom-run", LIMIT, List.of("-Xmx40m"), "run", "--from", "2000-01-01", "--to", "2025-01-01",
+        CliProcess.Result r = CliProcess.plain("small-heap-run", LIMIT, List.of("-Xmx40m"), "run", "--from", "2000-01-01", "--to", "2025-01-01",
                 "--backend", "cpu", "--no-progress", "-o", out.toString());
+        assertThat(r.exitCode()).as(r.both()).isZero();
+        assertThat(r.out()).as(r.both()).contains("sp500: 503 of 503 symbols ok, 0 failed");
+        assertThat(r.err()).as(r.both()).isEmpty();
+        assertThat(out.resolve("indicators.csv")).exists();
+    }
+
+    @Test void runThatCannotFitIsRefusedBeforeAnyWork() throws Exception {
+        Path quotes = Files.createDirectories(dir.resolve("quotes"));
+        bigFile(quotes.resolve("BIG.csv"), 600_000);
+        Path out = dir.resolve("out");
+        CliProcess.Result r = CliProcess.plain("too-big-run", LIMIT, List.of("-Xmx24m"), "run", "--source", "csv:" + quotes, "--symbols", "BIG",
+                "--from", "1000-01-01", "--to", "2700-01-01", "--backend", "cpu", "--no-progress", "-o", out.toString());
         assertThat(r.exitCode()).as(r.both()).isEqualTo(1);
-        oneLineNoStackTrace(r);
-        assertThat(r.err()).as(r.both()).matches("(?s)hybridta: no symbol could be computed \\(\\S+: out of memory fetching 503 symbols, .*");
-        assertThat(out.resolve("indicators.csv")).doesNotExist();
+        assertThat(r.err().lines().toList()).as(r.both()).singleElement().asString()
+                .startsWith("hybridta: this run does not fit in memory: its longest series, ")
+                .contains(HEAP, "give Java more heap (java -Xmx", "or a shorter date range").doesNotContain("\tat ", "Exception");
+        assertThat(r.out()).as("nothing was computed").doesNotContain("symbols ok");
+        assertThat(out).doesNotExist();
     }
 
     @Test void computeSaysWhatDidNotFit() throws Exception {

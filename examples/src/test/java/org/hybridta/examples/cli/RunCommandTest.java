@@ -46,6 +46,73 @@ class RunCommandTest {
     }
 
     @Test
+    void aLongLookbackHasValuesFromTheFirstDateBecauseEarlierBarsAreFetched() throws IOException {
+        Path out = dir.resolve("out");
+        Result r = run("run", "--symbols", "AAPL,MSFT", "--indicators", "sma:200,rsi:14", "--from", "2026-06-01", "--to", "2026-07-01",
+                "--no-progress", "-o", out.toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
+        assertThat(lines.get(1)).startsWith("2026-06-01,AAPL,");
+        assertThat(lines.subList(1, lines.size())).allSatisfy(l -> {
+            String[] cells = l.split(",", -1);
+            assertThat(cells[8]).as("sma_200 in " + l).isNotEmpty();
+            assertThat(cells[9]).as("rsi_14 in " + l).isNotEmpty();
+        });
+        assertThat(r.out()).doesNotContain("warm-up:");
+
+        // the warm-up's values match a run from years before, and --warmup 0 starts afresh at --from
+        Path early = dir.resolve("early"), none = dir.resolve("none");
+        assertThat(run("run", "--symbols", "AAPL,MSFT", "--indicators", "sma:200,rsi:14", "--from", "2020-01-01", "--to", "2026-07-01",
+                "--no-progress", "-o", early.toString()).code()).isZero();
+        List<String> fromEarly = Files.readAllLines(early.resolve("indicators.csv")).stream().filter(l -> l.startsWith("2026-06"))
+                .sorted(java.util.Comparator.comparing((String l) -> l.split(",")[1]).thenComparing(l -> l.split(",")[0])).toList();
+        assertThat(fromEarly).hasSize(lines.size() - 1);
+        for (int i = 0; i < fromEarly.size(); i++) {
+            String[] a = lines.get(i + 1).split(","), b = fromEarly.get(i).split(",");
+            assertThat(a[0] + a[1]).isEqualTo(b[0] + b[1]);
+            for (int c = 8; c <= 9; c++) {   // equal within 1e-9 relative (running sums round differently over different spans)
+                double x = Double.parseDouble(a[c]), y = Double.parseDouble(b[c]);
+                assertThat(Math.abs(x - y)).as(lines.get(i + 1) + " vs " + fromEarly.get(i)).isLessThanOrEqualTo(1e-9 * Math.abs(y));
+            }
+        }
+        Result fresh = run("run", "--symbols", "AAPL", "--indicators", "sma:200", "--from", "2026-06-01", "--to", "2026-07-01", "--warmup", "0",
+                "--no-progress", "-o", none.toString());
+        assertThat(fresh.code()).as(fresh.err()).isZero();
+        assertThat(Files.readAllLines(none.resolve("indicators.csv")).get(1).split(",", -1)[8]).isEmpty();
+    }
+
+    @Test
+    void symbolsWithLessHistoryThanTheWarmUpAreNamedInTheSummary() {
+        Result r = run("run", "--symbols", "AAPL,MSFT", "--indicators", "ema:20", "--from", "2000-01-03", "--to", "2000-03-01", "--no-progress",
+                "-o", dir.resolve("out").toString());
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out()).containsPattern("warm-up: 2 of 2 symbols had less history than the \\d+ bars asked before 2000-01-03 "
+                + "\\(listed later, or the source holds less\\), so their first values come later: AAPL \\(0\\), MSFT \\(0\\)");
+    }
+
+    @Test
+    void parquetAndDuckDbByOptionOrByTheFilesName() throws IOException {
+        String[] common = {"--symbols", "AAPL,MSFT", "--indicators", "ema:5", "--from", "2024-01-01", "--to", "2024-03-01", "--no-progress"};
+        Result p = run(concat(new String[] {"run", "--format", "parquet", "-o", dir.resolve("p").toString()}, common));
+        assertThat(p.code()).as(p.err()).isZero();
+        assertThat(p.out()).contains("wrote " + dir.resolve("p/indicators.parquet"));
+        Result d = run(concat(new String[] {"run", "-o", dir.resolve("d/run.duckdb").toString()}, common));
+        assertThat(d.code()).as(d.err()).isZero();
+        assertThat(filesUnder(dir.resolve("p"))).containsExactly("indicators.parquet");
+        assertThat(filesUnder(dir.resolve("d"))).containsExactly("run.duckdb");
+
+        Result stdout = run(concat(new String[] {"run", "--format", "parquet", "-o", "-"}, common));
+        assertThat(stdout.code()).isEqualTo(2);
+        assertThat(stdout.err()).contains("--format parquet cannot go to standard output (-o -)").hasLineCount(1);
+        Result clash = run(concat(new String[] {"run", "--format", "csv", "-o", dir.resolve("x.parquet").toString()}, common));
+        assertThat(clash.code()).isEqualTo(2);
+        assertThat(clash.err()).contains("--format csv but --output " + dir.resolve("x.parquet") + " names a .parquet file").hasLineCount(1);
+        Result unknown = run(concat(new String[] {"run", "--format", "xlsx", "-o", dir.resolve("x").toString()}, common));
+        assertThat(unknown.code()).isEqualTo(2);
+        assertThat(unknown.err()).contains("--format xlsx: unknown format (choose csv, parquet or duckdb)");
+    }
+
+    @Test
     void theSyntheticMarketRefusesSymbolsItDoesNotHaveUnlessAskedForAny() throws IOException {
         Result r = run("run", "--symbols", "AAPL,ZZZZ,NOTREAL", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
                 "-o", dir.resolve("out").toString());
@@ -73,8 +140,8 @@ class RunCommandTest {
         Result r = run("run", "--symbols", "AAPL,MSFT,NVDA", "--from", "2024-01-01", "--to", "2024-03-01", "--indicators", "ema:5",
                 "--partitioner", "local:2", "--backend", "cpu", "--no-progress", "-o", dir.resolve("out").toString());
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out().lines().filter(l -> l.startsWith("part "))).hasSize(2)
-                .allMatch(l -> l.matches("part [01]: [12] symbols, [\\d,]+ bars on cpu \\(.*\\); fetch .*, compute .*"), "a part line");
+        assertThat(r.out().lines().filter(l -> l.startsWith("worker "))).hasSize(2)
+                .allMatch(l -> l.matches("worker [01]: [12] symbols, [\\d,]+ bars on cpu \\(.*\\); fetch .*, compute .*"), "a worker line");
     }
 
     @Test
