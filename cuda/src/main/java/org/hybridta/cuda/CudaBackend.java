@@ -747,7 +747,7 @@ final class CudaBackend implements ComputeBackend {
     }
 
     /** Refuses, naming them all, the specs no kernel computes (before the request's other checks). */
-    private static void requireKernels(List<? extends Indicator> indicators) {
+    static void requireKernels(List<? extends Indicator> indicators) {
         List<String> lacking = new ArrayList<>();
         for (Indicator ind : indicators) if (KernelCall.find(ind).isEmpty()) lacking.add(ind.spec());
         if (!lacking.isEmpty()) {

@@ -61,9 +61,8 @@ class KernelCallTest {
     }
 
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {
-        Panel panel = Panel.of(RandomBars.randomWalk("X", 1, 50));
         List<Indicator> specs = Indicators.parseList("ema:5,adx:14,bbands:20:2:1,minmaxindex:5");
-        assertThatThrownBy(() -> CudaBackend.checkRequest(panel, specs)).hasMessage(
+        assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
                 "the cuda backend has no kernel for adx:14, bbands:20:2:1:sma, minmaxindex:5; use --backend auto to compute them on the cpu, or --backend cpu");
     }
 
