@@ -117,6 +117,7 @@ class PipelineTest {
                 if (WarmUp.isCumulative(ind)) continue;   // OBV adds up from the first bar fetched, by definition
                 for (org.hybridta.indicator.Output o : ind.outputs()) {
                     double x = early.values(sym, o.column())[a], y = late.values(sym, o.column())[b];
+                    if (ind.function().group() == org.hybridta.indicator.Group.MATH_TRANSFORM && Double.compare(x, y) == 0) continue;   // ACOS of a price is NaN, EXP may be infinite: equal is all there is
                     assertThat(y).as(sym + " " + o.column() + " on " + day).isFinite();
                     assertThat(Math.abs(x - y)).as(sym + " " + o.column() + " on " + day + ": " + x + " vs " + y)
                             .isLessThanOrEqualTo(1e-9 * Math.abs(x));

@@ -87,6 +87,16 @@ public final class Indicators {
         return List.copyOf(all);
     }
 
+    /** The text that {@link #parseList} reads as every candlestick pattern at its defaults. */
+    public static final String ALL_PATTERNS = "cdl:all";
+
+    /** TA-Lib's candlestick patterns (group Pattern Recognition) at their defaults, in catalog order: {@code cdl:all}. */
+    public static List<Indicator> patterns() {
+        List<Indicator> all = new ArrayList<>();
+        for (Indicator ind : catalog()) if (ind.function().group() == Group.PATTERN_RECOGNITION) all.add(ind);
+        return List.copyOf(all);
+    }
+
     /** The metadata of every function of the catalog, group by group. */
     public static List<FunctionInfo> functions() {
         return Functions.all();
@@ -138,15 +148,19 @@ public final class Indicators {
         return build(f, v, fields, quoted);
     }
 
-    /** Parses a comma-separated list of specs, e.g. {@code ema:12,rsi:14,macd:12:26:9}. Duplicates are refused. */
+    /**
+     * Parses a comma-separated list of specs, e.g. {@code ema:12,rsi:14,macd:12:26:9}; {@code cdl:all} stands for every
+     * candlestick pattern at its defaults ({@link #patterns()}). Duplicates are refused.
+     */
     public static List<Indicator> parseList(String specs) {
         if (specs == null || specs.isBlank()) throw new IllegalArgumentException("no indicators given");
         List<Indicator> out = new ArrayList<>();
         for (String part : specs.split(",")) {
             if (part.isBlank()) throw new IllegalArgumentException("empty indicator spec in '" + UntrustedText.cap(specs) + "'");
-            Indicator ind = parse(part);
-            if (out.contains(ind)) throw new IllegalArgumentException("indicator " + ind.spec() + " is listed twice");
-            out.add(ind);
+            for (Indicator ind : ALL_PATTERNS.equalsIgnoreCase(part.strip()) ? patterns() : List.of(parse(part))) {
+                if (out.contains(ind)) throw new IllegalArgumentException("indicator " + ind.spec() + " is listed twice");
+                out.add(ind);
+            }
         }
         return List.copyOf(out);
     }

@@ -14,6 +14,18 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class IndicatorsTest {
+    @Test void cdlAllIsEveryCandlestickPatternOnceAsOneColumnEach() {
+        List<Indicator> list = Indicators.parseList("ema:12,CDL:ALL");
+        assertThat(list).hasSize(62).first().isEqualTo(Indicators.ema(12));
+        List<Indicator> patterns = list.subList(1, list.size());
+        assertThat(patterns).allSatisfy(p -> {
+            assertThat(p.function().group()).isEqualTo(Group.PATTERN_RECOGNITION);
+            assertThat(p.outputs()).hasSize(1);
+        });
+        assertThat(patterns).extracting(Indicator::name).startsWith("cdl2crows").endsWith("cdlxsidegap3methods").doesNotHaveDuplicates();
+        assertThatThrownBy(() -> Indicators.parseList("cdlengulfing,cdl:all")).hasMessage("indicator cdlengulfing is listed twice");
+    }
+
 
     static Stream<Indicator> everySpec() {
         return BackendConformanceTest.specs().stream();
@@ -125,7 +137,6 @@ class IndicatorsTest {
             sma:100001       | 'sma:100001': timeperiod must be in [2, 100000], was 100001
             atr:0            | 'atr:0': timeperiod must be in [1, 100000], was 0
             macd:12:26:1     | 'macd:12:26:1': signalperiod must be at least 2 (TA-Lib C's MACD fails on 1, though its range starts at 1)
-            natr:1           | 'natr:1': timeperiod must be at least 2 (TA-Lib's NATR over 1 bar is the true range, not normalized; use trange)
             stoch:0          | 'stoch:0': fastk_period must be in [1, 100000], was 0
             stoch:14:3:3     | 'stoch:14:3:3': slowk_matype '3' is not an MA type (sma, ema, wma, dema, tema, trima, kama, mama, t3); TA-Lib's form is stoch:fastk_period:slowk_period:slowk_matype:slowd_period:slowd_matype, e.g. stoch:5:3:sma:3:sma
             bbands:20:4e37   | 'bbands:20:4e37': nbdevup must be in [-3.0E37, 3.0E37], was 4.0E37

@@ -74,7 +74,7 @@ final class ComputeCommand implements Callable<Integer> {
     private Path input;
 
     @Option(names = "--indicators", required = true, paramLabel = "SPEC[,SPEC...]",
-            description = "Indicators to compute, comma-separated, e.g. ema:12,rsi:14,macd:12:26:9 (may be repeated).")
+            description = "Indicators to compute, comma-separated, e.g. ema:12,rsi:14,macd:12:26:9 (may be repeated); cdl:all adds every candlestick pattern.")
     private List<String> indicators;
 
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE",

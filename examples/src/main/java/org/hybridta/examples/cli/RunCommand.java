@@ -87,7 +87,7 @@ final class RunCommand implements Callable<Integer> {
     @Mixin private DateRange dates;
 
     @Option(names = "--indicators", paramLabel = "SPEC[,SPEC...]", defaultValue = "ema:12,rsi:14,macd:12:26:9",
-            description = "Indicators, comma-separated. Default: ${DEFAULT-VALUE}.")
+            description = "Indicators, comma-separated (cdl:all adds every candlestick pattern). Default: ${DEFAULT-VALUE}.")
     private String indicators;
 
     @Mixin private BackendChoice backend;
