@@ -22,60 +22,73 @@ final class Beta extends FunctionDef {
     @Override int lookback(Args a) { return a.integer(0); }
 
     @Override Step step(Args a) {
-        Slope slope = new Slope(a.integer(0));
-        return (in, out) -> out[0] = slope.next(in[0], in[1]);
+        int period = a.integer(0);
+        Sums sums = new Sums(period);
+        double[] xs = new double[period], ys = new double[period];       // the window's returns
+        double[] last = new double[2];
+        int[] bar = {0};
+        return (in, out) -> {
+            int t = bar[0]++;
+            out[0] = Double.NaN;
+            if (t > 0) {
+                int slot = t % period;
+                xs[slot] = change(in[0], last[0]);
+                ys[slot] = change(in[1], last[1]);
+                sums.add(xs[slot], ys[slot]);
+                if (t >= period) {
+                    int first = (t + 1) % period;                          // the return of bar t - period + 1
+                    out[0] = sums.beta();
+                    sums.remove(xs[first], ys[first]);
+                }
+            }
+            last[0] = in[0];
+            last[1] = in[1];
+        };
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Slope slope = new Slope(a.integer(0));
+        int period = a.integer(0);
+        if (!warmUp(out, off, len, period)) return;
+        Sums sums = new Sums(period);
         double[] x = in[0], y = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = slope.next(x[i], y[i]);
+        int i = off + 1, end = off + len;
+        for (; i < off + period; i++) sums.add(change(x[i], x[i - 1]), change(y[i], y[i - 1]));
+        for (int trailing = off + 1; i < end; i++, trailing++) {
+            sums.add(change(x[i], x[i - 1]), change(y[i], y[i - 1]));
+            o[i] = sums.beta();
+            sums.remove(change(x[trailing], x[trailing - 1]), change(y[trailing], y[trailing - 1]));
+        }
     }
 
-    /** The running sums of one series pair's returns, with a ring of the window's returns to take them out again. */
-    private static final class Slope {
-        private final int period;
+    /** TA-Lib's one-bar return: 0 after a price TA-Lib deems zero. */
+    private static double change(double price, double last) {
+        return !isZero(last) ? (price - last) / last : 0.0;
+    }
+
+    /** TA-Lib's running sums of the window's returns. */
+    private static final class Sums {
         private final double n;
-        private final double[] xs, ys;
-        private int pos, bar;
-        private double lastX, lastY, sxx, sxy, sx, sy;
+        private double sxx, sxy, sx, sy;
 
-        Slope(int period) {
-            this.period = period;
-            this.n = period;
-            this.xs = new double[period];
-            this.ys = new double[period];
-        }
+        Sums(int period) { this.n = period; }
 
-        double next(double priceX, double priceY) {
-            if (bar++ == 0) {
-                lastX = priceX;
-                lastY = priceY;
-                return Double.NaN;
-            }
-            double x = change(priceX, lastX), y = change(priceY, lastY);
-            lastX = priceX;
-            lastY = priceY;
+        void add(double x, double y) {
             sxx += x * x;
             sxy += x * y;
             sx += x;
             sy += y;
-            xs[pos] = x;
-            ys[pos] = y;
-            if (++pos == period) pos = 0;
-            if (bar <= period) return Double.NaN;
-            double divisor = (n * sxx) - (sx * sx);
-            double beta = !isZero(divisor) ? ((n * sxy) - (sx * sy)) / divisor : 0.0;
-            double oldX = xs[pos], oldY = ys[pos];               // the window's first return
-            sxx -= oldX * oldX;
-            sxy -= oldX * oldY;
-            sx -= oldX;
-            sy -= oldY;
-            return beta;
         }
 
-        private static double change(double price, double last) {
-            return !isZero(last) ? (price - last) / last : 0.0;
+        void remove(double x, double y) {
+            sxx -= x * x;
+            sxy -= x * y;
+            sx -= x;
+            sy -= y;
+        }
+
+        double beta() {
+            double divisor = (n * sxx) - (sx * sx);
+            return !isZero(divisor) ? ((n * sxy) - (sx * sy)) / divisor : 0.0;
         }
     }
 }

@@ -21,47 +21,61 @@ final class Correl extends FunctionDef {
     @Override int lookback(Args a) { return a.integer(0) - 1; }
 
     @Override Step step(Args a) {
-        Correlation r = new Correlation(a.integer(0));
-        return (in, out) -> out[0] = r.next(in[0], in[1]);
+        int period = a.integer(0);
+        Sums sums = new Sums(period);
+        double[] xs = new double[period], ys = new double[period];
+        int[] bar = {0};
+        return (in, out) -> {
+            int t = bar[0]++, slot = t % period;
+            if (t >= period) sums.remove(xs[slot], ys[slot]);
+            sums.add(in[0], in[1]);
+            xs[slot] = in[0];
+            ys[slot] = in[1];
+            out[0] = t >= period - 1 ? sums.correlation() : Double.NaN;
+        };
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Correlation r = new Correlation(a.integer(0));
+        int period = a.integer(0);
+        if (!warmUp(out, off, len, period - 1)) return;
+        Sums sums = new Sums(period);
         double[] x = in[0], y = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = r.next(x[i], y[i]);
+        int i = off, end = off + len;
+        for (; i < off + period - 1; i++) sums.add(x[i], y[i]);
+        for (int trailing = off; i < end; i++) {
+            if (i >= off + period) {
+                sums.remove(x[trailing], y[trailing]);
+                trailing++;
+            }
+            sums.add(x[i], y[i]);
+            o[i] = sums.correlation();
+        }
     }
 
-    /** TA-Lib's running sums over one window, taking the oldest bar out before adding the latest. */
-    private static final class Correlation {
+    /** TA-Lib's running sums over one window: the oldest bar leaves before the latest enters. */
+    private static final class Sums {
         private final int period;
-        private final double[] xs, ys;
-        private int pos, bar;
         private double sumX, sumX2, sumXY, sumY, sumY2;
 
-        Correlation(int period) {
-            this.period = period;
-            this.xs = new double[period];
-            this.ys = new double[period];
-        }
+        Sums(int period) { this.period = period; }
 
-        double next(double x, double y) {
-            if (bar++ >= period) {
-                double oldX = xs[pos], oldY = ys[pos];
-                sumX -= oldX;
-                sumX2 -= oldX * oldX;
-                sumXY -= oldX * oldY;
-                sumY -= oldY;
-                sumY2 -= oldY * oldY;
-            }
+        void add(double x, double y) {
             sumX += x;
             sumX2 += x * x;
             sumXY += x * y;
             sumY += y;
             sumY2 += y * y;
-            xs[pos] = x;
-            ys[pos] = y;
-            if (++pos == period) pos = 0;
-            if (bar < period) return Double.NaN;
+        }
+
+        void remove(double x, double y) {
+            sumX -= x;
+            sumX2 -= x * x;
+            sumXY -= x * y;
+            sumY -= y;
+            sumY2 -= y * y;
+        }
+
+        double correlation() {
             double variances = (sumX2 - ((sumX * sumX) / period)) * (sumY2 - ((sumY * sumY) / period));
             return !(variances < EPSILON) ? (sumXY - ((sumX * sumY) / period)) / Math.sqrt(variances) : 0.0;
         }
