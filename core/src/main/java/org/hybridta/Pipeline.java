@@ -113,7 +113,6 @@ public final class Pipeline {
     public Partitioner partitioner() { return partitioner; }
 
     ProgressListener progress() { return progress; }
-    boolean strict() { return strict; }
     boolean collectValues() { return collectValues; }
     boolean keepOutput() { return keepOutput; }
     BackendOptions backendOptions() { return backendOptions; }
@@ -139,10 +138,12 @@ public final class Pipeline {
             BackendProvider chosen = Backends.choose(backend);
             if (root) {
                 for (ResultSink sink : sinks) sink.check();
+                // per symbol: the bars fetched (warm-up included), and of those about as many as the range has trading days written
                 long[] bars = new long[members.size()], rows = new long[members.size()];
+                long days = TradingCalendar.tradingDays(from, to);
                 for (int i = 0; i < bars.length; i++) {
                     bars[i] = expectedBars(members.get(i), fetchFrom);
-                    rows[i] = expectedBars(members.get(i), from);
+                    rows[i] = Math.min(bars[i], days);
                     expectedRows += rows[i];
                 }
                 int parts = MemoryPlan.parts(bars, keepOutput ? rows : null, Indicators.columns(indicators).size(), partitioner.workers(),

@@ -96,11 +96,12 @@ public final class CsvText {
      *
      * @return the position after the number
      */
+    @SuppressWarnings("deprecation")   // String.getBytes(int, int, byte[], int): the text is ASCII, where it is exact
     public static int writeNumber(byte[] dst, int at, double v) {
         if (Double.isNaN(v)) return at;
         if (isWhole(v)) return writeLong(dst, at, (long) v);
         String text = decimal(v);
-        for (int i = 0; i < text.length(); i++) dst[at + i] = (byte) text.charAt(i);
+        text.getBytes(0, text.length(), dst, at);   // ASCII: one array copy
         return at + text.length();
     }
 

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The New York Stock Exchange's regular full-day holidays, by rule: New Year's Day, Martin Luther King
+ * The New York Stock Exchange's trading days: a pipeline counts its warm-up in them. Its regular full-day holidays, by rule: New Year's Day, Martin Luther King
  * Jr. Day (from 1998), Washington's Birthday, Good Friday, Memorial Day, Juneteenth (from 2022),
  * Independence Day, Labor Day, Thanksgiving and Christmas, with Saturday holidays observed on Friday and
  * Sunday holidays on Monday (New Year's Day on a Saturday is not moved back into December). One-off
@@ -32,7 +32,7 @@ public final class TradingCalendar {
     }
 
     /** Number of trading days in {@code [from, to)}. */
-    static int tradingDays(LocalDate from, LocalDate to) {
+    public static int tradingDays(LocalDate from, LocalDate to) {
         if (!from.isBefore(to)) return 0;
         int n = 0;
         for (int y = from.getYear(); y <= to.getYear(); y++) {

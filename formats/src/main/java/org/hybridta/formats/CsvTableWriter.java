@@ -30,6 +30,7 @@ final class CsvTableWriter implements TableWriter {
     private final ExecutorService pool;
     private final int threads;
     private final int maxRowBytes;
+    private final ColumnType[] types;
     private long rows;
     private boolean finished;
 
@@ -42,6 +43,7 @@ final class CsvTableWriter implements TableWriter {
             t.setDaemon(true);
             return t;
         }) : null;
+        this.types = schema.columns().stream().map(TableSchema.Column::type).toArray(ColumnType[]::new);
         int bytes = 1;
         for (TableSchema.Column c : schema.columns()) {
             bytes += 1 + switch (c.type()) {
@@ -129,23 +131,30 @@ final class CsvTableWriter implements TableWriter {
     /** Rows {@code [from, to)} of the batch as CSV lines. */
     private Slice format(RowBatch batch, byte[][] symbols, int from, int to, int rowBytes) {
         byte[] out = new byte[(to - from) * rowBytes];
+        int columns = types.length;
+        Object[] arrays = new Object[columns];
+        int[] offsets = new int[columns];
+        boolean[] ints = new boolean[columns];
+        for (int c = 0; c < columns; c++) {
+            arrays[c] = batch.array(c);
+            offsets[c] = batch.offset(c);
+            ints[c] = batch.source(c) == RowBatch.Source.INTS;
+        }
         int at = 0;
-        int columns = schema.size();
         for (int r = from; r < to; r++) {
             for (int c = 0; c < columns; c++) {
                 if (c > 0) out[at++] = ',';
-                Object array = batch.array(c);
-                int i = batch.offset(c) + r;
-                switch (schema.column(c).type()) {
-                    case DATE -> at = CsvText.writeDate(out, at, ((int[]) array)[i]);
+                int i = offsets[c] + r;
+                switch (types[c]) {
+                    case DATE -> at = CsvText.writeDate(out, at, ((int[]) arrays[c])[i]);
                     case SYMBOL -> {
-                        byte[] s = symbols[c] != null ? symbols[c] : text(((String[]) array)[i]);
+                        byte[] s = symbols[c] != null ? symbols[c] : text(((String[]) arrays[c])[i]);
                         System.arraycopy(s, 0, out, at, s.length);
                         at += s.length;
                     }
-                    case FLOAT64 -> at = CsvText.writeNumber(out, at, ((double[]) array)[i]);
+                    case FLOAT64 -> at = CsvText.writeNumber(out, at, ((double[]) arrays[c])[i]);
                     case INT32 -> {
-                        double v = batch.source(c) == RowBatch.Source.INTS ? ((int[]) array)[i] : ((double[]) array)[i];
+                        double v = ints[c] ? ((int[]) arrays[c])[i] : ((double[]) arrays[c])[i];
                         if (v == v && (int) v != v) {
                             throw new IllegalArgumentException("column " + schema.column(c).name() + ": " + v
                                     + " is not a whole number in the int range (batch row " + r + ")");
