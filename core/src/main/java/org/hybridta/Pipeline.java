@@ -147,7 +147,7 @@ public final class Pipeline {
                     expectedRows += rows[i];
                 }
                 int parts = MemoryPlan.parts(bars, keepOutput ? rows : null, Indicators.columns(indicators).size(), partitioner.workers(),
-                        Runtime.getRuntime().maxMemory());
+                        chosen.deviceCount() > 0, Runtime.getRuntime().maxMemory());
                 plan = Plans.slices(members, bars, parts);
                 for (ResultSink sink : sinks) sessions.add(sink.open(indicators, source.isSynthetic()));
             }
