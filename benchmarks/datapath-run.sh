@@ -7,6 +7,7 @@
 #   benchmarks/datapath-run.sh [--jar JAR] [--heap 2g] [--out DIR] [--keep] CASE FORMAT
 #     CASE    syn5000 (5,000 symbols S0000..S4999, --source synthetic:any, 2015-01-01 to today, 18 indicators)
 #             sp500   (the default job: the S&P 500, January 1 to today, ema:12,rsi:14,macd:12:26:9)
+#             sp500cat (the S&P 500 from 2000-01-01 to today, 18 indicators)
 #     FORMAT  csv | parquet | duckdb
 #
 # Build the jar first: mvn -B -q -pl examples -am package -DskipTests -Dmaven.javadoc.skip=true
@@ -25,14 +26,15 @@ while [[ $# -gt 0 && $1 == --* ]]; do
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
-[[ $# -eq 2 ]] || { sed -n '6,10p' "$0" >&2; exit 2; }
+[[ $# -eq 2 ]] || { sed -n '6,11p' "$0" >&2; exit 2; }
 case=$1 format=$2
 
 catalog=sma:20,ema:20,wma:20,dema:20,tema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,trange,stoch:14:3:3,adx:14,cci:20,willr:14,roc:10,mom:10,obv,mfi:14
 case $case in
     syn5000) args=(--source synthetic:any --symbols "$(seq -f 'S%04g' 0 4999 | paste -sd,)" --from 2015-01-01 --indicators "$catalog") ;;
     sp500) args=() ;;
-    *) echo "unknown case $case (syn5000, sp500)" >&2; exit 2 ;;
+    sp500cat) args=(--from 2000-01-01 --indicators "$catalog") ;;
+    *) echo "unknown case $case (syn5000, sp500, sp500cat)" >&2; exit 2 ;;
 esac
 case $format in
     csv) file=indicators.csv ;;

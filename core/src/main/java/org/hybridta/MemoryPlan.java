@@ -7,18 +7,21 @@ package org.hybridta;
  * <p>A part's symbols are in memory as fetched bars, as the backend's panel, as computed values and as the bars
  * and values kept for the run's range; a worker holds the part it computes and the one it has finished, the root
  * the one it writes, and the next part's bars are fetched ahead: about {@code 3 × workers + 1} parts at once.
- * They may take half the heap, each at most {@link #MAX_PART_BYTES}; the rest is for the sinks' buffers (Parquet row
- * groups) and the collector.
+ * They may take half the heap, each at most {@link #MAX_CPU_PART_BYTES} on the CPU; the rest is for the sinks'
+ * buffers (Parquet row groups) and the collector.
  */
 final class MemoryPlan {
     private static final double SHARE = 0.5;
     /** Parts per worker at least, so that writing one part overlaps computing the next. */
     private static final int PARTS_PER_WORKER = 4;
     /**
-     * The most a part may take, whatever the heap: larger parts compute no faster (a part of a hundred symbols keeps
-     * every core busy), but a process whose heap fills up with them takes that memory from the machine.
+     * The most a part may take on the CPU, whatever the heap: small parts die young (in the garbage collector's young
+     * generation, so the heap does not grow with them) and stay warm in the caches. Measured on the 5,000-symbol run
+     * (docs/benchmarks.md): 8 MB parts took 1.56 GB of memory and 29 s of CPU, 128 MB parts 2.01 GB and 32 s.
      */
-    static final long MAX_PART_BYTES = 128L << 20;
+    static final long MAX_CPU_PART_BYTES = 8L << 20;
+    /** The most a part may take on a GPU, which wants many series per launch and per transfer. */
+    static final long MAX_DEVICE_PART_BYTES = 128L << 20;
 
     private MemoryPlan() {}
 
@@ -36,11 +39,12 @@ final class MemoryPlan {
      * @param kept     expected bars per symbol in the run's range, when the run keeps every value in memory; else null
      * @param columns  indicator output columns
      * @param workers  workers computing at once
+     * @param devices  whether the backend computes on devices (GPUs), which want larger parts
      * @param heap     the heap's limit ({@link Runtime#maxMemory()})
      * @throws IllegalStateException naming the size and the fix, when even one symbol per part does not fit, or the
      *                               values to keep do not
      */
-    static int parts(long[] bars, long[] kept, int columns, int workers, long heap) {
+    static int parts(long[] bars, long[] kept, int columns, int workers, boolean devices, long heap) {
         int symbols = bars.length;
         if (symbols == 0) return 1;
         long perBar = bytesPerBar(columns);
@@ -69,7 +73,7 @@ final class MemoryPlan {
                     + inFlight + " parts are in flight at once, more than half the heap (the Java heap is limited to " + OutOfMemory.megabytes(heap)
                     + "); give Java more heap (java -Xmx" + gigabytes(inFlight * oneSymbol) + "g …) or a shorter date range");
         }
-        long partBars = (long) (Math.min(budget / inFlight, MAX_PART_BYTES) / perBar);
+        long partBars = (long) (Math.min(budget / inFlight, devices ? MAX_DEVICE_PART_BYTES : MAX_CPU_PART_BYTES) / perBar);
         long byMemory = (total + partBars - 1) / partBars;
         return (int) Math.max(1, Math.min(symbols, Math.max(byMemory, (long) PARTS_PER_WORKER * workers)));
     }

@@ -147,7 +147,7 @@ public final class Pipeline {
                     expectedRows += rows[i];
                 }
                 int parts = MemoryPlan.parts(bars, keepOutput ? rows : null, Indicators.columns(indicators).size(), partitioner.workers(),
-                        Runtime.getRuntime().maxMemory());
+                        chosen.deviceCount() > 0, Runtime.getRuntime().maxMemory());
                 plan = Plans.slices(members, bars, parts);
                 for (ResultSink sink : sinks) sessions.add(sink.open(indicators, source.isSynthetic()));
             }
@@ -182,9 +182,9 @@ public final class Pipeline {
             throw e;
         }
         long tGathered = System.nanoTime();
+        long writing = collector != null ? collector.writeNanos() : 0;   // while the parts came
 
         String failure = collector != null ? collector.finish() : null;
-        long tWritten = System.nanoTime();
         String outcome = partitioner.broadcast(failure);
         if (outcome != null) throw new PipelineException(outcome);
 
@@ -196,10 +196,10 @@ public final class Pipeline {
             computeMax = Math.max(computeMax, w.compute().toNanos());
             if (!w.backend().isEmpty()) backends.add(w.backend());
         }
-        long write = collector != null ? collector.writeNanos() + (tWritten - tGathered) : 0;
+        long write = collector != null ? collector.writeNanos() : 0;   // the parts written and the commit
         long busiest = 0;
         for (PipelineResult.Worker w : workers) busiest = Math.max(busiest, w.fetch().toNanos() + w.compute().toNanos());
-        long gather = Math.max(0, (tGathered - tPlanned) - busiest - (collector != null ? collector.writeNanos() : 0));
+        long gather = Math.max(0, (tGathered - tPlanned) - busiest - writing);
         StageTimings timings = new StageTimings(Duration.ofNanos(tPlanned - t0), Duration.ofNanos(fetchMax),
                 Duration.ofNanos(computeMax), Duration.ofNanos(gather), Duration.ofNanos(write), Duration.ofNanos(System.nanoTime() - t0));
         String backendText = backends.isEmpty() ? provider.name() : String.join("; ", backends);

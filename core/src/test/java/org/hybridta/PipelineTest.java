@@ -214,18 +214,19 @@ class PipelineTest {
         // 2 GB of values to keep, a heap of 1 GB: refused, naming the size and the fix
         long[] bars = new long[5_000];
         java.util.Arrays.fill(bars, 3_000);
-        assertThatThrownBy(() -> MemoryPlan.parts(bars, bars, 25, 1, 1L << 30)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> MemoryPlan.parts(bars, bars, 25, 1, false, 1L << 30)).isInstanceOf(IllegalStateException.class)
                 .hasMessageStartingWith("keeping every value of this run in memory takes about ")
                 .hasMessageContaining("5,000 symbols, 15,000,000 bars, 31 columns")
                 .hasMessageContaining("give the pipeline a sink");
         // one series too long for the heap even alone
-        assertThatThrownBy(() -> MemoryPlan.parts(new long[] {200_000_000}, null, 25, 1, 1L << 30))
+        assertThatThrownBy(() -> MemoryPlan.parts(new long[] {200_000_000}, null, 25, 1, false, 1L << 30))
                 .hasMessageStartingWith("this run does not fit in memory: its longest series, 200,000,000 bars x 25 indicator columns")
                 .hasMessageEndingWith("or a shorter date range");
         // the same run through a sink: cut into parts that fit
-        int parts = MemoryPlan.parts(bars, null, 25, 1, 1L << 30);
+        int parts = MemoryPlan.parts(bars, null, 25, 1, false, 1L << 30);
         assertThat(parts).isGreaterThan(4);
-        assertThat(5_000L * 3_000 / parts * MemoryPlan.bytesPerBar(25) * 4).isLessThan(1L << 29);
+        assertThat(5_000L * 3_000 / parts * MemoryPlan.bytesPerBar(25)).isLessThanOrEqualTo(MemoryPlan.MAX_CPU_PART_BYTES);
+        assertThat(MemoryPlan.parts(bars, null, 25, 1, true, 1L << 30)).as("GPUs take larger parts").isLessThan(parts);
     }
 
     /** The synthetic market, except that BAD's bar of 2023-03-01 has its high below its low. */

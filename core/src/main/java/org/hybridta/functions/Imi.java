@@ -75,7 +75,7 @@ final class Imi extends FunctionDef {
             else sum += x;
             double size = Math.abs(sum);
             if (size > peak) peak = size;
-            else if (size < peak * REFRESH) refresh();
+            else if (!(size >= peak * REFRESH)) refresh();        // NaN too: an infinite term has left (inf - inf)
             return seen == ring.length;
         }
 

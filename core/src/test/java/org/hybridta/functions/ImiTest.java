@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * IMI's running window sums ({@link Imi.State}) against TA-Lib C, which sums each window afresh: windows whose bars
  * all close at their open after runs of up or down bars of very different sizes (TA-Lib's 0 / 0, NaN, where a
- * running sum would keep a rounding residue), windows with a few tiny moves, and NaN gaps, which TA-Lib carries for one window and then
- * forgets.
+ * running sum would keep a rounding residue), windows with a few tiny moves, and NaN and infinite prices, which
+ * TA-Lib carries for one window and then forgets.
  */
 @ExtendWith(TaLibCLoaded.class)
 class ImiTest {
@@ -37,6 +37,7 @@ class ImiTest {
             };
             close[i] = price;
             if (kind == 3 && r.nextInt(15) == 0) (r.nextBoolean() ? open : close)[i] = Double.NaN;
+            if (kind == 0 && r.nextInt(40) == 0) close[i] = Double.POSITIVE_INFINITY;
         }
         for (int period : new int[] {2, 5, 14, 39}) {
             double[][] in = {open, close};
