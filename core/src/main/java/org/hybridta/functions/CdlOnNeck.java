@@ -18,13 +18,18 @@ final class CdlOnNeck extends Pattern {
             final CandleAverage equal1 = average(EQUAL, 1);
             final CandleAverage long1 = average(BODY_LONG, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] l = c.low, cl = c.close;
-                return c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.color(i) == 1
-                        && c.open[i] < l[i - 1]
-                        && cl[i] <= l[i - 1] + equal1.at(c, i - 1)
-                        && cl[i] >= l[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.color(i) == 1
+                            && c.open[i] < l[i - 1]
+                            && cl[i] <= l[i - 1] + equal1.at(c, i - 1)
+                            && cl[i] >= l[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
+                    out[i] = signal;
+                    equal1.roll(c, i);
+                    long1.roll(c, i);
+                }
             }
         };
     }
