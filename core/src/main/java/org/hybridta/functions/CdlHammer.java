@@ -1,6 +1,5 @@
 package org.hybridta.functions;
 
-import static org.hybridta.functions.Candles.max;
 import static org.hybridta.functions.Candles.min;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;

@@ -104,7 +104,6 @@ abstract class Pattern extends FunctionDef {
         final void start(Candles c, int first) {
             for (CandleAverage a : averages) a.start(c, first);
         }
-
     }
 
     /**
