@@ -17,11 +17,19 @@ final class Candles {
 
     double body(int i) { return Math.abs(close[i] - open[i]); }
 
-    double upperShadow(int i) { return high[i] - (close[i] >= open[i] ? close[i] : open[i]); }
+    double upperShadow(int i) { return high[i] - bodyTop(i); }
 
-    double lowerShadow(int i) { return (close[i] >= open[i] ? open[i] : close[i]) - low[i]; }
+    double lowerShadow(int i) { return bodyBottom(i) - low[i]; }
+
+    // the shadows' terms as TA-Lib writes them; separate so that every method here stays small enough to be inlined
+    private double bodyTop(int i) { return close[i] >= open[i] ? close[i] : open[i]; }
+
+    private double bodyBottom(int i) { return close[i] >= open[i] ? open[i] : close[i]; }
 
     double highLow(int i) { return high[i] - low[i]; }
+
+    /** Both shadows, TA-Lib's {@code TA_UPPERSHADOW + TA_LOWERSHADOW}. */
+    double shadows(int i) { return upperShadow(i) + lowerShadow(i); }
 
     /** 1 for a white (rising or unchanged) candle, -1 for a black one. */
     int color(int i) { return close[i] >= open[i] ? 1 : -1; }

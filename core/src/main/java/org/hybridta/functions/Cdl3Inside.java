@@ -20,14 +20,19 @@ final class Cdl3Inside extends Pattern {
             final CandleAverage long2 = average(BODY_LONG, 2);
             final CandleAverage short1 = average(BODY_SHORT, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.body(i - 2) > long2.at(c, i - 2)
-                        && c.body(i - 1) <= short1.at(c, i - 1)
-                        && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
-                        && min(cl[i - 1], o[i - 1]) > min(cl[i - 2], o[i - 2])
-                        && (c.color(i - 2) == 1 && c.color(i) == -1 && cl[i] < o[i - 2]
-                            || c.color(i - 2) == -1 && c.color(i) == 1 && cl[i] > o[i - 2]) ? -c.color(i - 2) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i - 2) > long2.at(c, i - 2)
+                            && c.body(i - 1) <= short1.at(c, i - 1)
+                            && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
+                            && min(cl[i - 1], o[i - 1]) > min(cl[i - 2], o[i - 2])
+                            && (c.color(i - 2) == 1 && c.color(i) == -1 && cl[i] < o[i - 2]
+                                || c.color(i - 2) == -1 && c.color(i) == 1 && cl[i] > o[i - 2]) ? -c.color(i - 2) * 100 : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    short1.roll(c, i);
+                }
             }
         };
     }

@@ -19,16 +19,21 @@ final class Cdl3LineStrike extends Pattern {
             final CandleAverage near3 = average(NEAR, 3);
             final CandleAverage near2 = average(NEAR, 2);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i) == -c.color(i - 1)
-                        && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3)
-                        && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3)
-                        && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2)
-                        && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2)
-                        && (c.color(i - 1) == 1 && cl[i - 1] > cl[i - 2] && cl[i - 2] > cl[i - 3] && o[i] > cl[i - 1] && cl[i] < o[i - 3]
-                            || c.color(i - 1) == -1 && cl[i - 1] < cl[i - 2] && cl[i - 2] < cl[i - 3] && o[i] < cl[i - 1] && cl[i] > o[i - 3])
-                        ? c.color(i - 1) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i) == -c.color(i - 1)
+                            && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3)
+                            && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3)
+                            && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2)
+                            && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2)
+                            && (c.color(i - 1) == 1 && cl[i - 1] > cl[i - 2] && cl[i - 2] > cl[i - 3] && o[i] > cl[i - 1] && cl[i] < o[i - 3]
+                                || c.color(i - 1) == -1 && cl[i - 1] < cl[i - 2] && cl[i - 2] < cl[i - 3] && o[i] < cl[i - 1] && cl[i] > o[i - 3])
+                            ? c.color(i - 1) * 100 : 0;
+                    out[i] = signal;
+                    near3.roll(c, i);
+                    near2.roll(c, i);
+                }
             }
         };
     }

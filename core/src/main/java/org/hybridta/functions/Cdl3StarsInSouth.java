@@ -26,20 +26,28 @@ final class Cdl3StarsInSouth extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
-                return c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
-                        && c.body(i - 2) > long2.at(c, i - 2)
-                        && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2)
-                        && c.body(i - 1) < c.body(i - 2)
-                        && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
-                        && l[i - 1] < cl[i - 2]
-                        && l[i - 1] >= l[i - 2]
-                        && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1)
-                        && c.body(i) < short0.at(c, i)
-                        && c.lowerShadow(i) < veryShort0.at(c, i)
-                        && c.upperShadow(i) < veryShort0.at(c, i)
-                        && l[i] > l[i - 1] && h[i] < h[i - 1] ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
+                            && c.body(i - 2) > long2.at(c, i - 2)
+                            && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2)
+                            && c.body(i - 1) < c.body(i - 2)
+                            && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
+                            && l[i - 1] < cl[i - 2]
+                            && l[i - 1] >= l[i - 2]
+                            && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1)
+                            && c.body(i) < short0.at(c, i)
+                            && c.lowerShadow(i) < veryShort0.at(c, i)
+                            && c.upperShadow(i) < veryShort0.at(c, i)
+                            && l[i] > l[i - 1] && h[i] < h[i - 1] ? 100 : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    shadowLong2.roll(c, i);
+                    veryShort1.roll(c, i);
+                    veryShort0.roll(c, i);
+                    short0.roll(c, i);
+                }
             }
         };
     }

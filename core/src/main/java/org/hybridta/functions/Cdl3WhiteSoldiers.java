@@ -29,19 +29,30 @@ final class Cdl3WhiteSoldiers extends Pattern {
             final CandleAverage far1 = average(FAR, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == 1 && c.upperShadow(i - 2) < veryShort2.at(c, i - 2)
-                        && c.color(i - 1) == 1 && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
-                        && c.color(i) == 1 && c.upperShadow(i) < veryShort0.at(c, i)
-                        && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
-                        && o[i - 1] > o[i - 2]
-                        && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
-                        && o[i] > o[i - 1]
-                        && o[i] <= cl[i - 1] + near1.at(c, i - 1)
-                        && c.body(i - 1) > c.body(i - 2) - far2.at(c, i - 2)
-                        && c.body(i) > c.body(i - 1) - far1.at(c, i - 1)
-                        && c.body(i) > short0.at(c, i) ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == 1 && c.upperShadow(i - 2) < veryShort2.at(c, i - 2)
+                            && c.color(i - 1) == 1 && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
+                            && c.color(i) == 1 && c.upperShadow(i) < veryShort0.at(c, i)
+                            && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
+                            && o[i - 1] > o[i - 2]
+                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                            && o[i] > o[i - 1]
+                            && o[i] <= cl[i - 1] + near1.at(c, i - 1)
+                            && c.body(i - 1) > c.body(i - 2) - far2.at(c, i - 2)
+                            && c.body(i) > c.body(i - 1) - far1.at(c, i - 1)
+                            && c.body(i) > short0.at(c, i) ? 100 : 0;
+                    out[i] = signal;
+                    veryShort2.roll(c, i);
+                    veryShort1.roll(c, i);
+                    veryShort0.roll(c, i);
+                    near2.roll(c, i);
+                    near1.roll(c, i);
+                    far2.roll(c, i);
+                    far1.roll(c, i);
+                    short0.roll(c, i);
+                }
             }
         };
     }

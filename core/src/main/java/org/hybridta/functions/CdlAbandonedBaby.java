@@ -23,17 +23,23 @@ final class CdlAbandonedBaby extends Pattern {
             final CandleAverage doji1 = average(BODY_DOJI, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] cl = c.close;
-                return c.body(i - 2) > long2.at(c, i - 2)
-                        && c.body(i - 1) <= doji1.at(c, i - 1)
-                        && c.body(i) > short0.at(c, i)
-                        && (c.color(i - 2) == 1 && c.color(i) == -1
-                                && cl[i] < cl[i - 2] - c.body(i - 2) * penetration
-                                && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1)
-                            || c.color(i - 2) == -1 && c.color(i) == 1
-                                && cl[i] > cl[i - 2] + c.body(i - 2) * penetration
-                                && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1)) ? c.color(i) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i - 2) > long2.at(c, i - 2)
+                            && c.body(i - 1) <= doji1.at(c, i - 1)
+                            && c.body(i) > short0.at(c, i)
+                            && (c.color(i - 2) == 1 && c.color(i) == -1
+                                    && cl[i] < cl[i - 2] - c.body(i - 2) * penetration
+                                    && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1)
+                                || c.color(i - 2) == -1 && c.color(i) == 1
+                                    && cl[i] > cl[i - 2] + c.body(i - 2) * penetration
+                                    && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1)) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    doji1.roll(c, i);
+                    short0.roll(c, i);
+                }
             }
         };
     }

@@ -31,26 +31,38 @@ final class CdlAdvanceBlock extends Pattern {
             final CandleAverage far1 = average(FAR, 1);
             final CandleAverage long2 = average(BODY_LONG, 2);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
-                        && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
-                        && o[i - 1] > o[i - 2]
-                        && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
-                        && o[i] > o[i - 1]
-                        && o[i] <= cl[i - 1] + near1.at(c, i - 1)
-                        && c.body(i - 2) > long2.at(c, i - 2)
-                        && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2)
-                        && (
-                            // the 2nd far smaller than the 1st, the 3rd not longer than the 2nd
-                            c.body(i - 1) < c.body(i - 2) - far2.at(c, i - 2) && c.body(i) < c.body(i - 1) + near1.at(c, i - 1)
-                            // the 3rd far smaller than the 2nd
-                            || c.body(i) < c.body(i - 1) - far1.at(c, i - 1)
-                            // progressively smaller bodies, and the 3rd or the 2nd with an upper shadow that is not short
-                            || c.body(i) < c.body(i - 1) && c.body(i - 1) < c.body(i - 2)
-                                && (c.upperShadow(i) > shadowShort0.at(c, i) || c.upperShadow(i - 1) > shadowShort1.at(c, i - 1))
-                            // a smaller 3rd with a long upper shadow
-                            || c.body(i) < c.body(i - 1) && c.upperShadow(i) > shadowLong0.at(c, i)) ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
+                            && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
+                            && o[i - 1] > o[i - 2]
+                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                            && o[i] > o[i - 1]
+                            && o[i] <= cl[i - 1] + near1.at(c, i - 1)
+                            && c.body(i - 2) > long2.at(c, i - 2)
+                            && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2)
+                            && (
+                                // the 2nd far smaller than the 1st, the 3rd not longer than the 2nd
+                                c.body(i - 1) < c.body(i - 2) - far2.at(c, i - 2) && c.body(i) < c.body(i - 1) + near1.at(c, i - 1)
+                                // the 3rd far smaller than the 2nd
+                                || c.body(i) < c.body(i - 1) - far1.at(c, i - 1)
+                                // progressively smaller bodies, and the 3rd or the 2nd with an upper shadow that is not short
+                                || c.body(i) < c.body(i - 1) && c.body(i - 1) < c.body(i - 2)
+                                    && (c.upperShadow(i) > shadowShort0.at(c, i) || c.upperShadow(i - 1) > shadowShort1.at(c, i - 1))
+                                // a smaller 3rd with a long upper shadow
+                                || c.body(i) < c.body(i - 1) && c.upperShadow(i) > shadowLong0.at(c, i)) ? -100 : 0;
+                    out[i] = signal;
+                    shadowShort2.roll(c, i);
+                    shadowShort1.roll(c, i);
+                    shadowShort0.roll(c, i);
+                    shadowLong0.roll(c, i);
+                    near2.roll(c, i);
+                    near1.roll(c, i);
+                    far2.roll(c, i);
+                    far1.roll(c, i);
+                    long2.roll(c, i);
+                }
             }
         };
     }

@@ -21,11 +21,15 @@ final class CdlBeltHold extends Pattern {
             final CandleAverage long0 = average(BODY_LONG, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                double white = atOpen ? c.lowerShadow(i) : c.upperShadow(i), black = atOpen ? c.upperShadow(i) : c.lowerShadow(i);
-                return c.body(i) > long0.at(c, i)
-                        && (c.color(i) == 1 && white < veryShort0.at(c, i)
-                            || c.color(i) == -1 && black < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) > long0.at(c, i)
+                            && (c.color(i) == 1 && (atOpen ? c.lowerShadow(i) : c.upperShadow(i)) < veryShort0.at(c, i)
+                                || c.color(i) == -1 && (atOpen ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    long0.roll(c, i);
+                    veryShort0.roll(c, i);
+                }
             }
         };
     }

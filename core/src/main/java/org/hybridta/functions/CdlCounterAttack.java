@@ -19,13 +19,19 @@ final class CdlCounterAttack extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] cl = c.close;
-                return c.color(i - 1) == -c.color(i)
-                        && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.body(i) > long0.at(c, i)
-                        && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
-                        && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? c.color(i) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -c.color(i)
+                            && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.body(i) > long0.at(c, i)
+                            && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                            && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    equal1.roll(c, i);
+                    long1.roll(c, i);
+                    long0.roll(c, i);
+                }
             }
         };
     }

@@ -17,13 +17,17 @@ final class CdlDarkCloudCover extends Pattern {
         return new Detector(s) {
             final CandleAverage long1 = average(BODY_LONG, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 1) == 1 && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.color(i) == -1
-                        && o[i] > c.high[i - 1]
-                        && cl[i] > o[i - 1]
-                        && cl[i] < cl[i - 1] - c.body(i - 1) * penetration ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == 1 && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.color(i) == -1
+                            && o[i] > c.high[i - 1]
+                            && cl[i] > o[i - 1]
+                            && cl[i] < cl[i - 1] - c.body(i - 1) * penetration ? -100 : 0;
+                    out[i] = signal;
+                    long1.roll(c, i);
+                }
             }
         };
     }

@@ -16,8 +16,12 @@ final class CdlDoji extends Pattern {
         return new Detector(s) {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) <= doji0.at(c, i) ? 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) <= doji0.at(c, i) ? 100 : 0;
+                    out[i] = signal;
+                    doji0.roll(c, i);
+                }
             }
         };
     }

@@ -18,11 +18,16 @@ final class CdlDojiStar extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage doji0 = average(BODY_DOJI, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i - 1) > long1.at(c, i - 1)
-                        && c.body(i) <= doji0.at(c, i)
-                        && (c.color(i - 1) == 1 && c.bodyGapUp(i, i - 1)
-                            || c.color(i - 1) == -1 && c.bodyGapDown(i, i - 1)) ? -c.color(i - 1) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i - 1) > long1.at(c, i - 1)
+                            && c.body(i) <= doji0.at(c, i)
+                            && (c.color(i - 1) == 1 && c.bodyGapUp(i, i - 1)
+                                || c.color(i - 1) == -1 && c.bodyGapDown(i, i - 1)) ? -c.color(i - 1) * 100 : 0;
+                    out[i] = signal;
+                    long1.roll(c, i);
+                    doji0.roll(c, i);
+                }
             }
         };
     }

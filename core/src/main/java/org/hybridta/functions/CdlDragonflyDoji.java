@@ -21,11 +21,15 @@ final class CdlDragonflyDoji extends Pattern {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                double shortShadow = dragonfly ? c.upperShadow(i) : c.lowerShadow(i), other = dragonfly ? c.lowerShadow(i) : c.upperShadow(i);
-                return c.body(i) <= doji0.at(c, i)
-                        && shortShadow < veryShort0.at(c, i)
-                        && other > veryShort0.at(c, i) ? 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) <= doji0.at(c, i)
+                            && (dragonfly ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i)
+                            && (dragonfly ? c.lowerShadow(i) : c.upperShadow(i)) > veryShort0.at(c, i) ? 100 : 0;
+                    out[i] = signal;
+                    doji0.roll(c, i);
+                    veryShort0.roll(c, i);
+                }
             }
         };
     }

@@ -12,15 +12,18 @@ final class CdlEngulfing extends Pattern {
 
     @Override Detector detector(CandleSettings s, Args a) {
         return new Detector(s) {
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                if (c.color(i) == 1 && c.color(i - 1) == -1
-                        && (cl[i] >= o[i - 1] && o[i] < cl[i - 1] || cl[i] > o[i - 1] && o[i] <= cl[i - 1])
-                        || c.color(i) == -1 && c.color(i - 1) == 1
-                        && (o[i] >= cl[i - 1] && cl[i] < o[i - 1] || o[i] > cl[i - 1] && cl[i] <= o[i - 1])) {
-                    return o[i] != cl[i - 1] && cl[i] != o[i - 1] ? c.color(i) * 100 : c.color(i) * 80;
+                for (int i = from; i < end; i++) {
+                    int signal = 0;
+                    if (c.color(i) == 1 && c.color(i - 1) == -1
+                            && (cl[i] >= o[i - 1] && o[i] < cl[i - 1] || cl[i] > o[i - 1] && o[i] <= cl[i - 1])
+                            || c.color(i) == -1 && c.color(i - 1) == 1
+                            && (o[i] >= cl[i - 1] && cl[i] < o[i - 1] || o[i] > cl[i - 1] && cl[i] <= o[i - 1])) {
+                        signal = o[i] != cl[i - 1] && cl[i] != o[i - 1] ? c.color(i) * 100 : c.color(i) * 80;
+                    }
+                    out[i] = signal;
                 }
-                return 0;
             }
         };
     }

@@ -1,6 +1,5 @@
 package org.hybridta.functions;
 
-import static org.hybridta.functions.Candles.max;
 import static org.hybridta.functions.Candles.min;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
@@ -33,15 +32,25 @@ final class CdlHammer extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage near1 = average(NEAR, 1);
 
-            @Override int at(Candles c, int i) {
-                if (!(c.body(i) < short0.at(c, i)
-                        && c.lowerShadow(i) > shadowLong0.at(c, i)
-                        && c.upperShadow(i) < veryShort0.at(c, i))) {
-                    return 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = 0;
+                    if (c.body(i) < short0.at(c, i)
+                            && c.lowerShadow(i) > shadowLong0.at(c, i)
+                            && c.upperShadow(i) < veryShort0.at(c, i)) {
+                        double bodyLow = min(c.close[i], c.open[i]);
+                        if (hammer) {
+                            if (bodyLow <= c.low[i - 1] + near1.at(c, i - 1)) signal = 100;
+                        } else if (bodyLow >= c.high[i - 1] - near1.at(c, i - 1)) {
+                            signal = -100;
+                        }
+                    }
+                    out[i] = signal;
+                    short0.roll(c, i);
+                    shadowLong0.roll(c, i);
+                    veryShort0.roll(c, i);
+                    near1.roll(c, i);
                 }
-                double bodyLow = min(c.close[i], c.open[i]);
-                if (hammer) return bodyLow <= c.low[i - 1] + near1.at(c, i - 1) ? 100 : 0;
-                return bodyLow >= c.high[i - 1] - near1.at(c, i - 1) ? -100 : 0;
             }
         };
     }

@@ -32,16 +32,21 @@ final class CdlHarami extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage second0 = average(second, 0);
 
-            @Override int at(Candles c, int i) {
-                if (!(c.body(i - 1) > long1.at(c, i - 1) && c.body(i) <= second0.at(c, i))) return 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
-                    return -c.color(i - 1) * 100;
+                for (int i = from; i < end; i++) {
+                    int signal = 0;
+                    if (c.body(i - 1) > long1.at(c, i - 1) && c.body(i) <= second0.at(c, i)) {
+                        if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
+                            signal = -c.color(i - 1) * 100;
+                        } else if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {
+                            signal = -c.color(i - 1) * 80;
+                        }
+                    }
+                    out[i] = signal;
+                    long1.roll(c, i);
+                    second0.roll(c, i);
                 }
-                if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {
-                    return -c.color(i - 1) * 80;
-                }
-                return 0;
             }
         };
     }

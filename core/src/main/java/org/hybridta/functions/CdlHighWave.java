@@ -18,10 +18,15 @@ final class CdlHighWave extends Pattern {
             final CandleAverage short0 = average(BODY_SHORT, 0);
             final CandleAverage veryLong0 = average(SHADOW_VERY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) < short0.at(c, i)
-                        && c.upperShadow(i) > veryLong0.at(c, i)
-                        && c.lowerShadow(i) > veryLong0.at(c, i) ? c.color(i) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) < short0.at(c, i)
+                            && c.upperShadow(i) > veryLong0.at(c, i)
+                            && c.lowerShadow(i) > veryLong0.at(c, i) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    short0.roll(c, i);
+                    veryLong0.roll(c, i);
+                }
             }
         };
     }

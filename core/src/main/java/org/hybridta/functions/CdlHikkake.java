@@ -1,5 +1,7 @@
 package org.hybridta.functions;
 
+import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
+
 import org.hybridta.indicator.CandleSettings;
 
 /**
@@ -16,46 +18,53 @@ final class CdlHikkake extends Pattern {
 
     @Override int primingBars() { return 3; }
 
-    @Override Detector detector(CandleSettings s, Args a) {
-        return new Tracker(s) {
-            @Override boolean setUp(Candles c, int i) {
-                double[] h = c.high, l = c.low;
-                return h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
-                        && (h[i] < h[i - 1] && l[i] < l[i - 1] || h[i] > h[i - 1] && l[i] > l[i - 1]);
-            }
-        };
-    }
+    @Override Detector detector(CandleSettings s, Args a) { return tracker(s, false); }
 
     /**
-     * The hikkakes' state: the pending pattern's signal and the high and low of the bar before its last (the
-     * confirmation levels), until a confirmation or 3 bars pass. TA-Lib keeps the pattern's index instead.
+     * The hikkakes' loop ({@code modified}: CDLHIKKAKEMOD's set-up) with their state: the pending pattern's signal and
+     * the high and low of the bar before its last (the confirmation levels), until a confirmation or 3 bars pass.
+     * TA-Lib keeps the pattern's index instead.
      */
-    abstract static class Tracker extends Detector {
-        private static final int NONE = Integer.MIN_VALUE / 2;
-        private int bar, patternBar = NONE, signal;
-        private double confirmHigh, confirmLow;
+    static Detector tracker(CandleSettings s, boolean modified) {
+        return new Detector(s) {
+            static final int NONE = Integer.MIN_VALUE / 2;
+            final CandleAverage near2 = modified ? average(NEAR, 2) : null;
+            int bar, patternBar = NONE, pending;
+            double confirmHigh, confirmLow;
 
-        Tracker(CandleSettings s) {
-            super(s);
-        }
-
-        /** Whether bar {@code i} completes the set-up (its direction then follows from its high). */
-        abstract boolean setUp(Candles c, int i);
-
-        @Override final int at(Candles c, int i) {
-            int n = bar++;
-            if (setUp(c, i)) {
-                signal = 100 * (c.high[i] < c.high[i - 1] ? 1 : -1);
-                patternBar = n;
-                confirmHigh = c.high[i - 1];
-                confirmLow = c.low[i - 1];
-                return signal;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                double[] h = c.high, l = c.low, cl = c.close;
+                // the state in locals while the loop runs
+                int n = bar, patternN = patternBar, result = pending;
+                double high = confirmHigh, low = confirmLow;
+                for (int i = from; i < end; i++, n++) {
+                    boolean setUp = modified
+                            ? h[i - 2] < h[i - 3] && l[i - 2] > l[i - 3]
+                                && h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
+                                && (h[i] < h[i - 1] && l[i] < l[i - 1] && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2)
+                                    || h[i] > h[i - 1] && l[i] > l[i - 1] && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2))
+                            : h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
+                                && (h[i] < h[i - 1] && l[i] < l[i - 1] || h[i] > h[i - 1] && l[i] > l[i - 1]);
+                    int signal = 0;
+                    if (setUp) {
+                        result = 100 * (h[i] < h[i - 1] ? 1 : -1);
+                        patternN = n;
+                        high = h[i - 1];
+                        low = l[i - 1];
+                        signal = result;
+                    } else if (n <= patternN + 3 && (result > 0 && cl[i] > high || result < 0 && cl[i] < low)) {
+                        patternN = NONE;
+                        signal = result + 100 * (result > 0 ? 1 : -1);
+                    }
+                    out[i] = signal;
+                    if (modified) near2.roll(c, i);
+                }
+                bar = n;
+                patternBar = patternN;
+                pending = result;
+                confirmHigh = high;
+                confirmLow = low;
             }
-            if (n <= patternBar + 3 && (signal > 0 && c.close[i] > confirmHigh || signal < 0 && c.close[i] < confirmLow)) {
-                patternBar = NONE;
-                return signal + 100 * (signal > 0 ? 1 : -1);
-            }
-            return 0;
-        }
+        };
     }
 }

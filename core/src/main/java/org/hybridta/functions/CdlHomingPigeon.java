@@ -18,11 +18,16 @@ final class CdlHomingPigeon extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.color(i - 1) == -1 && c.color(i) == -1
-                        && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.body(i) <= short0.at(c, i)
-                        && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -1 && c.color(i) == -1
+                            && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.body(i) <= short0.at(c, i)
+                            && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;
+                    out[i] = signal;
+                    long1.roll(c, i);
+                    short0.roll(c, i);
+                }
             }
         };
     }

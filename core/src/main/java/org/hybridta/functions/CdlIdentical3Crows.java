@@ -21,16 +21,24 @@ final class CdlIdentical3Crows extends Pattern {
             final CandleAverage equal2 = average(EQUAL, 2);
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
-                        && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
-                        && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
-                        && cl[i - 2] > cl[i - 1] && cl[i - 1] > cl[i]
-                        && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2)
-                        && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2)
-                        && o[i] <= cl[i - 1] + equal1.at(c, i - 1)
-                        && o[i] >= cl[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
+                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
+                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                            && cl[i - 2] > cl[i - 1] && cl[i - 1] > cl[i]
+                            && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2)
+                            && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2)
+                            && o[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                            && o[i] >= cl[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
+                    out[i] = signal;
+                    veryShort2.roll(c, i);
+                    veryShort1.roll(c, i);
+                    veryShort0.roll(c, i);
+                    equal2.roll(c, i);
+                    equal1.roll(c, i);
+                }
             }
         };
     }

@@ -28,14 +28,23 @@ final class CdlInvertedHammer extends Pattern {
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                if (!(c.body(i) < short0.at(c, i)
-                        && c.upperShadow(i) > shadowLong0.at(c, i)
-                        && c.lowerShadow(i) < veryShort0.at(c, i))) {
-                    return 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = 0;
+                    if (c.body(i) < short0.at(c, i)
+                            && c.upperShadow(i) > shadowLong0.at(c, i)
+                            && c.lowerShadow(i) < veryShort0.at(c, i)) {
+                        if (invertedHammer) {
+                            if (c.bodyGapDown(i, i - 1)) signal = 100;
+                        } else if (c.bodyGapUp(i, i - 1)) {
+                            signal = -100;
+                        }
+                    }
+                    out[i] = signal;
+                    short0.roll(c, i);
+                    shadowLong0.roll(c, i);
+                    veryShort0.roll(c, i);
                 }
-                if (invertedHammer) return c.bodyGapDown(i, i - 1) ? 100 : 0;
-                return c.bodyGapUp(i, i - 1) ? -100 : 0;
             }
         };
     }

@@ -26,18 +26,23 @@ final class CdlKicking extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
-                if (c.color(i - 1) == -c.color(i)
-                        && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
-                        && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
-                        && c.body(i) > long0.at(c, i)
-                        && c.upperShadow(i) < veryShort0.at(c, i)
-                        && c.lowerShadow(i) < veryShort0.at(c, i)
-                        && (c.color(i - 1) == -1 && c.gapUp(i, i - 1) || c.color(i - 1) == 1 && c.gapDown(i, i - 1))) {
-                    return c.color(byLength && !(c.body(i) > c.body(i - 1)) ? i - 1 : i) * 100;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -c.color(i)
+                            && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
+                            && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
+                            && c.body(i) > long0.at(c, i)
+                            && c.upperShadow(i) < veryShort0.at(c, i)
+                            && c.lowerShadow(i) < veryShort0.at(c, i)
+                            && (c.color(i - 1) == -1 && c.gapUp(i, i - 1) || c.color(i - 1) == 1 && c.gapDown(i, i - 1))
+                            ? c.color(byLength && !(c.body(i) > c.body(i - 1)) ? i - 1 : i) * 100 : 0;
+                    out[i] = signal;
+                    veryShort1.roll(c, i);
+                    veryShort0.roll(c, i);
+                    long1.roll(c, i);
+                    long0.roll(c, i);
                 }
-                return 0;
             }
         };
     }

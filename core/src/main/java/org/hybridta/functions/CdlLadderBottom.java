@@ -16,16 +16,20 @@ final class CdlLadderBottom extends Pattern {
         return new Detector(s) {
             final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1
-                        && o[i - 4] > o[i - 3] && o[i - 3] > o[i - 2]
-                        && cl[i - 4] > cl[i - 3] && cl[i - 3] > cl[i - 2]
-                        && c.color(i - 1) == -1
-                        && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
-                        && c.color(i) == 1
-                        && o[i] > o[i - 1]
-                        && cl[i] > c.high[i - 1] ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1
+                            && o[i - 4] > o[i - 3] && o[i - 3] > o[i - 2]
+                            && cl[i - 4] > cl[i - 3] && cl[i - 3] > cl[i - 2]
+                            && c.color(i - 1) == -1
+                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
+                            && c.color(i) == 1
+                            && o[i] > o[i - 1]
+                            && cl[i] > c.high[i - 1] ? 100 : 0;
+                    out[i] = signal;
+                    veryShort1.roll(c, i);
+                }
             }
         };
     }

@@ -18,9 +18,14 @@ final class CdlLongLeggedDoji extends Pattern {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) <= doji0.at(c, i)
-                        && (c.lowerShadow(i) > shadowLong0.at(c, i) || c.upperShadow(i) > shadowLong0.at(c, i)) ? 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) <= doji0.at(c, i)
+                            && (c.lowerShadow(i) > shadowLong0.at(c, i) || c.upperShadow(i) > shadowLong0.at(c, i)) ? 100 : 0;
+                    out[i] = signal;
+                    doji0.roll(c, i);
+                    shadowLong0.roll(c, i);
+                }
             }
         };
     }

@@ -25,10 +25,15 @@ final class CdlLongLine extends Pattern {
             final CandleAverage long0 = average(BODY_LONG, 0);
             final CandleAverage shadows0 = average(shadows, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) > long0.at(c, i)
-                        && c.upperShadow(i) < shadows0.at(c, i)
-                        && c.lowerShadow(i) < shadows0.at(c, i) ? c.color(i) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) > long0.at(c, i)
+                            && c.upperShadow(i) < shadows0.at(c, i)
+                            && c.lowerShadow(i) < shadows0.at(c, i) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    long0.roll(c, i);
+                    shadows0.roll(c, i);
+                }
             }
         };
     }

@@ -26,22 +26,29 @@ final class CdlMatHold extends Pattern {
             final CandleAverage short2 = average(BODY_SHORT, 2);
             final CandleAverage short1 = average(BODY_SHORT, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, h = c.high, cl = c.close;
-                return c.body(i - 4) > long4.at(c, i - 4)
-                        && c.body(i - 3) < short3.at(c, i - 3)
-                        && c.body(i - 2) < short2.at(c, i - 2)
-                        && c.body(i - 1) < short1.at(c, i - 1)
-                        && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
-                        && c.bodyGapUp(i - 3, i - 4)
-                        && min(o[i - 2], cl[i - 2]) < cl[i - 4]
-                        && min(o[i - 1], cl[i - 1]) < cl[i - 4]
-                        && min(o[i - 2], cl[i - 2]) > cl[i - 4] - c.body(i - 4) * penetration
-                        && min(o[i - 1], cl[i - 1]) > cl[i - 4] - c.body(i - 4) * penetration
-                        && max(cl[i - 2], o[i - 2]) < o[i - 3]
-                        && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
-                        && o[i] > cl[i - 1]
-                        && cl[i] > max(max(h[i - 3], h[i - 2]), h[i - 1]) ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i - 4) > long4.at(c, i - 4)
+                            && c.body(i - 3) < short3.at(c, i - 3)
+                            && c.body(i - 2) < short2.at(c, i - 2)
+                            && c.body(i - 1) < short1.at(c, i - 1)
+                            && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
+                            && c.bodyGapUp(i - 3, i - 4)
+                            && min(o[i - 2], cl[i - 2]) < cl[i - 4]
+                            && min(o[i - 1], cl[i - 1]) < cl[i - 4]
+                            && min(o[i - 2], cl[i - 2]) > cl[i - 4] - c.body(i - 4) * penetration
+                            && min(o[i - 1], cl[i - 1]) > cl[i - 4] - c.body(i - 4) * penetration
+                            && max(cl[i - 2], o[i - 2]) < o[i - 3]
+                            && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
+                            && o[i] > cl[i - 1]
+                            && cl[i] > max(max(h[i - 3], h[i - 2]), h[i - 1]) ? 100 : 0;
+                    out[i] = signal;
+                    long4.roll(c, i);
+                    short3.roll(c, i);
+                    short2.roll(c, i);
+                    short1.roll(c, i);
+                }
             }
         };
     }

@@ -16,11 +16,15 @@ final class CdlMatchingLow extends Pattern {
         return new Detector(s) {
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] cl = c.close;
-                return c.color(i - 1) == -1 && c.color(i) == -1
-                        && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
-                        && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -1 && c.color(i) == -1
+                            && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
+                            && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? 100 : 0;
+                    out[i] = signal;
+                    equal1.roll(c, i);
+                }
             }
         };
     }

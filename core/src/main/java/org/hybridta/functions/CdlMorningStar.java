@@ -32,16 +32,22 @@ final class CdlMorningStar extends Pattern {
             final CandleAverage middle1 = average(middle, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] cl = c.close;
-                return c.body(i - 2) > long2.at(c, i - 2)
-                        && c.color(i - 2) == -direction
-                        && c.body(i - 1) <= middle1.at(c, i - 1)
-                        && (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2))
-                        && c.body(i) > short0.at(c, i)
-                        && c.color(i) == direction
-                        && (direction > 0 ? cl[i] > cl[i - 2] + c.body(i - 2) * penetration
-                                          : cl[i] < cl[i - 2] - c.body(i - 2) * penetration) ? 100 * direction : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i - 2) > long2.at(c, i - 2)
+                            && c.color(i - 2) == -direction
+                            && c.body(i - 1) <= middle1.at(c, i - 1)
+                            && (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2))
+                            && c.body(i) > short0.at(c, i)
+                            && c.color(i) == direction
+                            && (direction > 0 ? cl[i] > cl[i - 2] + c.body(i - 2) * penetration
+                                              : cl[i] < cl[i - 2] - c.body(i - 2) * penetration) ? 100 * direction : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    middle1.roll(c, i);
+                    short0.roll(c, i);
+                }
             }
         };
     }

@@ -17,13 +17,18 @@ final class CdlPiercing extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.color(i) == 1 && c.body(i) > long0.at(c, i)
-                        && o[i] < c.low[i - 1]
-                        && cl[i] < o[i - 1]
-                        && cl[i] > cl[i - 1] + c.body(i - 1) * 0.5 ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.color(i) == 1 && c.body(i) > long0.at(c, i)
+                            && o[i] < c.low[i - 1]
+                            && cl[i] < o[i - 1]
+                            && cl[i] > cl[i - 1] + c.body(i - 1) * 0.5 ? 100 : 0;
+                    out[i] = signal;
+                    long1.roll(c, i);
+                    long0.roll(c, i);
+                }
             }
         };
     }

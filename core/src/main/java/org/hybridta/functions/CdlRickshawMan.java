@@ -24,13 +24,19 @@ final class CdlRickshawMan extends Pattern {
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
             final CandleAverage near0 = average(NEAR, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, l = c.low, cl = c.close;
-                return c.body(i) <= doji0.at(c, i)
-                        && c.lowerShadow(i) > shadowLong0.at(c, i)
-                        && c.upperShadow(i) > shadowLong0.at(c, i)
-                        && min(o[i], cl[i]) <= l[i] + c.highLow(i) / 2 + near0.at(c, i)
-                        && max(o[i], cl[i]) >= l[i] + c.highLow(i) / 2 - near0.at(c, i) ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) <= doji0.at(c, i)
+                            && c.lowerShadow(i) > shadowLong0.at(c, i)
+                            && c.upperShadow(i) > shadowLong0.at(c, i)
+                            && min(o[i], cl[i]) <= l[i] + c.highLow(i) / 2 + near0.at(c, i)
+                            && max(o[i], cl[i]) >= l[i] + c.highLow(i) / 2 - near0.at(c, i) ? 100 : 0;
+                    out[i] = signal;
+                    doji0.roll(c, i);
+                    shadowLong0.roll(c, i);
+                    near0.roll(c, i);
+                }
             }
         };
     }

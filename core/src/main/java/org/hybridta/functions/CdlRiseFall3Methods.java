@@ -26,26 +26,34 @@ final class CdlRiseFall3Methods extends Pattern {
             final CandleAverage short1 = average(BODY_SHORT, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
-                int first = c.color(i - 4);
-                return c.body(i - 4) > long4.at(c, i - 4)
-                        && c.body(i - 3) < short3.at(c, i - 3)
-                        && c.body(i - 2) < short2.at(c, i - 2)
-                        && c.body(i - 1) < short1.at(c, i - 1)
-                        && c.body(i) > long0.at(c, i)
-                        && first == -c.color(i - 3)
-                        && c.color(i - 3) == c.color(i - 2)
-                        && c.color(i - 2) == c.color(i - 1)
-                        && c.color(i - 1) == -c.color(i)
-                        && min(o[i - 3], cl[i - 3]) < h[i - 4] && max(o[i - 3], cl[i - 3]) > l[i - 4]
-                        && min(o[i - 2], cl[i - 2]) < h[i - 4] && max(o[i - 2], cl[i - 2]) > l[i - 4]
-                        && min(o[i - 1], cl[i - 1]) < h[i - 4] && max(o[i - 1], cl[i - 1]) > l[i - 4]
-                        // TA-Lib multiplies by the first candle's colour to compare in its direction
-                        && cl[i - 2] * first < cl[i - 3] * first
-                        && cl[i - 1] * first < cl[i - 2] * first
-                        && o[i] * first > cl[i - 1] * first
-                        && cl[i] * first > cl[i - 4] * first ? 100 * first : 0;
+                for (int i = from; i < end; i++) {
+                    int first = c.color(i - 4);
+                    int signal = c.body(i - 4) > long4.at(c, i - 4)
+                            && c.body(i - 3) < short3.at(c, i - 3)
+                            && c.body(i - 2) < short2.at(c, i - 2)
+                            && c.body(i - 1) < short1.at(c, i - 1)
+                            && c.body(i) > long0.at(c, i)
+                            && first == -c.color(i - 3)
+                            && c.color(i - 3) == c.color(i - 2)
+                            && c.color(i - 2) == c.color(i - 1)
+                            && c.color(i - 1) == -c.color(i)
+                            && min(o[i - 3], cl[i - 3]) < h[i - 4] && max(o[i - 3], cl[i - 3]) > l[i - 4]
+                            && min(o[i - 2], cl[i - 2]) < h[i - 4] && max(o[i - 2], cl[i - 2]) > l[i - 4]
+                            && min(o[i - 1], cl[i - 1]) < h[i - 4] && max(o[i - 1], cl[i - 1]) > l[i - 4]
+                            // TA-Lib multiplies by the first candle's colour to compare in its direction
+                            && cl[i - 2] * first < cl[i - 3] * first
+                            && cl[i - 1] * first < cl[i - 2] * first
+                            && o[i] * first > cl[i - 1] * first
+                            && cl[i] * first > cl[i - 4] * first ? 100 * first : 0;
+                    out[i] = signal;
+                    long4.roll(c, i);
+                    short3.roll(c, i);
+                    short2.roll(c, i);
+                    short1.roll(c, i);
+                    long0.roll(c, i);
+                }
             }
         };
     }

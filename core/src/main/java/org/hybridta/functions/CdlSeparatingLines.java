@@ -22,14 +22,20 @@ final class CdlSeparatingLines extends Pattern {
             final CandleAverage long0 = average(BODY_LONG, 0);
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open;
-                return c.color(i - 1) == -c.color(i)
-                        && o[i] <= o[i - 1] + equal1.at(c, i - 1)
-                        && o[i] >= o[i - 1] - equal1.at(c, i - 1)
-                        && c.body(i) > long0.at(c, i)
-                        && (c.color(i) == 1 && c.lowerShadow(i) < veryShort0.at(c, i)
-                            || c.color(i) == -1 && c.upperShadow(i) < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 1) == -c.color(i)
+                            && o[i] <= o[i - 1] + equal1.at(c, i - 1)
+                            && o[i] >= o[i - 1] - equal1.at(c, i - 1)
+                            && c.body(i) > long0.at(c, i)
+                            && (c.color(i) == 1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                                || c.color(i) == -1 && c.upperShadow(i) < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    veryShort0.roll(c, i);
+                    long0.roll(c, i);
+                    equal1.roll(c, i);
+                }
             }
         };
     }

@@ -18,10 +18,15 @@ final class CdlShortLine extends Pattern {
             final CandleAverage short0 = average(BODY_SHORT, 0);
             final CandleAverage shadowShort0 = average(SHADOW_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) < short0.at(c, i)
-                        && c.upperShadow(i) < shadowShort0.at(c, i)
-                        && c.lowerShadow(i) < shadowShort0.at(c, i) ? c.color(i) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) < short0.at(c, i)
+                            && c.upperShadow(i) < shadowShort0.at(c, i)
+                            && c.lowerShadow(i) < shadowShort0.at(c, i) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    short0.roll(c, i);
+                    shadowShort0.roll(c, i);
+                }
             }
         };
     }

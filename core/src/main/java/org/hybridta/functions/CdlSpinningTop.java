@@ -16,10 +16,14 @@ final class CdlSpinningTop extends Pattern {
         return new Detector(s) {
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) < short0.at(c, i)
-                        && c.upperShadow(i) > c.body(i)
-                        && c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) < short0.at(c, i)
+                            && c.upperShadow(i) > c.body(i)
+                            && c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
+                    out[i] = signal;
+                    short0.roll(c, i);
+                }
             }
         };
     }

@@ -27,17 +27,26 @@ final class CdlStalledPattern extends Pattern {
             final CandleAverage near2 = average(NEAR, 2);
             final CandleAverage near1 = average(NEAR, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
-                        && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
-                        && c.body(i - 2) > long2.at(c, i - 2)
-                        && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
-                        && o[i - 1] > o[i - 2]
-                        && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
-                        && c.body(i) < short0.at(c, i)
-                        && o[i] >= cl[i - 1] - c.body(i) - near1.at(c, i - 1) ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
+                            && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
+                            && c.body(i - 2) > long2.at(c, i - 2)
+                            && c.body(i - 1) > long1.at(c, i - 1)
+                            && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
+                            && o[i - 1] > o[i - 2]
+                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                            && c.body(i) < short0.at(c, i)
+                            && o[i] >= cl[i - 1] - c.body(i) - near1.at(c, i - 1) ? -100 : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    long1.roll(c, i);
+                    short0.roll(c, i);
+                    veryShort1.roll(c, i);
+                    near2.roll(c, i);
+                    near1.roll(c, i);
+                }
             }
         };
     }

@@ -16,12 +16,16 @@ final class CdlStickSandwich extends Pattern {
         return new Detector(s) {
             final CandleAverage equal2 = average(EQUAL, 2);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] cl = c.close;
-                return c.color(i - 2) == -1 && c.color(i - 1) == 1 && c.color(i) == -1
-                        && c.low[i - 1] > cl[i - 2]
-                        && cl[i] <= cl[i - 2] + equal2.at(c, i - 2)
-                        && cl[i] >= cl[i - 2] - equal2.at(c, i - 2) ? 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == -1 && c.color(i - 1) == 1 && c.color(i) == -1
+                            && c.low[i - 1] > cl[i - 2]
+                            && cl[i] <= cl[i - 2] + equal2.at(c, i - 2)
+                            && cl[i] >= cl[i - 2] - equal2.at(c, i - 2) ? 100 : 0;
+                    out[i] = signal;
+                    equal2.roll(c, i);
+                }
             }
         };
     }

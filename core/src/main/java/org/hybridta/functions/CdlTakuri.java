@@ -22,10 +22,16 @@ final class CdlTakuri extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage veryLong0 = average(SHADOW_VERY_LONG, 0);
 
-            @Override int at(Candles c, int i) {
-                return c.body(i) <= doji0.at(c, i)
-                        && c.upperShadow(i) < veryShort0.at(c, i)
-                        && c.lowerShadow(i) > veryLong0.at(c, i) ? 100 : 0;
+            @Override void scan(Candles c, int from, int end, double[] out) {
+                for (int i = from; i < end; i++) {
+                    int signal = c.body(i) <= doji0.at(c, i)
+                            && c.upperShadow(i) < veryShort0.at(c, i)
+                            && c.lowerShadow(i) > veryLong0.at(c, i) ? 100 : 0;
+                    out[i] = signal;
+                    doji0.roll(c, i);
+                    veryShort0.roll(c, i);
+                    veryLong0.roll(c, i);
+                }
             }
         };
     }

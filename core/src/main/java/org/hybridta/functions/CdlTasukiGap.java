@@ -18,20 +18,24 @@ final class CdlTasukiGap extends Pattern {
         return new Detector(s) {
             final CandleAverage near1 = average(NEAR, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.bodyGapUp(i - 1, i - 2)
-                        && c.color(i - 1) == 1 && c.color(i) == -1
-                        && o[i] < cl[i - 1] && o[i] > o[i - 1]
-                        && cl[i] < o[i - 1]
-                        && cl[i] > max(cl[i - 2], o[i - 2])
-                        && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1)
-                        || c.bodyGapDown(i - 1, i - 2)
-                        && c.color(i - 1) == -1 && c.color(i) == 1
-                        && o[i] < o[i - 1] && o[i] > cl[i - 1]
-                        && cl[i] > o[i - 1]
-                        && cl[i] < min(cl[i - 2], o[i - 2])
-                        && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1) ? c.color(i - 1) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.bodyGapUp(i - 1, i - 2)
+                            && c.color(i - 1) == 1 && c.color(i) == -1
+                            && o[i] < cl[i - 1] && o[i] > o[i - 1]
+                            && cl[i] < o[i - 1]
+                            && cl[i] > max(cl[i - 2], o[i - 2])
+                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1)
+                            || c.bodyGapDown(i - 1, i - 2)
+                            && c.color(i - 1) == -1 && c.color(i) == 1
+                            && o[i] < o[i - 1] && o[i] > cl[i - 1]
+                            && cl[i] > o[i - 1]
+                            && cl[i] < min(cl[i - 2], o[i - 2])
+                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1) ? c.color(i - 1) * 100 : 0;
+                    out[i] = signal;
+                    near1.roll(c, i);
+                }
             }
         };
     }

@@ -1,31 +1,14 @@
 package org.hybridta.functions;
 
-import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
-import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
-
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLTHRUSTING: a long black candle, then a white one opening below its low and closing into its body, under the midpoint (-100). */
+/** TA-Lib's CDLTHRUSTING: a {@link CdlInNeck} whose white candle closes into the black one's body, under its midpoint (-100). */
 final class CdlThrusting extends Pattern {
     CdlThrusting() {
         super("cdlthrusting", "Thrusting Pattern");
     }
 
-    @Override int lookback(CandleSettings s) { return Math.max(s.avgPeriod(EQUAL), s.avgPeriod(BODY_LONG)) + 1; }
+    @Override int lookback(CandleSettings s) { return CdlInNeck.lookbackOf(s); }
 
-    @Override Detector detector(CandleSettings s, Args a) {
-        return new Detector(s) {
-            final CandleAverage equal1 = average(EQUAL, 1);
-            final CandleAverage long1 = average(BODY_LONG, 1);
-
-            @Override int at(Candles c, int i) {
-                double[] cl = c.close;
-                return c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
-                        && c.color(i) == 1
-                        && c.open[i] < c.low[i - 1]
-                        && cl[i] > cl[i - 1] + equal1.at(c, i - 1)
-                        && cl[i] <= cl[i - 1] + c.body(i - 1) * 0.5 ? -100 : 0;
-            }
-        };
-    }
+    @Override Detector detector(CandleSettings s, Args a) { return CdlInNeck.neck(s, CdlInNeck.Neck.THRUSTING); }
 }

@@ -18,14 +18,19 @@ final class CdlUpsideGap2Crows extends Pattern {
             final CandleAverage long2 = average(BODY_LONG, 2);
             final CandleAverage short1 = average(BODY_SHORT, 1);
 
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2)
-                        && c.color(i - 1) == -1 && c.body(i - 1) <= short1.at(c, i - 1)
-                        && c.bodyGapUp(i - 1, i - 2)
-                        && c.color(i) == -1
-                        && o[i] > o[i - 1] && cl[i] < cl[i - 1]
-                        && cl[i] > cl[i - 2] ? -100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2)
+                            && c.color(i - 1) == -1 && c.body(i - 1) <= short1.at(c, i - 1)
+                            && c.bodyGapUp(i - 1, i - 2)
+                            && c.color(i) == -1
+                            && o[i] > o[i - 1] && cl[i] < cl[i - 1]
+                            && cl[i] > cl[i - 2] ? -100 : 0;
+                    out[i] = signal;
+                    long2.roll(c, i);
+                    short1.roll(c, i);
+                }
             }
         };
     }

@@ -15,16 +15,19 @@ final class CdlXSideGap3Methods extends Pattern {
 
     @Override Detector detector(CandleSettings s, Args a) {
         return new Detector(s) {
-            @Override int at(Candles c, int i) {
+            @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] o = c.open, cl = c.close;
-                return c.color(i - 2) == c.color(i - 1)
-                        && c.color(i - 1) == -c.color(i)
-                        && o[i] < max(cl[i - 1], o[i - 1])
-                        && o[i] > min(cl[i - 1], o[i - 1])
-                        && cl[i] < max(cl[i - 2], o[i - 2])
-                        && cl[i] > min(cl[i - 2], o[i - 2])
-                        && (c.color(i - 2) == 1 && c.bodyGapUp(i - 1, i - 2)
-                            || c.color(i - 2) == -1 && c.bodyGapDown(i - 1, i - 2)) ? c.color(i - 2) * 100 : 0;
+                for (int i = from; i < end; i++) {
+                    int signal = c.color(i - 2) == c.color(i - 1)
+                            && c.color(i - 1) == -c.color(i)
+                            && o[i] < max(cl[i - 1], o[i - 1])
+                            && o[i] > min(cl[i - 1], o[i - 1])
+                            && cl[i] < max(cl[i - 2], o[i - 2])
+                            && cl[i] > min(cl[i - 2], o[i - 2])
+                            && (c.color(i - 2) == 1 && c.bodyGapUp(i - 1, i - 2)
+                                || c.color(i - 2) == -1 && c.bodyGapDown(i - 1, i - 2)) ? c.color(i - 2) * 100 : 0;
+                    out[i] = signal;
+                }
             }
         };
     }

@@ -12,11 +12,11 @@ import org.hybridta.indicator.Group;
  * The home shared by TA-Lib's 61 candlestick patterns ({@code CDL*}): their declaration (open, high, low, close
  * in; one integer out, +-100 bullish or bearish, +-80 or +-200 where TA-Lib grades it, 0 none), and the batch and
  * streaming drivers of a pattern's {@link Detector}. A pattern supplies its TA-Lib lookback under the
- * {@link CandleSettings} and its detector: the running {@link CandleAverage}s it compares with and the test of one
- * bar, a transcription of {@code ta_CDL<NAME>.c}'s loop body.
+ * {@link CandleSettings} and its detector: the running {@link CandleAverage}s it compares with and its loop, a
+ * transcription of {@code ta_CDL<NAME>.c}'s.
  *
  * <p>Both drivers run TA-Lib's loop: the averages start at the first bar with a value (TA-Lib's {@code startIdx}
- * when called from bar 0), the detector runs on each bar, then every average rolls. Settings are read once per
+ * when called from bar 0), then each bar's signal is tested and every average rolls. Settings are read once per
  * batch call or streaming state.
  */
 abstract class Pattern extends FunctionDef {
@@ -54,17 +54,16 @@ abstract class Pattern extends FunctionDef {
     @Override final void batch(Args args, double[][] in, int off, int len, double[][] out) {
         CandleSettings settings = CandleSettings.current();
         int lookback = lookback(settings);
-        if (!warmUp(out, off, len, lookback)) return;
+        if (len <= lookback) {
+            warmUp(out, off, len, lookback);
+            return;
+        }
         Candles candles = new Candles(in[0], in[1], in[2], in[3]);
         Detector d = detector(settings, args);
-        int first = off + lookback - primingBars(), from = off + lookback;
-        double[] o = out[0];
+        int first = off + lookback - primingBars();
         d.start(candles, first);
-        for (int i = first, end = off + len; i < end; i++) {
-            int signal = d.at(candles, i);
-            d.roll(candles, i);
-            if (i >= from) o[i] = signal;
-        }
+        d.scan(candles, first, off + len, out[0]);
+        warmUp(out, off, len, lookback);        // over the priming bars' signals too
     }
 
     @Override final Step step(Args args) {
@@ -74,13 +73,15 @@ abstract class Pattern extends FunctionDef {
     }
 
     /**
-     * The state of one pattern on one series: the averages it compares with (created through {@link #average},
-     * which the drivers start and roll) and the test of one bar.
+     * The state of one pattern on one series: the averages it compares with (created through {@link #average}) and
+     * its loop, TA-Lib's, over a range of bars: the batch runs it over the whole series, the streaming step over
+     * one bar at a time. The loop lives in each pattern, not here, so that each pattern's test is compiled into its
+     * own loop (one shared loop would call 61 detectors through one virtual call per bar), and it rolls each of its
+     * averages by name, as TA-Lib does (a loop over a list of them is markedly slower).
      */
     abstract static class Detector {
         private final CandleSettings settings;
         private final List<CandleAverage> averages = new ArrayList<>();
-        private CandleAverage[] rolled;
 
         Detector(CandleSettings settings) {
             this.settings = settings;
@@ -88,32 +89,32 @@ abstract class Pattern extends FunctionDef {
 
         /** The running average of {@code setting} for the candle {@code offset} bars before the current one. */
         final CandleAverage average(CandleSettings.Setting setting, int offset) {
-            CandleAverage a = new CandleAverage(settings.rule(setting), offset);
+            CandleAverage a = CandleAverage.of(settings.rule(setting), offset);
             averages.add(a);
             return a;
         }
 
-        /** TA-Lib's signal at bar {@code i} (the pattern's last candle), the averages as TA-Lib has them there. */
-        abstract int at(Candles c, int i);
+        /**
+         * TA-Lib's loop over bars {@code [from, end)}: writes each bar's signal to {@code out[i]} (with the averages as
+         * TA-Lib has them at that bar), then rolls every average. Called for consecutive ranges of one series.
+         */
+        abstract void scan(Candles c, int from, int end, double[] out);
 
+        /** Sums every average's initial period; TA-Lib's loop then starts at bar {@code first}. */
         final void start(Candles c, int first) {
-            rolled = averages.toArray(new CandleAverage[0]);
-            for (CandleAverage a : rolled) a.start(c, first);
-        }
-
-        final void roll(Candles c, int i) {
-            for (CandleAverage a : rolled) a.roll(c, i);
+            for (CandleAverage a : averages) a.start(c, first);
         }
     }
 
     /**
      * The streaming form: the last bars in a buffer that is compacted when full (amortised O(1) per bar), the
-     * detector run on it exactly as the batch runs it on the whole series.
+     * detector's loop run on each new bar exactly as the batch runs it on the whole series.
      */
     private static final class Stream implements Step {
         private final Detector detector;
         private final int lookback, first;
         private final Candles candles;
+        private final double[] signals;
         private int size, bar;
 
         Stream(Detector detector, int lookback, int first) {
@@ -122,24 +123,22 @@ abstract class Pattern extends FunctionDef {
             this.first = first;
             int capacity = Math.max(64, 2 * (lookback + 1));
             candles = new Candles(new double[capacity], new double[capacity], new double[capacity], new double[capacity]);
+            signals = new double[capacity];
         }
 
         @Override public void update(double[] in, double[] out) {
-            if (size == candles.open.length) compact();
+            if (size == signals.length) compact();
             int i = size++;
             candles.open[i] = in[0];
             candles.high[i] = in[1];
             candles.low[i] = in[2];
             candles.close[i] = in[3];
             int n = bar++;
-            if (n < first) {
-                out[0] = Double.NaN;
-                return;
+            if (n >= first) {
+                if (n == first) detector.start(candles, i);
+                detector.scan(candles, i, i + 1, signals);
             }
-            if (n == first) detector.start(candles, i);
-            int signal = detector.at(candles, i);
-            detector.roll(candles, i);
-            out[0] = n >= lookback ? signal : Double.NaN;
+            out[0] = n >= lookback ? signals[i] : Double.NaN;
         }
 
         /** Keeps the last {@code lookback} bars, all the next bar can reach back to. */
