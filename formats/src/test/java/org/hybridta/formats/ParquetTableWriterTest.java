@@ -233,7 +233,8 @@ class ParquetTableWriterTest {
     @Test void theFileNameChoosesTheFormat() {
         assertThat(TableFormat.forFileName(Path.of("out/run.PARQUET"))).contains(TableFormat.PARQUET);
         assertThat(TableFormat.forFileName(Path.of("run.duckdb"))).contains(TableFormat.DUCKDB);
-        assertThat(TableFormat.forFileName(Path.of("run.csv"))).isEmpty();
+        assertThat(TableFormat.forFileName(Path.of("run.csv"))).contains(TableFormat.CSV);
+        assertThat(TableFormat.forFileName(Path.of("run.txt"))).isEmpty();
     }
 
     static void write(Path file, SampleTable table, WriteOptions options) throws IOException {

@@ -48,8 +48,8 @@ class TableSinkTest {
 
         List<String> lines = Files.readAllLines(csv);
         String[] header = lines.get(0).split(",");
-        assertThat(header).containsExactly("date", "symbol", "open", "high", "low", "close", "adj_close", "volume", "sma_20", "macd_12_26_9",
-                "macd_12_26_9_signal", "macd_12_26_9_hist", "obv", "adx_14", "adx_14_plus_di", "adx_14_minus_di", "source");
+        assertThat(header).containsExactly("date", "symbol", "open", "high", "low", "close", "adj_close", "volume", "sma_20", "macd_12_26_9_macd",
+                "macd_12_26_9_macdsignal", "macd_12_26_9_macdhist", "obv", "adx_14", "source");
         assertThat(lines).hasSize(1 + (int) rows);
         Map<String, String[]> csvRows = new HashMap<>();
         for (String line : lines.subList(1, lines.size())) {
