@@ -35,6 +35,14 @@ public record Tolerance(double relative, boolean floorEverywhere) {
     /** 1e-9 relative, with the floors above: what every double-precision backend meets against TA-Lib. */
     public static final Tolerance TA_LIB = new Tolerance(1e-9, false);
 
+    /**
+     * Functions whose values pass through the C library's {@code atan}, {@code sin}, {@code exp} …: Java's differ from
+     * glibc's in the last bit for a fraction of a percent of arguments, so these equal TA-Lib C to this tolerance,
+     * not bit for bit (the others are bit-identical). CEIL, FLOOR and SQRT are exact in both.
+     */
+    public static final java.util.Set<String> LIBM = java.util.Set.of("ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine",
+            "linearreg_angle", "mama", "acos", "asin", "atan", "cos", "cosh", "exp", "ln", "log10", "sin", "sinh", "tan", "tanh");
+
     public Tolerance {
         if (!(relative >= 0) || Double.isInfinite(relative)) throw new IllegalArgumentException("relative must be finite and >= 0, was " + relative);
     }

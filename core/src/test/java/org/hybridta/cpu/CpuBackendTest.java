@@ -37,12 +37,7 @@ class CpuBackendTest {
         return Stream.of(RandomBars.randomWalk("W", 7, 10_000), RandomBars.flatStretches("F", 7, 10_000), RealisticBars.load());
     }
 
-    /**
-     * Functions whose values pass through the C library's {@code atan}, {@code sin}, {@code exp} ...: Java's differ
-     * from glibc's in the last bit for a fraction of a percent of arguments, so these agree to about 1e-16 relative,
-     * not bit for bit (the conformance suite checks them to its tolerance). CEIL, FLOOR and SQRT are exact in both.
-     */
-    static final Set<String> LIBM = Set.of("ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "linearreg_angle", "mama", "acos", "asin", "atan", "cos", "cosh", "exp", "ln", "log10", "sin", "sinh", "tan", "tanh");
+    static final Set<String> LIBM = org.hybridta.conformance.Tolerance.LIBM;
 
     /** The kernels repeat TA-Lib's arithmetic, so every value is the same double, not merely close. */
     @ParameterizedTest(name = "{0}")
