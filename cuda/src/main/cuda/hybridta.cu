@@ -297,7 +297,7 @@ __device__ __forceinline__ double trueRange(double h, double l, double cPrev) {
     return greatest;
 }
 
-__device__ __forceinline__ bool nearZero(double v) { return (-0.00000001 < v) && (v < 0.00000001); }
+__device__ __forceinline__ bool nearZero(double v) { return (-0.00000000000001 < v) && (v < 0.00000000000001); }
 
 // Division by a divisor fixed for the whole series (a period, 3, 100): the reciprocal is computed once and
 // each quotient is x * r corrected by one fused multiply-add on the exact residual (Markstein), which
@@ -494,7 +494,7 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
         double oldSq = old * old;
         total2 -= oldSq;
         mean2 -= mid * mid;
-        bool root = valid && !(mean2 < 0.00000001);
+        bool root = valid && !(mean2 < 0.00000000000001);
         double sd = sqrt(root ? mean2 : 1.0);  // never the square root's slow path for a value not used
         sd = root ? sd : 0.0;
         double w = sd * k;

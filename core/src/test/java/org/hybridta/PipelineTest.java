@@ -54,7 +54,7 @@ class PipelineTest {
         assertThat(r.okCount()).isEqualTo(3);
         assertThat(r.failures()).isEmpty();
         RunOutput out = r.output().orElseThrow();
-        assertThat(out.columns()).containsExactly("ema_12", "rsi_14", "macd_12_26_9", "macd_12_26_9_signal", "macd_12_26_9_hist");
+        assertThat(out.columns()).containsExactly("ema_12", "rsi_14", "macd_12_26_9_macd", "macd_12_26_9_macdsignal", "macd_12_26_9_macdhist");
         try (ComputeBackend cpu = Backends.open("cpu")) {
             for (String sym : List.of("AAPL", "MSFT", "XOM")) {
                 BarSeries s = ((FetchResult.Ok) SyntheticQuoteSource.create().fetch(Constituent.of(sym), FROM, TO)).series();

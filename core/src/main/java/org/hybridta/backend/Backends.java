@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * property {@code hybridta.backend}, the environment variable {@code HYBRIDTA_BACKEND}, and otherwise
  * the available backend of highest priority (CUDA above CPU). A backend chosen by name that cannot run
  * fails with {@link BackendUnavailableException}; only {@code auto} falls back, and it logs what it chose
- * and why.
+ * and why. A backend opened by {@code auto} also computes on the CPU the specs it has no kernel for
+ * ({@link ComputeBackend#supports}), logging each once; one named explicitly refuses them, naming them.
  */
 public final class Backends {
     /** The system property that names a backend when the caller does not. */
@@ -46,7 +47,12 @@ public final class Backends {
 
     /** Opens the chosen backend; see the class documentation for how the choice is made. */
     public static ComputeBackend open(String name, BackendOptions options) {
-        return select(name, providers(), System.getProperty(PROPERTY), System.getenv(ENVIRONMENT)).create(options);
+        String property = System.getProperty(PROPERTY), environment = System.getenv(ENVIRONMENT);
+        BackendProvider p = select(name, providers(), property, environment);
+        ComputeBackend backend = p.create(options);
+        // only auto computes on the cpu what the chosen backend lacks; a backend named explicitly refuses it
+        boolean auto = firstNamed(name, property, environment).equals(AUTO);
+        return auto && !p.name().equals("cpu") ? new FallbackBackend(backend, options) : backend;
     }
 
     /** The provider that {@link #open(String, BackendOptions)} would use, without opening it. */

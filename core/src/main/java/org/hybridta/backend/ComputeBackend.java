@@ -25,12 +25,21 @@ public interface ComputeBackend extends AutoCloseable {
     default String description() { return name(); }
 
     /**
+     * Whether this backend computes {@code indicator}. The CPU computes every spec of the catalog; a GPU backend
+     * may lack kernels for some (its {@code compute} then refuses them, naming them). {@link Backends#open} with
+     * {@code auto} computes such specs on the CPU instead, and logs it.
+     */
+    default boolean supports(Indicator indicator) {
+        return true;
+    }
+
+    /**
      * Computes every output of every indicator for every series of the panel, in one call.
      *
      * @return one column per indicator output, in the order of {@code indicators} and their
      *         {@link Indicator#outputs() outputs}
-     * @throws IllegalArgumentException if an indicator needs a field the panel lacks, or two indicators
-     *                                  share a column name
+     * @throws IllegalArgumentException if an indicator needs a field the panel lacks, two indicators share a column
+     *                                  name, or the backend does not {@link #supports support} an indicator
      * @throws IllegalStateException    if the backend is closed
      */
     IndicatorValues compute(Panel panel, List<? extends Indicator> indicators);

@@ -1,6 +1,7 @@
 package org.hybridta.cpu;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -12,6 +13,8 @@ import org.hybridta.Field;
 import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.functions.Functions;
+import org.hybridta.functions.Kernel;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 
@@ -44,7 +47,9 @@ final class CpuBackend implements ComputeBackend {
             firstColumn[i] = c;
             c += indicators.get(i).outputs().size();
         }
-        Inputs in = Inputs.of(panel);
+        // per indicator: its kernel, its input arrays and its slice of the output columns, bound once
+        Call[] calls = new Call[indicators.size()];
+        for (int i = 0; i < calls.length; i++) calls[i] = Call.of(indicators.get(i), panel, out, firstColumn[i]);
 
         List<Runnable> tasks = new ArrayList<>();
         int nSeries = panel.seriesCount();
@@ -55,11 +60,8 @@ final class CpuBackend implements ComputeBackend {
             for (int from = 0; from < nSeries; from += chunk) {
                 int lo = from, hi = Math.min(nSeries, from + chunk);
                 tasks.add(() -> {
-                    CpuKernels.Scratch scratch = new CpuKernels.Scratch();
                     for (int s = lo; s < hi; s++) {
-                        for (int i = 0; i < indicators.size(); i++) {
-                            run(indicators.get(i), in, s, panel.length(s), bars, out, firstColumn[i], scratch);
-                        }
+                        for (Call call : calls) call.run(s, panel.length(s), bars);
                     }
                 });
             }
@@ -68,21 +70,12 @@ final class CpuBackend implements ComputeBackend {
             for (int s = 0; s < nSeries; s++) {
                 for (int i = 0; i < indicators.size(); i++) {
                     int ss = s, ii = i;
-                    tasks.add(() -> run(indicators.get(ii), in, ss, panel.length(ss), bars, out, firstColumn[ii], new CpuKernels.Scratch()));
+                    tasks.add(() -> calls[ii].run(ss, panel.length(ss), bars));
                 }
             }
         }
         execute(tasks);
         return IndicatorValues.of(panel, columns, out);
-    }
-
-    private static void run(Indicator ind, Inputs in, int s, int len, int bars, double[][] out, int firstColumn,
-                            CpuKernels.Scratch scratch) {
-        int off = s * bars;
-        CpuKernels.compute(ind, in, off, len, out, firstColumn, scratch);
-        // padding after the series' end
-        int nOut = ind.outputs().size();
-        for (int k = 0; k < nOut; k++) java.util.Arrays.fill(out[firstColumn + k], off + len, off + bars, Double.NaN);
     }
 
     private void execute(List<Runnable> tasks) {
@@ -134,15 +127,19 @@ final class CpuBackend implements ComputeBackend {
         if (closed.compareAndSet(false, true) && pool != null) pool.shutdownNow();
     }
 
-    /** The panel's arrays, looked up once per compute call; absent fields are null. */
-    record Inputs(double[] open, double[] high, double[] low, double[] close, double[] volume) {
-        static Inputs of(Panel p) {
-            return new Inputs(field(p, Field.OPEN), field(p, Field.HIGH), field(p, Field.LOW), field(p, Field.CLOSE),
-                    field(p, Field.VOLUME));
+    /** One indicator's kernel with its input arrays and its output columns. */
+    private record Call(Kernel kernel, double[][] in, double[][] out) {
+        static Call of(Indicator ind, Panel panel, double[][] columns, int firstColumn) {
+            double[][] in = new double[ind.inputFields().size()][];
+            for (int k = 0; k < in.length; k++) in[k] = panel.data(ind.inputFields().get(k));
+            return new Call(Functions.kernel(ind), in, Arrays.copyOfRange(columns, firstColumn, firstColumn + ind.outputs().size()));
         }
 
-        private static double[] field(Panel p, Field f) {
-            return p.has(f) ? p.data(f) : null;
+        /** Computes series {@code s} and pads its outputs after the series' end with NaN. */
+        void run(int s, int len, int bars) {
+            int off = s * bars;
+            kernel.compute(in, off, len, out);
+            for (double[] o : out) Arrays.fill(o, off + len, off + bars, Double.NaN);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.hybridta.indicator.MaType;
 final class Bbands extends FunctionDef {
     Bbands() {
         super(function("bbands", Group.OVERLAP_STUDIES, "Bollinger Bands")
+                .overlap()
                 .inputReal()
                 .paramPeriod(5, 2)
                 .paramReal("nbdevup", 2, REAL_MIN, REAL_MAX)

@@ -28,6 +28,7 @@ final class Declaration {
     private final List<InputInfo> inputs = new ArrayList<>();
     private final List<ParamInfo> params = new ArrayList<>();
     private final List<OutputInfo> outputs = new ArrayList<>();
+    private boolean overlap;
 
     private Declaration(String name, Group group, String description) {
         this.name = name;
@@ -91,7 +92,13 @@ final class Declaration {
         return this;
     }
 
+    /** TA-Lib's {@code TA_FUNC_FLG_OVERLAP}: the outputs are on the input's scale (MetadataTest checks the flag). */
+    Declaration overlap() {
+        overlap = true;
+        return this;
+    }
+
     FunctionInfo info() {
-        return new FunctionInfo(name, group, description, inputs, params, outputs);
+        return new FunctionInfo(name, group, description, inputs, params, outputs, overlap);
     }
 }

@@ -14,6 +14,7 @@ abstract class MaFunction extends FunctionDef {
 
     MaFunction(MaType type, String description) {
         super(function(type.text(), Group.OVERLAP_STUDIES, description)
+                .overlap()
                 .inputReal()
                 .paramPeriod(30, 2)
                 .output("real"));

@@ -27,4 +27,17 @@ final class MinMaxIndex extends FunctionDef {
             out[1] = ready ? hi.index() : Double.NaN;
         };
     }
+
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        int period = a.integer(0);
+        SlidingExtreme lo = SlidingExtreme.lowest(period), hi = SlidingExtreme.highest(period);
+        double[] x = in[0], minIdx = out[0], maxIdx = out[1];
+        for (int i = off, end = off + len; i < end; i++) {
+            lo.add(x[i]);
+            hi.add(x[i]);
+            boolean ready = i - off >= period - 1;
+            minIdx[i] = ready ? lo.index() : Double.NaN;
+            maxIdx[i] = ready ? hi.index() : Double.NaN;
+        }
+    }
 }

@@ -9,24 +9,32 @@ package org.hybridta.functions;
  * TA-Lib's O(window), with the same index chosen on ties and the same treatment of NaN (a NaN at the window's
  * start sticks, other NaNs are passed over).
  *
- * <p>Feed consecutive bars to {@link #add}; {@link #value()} and {@link #index()} are TA-Lib's from the bar
+ * <p>A lowest is tracked as the highest of the negated values (negation is exact, so the same bits come back).
+ * Feed consecutive bars to {@link #add}; {@link #value()} and {@link #index()} are TA-Lib's from bar
  * {@code window - 1} on.
  */
 final class SlidingExtreme {
-    private final int window;
-    private final boolean highest, latestOnTies;
-    private final double[] ring;          // the last window values, bar t at t % window
-    private final int[] queue;            // candidate bars, values monotonic; circular
-    private int head, size, count;
+    private final int window, ringMask, queueMask;
+    private final double sign;
+    private final boolean latestOnTies;
+    private final double[] ring;          // the last window values (times sign), bar t at t & ringMask
+    private final int[] queueBar;         // candidate bars, values non-increasing; head and tail count up
+    private final double[] queueValue;
+    private int head, tail, count;
     private int index = -1;
     private double value;
 
     private SlidingExtreme(int window, boolean highest, boolean latestOnTies) {
         this.window = window;
-        this.highest = highest;
+        this.sign = highest ? 1.0 : -1.0;
         this.latestOnTies = latestOnTies;
-        this.ring = new double[window];
-        this.queue = new int[window + 1];
+        int ringSize = Integer.highestOneBit(Math.max(1, window - 1)) << 1;         // a power of two >= window
+        int queueSize = Integer.highestOneBit(window) << 1;                         // a power of two > window
+        this.ring = new double[ringSize];
+        this.ringMask = ringSize - 1;
+        this.queueBar = new int[queueSize];
+        this.queueValue = new double[queueSize];
+        this.queueMask = queueSize - 1;
     }
 
     /** The highest of the window; on a rescan the earliest of equal highs (TA-Lib's MAX, STOCH, WILLR). */
@@ -41,45 +49,43 @@ final class SlidingExtreme {
     /** Like {@link #lowest} but a rescan takes the latest of equal lows (TA-Lib's AROON). */
     static SlidingExtreme lowestLatest(int window) { return new SlidingExtreme(window, false, true); }
 
-    /** {@code a} beats {@code b}: strictly more extreme, or equally extreme when ties go to the later bar. */
-    private boolean pops(double back, double x) {
-        if (highest) return latestOnTies ? back <= x : back < x;
-        return latestOnTies ? back >= x : back > x;
-    }
-
     /** Adds the next bar. */
     void add(double x) {
+        double v = sign * x;
         int today = count++;
-        ring[today % window] = x;
+        ring[today & ringMask] = v;
         int trailing = today - window + 1;
         // the queue holds the non-NaN bars of the window that a rescan could pick, oldest first
-        while (size > 0 && queue[head] < trailing) {
-            head = head + 1 == queue.length ? 0 : head + 1;
-            size--;
-        }
-        if (!Double.isNaN(x)) {
-            while (size > 0) {
-                int back = (head + size - 1) % queue.length;
-                if (!pops(ring[queue[back] % window], x)) break;
-                size--;
+        while (head != tail && queueBar[head & queueMask] < trailing) head++;
+        if (v == v) {
+            while (head != tail) {
+                double back = queueValue[(tail - 1) & queueMask];
+                if (latestOnTies ? back <= v : back < v) tail--;
+                else break;
             }
-            queue[(head + size) % queue.length] = today;
-            size++;
+            queueBar[tail & queueMask] = today;
+            queueValue[tail & queueMask] = v;
+            tail++;
         }
         if (trailing < 0) return;
         if (index < trailing) {
             // TA-Lib rescans from the window's first bar: a NaN there stays, otherwise the queue's front
-            double first = ring[trailing % window];
-            index = Double.isNaN(first) ? trailing : queue[head];
-            value = ring[index % window];
-        } else if (highest ? x >= value : x <= value) {
+            double first = ring[trailing & ringMask];
+            if (first != first) {
+                index = trailing;
+                value = first;
+            } else {
+                index = queueBar[head & queueMask];
+                value = queueValue[head & queueMask];
+            }
+        } else if (v >= value) {
             index = today;
-            value = x;
+            value = v;
         }
     }
 
     /** The extreme of the window ending at the last bar added. */
-    double value() { return value; }
+    double value() { return sign * value; }
 
     /** The bar of {@link #value()}, counted from the first bar added. */
     int index() { return index; }

@@ -12,9 +12,11 @@ import java.util.Objects;
  * @param inputs      inputs in TA-Lib's order
  * @param params      optional parameters in TA-Lib's order (the positional order of the text form)
  * @param outputs     outputs in TA-Lib's order
+ * @param overlap     TA-Lib's {@code TA_FUNC_FLG_OVERLAP}: the outputs are on the input's scale (a moving average, bands,
+ *                    a price), so they belong on the price chart and are compared with TA-Lib purely relatively
  */
 public record FunctionInfo(String name, Group group, String description, List<InputInfo> inputs, List<ParamInfo> params,
-                           List<OutputInfo> outputs) {
+                           List<OutputInfo> outputs, boolean overlap) {
     public FunctionInfo {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(group, "group");

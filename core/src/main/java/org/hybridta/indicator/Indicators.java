@@ -1,119 +1,141 @@
 package org.hybridta.indicator;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import org.hybridta.Field;
+import org.hybridta.functions.Functions;
 import org.hybridta.io.UntrustedText;
 
 /**
- * The indicator catalog: factories for every spec, and the parser of the text form used on the command
- * line ({@code ema:12}, {@code macd:12:26:9}, {@code bbands:20:2}, {@code obv}).
+ * Builds indicator specs: factories for the common ones, {@link #of} for any function of the catalog, and the
+ * parser of the text form.
  *
- * <p>A name without parameters takes the defaults listed in {@link #catalog()} ({@code rsi} is
- * {@code rsi:14}).
+ * <h2>Text form</h2>
+ * TA-Lib's function name in lower case, then its parameters separated by {@code :} — positionally in TA-Lib's
+ * order ({@code macd:12:26:9}), by name in any order ({@code stoch:fastk_period=14:slowd_period=5}), or both,
+ * positional ones first; parameters not given take TA-Lib's defaults ({@code sma} is {@code sma:30}). MA types are
+ * written by name ({@code stochrsi:14:5:3:ema}). A function of one or more series reads the close (two-series
+ * functions: high and low) unless fields follow an {@code @}, one per series separated by {@code /}:
+ * {@code sma:20@volume}, {@code correl:30@close/open}. {@link Indicator#spec()} is the normal form, with every
+ * parameter.
  */
 public final class Indicators {
     private Indicators() {}
 
-    public static Sma sma(int period) { return new Sma(period); }
-    public static Ema ema(int period) { return new Ema(period); }
-    public static Wma wma(int period) { return new Wma(period); }
-    public static Dema dema(int period) { return new Dema(period); }
-    public static Tema tema(int period) { return new Tema(period); }
-    public static Rsi rsi(int period) { return new Rsi(period); }
-    public static Macd macd(int fast, int slow, int signal) { return new Macd(fast, slow, signal); }
-    public static Bbands bbands(int period, double k) { return new Bbands(period, k); }
-    public static Atr atr(int period) { return new Atr(period); }
-    public static Trange trange() { return new Trange(); }
-    public static Stoch stoch(int fastK, int slowK, int slowD) { return new Stoch(fastK, slowK, slowD); }
-    public static Adx adx(int period) { return new Adx(period); }
-    public static Cci cci(int period) { return new Cci(period); }
-    public static Willr willr(int period) { return new Willr(period); }
-    public static Roc roc(int period) { return new Roc(period); }
-    public static Mom mom(int period) { return new Mom(period); }
-    public static Obv obv() { return new Obv(); }
-    public static Mfi mfi(int period) { return new Mfi(period); }
+    public static Indicator sma(int period) { return of("sma", period); }
+    public static Indicator ema(int period) { return of("ema", period); }
+    public static Indicator wma(int period) { return of("wma", period); }
+    public static Indicator dema(int period) { return of("dema", period); }
+    public static Indicator tema(int period) { return of("tema", period); }
+    public static Indicator rsi(int period) { return of("rsi", period); }
+    public static Indicator macd(int fast, int slow, int signal) { return of("macd", fast, slow, signal); }
+    /** Bollinger bands around an SMA, {@code k} deviations up and down. */
+    public static Indicator bbands(int period, double k) { return of("bbands", period, k, k); }
+    public static Indicator atr(int period) { return of("atr", period); }
+    public static Indicator trange() { return of("trange"); }
+    /** TA-Lib's slow stochastic with SMAs: {@code stoch:fastK:slowK:sma:slowD:sma}. */
+    public static Indicator stoch(int fastK, int slowK, int slowD) { return of("stoch", fastK, slowK, MaType.SMA.ordinal(), slowD); }
+    public static Indicator adx(int period) { return of("adx", period); }
+    public static Indicator cci(int period) { return of("cci", period); }
+    public static Indicator willr(int period) { return of("willr", period); }
+    public static Indicator roc(int period) { return of("roc", period); }
+    public static Indicator mom(int period) { return of("mom", period); }
+    public static Indicator obv() { return of("obv"); }
+    public static Indicator mfi(int period) { return of("mfi", period); }
 
-    /** One catalog entry: the parameter names and the spec built from no parameters. */
-    private record Entry(List<String> params, Function<double[], Indicator> make, Indicator defaults) {}
-
-    private static final Map<String, Entry> CATALOG = new LinkedHashMap<>();
-
-    private static void add(String name, List<String> params, Function<double[], Indicator> make, Indicator defaults) {
-        CATALOG.put(name, new Entry(params, make, defaults));
-    }
-
-    static {
-        add("sma", List.of("period"), p -> sma((int) p[0]), sma(20));
-        add("ema", List.of("period"), p -> ema((int) p[0]), ema(20));
-        add("wma", List.of("period"), p -> wma((int) p[0]), wma(20));
-        add("dema", List.of("period"), p -> dema((int) p[0]), dema(20));
-        add("tema", List.of("period"), p -> tema((int) p[0]), tema(20));
-        add("rsi", List.of("period"), p -> rsi((int) p[0]), rsi(14));
-        add("macd", List.of("fast", "slow", "signal"), p -> macd((int) p[0], (int) p[1], (int) p[2]), macd(12, 26, 9));
-        add("bbands", List.of("period", "k"), p -> bbands((int) p[0], p[1]), bbands(20, 2));
-        add("atr", List.of("period"), p -> atr((int) p[0]), atr(14));
-        add("trange", List.of(), p -> trange(), trange());
-        add("stoch", List.of("fastk", "slowk", "slowd"), p -> stoch((int) p[0], (int) p[1], (int) p[2]), stoch(14, 3, 3));
-        add("adx", List.of("period"), p -> adx((int) p[0]), adx(14));
-        add("cci", List.of("period"), p -> cci((int) p[0]), cci(20));
-        add("willr", List.of("period"), p -> willr((int) p[0]), willr(14));
-        add("roc", List.of("period"), p -> roc((int) p[0]), roc(10));
-        add("mom", List.of("period"), p -> mom((int) p[0]), mom(10));
-        add("obv", List.of(), p -> obv(), obv());
-        add("mfi", List.of("period"), p -> mfi((int) p[0]), mfi(14));
-    }
-
-    /** Every indicator of the catalog with its default parameters, in catalog order. */
-    public static List<Indicator> catalog() {
-        List<Indicator> all = new ArrayList<>();
-        for (Entry e : CATALOG.values()) all.add(e.defaults());
-        return List.copyOf(all);
+    /**
+     * The function {@code name} with its first parameters given in TA-Lib's order (MA types as
+     * {@link MaType#ordinal()}), the rest at their defaults.
+     *
+     * @throws IllegalArgumentException naming the function, the parameter and its range
+     */
+    public static Indicator of(String name, double... params) {
+        FunctionInfo f = function(name, name);
+        if (params.length > f.params().size()) {
+            throw new IllegalArgumentException(name + ": " + params.length + " parameters given, " + name + " takes " + expected(f));
+        }
+        double[] v = Indicator.defaults(f);
+        System.arraycopy(params, 0, v, 0, params.length);
+        return build(f, v, List.of(), name);
     }
 
     /**
-     * Parses one spec such as {@code ema:12}, {@code macd:12:26:9}, {@code bbands:20:2.5} or {@code obv}.
-     * Names are case-insensitive; a name alone takes the default parameters.
+     * The function {@code name} with parameters by TA-Lib name ({@code Map.of("fastk_period", 14, "slowd_matype",
+     * MaType.EMA)}; numbers, or MA types as {@link MaType} or their names), the rest at their defaults.
+     */
+    public static Indicator of(String name, Map<String, ?> params) {
+        FunctionInfo f = function(name, name);
+        double[] v = Indicator.defaults(f);
+        for (Map.Entry<String, ?> e : params.entrySet()) {
+            int i = index(f, e.getKey(), name);
+            Object value = e.getValue();
+            ParamInfo p = f.params().get(i);
+            if (value instanceof MaType t) v[i] = t.ordinal();
+            else if (value instanceof Number n) v[i] = n.doubleValue();
+            else v[i] = value(f, p, String.valueOf(value), name);
+        }
+        return build(f, v, List.of(), name);
+    }
+
+    /** Every function of the catalog with its default parameters, in catalog order. */
+    public static List<Indicator> catalog() {
+        List<Indicator> all = new ArrayList<>();
+        for (FunctionInfo f : Functions.all()) all.add(new Indicator(f, Indicator.defaults(f), List.of()));
+        return List.copyOf(all);
+    }
+
+    /** The metadata of every function of the catalog, group by group. */
+    public static List<FunctionInfo> functions() {
+        return Functions.all();
+    }
+
+    /**
+     * Parses one spec (see the class documentation): {@code ema:12}, {@code macd:12:26:9}, {@code bbands:20:2},
+     * {@code stoch:fastk_period=14}, {@code sma:50@volume}, {@code obv}. Names are case-insensitive.
      *
-     * @throws IllegalArgumentException with a message that names the spec and what is wrong with it
+     * @throws IllegalArgumentException with one line that names the spec, the parameter and what is wrong
      */
     public static Indicator parse(String spec) {
         if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty indicator spec");
         String s = spec.strip();
-        String[] parts = s.split(":", -1);
-        String name = parts[0].toLowerCase(Locale.ROOT);
-        Entry e = CATALOG.get(name);
-        if (e == null) {
-            throw new IllegalArgumentException("unknown indicator '" + UntrustedText.cap(parts[0]) + "' in '" + UntrustedText.cap(s) + "' (known: "
-                    + String.join(", ", CATALOG.keySet()) + ")");
-        }
-        int given = parts.length - 1;
-        if (given == 0) return e.defaults();
-        if (given != e.params().size()) {
-            String expected = e.params().isEmpty() ? "no parameters" : e.params().size() + " parameter"
-                    + (e.params().size() == 1 ? "" : "s") + " (" + String.join(":", e.params()) + ")";
-            throw new IllegalArgumentException(name + ": expected " + expected + ", got " + given + " in '" + UntrustedText.cap(s) + "'");
-        }
-        double[] values = new double[given];
-        for (int i = 0; i < given; i++) {
-            String param = e.params().get(i);
-            String text = parts[i + 1].strip();
-            boolean whole = !param.equals("k");
-            try {
-                values[i] = whole ? Integer.parseInt(text) : Double.parseDouble(text);
-            } catch (NumberFormatException ex) {
-                throw new IllegalArgumentException(name + ": " + param + " '" + UntrustedText.cap(text) + "' is not " + (whole ? "a whole number" : "a number")
-                        + " in '" + UntrustedText.cap(s) + "'");
+        String quoted = "'" + UntrustedText.cap(s) + "'";
+        int at = s.indexOf('@');
+        String head = at < 0 ? s : s.substring(0, at);
+        String[] parts = head.split(":", -1);
+        String name = parts[0].strip().toLowerCase(Locale.ROOT);
+        FunctionInfo f = function(name, quoted);
+        double[] v = Indicator.defaults(f);
+        boolean[] given = new boolean[v.length];
+        int positional = 0;
+        boolean named = false;
+        for (int k = 1; k < parts.length; k++) {
+            String part = parts[k].strip();
+            int eq = part.indexOf('=');
+            int i;
+            String text;
+            if (eq >= 0) {
+                named = true;
+                i = index(f, part.substring(0, eq).strip().toLowerCase(Locale.ROOT), quoted);
+                text = part.substring(eq + 1).strip();
+            } else {
+                if (named) {
+                    throw new IllegalArgumentException(quoted + ": positional parameters must come before named ones");
+                }
+                i = positional++;
+                if (i >= v.length) {
+                    throw new IllegalArgumentException(quoted + ": " + (parts.length - 1) + " parameters given, " + name + " takes " + expected(f));
+                }
+                text = part;
             }
+            if (given[i]) throw new IllegalArgumentException(quoted + ": " + f.params().get(i).name() + " is given twice");
+            given[i] = true;
+            v[i] = value(f, f.params().get(i), text, quoted);
         }
-        try {
-            return e.make().apply(values);
-        } catch (IllegalArgumentException ex) {
-            throw new IllegalArgumentException(ex.getMessage() + " in '" + UntrustedText.cap(s) + "'", ex);
-        }
+        List<Field> fields = at < 0 ? List.of() : fields(f, s.substring(at + 1), quoted);
+        return build(f, v, fields, quoted);
     }
 
     /** Parses a comma-separated list of specs, e.g. {@code ema:12,rsi:14,macd:12:26:9}. Duplicates are refused. */
@@ -134,5 +156,103 @@ public final class Indicators {
         List<String> cols = new ArrayList<>();
         for (Indicator ind : indicators) for (Output o : ind.outputs()) cols.add(o.column());
         return List.copyOf(cols);
+    }
+
+    private static FunctionInfo function(String name, String where) {
+        String n = name.toLowerCase(Locale.ROOT);
+        return Functions.find(n).orElseThrow(() -> {
+            Group pending = Functions.pending().get(n);
+            if (pending != null) {
+                return new IllegalArgumentException(where + ": " + n + " (TA-Lib " + pending.taLibName() + ") is not ported to HybridTA yet");
+            }
+            return new IllegalArgumentException(where + ": unknown indicator '" + UntrustedText.cap(name)
+                    + "' (TA-Lib's function names in lower case; `hybridta indicators` lists them)");
+        });
+    }
+
+    private static int index(FunctionInfo f, String param, String where) {
+        for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(param)) return i;
+        throw new IllegalArgumentException(where + ": " + f.name() + " has no parameter '" + UntrustedText.cap(param) + "' (it takes " + expected(f) + ")");
+    }
+
+    /** "no parameters" or "3 parameters (fastperiod:slowperiod:signalperiod)". */
+    private static String expected(FunctionInfo f) {
+        List<ParamInfo> ps = f.params();
+        if (ps.isEmpty()) return "no parameters";
+        return ps.size() + " parameter" + (ps.size() == 1 ? "" : "s") + " (" + String.join(":", ps.stream().map(ParamInfo::name).toList()) + ")";
+    }
+
+    private static double value(FunctionInfo f, ParamInfo p, String text, String where) {
+        switch (p.type()) {
+            case MA_TYPE -> {
+                for (MaType t : MaType.values()) if (t.text().equalsIgnoreCase(text)) return t.ordinal();
+                throw new IllegalArgumentException(where + ": " + p.name() + " '" + UntrustedText.cap(text) + "' is not an MA type ("
+                        + String.join(", ", Arrays.stream(MaType.values()).map(MaType::text).toList()) + "); TA-Lib's form is "
+                        + taLibForm(f));
+            }
+            case INTEGER -> {
+                try {
+                    return Integer.parseInt(text);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(where + ": " + p.name() + " '" + UntrustedText.cap(text) + "' is not a whole number");
+                }
+            }
+            default -> {
+                try {
+                    double d = Double.parseDouble(text);
+                    if (Double.isFinite(d)) return d;
+                } catch (NumberFormatException e) {
+                    // reported below
+                }
+                throw new IllegalArgumentException(where + ": " + p.name() + " '" + UntrustedText.cap(text) + "' is not a number");
+            }
+        }
+    }
+
+    /** {@code stoch:fastk_period:slowk_period:slowk_matype:...}, e.g. {@code stoch:5:3:sma:3:sma}. */
+    private static String taLibForm(FunctionInfo f) {
+        StringBuilder names = new StringBuilder(f.name()), example = new StringBuilder(f.name());
+        for (ParamInfo p : f.params()) {
+            names.append(':').append(p.name());
+            example.append(':').append(Indicator.text(p, p.defaultValue()));
+        }
+        return names + ", e.g. " + example;
+    }
+
+    private static List<Field> fields(FunctionInfo f, String text, String where) {
+        long selectable = f.inputs().stream().filter(InputInfo::selectable).count();
+        String[] names = text.split("/", -1);
+        if (selectable == 0) throw new IllegalArgumentException(where + ": " + f.name() + " reads fixed price fields; no '@field' can be chosen");
+        if (names.length > selectable) {
+            throw new IllegalArgumentException(where + ": " + names.length + " fields given, " + f.name() + " reads " + selectable + " series");
+        }
+        List<Field> fields = new ArrayList<>();
+        for (String n : names) {
+            Field field = null;
+            for (Field c : Field.values()) if (c.columnName().equalsIgnoreCase(n.strip())) field = c;
+            if (field == null) {
+                throw new IllegalArgumentException(where + ": unknown field '" + UntrustedText.cap(n) + "' (open, high, low, close, adj_close, volume)");
+            }
+            fields.add(field);
+        }
+        return fields;
+    }
+
+    static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static Indicator build(FunctionInfo f, double[] v, List<Field> fields, String where) {
+        for (int i = 0; i < v.length; i++) {
+            ParamInfo p = f.params().get(i);
+            if (!(v[i] >= p.min() && v[i] <= p.max()) || (p.type() != ParamType.REAL && v[i] != Math.rint(v[i]))) {
+                String range = p.type() == ParamType.MA_TYPE ? "an MA type" : "in [" + Indicator.text(p, p.min()) + ", " + Indicator.text(p, p.max()) + "]";
+                throw new IllegalArgumentException(where + ": " + p.name() + " must be " + range + ", was "
+                        + number(v[i]));
+            }
+        }
+        String refusal = Functions.refusal(f.name(), v);
+        if (refusal != null) throw new IllegalArgumentException(where + ": " + refusal);
+        return new Indicator(f, v, fields);
     }
 }

@@ -1,6 +1,8 @@
 /**
- * The indicator catalog: one immutable, validated record per indicator ({@link org.hybridta.indicator.Ema},
- * {@link org.hybridta.indicator.Macd}, ...), built through {@link org.hybridta.indicator.Indicators}, which
- * also parses the text form of the command line. Specs describe; backends compute.
+ * Indicator specs and the catalog's public metadata: {@link org.hybridta.indicator.Indicator} (a TA-Lib function
+ * with checked parameter values), built by {@link org.hybridta.indicator.Indicators} (factories, {@code of}, the
+ * text-form parser), and the records describing every function ({@link org.hybridta.indicator.FunctionInfo},
+ * {@link org.hybridta.indicator.ParamInfo}, {@link org.hybridta.indicator.InputInfo},
+ * {@link org.hybridta.indicator.OutputInfo}). Specs describe; backends compute.
  */
 package org.hybridta.indicator;

@@ -26,12 +26,9 @@ import org.hybridta.IndicatorValues;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.cpu.CpuBackendProvider;
-import org.hybridta.indicator.Bbands;
-import org.hybridta.indicator.Ema;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
-import org.hybridta.indicator.Macd;
-import org.hybridta.indicator.Rsi;
+import org.hybridta.indicator.Output;
 import org.hybridta.io.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -187,18 +184,18 @@ public final class ChartSink implements ResultSink {
             for (int t = 0; t < s.size(); t++) dates.add(new Date(s.epochDay(t) * 86_400_000L));
 
             Set<Indicator> needed = new LinkedHashSet<>();
-            List<Ema> emas = new ArrayList<>();
-            Rsi rsi = null;
-            Macd macd = null;
+            List<Indicator> emas = new ArrayList<>();
+            Indicator rsi = null;
+            Indicator macd = null;
             for (Indicator ind : indicators) {
-                if (ind instanceof Ema e) emas.add(e);
-                if (ind instanceof Rsi r && rsi == null) rsi = r;
-                if (ind instanceof Macd m && macd == null) macd = m;
+                if (ind.name().equals("ema")) emas.add(ind);
+                if (ind.name().equals("rsi") && rsi == null) rsi = ind;
+                if (ind.name().equals("macd") && macd == null) macd = ind;
             }
             if (emas.isEmpty()) emas.add(Indicators.ema(12));
             if (rsi == null) rsi = Indicators.rsi(14);
             if (macd == null) macd = Indicators.macd(12, 26, 9);
-            Bbands bb = Indicators.bbands(20, 2);
+            Indicator bb = Indicators.bbands(20, 2);
             needed.addAll(emas);
             needed.add(bb);
             needed.add(rsi);
@@ -211,10 +208,10 @@ public final class ChartSink implements ResultSink {
             org.knowm.xchart.XYChart price = chart(title(s.symbol(), synthetic) + " — close, EMA, Bollinger bands (" + bb.spec() + ")",
                     PRICE_HEIGHT, "price");
             add(price, "close", dates, s.close(), new Color(30, 30, 30));
-            String bbCol = bb.column();
-            add(price, "upper", dates, v.series(bbCol + "_upper", 0), new Color(120, 160, 220));
-            add(price, "middle", dates, v.series(bbCol + "_middle", 0), new Color(160, 190, 230));
-            add(price, "lower", dates, v.series(bbCol + "_lower", 0), new Color(120, 160, 220));
+            List<Output> bands = bb.outputs();
+            add(price, "upper", dates, v.series(bands.get(0).column(), 0), new Color(120, 160, 220));
+            add(price, "middle", dates, v.series(bands.get(1).column(), 0), new Color(160, 190, 230));
+            add(price, "lower", dates, v.series(bands.get(2).column(), 0), new Color(120, 160, 220));
             Color[] emaColors = {new Color(230, 120, 20), new Color(40, 160, 60), new Color(170, 50, 170)};
             for (int k = 0; k < emas.size(); k++) {
                 add(price, emas.get(k).spec(), dates, v.series(emas.get(k).column(), 0), emaColors[k % emaColors.length]);
@@ -230,8 +227,8 @@ public final class ChartSink implements ResultSink {
             rsiChart.getStyler().setYAxisMin(0.0).setYAxisMax(100.0);
 
             org.knowm.xchart.XYChart macdChart = chart(macd.spec(), MACD_HEIGHT, "MACD");
-            String mc = macd.column();
-            org.knowm.xchart.XYSeries hist = add(macdChart, "histogram", dates, v.series(mc + "_hist", 0), new Color(150, 150, 150));
+            List<Output> mc = macd.outputs();          // macd, macdsignal, macdhist
+            org.knowm.xchart.XYSeries hist = add(macdChart, "histogram", dates, v.series(mc.get(2).column(), 0), new Color(150, 150, 150));
             if (hist != null) {
                 hist.setXYSeriesRenderStyle(org.knowm.xchart.XYSeries.XYSeriesRenderStyle.Area);
                 hist.setFillColor(new Color(150, 150, 150, 160));
@@ -239,8 +236,8 @@ public final class ChartSink implements ResultSink {
             // one time axis for all panels, whatever each series' lookback
             double first = dates.get(0).getTime(), last = dates.get(dates.size() - 1).getTime();
             for (org.knowm.xchart.XYChart c : List.of(price, rsiChart, macdChart)) c.getStyler().setXAxisMin(first).setXAxisMax(last);
-            add(macdChart, "macd", dates, v.series(mc, 0), new Color(20, 90, 200));
-            add(macdChart, "signal", dates, v.series(mc + "_signal", 0), new Color(220, 60, 40));
+            add(macdChart, "macd", dates, v.series(mc.get(0).column(), 0), new Color(20, 90, 200));
+            add(macdChart, "signal", dates, v.series(mc.get(1).column(), 0), new Color(220, 60, 40));
 
             BufferedImage img = new BufferedImage(WIDTH, PRICE_HEIGHT + RSI_HEIGHT + MACD_HEIGHT, BufferedImage.TYPE_INT_RGB);
             Graphics2D g = img.createGraphics();

@@ -2,45 +2,31 @@ package org.hybridta.conformance;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import org.hybridta.indicator.Adx;
-import org.hybridta.indicator.Cci;
+import org.hybridta.indicator.FunctionInfo;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Macd;
-import org.hybridta.indicator.Mfi;
-import org.hybridta.indicator.Mom;
-import org.hybridta.indicator.Obv;
-import org.hybridta.indicator.Roc;
-import org.hybridta.indicator.Rsi;
-import org.hybridta.indicator.Stoch;
-import org.hybridta.indicator.Willr;
+import org.hybridta.indicator.ValueType;
 
 /**
- * How close a backend's output must be to a reference output of the same length.
+ * How close a backend's output must be to a reference output of the same length: the one home of the rule.
  *
  * <p>Where the reference is {@code NaN} (before an output's first value) the value must be {@code NaN};
  * elsewhere it must be finite and satisfy
  * <pre>  |actual - expected| &lt;= relative * max(|expected|, scale)</pre>
- * where {@code scale} depends on what the output measures:
+ * where {@code scale} is
  * <ul>
- *   <li><b>0</b> (a purely relative test) for outputs at the price level, which stay far from zero:
- *       SMA, EMA, WMA, DEMA, TEMA, the Bollinger bands, and for TRANGE and ATR, whose computation involves no
- *       cancellation (a true range is an exact difference of inputs; ATR averages non-negative numbers).</li>
- *   <li><b>100</b>, the width of their range, for the bounded oscillators RSI, STOCH %K and %D, WILLR, MFI,
- *       ADX, +DI and -DI. Their running sums (the SMAs of STOCH, MFI's flow sums) and DX's
- *       {@code |-DI - +DI|} leave rounding residues of order 1e-16 times the summed terms where the exact
- *       value is 0; a backend that adds in another order gets a different residue, so values next to 0 are
- *       compared on the oscillator's own scale: within {@code relative * 100}.</li>
- *   <li><b>the largest {@code |expected|} of the output over the series</b> for outputs that cross zero:
- *       MACD line, signal and histogram, MOM, ROC, CCI and OBV. They are differences of price-scale (or
- *       volume-scale) quantities, so near a zero crossing the relative error of any implementation is
- *       unbounded while its absolute error stays at the scale of the terms; the floor equals the relative
- *       tolerance at the output's typical magnitude.</li>
+ *   <li><b>0</b> (a purely relative test) for the outputs of functions TA-Lib flags as overlap studies (moving
+ *       averages, bands, prices: on the input's scale, far from zero, computed without cancellation), and for
+ *       integer outputs (pattern signals, bar indexes: exact for whole numbers below 1e9);</li>
+ *   <li><b>the largest {@code |expected|} of the column over the series</b> for every other output: an absolute
+ *       floor at the column's magnitude. Outputs that cross zero (MACD, MOM, CCI, OBV ...) or sit next to 0 on a
+ *       bounded scale (RSI, STOCH, ADX ...) are differences or sums of terms of the column's size, so near 0 the
+ *       relative error of any implementation is unbounded while its absolute error stays at the scale of the
+ *       terms.</li>
  * </ul>
- * With {@code floorEverywhere}, the last rule applies to every output (for reduced-precision backends,
- * whose errors grow with the terms rather than the result).
  *
  * <p>{@link #TA_LIB} ({@code relative = 1e-9}) is the standard every double-precision backend meets against
- * TA-Lib. The CPU backend does better: it is bit-equal to TA-Lib (tested separately).
+ * TA-Lib C. {@code floorEverywhere} gives every output the max-magnitude floor (for reduced-precision backends,
+ * whose errors grow with the terms rather than the result).
  *
  * @param relative        the relative tolerance, at least 0
  * @param floorEverywhere whether every output gets the max-magnitude floor
@@ -55,12 +41,13 @@ public record Tolerance(double relative, boolean floorEverywhere) {
 
     /** The {@code scale} of output {@code output} of {@code spec} given the reference values (see the class documentation). */
     public double scale(Indicator spec, int output, double[] expected) {
-        if (spec instanceof Rsi || spec instanceof Stoch || spec instanceof Willr || spec instanceof Mfi || spec instanceof Adx) {
-            return floorEverywhere ? Math.max(100, maxMagnitude(expected)) : 100;
-        }
-        boolean crossesZero = spec instanceof Macd || spec instanceof Mom || spec instanceof Roc || spec instanceof Cci
-                || spec instanceof Obv;
-        return crossesZero || floorEverywhere ? maxMagnitude(expected) : 0;
+        return scale(spec.function(), output, expected);
+    }
+
+    /** The {@code scale} of output {@code output} of function {@code f} given the reference values. */
+    public double scale(FunctionInfo f, int output, double[] expected) {
+        boolean relativeOnly = f.overlap() || f.outputs().get(output).type() == ValueType.INTEGER;
+        return relativeOnly && !floorEverywhere ? 0 : maxMagnitude(expected);
     }
 
     /** The largest finite {@code |v|}, 0 if none. */

@@ -29,7 +29,7 @@ class CpuComputeIntoTest {
     private static ComputeBackend cpu;
     /** Ragged: an empty series, one shorter than most lookbacks, full ones. */
     private static final Panel PANEL = RandomBars.raggedPanel(11, 400, 0, 7, 400, 399, 250);
-    private static final List<Indicator> SPECS = Indicators.parseList("ema:20,macd:12:26:9,bbands:20:2,adx:14,obv,stoch:14:3:3");
+    private static final List<Indicator> SPECS = Indicators.parseList("ema:20,macd:12:26:9,bbands:20:2,adx:14,obv,stoch:14:3:sma:3,minmaxindex:5");
 
     @BeforeAll static void open() { cpu = new CpuBackend(2); }
 
@@ -92,22 +92,22 @@ class CpuComputeIntoTest {
         List<Buffer> good = HostPanels.outputs(3, cells(), false, cpu::allocateHostBuffer);
         assertThatThrownBy(() -> cpu.computeInto(host, macd, good.subList(0, 2)))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("2 output buffers for 3 columns (macd_12_26_9, macd_12_26_9_signal, macd_12_26_9_hist); pass one buffer per column, in this order");
+                .hasMessage("2 output buffers for 3 columns (macd_12_26_9_macd, macd_12_26_9_macdsignal, macd_12_26_9_macdhist); pass one buffer per column, in this order");
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 1, DoubleBuffer.allocate(cells()))))
-                .hasMessageStartingWith("column macd_12_26_9_signal: the buffer is a heap buffer, not direct");
+                .hasMessageStartingWith("column macd_12_26_9_macdsignal: the buffer is a heap buffer, not direct");
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 2, cpu.allocateHostBuffer(8L * (cells() - 1)).asDoubleBuffer())))
-                .hasMessage("column macd_12_26_9_hist: the buffer holds " + (cells() - 1) + " values, " + cells() + " needed");
+                .hasMessage("column macd_12_26_9_macdhist: the buffer holds " + (cells() - 1) + " values, " + cells() + " needed");
         ByteOrder other = ByteOrder.nativeOrder() == ByteOrder.BIG_ENDIAN ? ByteOrder.LITTLE_ENDIAN : ByteOrder.BIG_ENDIAN;
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 0, ByteBuffer.allocateDirect(8 * cells()).order(other).asDoubleBuffer())))
-                .hasMessageStartingWith("column macd_12_26_9: the buffer's byte order is " + other);
+                .hasMessageStartingWith("column macd_12_26_9_macd: the buffer's byte order is " + other);
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 0, ByteBuffer.allocateDirect(8 * cells()).asIntBuffer())))
-                .hasMessage("column macd_12_26_9: a " + ByteBuffer.allocateDirect(8).asIntBuffer().getClass().getSimpleName()
+                .hasMessage("column macd_12_26_9_macd: a " + ByteBuffer.allocateDirect(8).asIntBuffer().getClass().getSimpleName()
                         + "; outputs are DoubleBuffers or FloatBuffers");
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 1, ((DoubleBuffer) good.get(1)).asReadOnlyBuffer())))
-                .hasMessage("column macd_12_26_9_signal: the buffer is read-only");
-        assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 2, null))).hasMessage("column macd_12_26_9_hist: no output buffer (null)");
+                .hasMessage("column macd_12_26_9_macdsignal: the buffer is read-only");
+        assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 2, null))).hasMessage("column macd_12_26_9_macdhist: no output buffer (null)");
         assertThatThrownBy(() -> cpu.computeInto(host, macd, with(good, 2, good.get(0))))
-                .hasMessage("columns macd_12_26_9 and macd_12_26_9_hist are given the same buffer; pass one buffer per column");
+                .hasMessage("columns macd_12_26_9_macd and macd_12_26_9_macdhist are given the same buffer; pass one buffer per column");
     }
 
     @Test void missingFieldsAndEmptyRequestsAreRefusedBeforeAnyCopy() {

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hybridta.conformance.Tolerance;
-import org.hybridta.indicator.ValueType;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,8 +13,8 @@ import org.hybridta.conformance.TaLibCLoaded;
 
 /**
  * Every function of the catalog against TA-Lib ({@link Reference}), on the {@link Cases}: each output within
- * {@link Tolerance#TA_LIB} of TA-Lib's at every bar, with an absolute floor of 1e-9 times the column's largest
- * magnitude; NaN exactly where TA-Lib has no value; integer outputs exactly. One dynamic test per function
+ * {@link Tolerance#TA_LIB} of TA-Lib's at every bar (its rule: purely relative for overlap studies, else with an
+ * absolute floor of 1e-9 times the column's largest magnitude); NaN exactly where TA-Lib has no value; integer outputs exactly. One dynamic test per function
  * ({@code -Dhybridta.function=bbands} runs one).
  */
 @ExtendWith(TaLibCLoaded.class)
@@ -45,12 +44,10 @@ class CatalogConformanceTest {
         double[][] actual = new double[expected.length][n];
         f.batch(args, input.arrays(), 0, n, actual);
         for (int k = 0; k < expected.length; k++) {
-            boolean integer = f.info().outputs().get(k).type() == ValueType.INTEGER;
-            double scale = Tolerance.maxMagnitude(expected[k]);
+            double scale = Tolerance.TA_LIB.scale(f.info(), k, expected[k]);
             for (int i = 0; i < n; i++) {
                 double e = expected[k][i], a = actual[k][i];
-                boolean ok = integer ? Double.compare(e, a) == 0 : Tolerance.TA_LIB.accepts(e, a, scale);
-                if (!ok) {
+                if (!Tolerance.TA_LIB.accepts(e, a, scale)) {
                     failures.add(f.name() + " " + args + " " + input + " output " + f.info().outputs().get(k).name() + " bar " + i
                             + ": expected " + e + ", got " + a);
                     break;

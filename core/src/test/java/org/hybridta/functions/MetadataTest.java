@@ -30,6 +30,7 @@ class MetadataTest {
             TaLibCMeta theirs = TaLibC.meta(f.name());
             assertThat(ours.group().taLibName()).as("%s group", f.name()).isEqualTo(theirs.group());
             assertThat(ours.description()).as("%s description", f.name()).isEqualTo(theirs.hint());
+            assertThat(ours.overlap()).as("%s overlap flag (Declaration.overlap())", f.name()).isEqualTo(theirs.flags().contains(TaLibCMeta.Flag.OVERLAP));
             assertThat(ours.inputs()).as("%s inputs", f.name()).hasSameSizeAs(theirs.inputs());
             for (int i = 0; i < ours.inputs().size(); i++) {
                 InputInfo in = ours.inputs().get(i);

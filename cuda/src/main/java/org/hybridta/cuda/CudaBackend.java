@@ -203,6 +203,10 @@ final class CudaBackend implements ComputeBackend {
 
     CudaDevice device() { return device; }
 
+    @Override public boolean supports(Indicator indicator) {
+        return KernelCall.find(indicator).isPresent();
+    }
+
     @Override public synchronized IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
         if (closed.get()) throw new IllegalStateException("the cuda backend is closed");
         List<String> columns = checkRequest(panel, indicators);
@@ -750,6 +754,12 @@ final class CudaBackend implements ComputeBackend {
     /** Checks fields (present where {@code has} says so) and column names; returns the output columns in order. */
     static List<String> checkRequest(java.util.function.Predicate<Field> has, List<? extends Indicator> indicators) {
         if (indicators.isEmpty()) throw new IllegalArgumentException("no indicators to compute");
+        List<String> lacking = new ArrayList<>();
+        for (Indicator ind : indicators) if (KernelCall.find(ind).isEmpty()) lacking.add(ind.spec());
+        if (!lacking.isEmpty()) {
+            throw new IllegalArgumentException("the cuda backend has no kernel for " + String.join(", ", lacking)
+                    + "; use --backend auto to compute them on the cpu, or --backend cpu");
+        }
         for (Indicator ind : indicators) {
             for (Field f : Field.values()) {  // in Field order: inputs() is a Set.of, whose order changes from run to run
                 if (ind.inputs().contains(f) && !has.test(f)) {

@@ -1,27 +1,11 @@
 package org.hybridta.cuda;
 
 import java.util.List;
+import java.util.Optional;
 import org.hybridta.Field;
 import org.hybridta.backend.Precision;
-import org.hybridta.indicator.Adx;
-import org.hybridta.indicator.Atr;
-import org.hybridta.indicator.Bbands;
-import org.hybridta.indicator.Cci;
-import org.hybridta.indicator.Dema;
-import org.hybridta.indicator.Ema;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Macd;
-import org.hybridta.indicator.Mfi;
-import org.hybridta.indicator.Mom;
-import org.hybridta.indicator.Obv;
-import org.hybridta.indicator.Roc;
-import org.hybridta.indicator.Rsi;
-import org.hybridta.indicator.Sma;
-import org.hybridta.indicator.Stoch;
-import org.hybridta.indicator.Tema;
-import org.hybridta.indicator.Trange;
-import org.hybridta.indicator.Willr;
-import org.hybridta.indicator.Wma;
+import org.hybridta.indicator.MaType;
 
 /**
  * How one indicator runs on the device: the kernel (one per indicator, all outputs in one pass), the
@@ -44,9 +28,6 @@ import org.hybridta.indicator.Wma;
  */
 record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles, int halo, int align,
                   boolean ringInRegisters) {
-    private static final List<Field> CLOSE = List.of(Field.CLOSE);
-    private static final List<Field> HLC = List.of(Field.HIGH, Field.LOW, Field.CLOSE);
-
     /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
     static final int SHARED_RING_LIMIT = 64 << 10;
 
@@ -91,52 +72,62 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         for (double v : doubles) args.add(v);
     }
 
-    /** The launch of {@code ind}; every catalog indicator has one. */
+    /**
+     * The launch of {@code ind}.
+     *
+     * @throws IllegalArgumentException if no kernel computes it ({@link #find})
+     */
     static KernelCall of(Indicator ind) {
-        Base b = base(ind);
-        return new KernelCall(b.kernel, b.inputs, b.outputs, b.ints, b.doubles, b.ringDoubles, Segments.halo(ind), Segments.align(ind),
-                ringInRegisters(ind));
+        return find(ind).orElseThrow(() -> new IllegalArgumentException("the cuda backend has no kernel for " + ind.spec()));
+    }
+
+    /**
+     * The launch of {@code ind}, if a kernel of {@code hybridta.cu} computes it: the one place that maps catalog
+     * specs (function name and parameters) to kernels. The kernels predate the catalog: they compute the 18
+     * indicators HybridTA had, with TA-Lib's default MA types (BBANDS and STOCH with SMAs, BBANDS with equal
+     * deviations up and down); ADX's kernel writes ADX, +DI and -DI together and waits for the CUDA issue to be split.
+     */
+    static Optional<KernelCall> find(Indicator ind) {
+        return base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
+                Segments.halo(ind), Segments.align(ind), ringInRegisters(ind)));
     }
 
     /** The condition under which {@code cci} in {@code hybridta.cu} keeps its ring in registers. */
     static boolean ringInRegisters(Indicator ind) {
-        return ind instanceof Cci x && x.period() <= 32;
+        return ind.name().equals("cci") && ind.intParam("timeperiod") <= 32;
     }
 
-    private record Base(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles) {}
+    private record Base(String kernel, int outputs, int[] ints, double[] doubles, int ringDoubles) {}
 
-    private static Base base(Indicator ind) {
-        if (ind instanceof Sma x) return simple("sma", x.period());
-        if (ind instanceof Ema x) return simple("ema", x.period());
-        if (ind instanceof Wma x) {
-            int divider = (x.period() * (x.period() + 1)) >> 1;  // TA-Lib's int arithmetic, overflow included
-            return new Base("wma", CLOSE, 1, new int[] {x.period(), divider}, new double[0], 0);
-        }
-        if (ind instanceof Dema x) return simple("dema", x.period());
-        if (ind instanceof Tema x) return simple("tema", x.period());
-        if (ind instanceof Rsi x) return simple("rsi", x.period());
-        if (ind instanceof Macd x) return new Base("macd", CLOSE, 3, new int[] {x.fast(), x.slow(), x.signal()}, new double[0], 0);
-        if (ind instanceof Bbands x) return new Base("bbands", CLOSE, 3, new int[] {x.period()}, new double[] {x.k()}, 0);
-        if (ind instanceof Roc x) return simple("roc", x.period());
-        if (ind instanceof Mom x) return simple("mom", x.period());
-        if (ind instanceof Trange) return new Base("trange", HLC, 1, new int[0], new double[0], 0);
-        if (ind instanceof Atr x) return new Base("atr", HLC, 1, new int[] {x.period()}, new double[0], 0);
-        if (ind instanceof Willr x) return new Base("willr", HLC, 1, new int[] {x.period()}, new double[0], 2 * x.period());
-        if (ind instanceof Stoch x) {
-            return new Base("stoch", HLC, 2, new int[] {x.fastK(), x.slowK(), x.slowD()}, new double[0],
-                    2 * x.fastK() + x.slowK() + x.slowD());
-        }
-        if (ind instanceof Adx x) return new Base("adx", HLC, 3, new int[] {x.period()}, new double[0], 0);
-        if (ind instanceof Cci x) return new Base("cci", HLC, 1, new int[] {x.period()}, new double[0], x.period());
-        if (ind instanceof Obv) return new Base("obv", List.of(Field.CLOSE, Field.VOLUME), 1, new int[0], new double[0], 0);
-        if (ind instanceof Mfi x) {
-            return new Base("mfi", List.of(Field.HIGH, Field.LOW, Field.CLOSE, Field.VOLUME), 1, new int[] {x.period()},
-                    new double[0], 2 * x.period());
-        }
-        throw new IllegalArgumentException("the cuda backend has no kernel for " + ind.spec());
+    private static Optional<Base> base(Indicator ind) {
+        return Optional.ofNullable(switch (ind.name()) {
+            case "sma", "ema", "dema", "tema", "rsi", "roc", "mom", "atr" -> new Base(ind.name(), 1, new int[] {period(ind)}, new double[0], 0);
+            case "wma" -> {
+                int p = period(ind);
+                yield new Base("wma", 1, new int[] {p, (p * (p + 1)) >> 1}, new double[0], 0);  // TA-Lib's int divider
+            }
+            case "trange", "obv" -> new Base(ind.name(), 1, new int[0], new double[0], 0);
+            case "willr" -> new Base("willr", 1, new int[] {period(ind)}, new double[0], 2 * period(ind));
+            case "cci" -> new Base("cci", 1, new int[] {period(ind)}, new double[0], period(ind));
+            case "mfi" -> new Base("mfi", 1, new int[] {period(ind)}, new double[0], 2 * period(ind));
+            case "macd" -> {
+                int fast = ind.intParam("fastperiod"), slow = ind.intParam("slowperiod");
+                // TA-Lib swaps a slow period shorter than the fast one; the kernel wants fast < slow
+                yield fast == slow ? null
+                        : new Base("macd", 3, new int[] {Math.min(fast, slow), Math.max(fast, slow), ind.intParam("signalperiod")}, new double[0], 0);
+            }
+            case "bbands" -> ind.param("matype") == MaType.SMA.ordinal() && ind.param("nbdevup") == ind.param("nbdevdn")
+                    ? new Base("bbands", 3, new int[] {period(ind)}, new double[] {ind.param("nbdevup")}, 0) : null;
+            case "stoch" -> {
+                int k = ind.intParam("fastk_period"), sk = ind.intParam("slowk_period"), sd = ind.intParam("slowd_period");
+                boolean smas = ind.param("slowk_matype") == MaType.SMA.ordinal() && ind.param("slowd_matype") == MaType.SMA.ordinal();
+                yield smas ? new Base("stoch", 2, new int[] {k, sk, sd}, new double[0], 2 * k + sk + sd) : null;
+            }
+            default -> null;
+        });
     }
 
-    private static Base simple(String kernel, int period) {
-        return new Base(kernel, CLOSE, 1, new int[] {period}, new double[0], 0);
+    private static int period(Indicator ind) {
+        return ind.intParam("timeperiod");
     }
 }

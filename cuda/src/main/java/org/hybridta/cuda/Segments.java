@@ -1,19 +1,6 @@
 package org.hybridta.cuda;
 
-import org.hybridta.indicator.Adx;
-import org.hybridta.indicator.Atr;
-import org.hybridta.indicator.Cci;
-import org.hybridta.indicator.Dema;
-import org.hybridta.indicator.Ema;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Macd;
-import org.hybridta.indicator.Mom;
-import org.hybridta.indicator.Roc;
-import org.hybridta.indicator.Rsi;
-import org.hybridta.indicator.Stoch;
-import org.hybridta.indicator.Tema;
-import org.hybridta.indicator.Trange;
-import org.hybridta.indicator.Willr;
 
 /**
  * How one kernel launch cuts the time axis: {@code count} segments of {@code length} bars per group of 32
@@ -104,25 +91,24 @@ record Segments(int count, int length, int halo, int align) {
 
     /** Bars before a segment that its computation needs (see the class documentation); -1 if the kernel must not be segmented. */
     static int halo(Indicator ind) {
-        // windows and lags: the lookback rebuilds them exactly
-        if (ind instanceof Willr || ind instanceof Cci || ind instanceof Stoch || ind instanceof Trange || ind instanceof Roc
-                || ind instanceof Mom) {
-            return ind.lookback();
-        }
-        // recursive averages: their own seeding, then the decay
-        if (ind instanceof Ema x) return add(x.lookback(), decay(emaAlpha(x.period()), 1));
-        if (ind instanceof Dema x) return add(x.lookback(), decay(emaAlpha(x.period()), 2));
-        if (ind instanceof Tema x) return add(x.lookback(), decay(emaAlpha(x.period()), 3));
-        if (ind instanceof Macd x) return add(x.lookback(), decay(Math.min(emaAlpha(x.slow()), emaAlpha(x.signal())), 2));
-        if (ind instanceof Rsi x) return add(x.lookback(), decay(1.0 / x.period(), 1));
-        if (ind instanceof Atr x) return add(x.lookback(), decay(1.0 / x.period(), 1));
-        if (ind instanceof Adx x) return add(x.lookback(), decay(1.0 / x.period(), 2));
-        return -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV
+        int lb = ind.lookback();
+        return switch (ind.name()) {
+            // windows and lags: the lookback rebuilds them exactly
+            case "willr", "cci", "stoch", "trange", "roc", "mom" -> lb;
+            // recursive averages: their own seeding, then the decay
+            case "ema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 1));
+            case "dema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 2));
+            case "tema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 3));
+            case "macd" -> add(lb, decay(Math.min(emaAlpha(Math.max(ind.intParam("fastperiod"), ind.intParam("slowperiod"))),
+                    emaAlpha(ind.intParam("signalperiod"))), 2));
+            case "rsi", "atr" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 1));
+            default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV
+        };
     }
 
     /** The multiple a segment's computation starts at: CCI's period (its ring order), else 1. */
     static int align(Indicator ind) {
-        return ind instanceof Cci x ? x.period() : 1;
+        return ind.name().equals("cci") ? ind.intParam("timeperiod") : 1;
     }
 
     private static double emaAlpha(int period) {

@@ -26,7 +26,7 @@ class BatchesTest {
     }
 
     @Test void aRequestThatFitsIsOnePass() {
-        assertThat(CudaBackend.batches(Indicators.catalog(), 25_000, 8, 64L << 30)).containsExactly(Indicators.catalog());
+        assertThat(CudaBackend.batches(CudaSpecs.catalog(), 25_000, 8, 64L << 30)).containsExactly(CudaSpecs.catalog());
     }
 
     @Test void aRequestTooLargeForOneStagingBufferIsCutInOrderIntoPassesThatFit() {
@@ -40,7 +40,7 @@ class BatchesTest {
     }
 
     @Test void aTightDeviceBudgetCutsToo() {
-        List<Indicator> specs = Indicators.catalog();
+        List<Indicator> specs = CudaSpecs.catalog();
         long budget = 40L << 20;   // 40 MB: a group of 32 series of 25,000 bars with every indicator needs far more
         assertThat(fits(specs, 25_000, budget)).isFalse();
         List<List<Indicator>> batches = CudaBackend.batches(specs, 25_000, 8, budget);

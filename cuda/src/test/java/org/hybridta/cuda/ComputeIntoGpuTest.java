@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @RequiresGpu
 class ComputeIntoGpuTest {
-    private static final List<Indicator> SPECS = Indicators.catalog();
+    private static final List<Indicator> SPECS = CudaSpecs.catalog();
     /** 4 inputs + 25 outputs + staging: 9.7 MB per group of 32 series (double), so 12 MB cuts 1000 series into 32 chunks. */
     private static final long TINY_BUDGET = 12_000_000;
 

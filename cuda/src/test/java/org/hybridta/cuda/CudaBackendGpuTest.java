@@ -54,7 +54,7 @@ class CudaBackendGpuTest {
     @MethodSource("shapes")
     void doubleEqualsCpu(int series, int bars, boolean ragged) {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
-        List<Indicator> specs = BackendConformanceTest.specs();
+        List<Indicator> specs = CudaSpecs.conformance();
         assertMatches(specs, dbl.compute(p, specs), cpu.compute(p, specs), 0);
     }
 
@@ -63,7 +63,7 @@ class CudaBackendGpuTest {
     @MethodSource("shapes")
     void floatIsTheDoubleResultRounded(int series, int bars, boolean ragged) {
         Panel p = RandomPanels.of(System.nanoTime(), series, bars, ragged);
-        List<Indicator> specs = BackendConformanceTest.specs();
+        List<Indicator> specs = CudaSpecs.conformance();
         assertMatches(specs, flt.compute(p, specs), cpu.compute(p, specs), 0x1p-24);
     }
 
@@ -101,7 +101,7 @@ class CudaBackendGpuTest {
 
     @Test void tinyBudgetForcesManyChunksAndGivesTheSameResult() {
         Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
-        List<Indicator> specs = Indicators.catalog();
+        List<Indicator> specs = CudaSpecs.catalog();
         IndicatorValues whole = dbl.compute(p, specs);
         // 4 inputs + 25 outputs + staging: 9.7 MB per group of 32 series; 12 MB allows one group in one slot
         ChunkPlan plan = ChunkPlan.plan(1000, 700, 4, 25, 0, 8, 12_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
@@ -125,7 +125,7 @@ class CudaBackendGpuTest {
      */
     @Test void outputsParkedOnTheDeviceGiveTheSameResult() {
         Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
-        List<Indicator> specs = Indicators.catalog();
+        List<Indicator> specs = CudaSpecs.catalog();
         for (Precision precision : Precision.values()) {
             try (ComputeBackend big = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {
                 IndicatorValues one = big.compute(p, specs);
@@ -163,11 +163,11 @@ class CudaBackendGpuTest {
             // stream and launch resources); after that, a cycle must give back every byte
             Panel panel = RandomPanels.of(7, 2000, 1500, false);
             try (ComputeBackend warm = Backends.open("cuda")) {
-                warm.compute(panel, Indicators.catalog());
+                warm.compute(panel, CudaSpecs.catalog());
             }
             long before = diag.memoryInfo()[0];
             ComputeBackend b = Backends.open("cuda");
-            b.compute(panel, Indicators.catalog());
+            b.compute(panel, CudaSpecs.catalog());
             assertThat(((CudaBackend) b).deviceBytesInUse()).isPositive();
             b.close();
             b.close();  // twice is safe

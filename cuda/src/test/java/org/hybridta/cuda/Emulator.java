@@ -65,6 +65,8 @@ final class Emulator {
 
             @Override public String description() { return "the cuda kernels emulated on the CPU"; }
 
+            @Override public boolean supports(Indicator indicator) { return KernelCall.find(indicator).isPresent(); }
+
             @Override public IndicatorValues compute(Panel panel, List<? extends Indicator> indicators) {
                 List<String> columns = CudaBackend.checkRequest(panel, indicators);
                 return IndicatorValues.of(panel, columns, run(panel, indicators, precision, residentBlocks, forcedSegments));

@@ -57,7 +57,7 @@ class PtxSourceTest {
         List<String> entries = new ArrayList<>();
         Matcher m = Pattern.compile("\\.entry (\\w+)\\(").matcher(ptx());
         while (m.find()) entries.add(m.group(1));
-        for (Indicator ind : Indicators.catalog()) {
+        for (Indicator ind : CudaSpecs.catalog()) {
             for (Precision p : Precision.values()) assertThat(entries).contains(KernelCall.of(ind).entry(p));
         }
         assertThat(entries).contains("to_grouped_f64", "from_grouped_f64", "from_grouped_f32", "synth_f64");

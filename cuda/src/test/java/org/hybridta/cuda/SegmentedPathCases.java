@@ -47,15 +47,15 @@ abstract class SegmentedPathCases {
 
     /** Every catalog indicator with several parameter sets, the conformance suite's and long and short ones. */
     static List<Indicator> specs() {
-        LinkedHashSet<Indicator> all = new LinkedHashSet<>(BackendConformanceTest.specs());
-        for (String s : List.of("ema:2", "ema:200", "rsi:2", "adx:5", "stoch:5:3:3", "willr:50", "bbands:50:2.5", "obv", "tema:30",
-                "macd:12:26:9", "cci:100", "stoch:30:5:4", "atr:30", "roc:50", "mom:50", "dema:50",
+        LinkedHashSet<Indicator> all = new LinkedHashSet<>(CudaSpecs.conformance());
+        for (String s : List.of("ema:2", "ema:200", "rsi:2", "stoch:5:3:sma:3", "willr:50", "bbands:50:2.5:2.5", "obv", "tema:30",
+                "macd:12:26:9", "cci:100", "stoch:30:5:sma:4", "atr:30", "roc:50", "mom:50", "dema:50",
                 // CCI's register rings of each size class, padded and full; windows of other lengths; longer running sums
-                "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:5", "mfi:7", "wma:14",
+                "cci:3", "cci:13", "cci:24", "cci:31", "cci:32", "cci:33", "willr:2", "willr:33", "stoch:17:2:sma:5", "mfi:7", "wma:14",
                 // tiles and rings together above 48 KB of shared memory, the rings alone below
                 "willr:80", "mfi:80",
                 // rings too large for shared memory: in global scratch memory, one segment
-                "willr:150", "mfi:130", "cci:300", "stoch:120:9:9")) {
+                "willr:150", "mfi:130", "cci:300", "stoch:120:9:sma:9")) {
             all.add(Indicators.parse(s));
         }
         return List.copyOf(all);
@@ -104,7 +104,7 @@ abstract class SegmentedPathCases {
         int[] shape = shape();
         Panel p = RandomPanels.of(System.nanoTime(), shape[0], shape[1], true);
         List<Indicator> specs = new ArrayList<>();
-        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:13", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:1")) specs.add(Indicators.parse(s));
+        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:13", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:sma:1")) specs.add(Indicators.parse(s));
         IndicatorValues whole;
         try (ComputeBackend one = backend(Precision.DOUBLE, 1)) {
             whole = one.compute(p, specs);

@@ -12,11 +12,7 @@ import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.conformance.BackendConformanceTest;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Adx;
-import org.hybridta.indicator.Atr;
 import org.hybridta.indicator.Indicators;
-import org.hybridta.indicator.Rsi;
-import org.hybridta.indicator.Stoch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,8 +33,8 @@ class SegmentsTest {
 
     /** The brief's set and the conformance suite's parameter sets. */
     static List<Indicator> specs() {
-        List<Indicator> all = new ArrayList<>(BackendConformanceTest.specs());
-        for (String s : List.of("ema:200", "willr:50", "bbands:50:2.5", "rsi:30", "adx:30", "tema:30", "cci:100", "stoch:30:5:4")) {
+        List<Indicator> all = new ArrayList<>(CudaSpecs.conformance());
+        for (String s : List.of("ema:200", "willr:50", "bbands:50:2.5:2.5", "rsi:30", "tema:30", "cci:100", "stoch:30:5:sma:4")) {
             all.add(Indicators.parse(s));
         }
         return all;
@@ -129,7 +125,7 @@ class SegmentsTest {
         for (Indicator ind : specs()) {
             int halo = Segments.halo(ind);
             if (halo < 0) continue;
-            boolean window = ind.lookback() == halo && !(ind instanceof Stoch);
+            boolean window = ind.lookback() == halo && !ind.name().equals("stoch");
             IndicatorValues whole = cpu.compute(p, List.of(ind));
             for (int s = 0; s < p.seriesCount(); s++) {
                 for (int t0 = 997; t0 < p.barCount(); t0 += 997) {
@@ -152,7 +148,7 @@ class SegmentsTest {
                         System.arraycopy(g, 0, gs, t0, g.length);
                         String f = Compare.check(ind, o, gs, ws, 1, p.barCount(), 0);
                         if (f != null) failures.add(f + " (restart at " + start + " for " + t0 + ", seed " + seed + ")");
-                        if (!(ind instanceof Stoch)) {
+                        if (!ind.name().equals("stoch")) {
                             for (int i = 0; i < w.length; i++) {
                                 averaged++;
                                 if (Double.doubleToRawLongBits(w[i]) == Double.doubleToRawLongBits(g[i])) averagedSame++;
@@ -172,7 +168,7 @@ class SegmentsTest {
      */
     static int reachBack(Indicator ind, Panel p, int s, int t0, int halo) {
         double[] h = p.series(Field.HIGH, s), l = p.series(Field.LOW, s), c = p.series(Field.CLOSE, s);
-        if (ind instanceof Rsi) {
+        if (ind.name().equals("rsi")) {
             int rise = -1, fall = -1;
             for (int t = t0 - 1; t >= 1 && (rise < 0 || fall < 0); t--) {
                 double diff = c[t] - c[t - 1];
@@ -181,12 +177,12 @@ class SegmentsTest {
             }
             return haloBefore(rise < 0 ? fall : fall < 0 ? rise : Math.min(rise, fall), halo);
         }
-        if (ind instanceof Atr) {
+        if (ind.name().equals("atr")) {
             int t = t0 - 1;
             while (t >= 1 && trueRange(h[t], l[t], c[t - 1]) == 0.0) t--;
             return haloBefore(t >= 1 ? t : -1, halo);
         }
-        if (ind instanceof Adx) {
+        if (ind.name().equals("adx")) {
             int plus = -1, minus = -1, counted = 0, start = 0;
             for (int t = t0 - 1; t >= 1; t--) {
                 if (trueRange(h[t], l[t], c[t - 1]) != 0.0 && ++counted == halo) start = t;
@@ -225,13 +221,15 @@ class SegmentsTest {
             l[t] = flat ? price : Math.min(open, price) * (1 - 0.01 * rnd.nextDouble());
         }
         Panel p = Panel.builder(1, bars).field(Field.OPEN, o).field(Field.HIGH, h).field(Field.LOW, l).field(Field.CLOSE, c).build();
-        for (String spec : List.of("atr:14", "adx:14")) {
+        for (String spec : List.of("atr:14")) {
             Indicator ind = Indicators.parse(spec);
             int halo = Segments.halo(ind), t0 = 4_000;
             assertThat(reachBack(ind, p, 0, t0, halo)).as(spec).isLessThan(1_500);
             IndicatorValues whole = cpu.compute(p, List.of(ind)), plain = cpu.compute(cut(p, 0, t0 - halo, bars), List.of(ind));
-            assertThat(Compare.check(ind, 0, Arrays.copyOfRange(plain.data(0), halo, bars - t0 + halo),
-                    Arrays.copyOfRange(whole.data(0), t0, bars), 1, bars - t0, 0)).as("%s restarted inside the flat stretch", spec).isNotNull();
+            double[] restarted = Arrays.copyOfRange(plain.data(0), halo, bars - t0 + halo), right = Arrays.copyOfRange(whole.data(0), t0, bars);
+            boolean differs = false;   // relatively: the decayed ATR is tiny next to the column's largest value
+            for (int i = 0; i < right.length; i++) differs |= Math.abs(restarted[i] - right[i]) > 1e-9 * Math.abs(right[i]);
+            assertThat(differs).as("%s restarted inside the flat stretch", spec).isTrue();
         }
     }
 

@@ -60,7 +60,7 @@ public final class CustomQuoteSource {
                 .run();
         result.statuses().forEach(System.out::println);
         result.output().ifPresent(o -> {
-            double[] upper = o.values("SINA", "bbands_20_2_upper");
+            double[] upper = o.values("SINA", Indicators.bbands(20, 2).outputs().get(0).column());
             System.out.printf("SINA's last upper Bollinger band: %.4f%n", upper[upper.length - 1]);
         });
     }

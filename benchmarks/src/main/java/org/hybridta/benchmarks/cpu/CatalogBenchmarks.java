@@ -1,6 +1,5 @@
 package org.hybridta.benchmarks.cpu;
 
-import com.tictactec.ta.lib.Core;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -9,6 +8,8 @@ import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.conformance.TaLibCCall;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,13 +28,14 @@ import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The whole catalog (18 indicators, default parameters, 24 outputs) for a panel: 500 symbols of 2,520
- * bars (ten years of trading days), and one symbol of a million bars.
+ * The 18 indicators HybridTA began with ({@link FirstIndicators}, TA-Lib's default parameters) for a panel: 500 symbols
+ * of 2,520 bars (ten years of trading days), and one symbol of a million bars.
  *
  * <p>HybridTA computes everything in one {@code compute} call, on all cores (its default) and on one
- * thread. TA-Lib and ta4j loop over symbols and indicators as their users would, on one thread, and
- * — for a fair comparison with HybridTA's default — in a parallel stream over all (symbol, indicator)
- * pairs on the common fork-join pool, which uses every core. Outputs are allocated by every call.
+ * thread; its outputs are allocated by every call. TA-Lib C (called natively through {@link TaLibCalls}, into
+ * buffers prepared per symbol and indicator) and ta4j loop over symbols and indicators as their users would,
+ * on one thread, and — for a fair comparison with HybridTA's default — in a parallel stream over all
+ * (symbol, indicator) pairs on the common fork-join pool, which uses every core.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -46,11 +48,10 @@ public class CatalogBenchmarks {
     @Param({"500x2520", "1x1000000"})
     public String shape;
 
-    private final List<Indicator> catalog = Indicators.catalog();
+    private final List<Indicator> catalog = FirstIndicators.all();
     private Panel panel;
     private ComputeBackend allCores, oneThread;
-    private Core core;
-    private List<TaLibCalls.Inputs> arrays;
+    private TaLibCCall[] talib;   // per (symbol, indicator)
     private List<org.ta4j.core.BarSeries> ta4jSeries;
 
     @Setup
@@ -68,8 +69,10 @@ public class CatalogBenchmarks {
                 oneThread = Backends.open("cpu", BackendOptions.builder().threads(1).build());
             }
             case "talib", "talibParallel" -> {
-                core = new Core();
-                arrays = universe.stream().map(TaLibCalls.Inputs::of).toList();
+                talib = new TaLibCCall[universe.size() * catalog.size()];
+                for (int s = 0; s < universe.size(); s++) {
+                    for (int i = 0; i < catalog.size(); i++) talib[s * catalog.size() + i] = TaLibCalls.prepare(catalog.get(i), universe.get(s));
+                }
             }
             case "ta4j", "ta4jParallel" -> ta4jSeries = universe.stream().map(Ta4jCalls::series).toList();
             default -> throw new IllegalStateException("no set-up for benchmark " + method);
@@ -80,6 +83,7 @@ public class CatalogBenchmarks {
     public void tearDown() {
         if (allCores != null) allCores.close();
         if (oneThread != null) oneThread.close();
+        if (talib != null) for (TaLibCCall c : talib) c.close();
     }
 
     /** HybridTA CPU backend with default options (a thread per core), one call. */
@@ -94,26 +98,18 @@ public class CatalogBenchmarks {
         bh.consume(oneThread.compute(panel, catalog));
     }
 
-    /** TA-Lib, looping over symbols and indicators on one thread. */
+    /** TA-Lib C, looping over symbols and indicators on one thread. */
     @Benchmark
     public void talib(Blackhole bh) {
-        int ni = catalog.size();
-        double[][][] out = new double[arrays.size() * ni][][];
-        for (int s = 0; s < arrays.size(); s++) {
-            for (int i = 0; i < ni; i++) out[s * ni + i] = TaLibCalls.compute(core, catalog.get(i), arrays.get(s));
-        }
-        bh.consume(out);
+        long values = 0;
+        for (TaLibCCall c : talib) values += c.run();
+        bh.consume(values);
     }
 
-    /** TA-Lib in a parallel stream over (symbol, indicator) pairs. */
+    /** TA-Lib C in a parallel stream over (symbol, indicator) pairs (each prepared call is used by one task). */
     @Benchmark
     public void talibParallel(Blackhole bh) {
-        int ni = catalog.size();
-        double[][][] out = new double[arrays.size() * ni][][];
-        // Core holds only settings, which nothing changes, so the threads share it
-        IntStream.range(0, out.length).parallel()
-                .forEach(p -> out[p] = TaLibCalls.compute(core, catalog.get(p % ni), arrays.get(p / ni)));
-        bh.consume(out);
+        bh.consume(IntStream.range(0, talib.length).parallel().mapToLong(p -> talib[p].run()).sum());
     }
 
     /** ta4j, looping over symbols and indicators on one thread; a call takes seconds, so fewer iterations. */

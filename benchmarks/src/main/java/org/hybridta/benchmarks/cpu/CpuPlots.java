@@ -76,7 +76,7 @@ public final class CpuPlots {
         Files.createDirectories(outDir);
         if (runs.size() > 1) System.out.println("Best of " + runs.size() + " runs: each benchmark's lowest median.");
         printTables(scores, System.out);
-        if (hasAny(scores, "SeriesBenchmarks.")) save(seriesChart(scores, label), outDir.resolve("cpu-series.png"));
+        if (hasAny(scores, "FunctionBenchmarks.")) save(seriesChart(scores, label), outDir.resolve("cpu-series.png"));
         if (hasAny(scores, "CatalogBenchmarks.")) save(catalogChart(scores, label), outDir.resolve("cpu-catalog.png"));
     }
 
@@ -95,7 +95,7 @@ public final class CpuPlots {
 
     /**
      * The scores keyed by benchmark method (without the package) and parameters, e.g.
-     * {@code SeriesBenchmarks.talib[indicator=ema,bars=1000000]}.
+     * {@code FunctionBenchmarks.talibC[function=ema,bars=1000000]}.
      */
     static Map<String, Score> read(Path json) throws IOException {
         Map<String, Score> scores = new LinkedHashMap<>();
@@ -127,7 +127,7 @@ public final class CpuPlots {
     }
 
     private static Score series(Map<String, Score> s, String method, String indicator) {
-        return s.get("SeriesBenchmarks." + method + "[bars=1000000,indicator=" + indicator + "]");
+        return s.get("FunctionBenchmarks." + method + "[bars=1000000,function=" + indicator + "]");
     }
 
     private static Score catalog(Map<String, Score> s, String method, String shape) {
@@ -143,19 +143,21 @@ public final class CpuPlots {
     static void printTables(Map<String, Score> s, PrintStream out) {
         out.println("Times in ms per call: median of the measured iterations (JMH's mean ± 99.9% confidence half-width).");
         out.println();
-        if (hasAny(s, "SeriesBenchmarks.")) {
-            out.println("| indicator | TA-Lib function | ta4j 0.17 |");
+        if (hasAny(s, "FunctionBenchmarks.")) {
+            out.println("| function | TA-Lib C function | ta4j 0.17 |");
             out.println("|---|---|---|");
             for (Indicator ind : Indicators.catalog()) {
                 out.printf("| %s | `%s` | %s |%n", ind.spec(), TaLibCalls.function(ind), Ta4jCalls.classes(ind));
             }
             out.println();
-            out.println("| indicator | HybridTA, 1 thread | TA-Lib | ta4j | HybridTA faster than TA-Lib | than ta4j |");
-            out.println("|---|--:|--:|--:|--:|--:|");
+            out.println("| function | HybridTA kernel, reused outputs | HybridTA compute, new outputs | TA-Lib C | ta4j "
+                    + "| kernel vs TA-Lib C | compute vs TA-Lib C | kernel vs ta4j |");
+            out.println("|---|--:|--:|--:|--:|--:|--:|--:|");
             for (Indicator ind : Indicators.catalog()) {
                 String n = ind.name();
-                Score h = series(s, "hybridta", n), t = series(s, "talib", n), j = series(s, "ta4j", n);
-                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", ind.spec(), text(h), text(t), text(j), ratio(t, h), ratio(j, h));
+                Score h = series(s, "hybridta", n), c = series(s, "hybridtaCompute", n), t = series(s, "talibC", n), j = series(s, "ta4j", n);
+                out.printf(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s | %s |%n", ind.spec(), text(h), text(c), text(t), text(j),
+                        ratio(t, h), ratio(t, c), ratio(j, h));
             }
             out.println();
         }
@@ -164,7 +166,7 @@ public final class CpuPlots {
             out.println("| library, threads | 500 × 2,520 (ms) | HybridTA (all cores) faster by | 1 × 1,000,000 (ms) | HybridTA (all cores) faster by |");
             out.println("|---|--:|--:|--:|--:|");
             String[][] rows = {{"hybridta", "HybridTA, all cores (one call)"}, {"hybridtaOneThread", "HybridTA, 1 thread (one call)"},
-                    {"talib", "TA-Lib, 1 thread"}, {"talibParallel", "TA-Lib, parallel stream"}, {"ta4j", "ta4j, 1 thread"},
+                    {"talib", "TA-Lib C, 1 thread"}, {"talibParallel", "TA-Lib C, parallel stream"}, {"ta4j", "ta4j, 1 thread"},
                     {"ta4jParallel", "ta4j, parallel stream"}};
             for (String[] r : rows) {
                 out.printf("| %s", r[1]);
@@ -214,8 +216,8 @@ public final class CpuPlots {
         style(chart);
         List<String> names = names();
         List<Double> all = new ArrayList<>();
-        all.addAll(addSeries(chart, "HybridTA CPU", names, n -> series(s, "hybridta", n), HYBRIDTA));
-        all.addAll(addSeries(chart, "TA-Lib Java 0.4.0", names, n -> series(s, "talib", n), TALIB));
+        all.addAll(addSeries(chart, "HybridTA CPU kernel", names, n -> series(s, "hybridta", n), HYBRIDTA));
+        all.addAll(addSeries(chart, "TA-Lib C 0.6 -O3", names, n -> series(s, "talibC", n), TALIB));
         all.addAll(addSeries(chart, "ta4j 0.17 (DoubleNum)", names, n -> series(s, "ta4j", n), TA4J));
         logBounds(chart, all);
         return chart;
@@ -223,13 +225,13 @@ public final class CpuPlots {
 
     private static CategoryChart catalogChart(Map<String, Score> s, String label) {
         CategoryChart chart = new CategoryChartBuilder().width(1000).height(560)
-                .title("All 18 catalog indicators: median time per computation (log scale, lower is better)" + label)
+                .title("The 18 first indicators: median time per computation (log scale, lower is better)" + label)
                 .xAxisTitle("symbols × bars").yAxisTitle("milliseconds").build();
         style(chart);
         List<String> shapes = List.of("500x2520", "1x1000000");
         List<String> axis = List.of("500 × 2,520", "1 × 1,000,000");
         String[][] rows = {{"hybridta", "HybridTA, all cores"}, {"hybridtaOneThread", "HybridTA, 1 thread"},
-                {"talib", "TA-Lib, 1 thread"}, {"talibParallel", "TA-Lib, parallel stream"},
+                {"talib", "TA-Lib C, 1 thread"}, {"talibParallel", "TA-Lib C, parallel stream"},
                 {"ta4j", "ta4j, 1 thread"}, {"ta4jParallel", "ta4j, parallel stream"}};
         Color[] colors = {HYBRIDTA, HYBRIDTA_ONE, TALIB, TALIB_PAR, TA4J, TA4J_PAR};
         List<Double> all = new ArrayList<>();

@@ -6,25 +6,7 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
 import org.hybridta.BarSeries;
-import org.hybridta.indicator.Adx;
-import org.hybridta.indicator.Atr;
-import org.hybridta.indicator.Bbands;
-import org.hybridta.indicator.Cci;
-import org.hybridta.indicator.Dema;
-import org.hybridta.indicator.Ema;
 import org.hybridta.indicator.Indicator;
-import org.hybridta.indicator.Macd;
-import org.hybridta.indicator.Mfi;
-import org.hybridta.indicator.Mom;
-import org.hybridta.indicator.Obv;
-import org.hybridta.indicator.Roc;
-import org.hybridta.indicator.Rsi;
-import org.hybridta.indicator.Sma;
-import org.hybridta.indicator.Stoch;
-import org.hybridta.indicator.Tema;
-import org.hybridta.indicator.Trange;
-import org.hybridta.indicator.Willr;
-import org.hybridta.indicator.Wma;
 import org.ta4j.core.BaseBarSeriesBuilder;
 import org.ta4j.core.indicators.ATRIndicator;
 import org.ta4j.core.indicators.CCIIndicator;
@@ -66,8 +48,7 @@ import org.ta4j.core.num.Num;
  * indicator. Multi-output indicators share their parts as a ta4j user would share them: MACD's signal is
  * an {@code EMAIndicator} over the {@code MACDIndicator}, the histogram their difference; Bollinger's bands
  * share the middle band and the standard deviation; STOCH is a fast %K (see below) smoothed by two
- * {@code SMAIndicator}s (TA-Lib's slow stochastic); ADX, +DI and -DI are three indicators, as ta4j has no
- * one object for all three. ta4j 0.17 has no momentum indicator: MOM is composed as
+ * {@code SMAIndicator}s (TA-Lib's slow stochastic). ta4j 0.17 has no momentum indicator: MOM is composed as
  * {@code close - close.previous(n)} with {@code NumericIndicator}.
  *
  * <p>ta4j 0.17's {@code StochasticOscillatorKIndicator} and {@code WilliamsRIndicator} take time quadratic in
@@ -85,27 +66,36 @@ import org.ta4j.core.num.Num;
 final class Ta4jCalls {
     private Ta4jCalls() {}
 
-    /** The ta4j classes used for {@code spec}, for the write-up. */
+    /** The ta4j classes used for {@code spec}, for the write-up; "none" where ta4j has no equivalent. */
     static String classes(Indicator spec) {
-        if (spec instanceof Sma) return "SMAIndicator";
-        if (spec instanceof Ema) return "EMAIndicator";
-        if (spec instanceof Wma) return "WMAIndicator";
-        if (spec instanceof Dema) return "DoubleEMAIndicator";
-        if (spec instanceof Tema) return "TripleEMAIndicator";
-        if (spec instanceof Rsi) return "RSIIndicator";
-        if (spec instanceof Macd) return "MACDIndicator + EMAIndicator (signal)";
-        if (spec instanceof Bbands) return "BollingerBands{Middle,Upper,Lower}Indicator + StandardDeviationIndicator";
-        if (spec instanceof Atr) return "ATRIndicator";
-        if (spec instanceof Trange) return "TRIndicator";
-        if (spec instanceof Stoch) return "Highest/LowestValueIndicator (%K) + 2 SMAIndicator";
-        if (spec instanceof Adx) return "ADXIndicator, PlusDIIndicator, MinusDIIndicator";
-        if (spec instanceof Cci) return "CCIIndicator";
-        if (spec instanceof Willr) return "Highest/LowestValueIndicator (%R)";
-        if (spec instanceof Roc) return "ROCIndicator";
-        if (spec instanceof Mom) return "none: NumericIndicator close - close.previous(n)";
-        if (spec instanceof Obv) return "OnBalanceVolumeIndicator";
-        if (spec instanceof Mfi) return "MoneyFlowIndexIndicator";
-        throw new IllegalArgumentException("no ta4j equivalent for " + spec.spec());
+        return switch (spec.name()) {
+            case "sma" -> "SMAIndicator";
+            case "ema" -> "EMAIndicator";
+            case "wma" -> "WMAIndicator";
+            case "dema" -> "DoubleEMAIndicator";
+            case "tema" -> "TripleEMAIndicator";
+            case "rsi" -> "RSIIndicator";
+            case "macd" -> "MACDIndicator + EMAIndicator (signal)";
+            case "bbands" -> "BollingerBands{Middle,Upper,Lower}Indicator + StandardDeviationIndicator";
+            case "atr" -> "ATRIndicator";
+            case "trange" -> "TRIndicator";
+            case "stoch" -> "Highest/LowestValueIndicator (%K) + 2 SMAIndicator";
+            case "adx" -> "ADXIndicator";
+            case "plus_di" -> "PlusDIIndicator";
+            case "minus_di" -> "MinusDIIndicator";
+            case "cci" -> "CCIIndicator";
+            case "willr" -> "Highest/LowestValueIndicator (%R)";
+            case "roc" -> "ROCIndicator";
+            case "mom" -> "none: NumericIndicator close - close.previous(n)";
+            case "obv" -> "OnBalanceVolumeIndicator";
+            case "mfi" -> "MoneyFlowIndexIndicator";
+            default -> "none";
+        };
+    }
+
+    /** Whether ta4j has an equivalent of {@code spec} (with TA-Lib's default MA types, where it has a parameter). */
+    static boolean has(Indicator spec) {
+        return !classes(spec).equals("none");
     }
 
     /** A ta4j bar series with {@code DoubleNum} values and one-day bars, from a HybridTA series. */
@@ -137,47 +127,51 @@ final class Ta4jCalls {
     /** New ta4j indicators for every output of {@code spec}, in HybridTA's output order; see {@link #compute}. */
     static List<org.ta4j.core.Indicator<Num>> indicators(Indicator spec, org.ta4j.core.BarSeries series, boolean ownClasses) {
         ClosePriceIndicator close = new ClosePriceIndicator(series);
-        if (spec instanceof Sma x) return List.of(new SMAIndicator(close, x.period()));
-        if (spec instanceof Ema x) return List.of(new EMAIndicator(close, x.period()));
-        if (spec instanceof Wma x) return List.of(new WMAIndicator(close, x.period()));
-        if (spec instanceof Dema x) return List.of(new DoubleEMAIndicator(close, x.period()));
-        if (spec instanceof Tema x) return List.of(new TripleEMAIndicator(close, x.period()));
-        if (spec instanceof Rsi x) return List.of(new RSIIndicator(close, x.period()));
-        if (spec instanceof Macd x) {
-            MACDIndicator macd = new MACDIndicator(close, x.fast(), x.slow());
-            EMAIndicator signal = new EMAIndicator(macd, x.signal());
-            return List.of(macd, signal, NumericIndicator.of(macd).minus(signal));
-        }
-        if (spec instanceof Bbands x) {
-            BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, x.period()));
-            StandardDeviationIndicator sd = new StandardDeviationIndicator(close, x.period());
-            Num k = series.numOf(x.k());
-            return List.of(new BollingerBandsUpperIndicator(middle, sd, k), middle, new BollingerBandsLowerIndicator(middle, sd, k));
-        }
-        if (spec instanceof Atr x) return List.of(new ATRIndicator(series, x.period()));
-        if (spec instanceof Trange) return List.of(new TRIndicator(series));
-        if (spec instanceof Stoch x) {
-            org.ta4j.core.Indicator<Num> fastK = ownClasses ? new StochasticOscillatorKIndicator(series, x.fastK())
-                    : rangePosition(series, close, x.fastK(), false);
-            SMAIndicator slowK = new SMAIndicator(fastK, x.slowK());
-            return List.of(slowK, new SMAIndicator(slowK, x.slowD()));
-        }
-        if (spec instanceof Adx x) {
-            return List.of(new ADXIndicator(series, x.period()), new PlusDIIndicator(series, x.period()),
-                    new MinusDIIndicator(series, x.period()));
-        }
-        if (spec instanceof Cci x) return List.of(new CCIIndicator(series, x.period()));
-        if (spec instanceof Willr x) {
-            return List.of(ownClasses ? new WilliamsRIndicator(series, x.period()) : rangePosition(series, close, x.period(), true));
-        }
-        if (spec instanceof Roc x) return List.of(new ROCIndicator(close, x.period()));
-        if (spec instanceof Mom x) {
-            NumericIndicator c = NumericIndicator.of(close);
-            return List.of(c.minus(c.previous(x.period())));
-        }
-        if (spec instanceof Obv) return List.of(new OnBalanceVolumeIndicator(series));
-        if (spec instanceof Mfi x) return List.of(new MoneyFlowIndexIndicator(series, x.period()));
-        throw new IllegalArgumentException("no ta4j equivalent for " + spec.spec());
+        return switch (spec.name()) {
+            case "sma" -> List.of(new SMAIndicator(close, period(spec)));
+            case "ema" -> List.of(new EMAIndicator(close, period(spec)));
+            case "wma" -> List.of(new WMAIndicator(close, period(spec)));
+            case "dema" -> List.of(new DoubleEMAIndicator(close, period(spec)));
+            case "tema" -> List.of(new TripleEMAIndicator(close, period(spec)));
+            case "rsi" -> List.of(new RSIIndicator(close, period(spec)));
+            case "macd" -> {
+                MACDIndicator macd = new MACDIndicator(close, spec.intParam("fastperiod"), spec.intParam("slowperiod"));
+                EMAIndicator signal = new EMAIndicator(macd, spec.intParam("signalperiod"));
+                yield List.of(macd, signal, NumericIndicator.of(macd).minus(signal));
+            }
+            case "bbands" -> {
+                BollingerBandsMiddleIndicator middle = new BollingerBandsMiddleIndicator(new SMAIndicator(close, period(spec)));
+                StandardDeviationIndicator sd = new StandardDeviationIndicator(close, period(spec));
+                Num up = series.numOf(spec.param("nbdevup")), dn = series.numOf(spec.param("nbdevdn"));
+                yield List.of(new BollingerBandsUpperIndicator(middle, sd, up), middle, new BollingerBandsLowerIndicator(middle, sd, dn));
+            }
+            case "atr" -> List.of(new ATRIndicator(series, period(spec)));
+            case "trange" -> List.of(new TRIndicator(series));
+            case "stoch" -> {
+                int fastK = spec.intParam("fastk_period");
+                org.ta4j.core.Indicator<Num> k = ownClasses ? new StochasticOscillatorKIndicator(series, fastK)
+                        : rangePosition(series, close, fastK, false);
+                SMAIndicator slowK = new SMAIndicator(k, spec.intParam("slowk_period"));
+                yield List.of(slowK, new SMAIndicator(slowK, spec.intParam("slowd_period")));
+            }
+            case "adx" -> List.of(new ADXIndicator(series, period(spec)));
+            case "plus_di" -> List.of(new PlusDIIndicator(series, period(spec)));
+            case "minus_di" -> List.of(new MinusDIIndicator(series, period(spec)));
+            case "cci" -> List.of(new CCIIndicator(series, period(spec)));
+            case "willr" -> List.of(ownClasses ? new WilliamsRIndicator(series, period(spec)) : rangePosition(series, close, period(spec), true));
+            case "roc" -> List.of(new ROCIndicator(close, period(spec)));
+            case "mom" -> {
+                NumericIndicator c = NumericIndicator.of(close);
+                yield List.of(c.minus(c.previous(period(spec))));
+            }
+            case "obv" -> List.of(new OnBalanceVolumeIndicator(series));
+            case "mfi" -> List.of(new MoneyFlowIndexIndicator(series, period(spec)));
+            default -> throw new IllegalArgumentException("no ta4j equivalent for " + spec.spec());
+        };
+    }
+
+    private static int period(Indicator spec) {
+        return spec.intParam("timeperiod");
     }
 
     /**

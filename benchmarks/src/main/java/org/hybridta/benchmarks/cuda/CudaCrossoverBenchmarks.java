@@ -7,6 +7,7 @@ import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,12 +44,13 @@ public class CudaCrossoverBenchmarks {
 
     Panel panel;
     ComputeBackend compute;
-    final List<Indicator> catalog = Indicators.catalog();
+    List<Indicator> catalog;
 
     @Setup public void setUp() {
         int[] s = BenchPanels.shape(shape);
         panel = BenchPanels.ohlcv(s[0], s[1], 7, false);
         compute = open(backend);
+        catalog = FirstIndicators.supportedBy(compute);
     }
 
     static ComputeBackend open(String backend) {

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hybridta.Panel;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -39,7 +40,7 @@ public class CudaPerSymbolBenchmarks {
 
     private Panel[] series;
     private ComputeBackend compute;
-    private final List<Indicator> catalog = Indicators.catalog();
+    private List<Indicator> catalog;
 
     @Setup public void setUp() {
         int[] s = BenchPanels.shape(shape);
@@ -51,6 +52,7 @@ public class CudaPerSymbolBenchmarks {
             series[i] = b.build();
         }
         compute = CudaCrossoverBenchmarks.open(backend);
+        catalog = FirstIndicators.supportedBy(compute);
     }
 
     @TearDown public void tearDown() {

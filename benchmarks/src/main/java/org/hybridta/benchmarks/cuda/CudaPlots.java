@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.knowm.xchart.BitmapEncoder;
@@ -88,7 +89,7 @@ public final class CudaPlots {
         Map<String, List<Double>> tbps = new LinkedHashMap<>();
         System.out.println("| kernel | precision | time (ms) | bytes moved (GB) | effective TB/s | of copy bandwidth | before (ms) | speed-up |");
         System.out.println("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |");
-        List<String> catalog = Indicators.catalog().stream().map(Indicator::name).toList();
+        List<String> catalog = FirstIndicators.all().stream().map(Indicator::name).toList();
         List<Result> sorted = new ArrayList<>(rs);  // catalog order, double before float
         sorted.sort(java.util.Comparator.comparingInt((Result r) -> r.param("indicator").isEmpty() ? -1
                 : catalog.indexOf(Indicators.parse(r.param("indicator")).name())).thenComparing(r -> r.param("precision")));

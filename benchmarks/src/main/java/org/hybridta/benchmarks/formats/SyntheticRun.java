@@ -12,6 +12,7 @@ import org.hybridta.backend.ComputeBackend;
 import org.hybridta.formats.RowBatch;
 import org.hybridta.formats.TableSchema;
 import org.hybridta.formats.TableWriter;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.source.Constituent;
@@ -27,7 +28,7 @@ import org.hybridta.source.SyntheticQuoteSource;
 final class SyntheticRun {
     static final LocalDate FROM = LocalDate.of(2015, 1, 1);
     static final LocalDate TO = LocalDate.of(2026, 7, 1);
-    static final List<Indicator> INDICATORS = Indicators.catalog();
+    static final List<Indicator> INDICATORS = FirstIndicators.all();
     private static final Field[] BARS = {Field.OPEN, Field.HIGH, Field.LOW, Field.CLOSE, Field.ADJ_CLOSE, Field.VOLUME};
 
     /** One part's bars and the values computed from them. */

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
+import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.Pipeline;
 import org.hybridta.PipelineResult;
 import org.hybridta.StageTimings;
@@ -37,7 +38,7 @@ import org.hybridta.source.SyntheticQuoteSource;
  * </pre>
  *
  * <p>The run: the synthetic market over 10 years (2015-01-01 to 2025-01-01, about 2,515 bars a symbol; {@code --from},
- * {@code --to} choose others), every catalog indicator with its defaults ({@code Indicators.catalog()}: 18 indicators,
+ * {@code --to} choose others), the 18 first indicators with TA-Lib's defaults ({@link FirstIndicators}: 18 indicators,
  * 25 columns), the CPU backend ({@code --backend cuda}: the GPUs, leased to the ranks of each host by
  * {@code MpiDeviceLeaser}). Each rank computes with {@code --threads-per-rank} threads (default 1; {@code auto}: the
  * host's cores divided among its ranks) and fetches with as many: one rank is one core, so that N ranks use N cores
@@ -90,7 +91,7 @@ public final class MpiScaling {
         if (verify && csv != null) throw new IllegalArgumentException("--verify and --csv: choose one");
         Universe universe = universe(universeName);
         String name = label != null ? label : universe.name();
-        VerifyingSink verifier = verify ? new VerifyingSink(Indicators.catalog()) : null;
+        VerifyingSink verifier = verify ? new VerifyingSink(FirstIndicators.all()) : null;
         try (MpiPartitioner mpi = MpiPartitioner.open()) {
             // auto: the host's cores shared by its ranks (GPU runs: the host copies to and from pinned memory need them)
             if (threads == 0) threads = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, mpi.workersPerHost()));
@@ -99,7 +100,7 @@ public final class MpiScaling {
                     // made-up SYN symbols and, for long series, dates up to 2099: the synthetic market allows them when asked
                     .source(SyntheticQuoteSource.builder().anySymbol(true).futureDates(true).build())
                     .between(from, to)
-                    .indicators(Indicators.catalog())
+                    .indicators(FirstIndicators.all())
                     .backend(backend)
                     .backendOptions(BackendOptions.builder().threads(threads).build())
                     .fetchConcurrency(threads)
@@ -156,7 +157,7 @@ public final class MpiScaling {
             String hosts = mpi.name().replaceAll(".* on (\\d+) hosts?\\)$", "$1");
             long gatheredMb = comms.get(comms.size() - 1).bytesGathered() >> 20;
             System.out.printf(Locale.ROOT, "%s: %d symbols ok of %d, %,d bars, %s to %s, %d indicators (%d columns), backend %s%n",
-                    name, last.okCount(), universe.size(), last.bars(), from, to, Indicators.catalog().size(),
+                    name, last.okCount(), universe.size(), last.bars(), from, to, FirstIndicators.all().size(),
                     Indicators.columns(Indicators.catalog()).size(), last.backend());
             // who computed what in the last run: per rank its symbols and its backend's device
             for (PipelineResult.Part p : last.parts()) {

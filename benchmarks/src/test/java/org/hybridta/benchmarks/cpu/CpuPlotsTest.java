@@ -23,9 +23,9 @@ class CpuPlotsTest {
     private static String result(double scale) {
         StringBuilder sb = new StringBuilder("[");
         for (Indicator ind : Indicators.catalog()) {
-            for (String lib : List.of("hybridta", "talib", "ta4j")) {
-                double base = (lib.equals("hybridta") ? 2 : lib.equals("talib") ? 3 : 300) * scale;
-                sb.append(entry("SeriesBenchmarks." + lib, "\"bars\":\"1000000\",\"indicator\":\"" + ind.name() + "\"", base)).append(',');
+            for (String lib : List.of("hybridta", "hybridtaCompute", "talibC", "ta4j")) {
+                double base = (lib.equals("hybridta") ? 2 : lib.equals("hybridtaCompute") ? 4 : lib.equals("talibC") ? 3 : 300) * scale;
+                sb.append(entry("FunctionBenchmarks." + lib, "\"bars\":\"1000000\",\"function\":\"" + ind.name() + "\"", base)).append(',');
             }
         }
         for (String shape : List.of("500x2520", "1x1000000")) {
@@ -33,7 +33,7 @@ class CpuPlotsTest {
                 sb.append(entry("CatalogBenchmarks." + m, "\"shape\":\"" + shape + "\"", (m.startsWith("ta4j") ? 5000 : 100) * scale)).append(',');
             }
         }
-        sb.append(entry("org.hybridta.benchmarks.cuda.SeriesBenchmarks.cuda", "", 1));   // another package: ignored
+        sb.append(entry("org.hybridta.benchmarks.cuda.FunctionBenchmarks.cuda", "", 1));   // another package: ignored
         return sb.append(']').toString();
     }
 
@@ -49,12 +49,12 @@ class CpuPlotsTest {
     void readsMediansAndPicksEachBenchmarksBestRun() throws Exception {
         Path a = Files.writeString(dir.resolve("a.json"), result(1)), b = Files.writeString(dir.resolve("b.json"), result(2));
         Map<String, CpuPlots.Score> ra = CpuPlots.read(a);
-        CpuPlots.Score ema = ra.get("SeriesBenchmarks.talib[bars=1000000,indicator=ema]");
+        CpuPlots.Score ema = ra.get("FunctionBenchmarks.talibC[bars=1000000,function=ema]");
         assertThat(ema.median()).isEqualTo(3.0);
         assertThat(ema.mean()).isEqualTo(5.7, org.assertj.core.api.Assertions.within(1e-12));
-        assertThat(ra).hasSize(18 * 3 + 12);
+        assertThat(ra).hasSize(Indicators.catalog().size() * 4 + 12);
         Map<String, CpuPlots.Score> best = CpuPlots.best(List.of(CpuPlots.read(b), ra));
-        assertThat(best.get("SeriesBenchmarks.talib[bars=1000000,indicator=ema]").median()).isEqualTo(3.0);
+        assertThat(best.get("FunctionBenchmarks.talibC[bars=1000000,function=ema]").median()).isEqualTo(3.0);
         assertThat(CpuPlots.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
     }
 
@@ -70,8 +70,8 @@ class CpuPlotsTest {
             System.setOut(old);
         }
         String tables = bytes.toString(StandardCharsets.UTF_8);
-        assertThat(tables).contains("| ema:20 | 2.00 (3.80 ± 2.00) | 3.00 (5.70 ± 3.00) | 300 (570 ± 300) | 1.50× | 150× |");
-        assertThat(tables).contains("| TA-Lib, 1 thread | 100 (190 ± 100) | 1.00×");
+        assertThat(tables).contains("| ema:30 | 2.00 (3.80 ± 2.00) | 4.00 (7.60 ± 4.00) | 3.00 (5.70 ± 3.00) | 300 (570 ± 300) | 1.50× | 0.75× | 150× |");
+        assertThat(tables).contains("| TA-Lib C, 1 thread | 100 (190 ± 100) | 1.00×");
         for (String png : List.of("cpu-series.png", "cpu-catalog.png")) {
             BufferedImage img = ImageIO.read(dir.resolve("img").resolve(png).toFile());
             assertThat(img.getWidth()).isGreaterThanOrEqualTo(1000);

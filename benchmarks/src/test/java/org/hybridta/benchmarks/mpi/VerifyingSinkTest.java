@@ -69,7 +69,7 @@ class VerifyingSinkTest {
         sink.write(output(v -> {
             double[] rsi = v.data(v.columnIndex("rsi_14"));
             rsi[700] = Math.nextUp(rsi[700]);
-            double[] hist = v.data(v.columnIndex("macd_12_26_9_hist"));
+            double[] hist = v.data(v.columnIndex("macd_12_26_9_macdhist"));
             hist[900] += 1e-14;   // relative to the histogram's scale, not to a value that may be near zero
         }));
         assertThat(sink.failure()).isNull();
@@ -79,7 +79,7 @@ class VerifyingSinkTest {
     @Test
     void aNanWhereAValueBelongsFails() {
         VerifyingSink sink = new VerifyingSink(SPECS);
-        sink.write(output(v -> v.data(v.columnIndex("macd_12_26_9"))[2 * v.barCount() + 40] = Double.NaN));
-        assertThat(sink.failure()).contains("CCC macd_12_26_9 bar 40: NaN, expected ");
+        sink.write(output(v -> v.data(v.columnIndex("macd_12_26_9_macd"))[2 * v.barCount() + 40] = Double.NaN));
+        assertThat(sink.failure()).contains("CCC macd_12_26_9_macd bar 40: NaN, expected ");
     }
 }

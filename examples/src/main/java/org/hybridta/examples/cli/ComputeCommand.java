@@ -43,17 +43,17 @@ import picocli.CommandLine.Spec;
                 "",
                 "Input: a header line, then one line per bar, oldest first. Columns date,open,high,low,close,volume "
                         + "(adj_close optional) in any order and any case; other columns are ignored. Dates are yyyy-MM-dd.",
-                "Output: date, then one column per indicator output (ema_12, macd_12_26_9, macd_12_26_9_signal, "
-                        + "macd_12_26_9_hist, ...); a cell is empty before the indicator's first value. "
+                "Output: date, then one column per indicator output (ema_12, macd_12_26_9_macd, macd_12_26_9_macdsignal, "
+                        + "macd_12_26_9_macdhist, ...); a cell is empty before the indicator's first value. "
                         + "Values have full double precision."},
         sortOptions = false,
         usageHelpAutoWidth = true,
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {HybridTa.EXIT_OK, ComputeCommand.EXIT_FAILED, HybridTa.EXIT_USAGE, HybridTa.EXIT_INTERRUPTED, HybridTa.EXIT_TERMINATED},
         footer = {"",
-                "Indicators (NAME or NAME:PARAMS; a name alone takes the defaults shown):",
-                "  sma:20 ema:20 wma:20 dema:20 tema:20 rsi:14 macd:12:26:9 bbands:20:2",
-                "  atr:14 trange stoch:14:3:3 adx:14 cci:20 willr:14 roc:10 mom:10 obv mfi:14",
+                "Indicators: TA-Lib's function names in lower case, parameters in TA-Lib's order or as name=value;",
+                "a name alone takes TA-Lib's defaults: sma:50  macd:12:26:9  bbands:20:2  stoch:14:3:sma:3  sma:20@volume.",
+                "'hybridta indicators' lists every function with its parameters and outputs.",
                 "",
                 "Example:",
                 "  java -jar examples/target/hybridta.jar compute \\",

@@ -38,7 +38,7 @@ class RunCommandTest {
                 "backend cpu", "time: partition", "wrote " + out.resolve("indicators.csv"), "wrote " + out.resolve("charts/BRK.B.png"));
         List<String> lines = Files.readAllLines(out.resolve("indicators.csv"));
         assertThat(lines.get(0)).isEqualTo("date,symbol,open,high,low,close,adj_close,volume,ema_12,rsi_14,"
-                + "bbands_20_2_upper,bbands_20_2_middle,bbands_20_2_lower,source");
+                + "bbands_20_2_2_sma_upperband,bbands_20_2_2_sma_middleband,bbands_20_2_2_sma_lowerband,source");
         assertThat(lines.subList(1, lines.size())).allSatisfy(l -> assertThat(l).endsWith(",synthetic"));
         assertThat(lines).hasSize(751);
         assertThat(lines.stream().skip(1).map(l -> l.split(",")[1]).distinct()).containsExactly("AAPL", "BRK.B", "XOM");
@@ -194,7 +194,7 @@ class RunCommandTest {
         cases.add(new Object[] {new String[] {"run", "--universe", "sp500", "--symbols", "A", "-o", o}, 2, "mutually exclusive"});
         cases.add(new Object[] {new String[] {"run", "--source", "csv:" + dir.resolve("nope"), "-o", o}, 1, "nope: no such directory"});
         cases.add(new Object[] {new String[] {"run", "--source", "bloomberg", "-o", o}, 2, "--source bloomberg: unknown source"});
-        cases.add(new Object[] {new String[] {"run", "--indicators", "ema:0", "-o", o}, 2, "--indicators: ema: period must be in [2, 100000], was 0"});
+        cases.add(new Object[] {new String[] {"run", "--indicators", "ema:0", "-o", o}, 2, "--indicators: 'ema:0': timeperiod must be in [2, 100000], was 0"});
         cases.add(new Object[] {new String[] {"run", "--chart", "ZZZZ", "-o", o}, 2, "--chart ZZZZ: not in the universe"});
         cases.add(new Object[] {new String[] {"run", "--backend", "tpu", "-o", o}, 2, "--backend tpu: unknown backend"});
         cases.add(new Object[] {new String[] {"run", "--partitioner", "local:0", "-o", o}, 2, "expected local:N with N >= 1"});

@@ -1,0 +1,55 @@
+package org.hybridta.functions;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hybridta.indicator.FunctionInfo;
+import org.hybridta.indicator.Group;
+import org.hybridta.indicator.Indicator;
+
+/**
+ * The catalog as the rest of HybridTA sees it: the functions' metadata (which the parser, CLI listing and docs
+ * derive from), their lookbacks and their CPU kernels. Everything else in this package is internal.
+ */
+public final class Functions {
+    private Functions() {}
+
+    /** Every ported function, group by group in TA-Lib's order. */
+    public static List<FunctionInfo> all() {
+        List<FunctionInfo> out = new ArrayList<>();
+        for (FunctionDef f : Catalog.all()) out.add(f.info());
+        return List.copyOf(out);
+    }
+
+    /** The function of that lower-case TA-Lib name, if ported. */
+    public static Optional<FunctionInfo> find(String name) {
+        return Catalog.find(name).map(FunctionDef::info);
+    }
+
+    /** TA-Lib's functions not ported yet, with their groups. */
+    public static Map<String, Group> pending() {
+        return Catalog.pending();
+    }
+
+    /** TA-Lib's lookback of {@code function} with these parameter values (in TA-Lib's order, already range-checked). */
+    public static int lookback(String function, double[] params) {
+        return def(function).lookback(Args.of(params));
+    }
+
+    /** Why these in-range parameter values are refused (TA-Lib C fails on them), or null. */
+    public static String refusal(String function, double[] params) {
+        return def(function).refusal(Args.of(params));
+    }
+
+    /** The CPU kernel of {@code indicator}. */
+    public static Kernel kernel(Indicator indicator) {
+        FunctionDef f = def(indicator.name());
+        Args args = Args.of(indicator.params());
+        return (in, off, len, out) -> f.batch(args, in, off, len, out);
+    }
+
+    private static FunctionDef def(String function) {
+        return Catalog.find(function).orElseThrow(() -> new IllegalArgumentException("no function " + function + " in the catalog"));
+    }
+}

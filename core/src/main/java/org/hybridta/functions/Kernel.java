@@ -1,0 +1,15 @@
+package org.hybridta.functions;
+
+/**
+ * The CPU batch kernel of one {@link org.hybridta.indicator.Indicator}, its parameters bound: what a backend calls
+ * per series. Stateless and safe for concurrent use.
+ */
+public interface Kernel {
+    /**
+     * Computes one series: reads {@code in[k][off, off + len)}, one array per input field in the order of
+     * {@link org.hybridta.indicator.Indicator#inputFields()}, and writes every cell of {@code out[k][off, off + len)},
+     * one array per output: {@code NaN} before the lookback, the values after. The arrays are the caller's and may be
+     * reused between calls.
+     */
+    void compute(double[][] in, int off, int len, double[][] out);
+}
