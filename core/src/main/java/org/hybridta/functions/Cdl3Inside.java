@@ -7,7 +7,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDL3INSIDE: a long candle, a short one inside its body, a third of the opposite colour closing beyond the first's open (-+100). */
+/** TA-Lib's CDL3INSIDE: a long candle, a short one inside its body, a third of the opposite colour closing beyond the first's open (∓100). */
 final class Cdl3Inside extends Pattern {
     Cdl3Inside() {
         super("cdl3inside", "Three Inside Up/Down");

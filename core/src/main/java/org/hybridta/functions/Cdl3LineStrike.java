@@ -6,7 +6,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDL3LINESTRIKE: three candles of one colour, each opening within or near the prior body and closing further, then a fourth of the other colour erasing them (+-100, the three's colour). */
+/** TA-Lib's CDL3LINESTRIKE: three candles of one colour, each opening within or near the prior body and closing further, then a fourth of the other colour erasing them (±100, the three's colour). */
 final class Cdl3LineStrike extends Pattern {
     Cdl3LineStrike() {
         super("cdl3linestrike", "Three-Line Strike ");

@@ -2,7 +2,7 @@ package org.hybridta.functions;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDL3OUTSIDE: an engulfing pair followed by a candle closing further in the engulfing candle's direction (+-100). */
+/** TA-Lib's CDL3OUTSIDE: an engulfing pair followed by a candle closing further in the engulfing candle's direction (±100). */
 final class Cdl3Outside extends Pattern {
     Cdl3Outside() {
         super("cdl3outside", "Three Outside Up/Down");

@@ -6,7 +6,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLABANDONEDBABY: a long candle, a doji gapping away from it (whole candles), a third gapping back and closing {@code penetration} deep into the first's body (+-100, the third's colour). */
+/** TA-Lib's CDLABANDONEDBABY: a long candle, a doji gapping away from it (whole candles), a third gapping back and closing {@code penetration} deep into the first's body (±100, the third's colour). */
 final class CdlAbandonedBaby extends Pattern {
     CdlAbandonedBaby() {
         super("cdlabandonedbaby", "Abandoned Baby", 0.3);

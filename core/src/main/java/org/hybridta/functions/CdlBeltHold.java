@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLBELTHOLD: a long candle opening at its extreme, a white one with a very short lower shadow or a black one with a very short upper shadow (+-100). */
+/** TA-Lib's CDLBELTHOLD: a long candle opening at its extreme, a white one with a very short lower shadow or a black one with a very short upper shadow (±100). */
 final class CdlBeltHold extends Pattern {
     CdlBeltHold() {
         super("cdlbelthold", "Belt-hold");

@@ -4,7 +4,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLBREAKAWAY: a long candle, a gap in its direction, two more candles extending it, then a fifth of the other colour closing inside the gap (+-100, the fifth's colour). */
+/** TA-Lib's CDLBREAKAWAY: a long candle, a gap in its direction, two more candles extending it, then a fifth of the other colour closing inside the gap (±100, the fifth's colour). */
 final class CdlBreakaway extends Pattern {
     CdlBreakaway() {
         super("cdlbreakaway", "Breakaway");

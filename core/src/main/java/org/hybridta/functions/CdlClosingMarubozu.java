@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLCLOSINGMARUBOZU: a long candle closing at its extreme (a very short shadow at the close) (+-100); {@link CdlBeltHold} mirrored. */
+/** TA-Lib's CDLCLOSINGMARUBOZU: a long candle closing at its extreme (a very short shadow at the close) (±100); {@link CdlBeltHold} mirrored. */
 final class CdlClosingMarubozu extends Pattern {
     CdlClosingMarubozu() {
         super("cdlclosingmarubozu", "Closing Marubozu");

@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLCOUNTERATTACK: two long candles of opposite colours with equal closes (+-100, the second's colour). */
+/** TA-Lib's CDLCOUNTERATTACK: two long candles of opposite colours with equal closes (±100, the second's colour). */
 final class CdlCounterAttack extends Pattern {
     CdlCounterAttack() {
         super("cdlcounterattack", "Counterattack");

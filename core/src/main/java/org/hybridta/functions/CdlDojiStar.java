@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLDOJISTAR: a long candle, then a doji whose body gaps away in its direction (-+100, against the first's colour). */
+/** TA-Lib's CDLDOJISTAR: a long candle, then a doji whose body gaps away in its direction (∓100, against the first's colour). */
 final class CdlDojiStar extends Pattern {
     CdlDojiStar() {
         super("cdldojistar", "Doji Star");

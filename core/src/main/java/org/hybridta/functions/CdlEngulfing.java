@@ -2,7 +2,7 @@ package org.hybridta.functions;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLENGULFING: a candle whose body engulfs the prior one of the other colour (+-100; +-80 when one end of the bodies is equal). */
+/** TA-Lib's CDLENGULFING: a candle whose body engulfs the prior one of the other colour (±100; ±80 when one end of the bodies is equal). */
 final class CdlEngulfing extends Pattern {
     CdlEngulfing() {
         super("cdlengulfing", "Engulfing Pattern");

@@ -9,8 +9,8 @@ import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.CandleSettings.Setting;
 
 /**
- * TA-Lib's CDLHARAMI: a long candle, then a short one whose body lies inside the first's (-+100, against the first's
- * colour; -+80 when one end of the bodies is equal).
+ * TA-Lib's CDLHARAMI: a long candle, then a short one whose body lies inside the first's (∓100, against the first's
+ * colour; ∓80 when one end of the bodies is equal).
  */
 final class CdlHarami extends Pattern {
     CdlHarami() {

@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_LONG;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLHIGHWAVE: a short body with both shadows very long (+-100, its colour). */
+/** TA-Lib's CDLHIGHWAVE: a short body with both shadows very long (±100, its colour). */
 final class CdlHighWave extends Pattern {
     CdlHighWave() {
         super("cdlhighwave", "High-Wave Candle");

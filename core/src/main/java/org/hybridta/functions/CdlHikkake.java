@@ -6,7 +6,7 @@ import org.hybridta.indicator.CandleSettings;
 
 /**
  * TA-Lib's CDLHIKKAKE: an inside bar, then a bar breaking out of it with a lower high and low (+100) or a higher
- * high and low (-100); +-200 on the bar that confirms it within 3 bars by closing beyond the inside bar's high (low).
+ * high and low (-100); ±200 on the bar that confirms it within 3 bars by closing beyond the inside bar's high (low).
  * TA-Lib tracks the pattern from 3 bars before the lookback, so the first values may be confirmations.
  */
 final class CdlHikkake extends Pattern {
@@ -27,15 +27,17 @@ final class CdlHikkake extends Pattern {
      */
     static Detector tracker(CandleSettings s, boolean modified) {
         return new Detector(s) {
-            static final int NONE = Integer.MIN_VALUE / 2;
+            static final long NONE = Long.MIN_VALUE / 2;
             final CandleAverage near2 = modified ? average(NEAR, 2) : null;
-            int bar, patternBar = NONE, pending;
+            long bar, patternBar = NONE;
+            int pending;
             double confirmHigh, confirmLow;
 
             @Override void scan(Candles c, int from, int end, double[] out) {
                 double[] h = c.high, l = c.low, cl = c.close;
                 // the state in locals while the loop runs
-                int n = bar, patternN = patternBar, result = pending;
+                long n = bar, patternN = patternBar;
+                int result = pending;
                 double high = confirmHigh, low = confirmLow;
                 for (int i = from; i < end; i++, n++) {
                     boolean setUp = modified

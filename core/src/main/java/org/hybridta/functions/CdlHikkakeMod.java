@@ -6,7 +6,7 @@ import org.hybridta.indicator.CandleSettings;
 
 /**
  * TA-Lib's CDLHIKKAKEMOD: a {@link CdlHikkake} after two nested inside bars whose first closes near its low (+100)
- * or high (-100); +-200 on the confirmation.
+ * or high (-100); ±200 on the confirmation.
  */
 final class CdlHikkakeMod extends Pattern {
     CdlHikkakeMod() {

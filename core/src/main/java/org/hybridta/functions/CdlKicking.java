@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLKICKING: two marubozu of opposite colours with a gap between them (+-100, the second's colour). */
+/** TA-Lib's CDLKICKING: two marubozu of opposite colours with a gap between them (±100, the second's colour). */
 final class CdlKicking extends Pattern {
     CdlKicking() {
         super("cdlkicking", "Kicking");

@@ -6,7 +6,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_SHORT;
 import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.CandleSettings.Setting;
 
-/** TA-Lib's CDLLONGLINE: a long body with short shadows (+-100, its colour). */
+/** TA-Lib's CDLLONGLINE: a long body with short shadows (±100, its colour). */
 final class CdlLongLine extends Pattern {
     CdlLongLine() {
         super("cdllongline", "Long Line Candle");

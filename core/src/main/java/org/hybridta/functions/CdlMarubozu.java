@@ -4,7 +4,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLMARUBOZU: a long body with very short shadows (+-100, its colour); {@link CdlLongLine} with stricter shadows. */
+/** TA-Lib's CDLMARUBOZU: a long body with very short shadows (±100, its colour); {@link CdlLongLine} with stricter shadows. */
 final class CdlMarubozu extends Pattern {
     CdlMarubozu() {
         super("cdlmarubozu", "Marubozu");

@@ -9,7 +9,7 @@ import org.hybridta.indicator.CandleSettings;
 
 /**
  * TA-Lib's CDLRISEFALL3METHODS: a long candle, three small ones of the other colour moving against it inside its
- * range, then a long one of the first's colour closing beyond its close (+-100, the first's colour).
+ * range, then a long one of the first's colour closing beyond its close (±100, the first's colour).
  */
 final class CdlRiseFall3Methods extends Pattern {
     CdlRiseFall3Methods() {

@@ -6,7 +6,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLSEPARATINGLINES: two candles of opposite colours with the same open, the second a long belt-hold (+-100, its colour). */
+/** TA-Lib's CDLSEPARATINGLINES: two candles of opposite colours with the same open, the second a long belt-hold (±100, its colour). */
 final class CdlSeparatingLines extends Pattern {
     CdlSeparatingLines() {
         super("cdlseparatinglines", "Separating Lines");

@@ -5,7 +5,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLSHORTLINE: a short body with short shadows (+-100, its colour). */
+/** TA-Lib's CDLSHORTLINE: a short body with short shadows (±100, its colour). */
 final class CdlShortLine extends Pattern {
     CdlShortLine() {
         super("cdlshortline", "Short Line Candle");

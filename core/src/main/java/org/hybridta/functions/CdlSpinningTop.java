@@ -4,7 +4,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.BODY_SHORT;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLSPINNINGTOP: a short body with both shadows longer than it (+-100, its colour). */
+/** TA-Lib's CDLSPINNINGTOP: a short body with both shadows longer than it (±100, its colour). */
 final class CdlSpinningTop extends Pattern {
     CdlSpinningTop() {
         super("cdlspinningtop", "Spinning Top");

@@ -6,7 +6,7 @@ import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLTASUKIGAP: a gap, a candle in its direction, then one of about the same body of the other colour closing inside the gap (+-100, the gap's direction). */
+/** TA-Lib's CDLTASUKIGAP: a gap, a candle in its direction, then one of about the same body of the other colour closing inside the gap (±100, the gap's direction). */
 final class CdlTasukiGap extends Pattern {
     CdlTasukiGap() {
         super("cdltasukigap", "Tasuki Gap");

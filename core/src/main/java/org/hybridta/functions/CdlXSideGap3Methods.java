@@ -5,7 +5,7 @@ import static org.hybridta.functions.Candles.min;
 
 import org.hybridta.indicator.CandleSettings;
 
-/** TA-Lib's CDLXSIDEGAP3METHODS: two candles of one colour with a gap between them, then one of the other colour closing the gap (+-100, the first's colour). */
+/** TA-Lib's CDLXSIDEGAP3METHODS: two candles of one colour with a gap between them, then one of the other colour closing the gap (±100, the first's colour). */
 final class CdlXSideGap3Methods extends Pattern {
     CdlXSideGap3Methods() {
         super("cdlxsidegap3methods", "Upside/Downside Gap Three Methods");

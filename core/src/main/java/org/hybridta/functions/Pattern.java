@@ -10,7 +10,7 @@ import org.hybridta.indicator.Group;
 
 /**
  * The home shared by TA-Lib's 61 candlestick patterns ({@code CDL*}): their declaration (open, high, low, close
- * in; one integer out, +-100 bullish or bearish, +-80 or +-200 where TA-Lib grades it, 0 none), and the batch and
+ * in; one integer out, ±100 bullish or bearish, ±80 or ±200 where TA-Lib grades it, 0 none), and the batch and
  * streaming drivers of a pattern's {@link Detector}. A pattern supplies its TA-Lib lookback under the
  * {@link CandleSettings} and its detector: the running {@link CandleAverage}s it compares with and its loop, a
  * transcription of {@code ta_CDL<NAME>.c}'s.
@@ -115,7 +115,8 @@ abstract class Pattern extends FunctionDef {
         private final int lookback, first;
         private final Candles candles;
         private final double[] signals;
-        private int size, bar;
+        private int size;
+        private long bar;
 
         Stream(Detector detector, int lookback, int first) {
             this.detector = detector;
@@ -133,7 +134,7 @@ abstract class Pattern extends FunctionDef {
             candles.high[i] = in[1];
             candles.low[i] = in[2];
             candles.close[i] = in[3];
-            int n = bar++;
+            long n = bar++;
             if (n >= first) {
                 if (n == first) detector.start(candles, i);
                 detector.scan(candles, i, i + 1, signals);

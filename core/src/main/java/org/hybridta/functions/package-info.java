@@ -11,6 +11,10 @@
  * Composite functions call their components, never copy them. Values equal TA-Lib C 0.6's (its arithmetic
  * order, its 1e-14 zero threshold), which {@code CatalogConformanceTest} checks function by function.
  *
+ * <p>The 61 candlestick patterns share {@code Pattern} (their drivers), {@code Candles} (TA-Lib's candle measures)
+ * and {@code CandleAverage} (TA-Lib's running candle averages under the public
+ * {@link org.hybridta.indicator.CandleSettings}); each pattern keeps its own loop, TA-Lib's.
+ *
  * <p>How to add a function: {@code /work/notes/PORTING.md} (in the repository: docs/porting.md once written).
  */
 package org.hybridta.functions;

@@ -7,7 +7,7 @@
  * TA-Lib's Java port 0.4.0 ({@link org.hybridta.conformance.TaLibOracle}, in-JVM, for the functions where
  * both agree), the comparison rule
  * {@link org.hybridta.conformance.Tolerance}, and the test data: seeded synthetic series
- * ({@link org.hybridta.conformance.RandomBars}) and a realistic daily CSV
- * ({@link org.hybridta.conformance.RealisticBars}).
+ * ({@link org.hybridta.conformance.RandomBars}; {@link org.hybridta.conformance.CandleBars} with planted candlestick
+ * patterns) and a realistic daily CSV ({@link org.hybridta.conformance.RealisticBars}).
  */
 package org.hybridta.conformance;
