@@ -29,7 +29,7 @@ done
 [[ $# -eq 2 ]] || { sed -n '6,11p' "$0" >&2; exit 2; }
 case=$1 format=$2
 
-catalog=sma:20,ema:20,wma:20,dema:20,tema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,trange,stoch:14:3:3,adx:14,cci:20,willr:14,roc:10,mom:10,obv,mfi:14
+catalog=sma:20,ema:20,wma:20,dema:20,tema:20,rsi:14,macd:12:26:9,bbands:20:2,atr:14,trange,stoch:14:3:sma:3:sma,adx:14,cci:20,willr:14,roc:10,mom:10,obv,mfi:14
 case $case in
     syn5000) args=(--source synthetic:any --symbols "$(seq -f 'S%04g' 0 4999 | paste -sd,)" --from 2015-01-01 --indicators "$catalog") ;;
     sp500) args=() ;;

@@ -10,6 +10,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
 import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.CsvText;
 
@@ -18,12 +20,13 @@ import org.hybridta.io.CsvText;
  * file whole or not at all, a pipe, device or standard output streamed to. Numbers are {@link CsvText}'s: the
  * shortest text that reads back to the same double, whole numbers without a fraction, an empty cell for NULL
  * (NaN). A batch's rows are formatted to bytes in slices on {@link WriteOptions#threads()} threads, then written
- * in order: formatting, not the disk, is what a CSV write spends its time on.
+ * in order as they finish; the calling thread formats slices too: formatting, not the disk, is what a CSV write
+ * spends its time on.
  */
 final class CsvTableWriter implements TableWriter {
     static final String FORMAT = "csv";
     /** Rows formatted by one task: big enough to amortise the hand-off, small enough to spread a symbol over cores. */
-    private static final int SLICE_ROWS = 512;
+    private static final int SLICE_ROWS = 256;
 
     private final AtomicFiles.Output output;
     private final TableSchema schema;
@@ -90,22 +93,82 @@ final class CsvTableWriter implements TableWriter {
             byte[][] symbols = new byte[schema.size()][];
             int rowBytes = maxRowBytes + symbols(batch, symbols);
             int n = batch.rows(), slices = (n + SLICE_ROWS - 1) / SLICE_ROWS;
-            List<Future<Slice>> pending = new ArrayList<>(slices);
-            int width = rowBytes;
-            for (int k = 1; pool != null && k < slices; k++) {
-                int from = k * SLICE_ROWS;
-                pending.add(pool.submit(() -> format(batch, symbols, from, Math.min(n, from + SLICE_ROWS), width)));
+            Slices work = new Slices(slices);
+            List<Future<?>> helpers = new ArrayList<>();
+            for (int t = 1; pool != null && t < threads && t < slices; t++) {
+                helpers.add(pool.submit(() -> work.formatAll(k -> format(batch, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes))));
             }
-            Slice first = n == 0 ? null : format(batch, symbols, 0, Math.min(n, SLICE_ROWS), width);
-            if (first != null) output.stream().write(first.bytes, 0, first.length);
-            for (int k = 1; k < slices; k++) {
-                Slice s = pool != null ? get(pending.get(k - 1)) : format(batch, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), width);
-                output.stream().write(s.bytes, 0, s.length);
+            // the caller formats slices too and writes each finished prefix in order as soon as it is there
+            int written = 0;
+            while (written < slices) {
+                int k = work.claim();
+                if (k >= 0) work.put(k, format(batch, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes));
+                for (Slice s; written < slices && (s = k >= 0 ? work.ready(written) : work.await(written)) != null; written++) {
+                    output.stream().write(s.bytes, 0, s.length);
+                }
             }
+            for (Future<?> h : helpers) get(h);   // rethrows a helper's failure; all its slices are written
             rows += n;
         } catch (IOException | RuntimeException | Error e) {
             close();
             throw e;
+        }
+    }
+
+    /**
+     * The slices of one batch: claimed by index by the caller and the helpers alike (so both cores format until the
+     * batch is done, not one while the other writes), handed to the caller in order.
+     */
+    private static final class Slices {
+        private final AtomicInteger next = new AtomicInteger();
+        private final Slice[] done;
+        private Throwable failure;
+
+        Slices(int count) { done = new Slice[count]; }
+
+        /** The next unclaimed slice, or -1 when all are claimed. */
+        int claim() {
+            int k = next.getAndIncrement();
+            return k < done.length ? k : -1;
+        }
+
+        void formatAll(IntFunction<Slice> format) {
+            try {
+                for (int k; (k = claim()) >= 0; ) put(k, format.apply(k));
+            } catch (RuntimeException | Error e) {
+                synchronized (this) {
+                    failure = e;
+                    notifyAll();
+                }
+                throw e;
+            }
+        }
+
+        synchronized void put(int k, Slice s) {
+            done[k] = s;
+            notifyAll();
+        }
+
+        /** Slice {@code k} if it is formatted, else null; its bytes are released to the caller. */
+        synchronized Slice ready(int k) {
+            Slice s = done[k];
+            done[k] = null;
+            return s;
+        }
+
+        /** Waits for slice {@code k} (claimed by a helper). */
+        synchronized Slice await(int k) throws IOException {
+            try {
+                while (done[k] == null) {
+                    if (failure instanceof RuntimeException r) throw r;
+                    if (failure instanceof Error e) throw e;
+                    wait();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            return ready(k);
         }
     }
 
@@ -208,9 +271,9 @@ final class CsvTableWriter implements TableWriter {
         return sb.append('"').append(s.replace("\"", "\"\"")).append('"');
     }
 
-    private static Slice get(Future<Slice> f) throws IOException {
+    private static void get(Future<?> f) throws IOException {
         try {
-            return f.get();
+            f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
