@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.hybridta.BarSeries;
 import org.hybridta.DateSpan;
 import org.hybridta.Field;
@@ -189,30 +185,11 @@ public final class CrossSection {
     }
 
     private List<FetchResult> fetchAll(List<Constituent> members) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(source.maxConcurrency(), members.size())), r -> {
-            Thread t = new Thread(r, "hybridta-xsection-fetch");
-            t.setDaemon(true);
-            return t;
-        });
         try {
-            List<Future<FetchResult>> futures = new ArrayList<>();
-            for (Constituent c : members) futures.add(pool.submit(() -> source.fetch(c, from, to)));
-            List<FetchResult> results = new ArrayList<>();
-            for (int i = 0; i < futures.size(); i++) {
-                String symbol = members.get(i).symbol();
-                try {
-                    FetchResult r = futures.get(i).get();
-                    results.add(r != null ? r : FetchResult.failed(symbol, FailureKind.ERROR, source.name() + " returned nothing"));
-                } catch (ExecutionException e) {
-                    results.add(FetchResult.failed(symbol, FailureKind.ERROR, source.name() + " failed: " + e.getCause()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new CrossSectionException("interrupted while fetching " + symbol, e);
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
+            return org.hybridta.source.Fetches.all(source, members, from, to, "hybridta-xsection-fetch");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CrossSectionException("interrupted while fetching", e);
         }
     }
 
