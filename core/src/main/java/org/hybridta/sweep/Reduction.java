@@ -157,8 +157,8 @@ public record Reduction(Kind kind, double level) {
         }
     }
 
-    /** The levels a request passes to one pass: count above, count below, crossing (NaN where not asked). */
-    static double[] levels(List<Reduction> rs) {
+    /** The levels one pass takes for {@code rs}: count above, count below, crossing (NaN where not asked). */
+    public static double[] levels(List<Reduction> rs) {
         double[] l = {Double.NaN, Double.NaN, Double.NaN};
         for (Reduction r : rs) {
             if (r.kind == Kind.COUNT_ABOVE) l[0] = r.level;

@@ -1,0 +1,394 @@
+package org.hybridta.cuda;
+
+import java.nio.ByteOrder;
+import java.nio.DoubleBuffer;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.IntStream;
+import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
+import jcuda.driver.CUstream;
+import jcuda.driver.JCudaDriver;
+import org.hybridta.Field;
+import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.ComputeRequests;
+import org.hybridta.backend.Precision;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.sweep.Reduction;
+import org.hybridta.sweep.Screen;
+import org.hybridta.sweep.ScreenResult;
+import org.hybridta.sweep.Sweep;
+import org.hybridta.sweep.SweepCube;
+import org.hybridta.sweep.SweepEngine;
+import org.hybridta.sweep.SweepSummary;
+import org.hybridta.sweep.Sweeps;
+
+/**
+ * Sweeps and screens on one NVIDIA GPU. A call cuts the panel into chunks of whole groups of 32 series; for each chunk
+ * the inputs are uploaded once and transposed to the grouped time-major layout, then the parameter sets are computed
+ * in batches (as many as the device memory budget holds), the indicator kernels of a batch side by side on up to
+ * {@value #LANES} streams. What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
+ * the {@link Reduction.Stat stats} of every output series ({@code sweep_reduce} in {@code sweep.cu}: 80 bytes a series
+ * instead of its bars), or for a screen only the matching series and their operands' values ({@code screen_eval}).
+ *
+ * <p>The indicator kernels are those of the CUDA backend ({@link KernelCall}); a function without one is refused
+ * ({@link #supports}). Not for concurrent use; calls are serialized.
+ */
+final class CudaSweepEngine implements SweepEngine {
+    /** Streams the indicator kernels of a batch run on side by side. */
+    static final int LANES = 8;
+    private static final int STATS = SweepSummary.STATS;
+
+    private final CudaDevice device;
+    private final SweepModule module;
+    private final CUstream stream;
+    private final List<CUstream> lanes = new ArrayList<>();
+    private final long budget;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private CudaSweepEngine(CudaDevice device, BackendOptions options) {
+        this.device = device;
+        this.module = new SweepModule();
+        this.stream = device.newStream();
+        for (int i = 0; i < LANES; i++) lanes.add(device.newStream());
+        long free = device.memInfo()[0];
+        this.budget = options.deviceMemoryBudget() > 0 ? options.deviceMemoryBudget() : (long) (free * 0.7);
+    }
+
+    /** Opens the engine on device {@code options.device()} (or the first usable one). */
+    static CudaSweepEngine open(BackendOptions options) {
+        CudaDevice device = CudaDevice.open(options.device());
+        try {
+            return new CudaSweepEngine(device, options);
+        } catch (RuntimeException | Error e) {
+            try {
+                device.close();
+            } catch (RuntimeException suppressed) {
+                e.addSuppressed(suppressed);
+            }
+            throw e;
+        }
+    }
+
+    @Override public String description() {
+        return "cuda (device " + device.info.ordinal() + ": " + device.info.name() + ")";
+    }
+
+    @Override public boolean supports(Indicator indicator) {
+        return KernelCall.find(indicator).isPresent();
+    }
+
+    @Override public synchronized SweepCube cube(Panel panel, Sweep sweep, Precision precision) {
+        List<Indicator> specs = checked(panel, sweep.specs());
+        int n = panel.seriesCount(), bars = panel.barCount(), outs = sweep.function().outputs().size();
+        int cells = Math.toIntExact(panel.shape().cells());
+        boolean single = precision == Precision.FLOAT;
+        double[][] d = single ? null : new double[specs.size() * outs][];
+        float[][] f = single ? new float[specs.size() * outs][] : null;
+        IntStream.range(0, specs.size() * outs).parallel().forEach(i -> {
+            if (single) f[i] = new float[cells];
+            else d[i] = new double[cells];
+        });
+        if (n == 0 || bars == 0) return single ? SweepCube.ofFloats(sweep, panel.shape(), f) : SweepCube.ofDoubles(sweep, panel.shape(), d);
+        run(panel, specs, List.of(), precision, true, null, (c, b) -> {
+            String sfx = single ? "_f32" : "_f64";
+            int tiles = (bars + 31) / 32;
+            long used = (long) c.count * bars * c.elem;
+            for (int r = 0; r < b.regions; r++) {
+                device.launch("from_grouped" + sfx, tiles, c.groups, 32, 8, stream, c.gout.at(r * c.outRegion), c.stage.at(r * c.outRegion),
+                        c.count, bars);
+                Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(c.hostOut.at(r * c.outRegion), c.stage.at(r * c.outRegion), used, stream),
+                        "cuMemcpyDtoHAsync(cube)");
+            }
+            Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(cube download)");
+            IntStream.range(0, b.regions).parallel().forEach(r -> {
+                int column = b.setFrom * outs + r, dst = c.from * bars, len = c.count * bars;
+                var bb = c.hostOut.ptr.getByteBuffer(r * c.outRegion, used).order(ByteOrder.nativeOrder());
+                if (single) bb.asFloatBuffer().get(0, f[column], dst, len);
+                else bb.asDoubleBuffer().get(0, d[column], dst, len);
+            });
+        });
+        return single ? SweepCube.ofFloats(sweep, panel.shape(), f) : SweepCube.ofDoubles(sweep, panel.shape(), d);
+    }
+
+    @Override public synchronized SweepSummary reduce(Panel panel, Sweep sweep, int[] from, List<Reduction> reductions, Precision precision) {
+        List<Indicator> specs = checked(panel, sweep.specs());
+        Sweeps.checkReduce(panel, from, reductions);
+        int n = panel.seriesCount(), bars = panel.barCount(), outs = sweep.function().outputs().size();
+        double[] values = new double[Math.multiplyExact(Math.multiplyExact(specs.size() * outs, n), STATS)];
+        double[] levels = Reduction.levels(reductions);
+        boolean close = panel.has(Field.CLOSE);
+        if (n == 0 || bars == 0) return SweepSummary.of(sweep, panel.shape(), from, reductions, precision, values);
+        run(panel, specs, close ? List.of(Field.CLOSE) : List.of(), precision, false, from, (c, b) -> {
+            CUdeviceptr closePtr = close ? c.gin.at(c.fieldIndex.get(Field.CLOSE) * c.inRegion) : new CUdeviceptr();
+            module.launch("sweep_reduce" + (precision == Precision.FLOAT ? "_f32" : "_f64"), c.groups, b.regions, stream, c.gout.ptr, closePtr,
+                    c.lens.ptr, c.ints.ptr, c.count, bars, (long) c.cap * bars, levels[0], levels[1], levels[2], c.dst.ptr);
+            double[] got = new double[b.regions * c.count * STATS];
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(Pointer.to(got), c.dst.ptr, (long) got.length * Double.BYTES, stream), "cuMemcpyDtoHAsync(stats)");
+            Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(stats)");
+            for (int r = 0; r < b.regions; r++) {
+                int column = b.setFrom * outs + r;
+                System.arraycopy(got, r * c.count * STATS, values, ((column * n) + c.from) * STATS, c.count * STATS);
+            }
+        });
+        return SweepSummary.of(sweep, panel.shape(), from, reductions, precision, values);
+    }
+
+    @Override public synchronized ScreenResult screen(Panel panel, Screen screen, int[] at) {
+        ensureOpen();
+        Sweeps.checkScreen(panel, screen, at);
+        requireKernels(screen.indicators());
+        List<Field> prices = new ArrayList<>();
+        for (Screen.Operand o : screen.operands()) if (o.field() != null) prices.add(o.field());
+        int nOps = screen.operands().size();
+        List<ScreenResult.Match> matches = new ArrayList<>();
+        if (panel.seriesCount() == 0 || panel.barCount() == 0) return new ScreenResult(screen, matches);
+        Screen.Program program = screen.program();
+        int[] firstRegion = new int[screen.indicators().size()];
+        for (int i = 1; i < firstRegion.length; i++) firstRegion[i] = firstRegion[i - 1] + screen.indicators().get(i - 1).outputs().size();
+        int[] kinds = new int[nOps];
+        int bars = panel.barCount();
+        run(panel, screen.indicators(), prices, Precision.DOUBLE, false, at, (c, b) -> {
+            if (b.setFrom != 0 || b.setTo != screen.indicators().size()) {
+                throw new IllegalArgumentException("the screen's " + screen.indicators().size() + " indicators of " + bars
+                        + "-bar series do not fit the device memory together; screen fewer, or use --backend cpu");
+            }
+            long[] offsets = new long[nOps];
+            for (int i = 0; i < nOps; i++) {
+                Screen.Operand o = screen.operands().get(i);
+                kinds[i] = o.field() != null ? 0 : 1;
+                offsets[i] = o.field() != null ? (long) c.fieldIndex.get(o.field()) * c.cap * bars
+                        : (long) (firstRegion[o.indicator()] + o.output()) * c.cap * bars;
+            }
+            DeviceArena arena = device.arena;
+            int[] code = program.code();
+            double[] constants = program.constants();
+            DeviceArena.DeviceBuffer dCode = arena.allocDevice(Math.max(4, code.length * 4L), "screen program");
+            DeviceArena.DeviceBuffer dConst = arena.allocDevice(Math.max(8, constants.length * 8L), "screen constants");
+            DeviceArena.DeviceBuffer dOff = arena.allocDevice(Math.max(8, nOps * 8L), "screen operand offsets");
+            DeviceArena.DeviceBuffer dKinds = arena.allocDevice(Math.max(4, nOps * 4L), "screen operand kinds");
+            DeviceArena.DeviceBuffer dFound = arena.allocDevice(4, "screen match count");
+            DeviceArena.DeviceBuffer dMatches = arena.allocDevice((long) c.count * 4, "screen matches");
+            DeviceArena.DeviceBuffer dValues = arena.allocDevice(Math.max(8, (long) c.count * nOps * 8), "screen values");
+            try {
+                if (code.length > 0) Cuda.check(JCudaDriver.cuMemcpyHtoD(dCode.ptr, Pointer.to(code), code.length * 4L), "cuMemcpyHtoD(program)");
+                if (constants.length > 0) Cuda.check(JCudaDriver.cuMemcpyHtoD(dConst.ptr, Pointer.to(constants), constants.length * 8L), "cuMemcpyHtoD(constants)");
+                if (nOps > 0) {
+                    Cuda.check(JCudaDriver.cuMemcpyHtoD(dOff.ptr, Pointer.to(offsets), nOps * 8L), "cuMemcpyHtoD(offsets)");
+                    Cuda.check(JCudaDriver.cuMemcpyHtoD(dKinds.ptr, Pointer.to(kinds), nOps * 4L), "cuMemcpyHtoD(kinds)");
+                }
+                Cuda.check(JCudaDriver.cuMemsetD32(dFound.ptr, 0, 1), "cuMemsetD32(match count)");
+                module.launch("screen_eval_f64", c.groups, 1, stream, dCode.ptr, code.length, dConst.ptr, c.gin.ptr, c.gout.ptr, dOff.ptr, dKinds.ptr,
+                        nOps, c.ints.ptr, c.count, bars, dFound.ptr, dMatches.ptr, dValues.ptr);
+                Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(screen)");
+                int[] found = new int[1];
+                Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(found), dFound.ptr, 4), "cuMemcpyDtoH(match count)");
+                if (found[0] > 0) {
+                    int[] idx = new int[found[0]];
+                    double[] vals = new double[found[0] * nOps];
+                    Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(idx), dMatches.ptr, idx.length * 4L), "cuMemcpyDtoH(matches)");
+                    if (nOps > 0) Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(vals), dValues.ptr, vals.length * 8L), "cuMemcpyDtoH(values)");
+                    for (int k = 0; k < idx.length; k++) {
+                        int s = c.from + idx[k];
+                        matches.add(new ScreenResult.Match(s, panel.symbol(s), at[s], java.util.Arrays.copyOfRange(vals, k * nOps, (k + 1) * nOps)));
+                    }
+                }
+            } finally {
+                for (DeviceArena.DeviceBuffer buf : List.of(dCode, dConst, dOff, dKinds, dFound, dMatches, dValues)) arena.free(buf);
+            }
+        });
+        matches.sort(Comparator.comparingInt(ScreenResult.Match::series));   // found in any order by the device's atomics
+        return new ScreenResult(screen, matches);
+    }
+
+    /** The buffers of one chunk: series [from, from + count) in slots of {@code cap}. */
+    private static final class Chunk {
+        int from, count, groups, cap, elem;
+        long inRegion, outRegion;
+        EnumMap<Field, Integer> fieldIndex;
+        DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring;
+        DeviceArena.HostBuffer hostIn, hostOut;
+    }
+
+    /** Sets {@code [setFrom, setTo)} computed, their outputs in the first {@code regions} regions of {@code gout}. */
+    private record Batch(int setFrom, int setTo, int regions) {}
+
+    private interface BatchWork {
+        void done(Chunk chunk, Batch batch);
+    }
+
+    /**
+     * Uploads the panel chunk by chunk, computes the specs batch by batch and hands each batch to {@code work}.
+     *
+     * @param extra     fields uploaded besides the specs' inputs (the close for crossings, a screen's prices)
+     * @param cube      whether the outputs go back whole (then a transposed copy and pinned host memory per batch)
+     * @param perSeries ints uploaded per series (a reduction's first bars, a screen's bars), or null
+     */
+    private void run(Panel panel, List<Indicator> specs, List<Field> extra, Precision precision, boolean cube, int[] perSeries, BatchWork work) {
+        device.makeCurrent();
+        int n = panel.seriesCount(), bars = panel.barCount();
+        Set<Field> fieldSet = new LinkedHashSet<>();
+        for (Indicator ind : specs) fieldSet.addAll(ind.inputFields());
+        fieldSet.addAll(extra);
+        List<Field> fields = new ArrayList<>(fieldSet);
+        EnumMap<Field, Integer> fieldIndex = new EnumMap<>(Field.class);
+        for (int i = 0; i < fields.size(); i++) fieldIndex.put(fields.get(i), i);
+        List<KernelCall> calls = new ArrayList<>();
+        int maxOuts = 1, maxRing = 0;
+        for (Indicator ind : specs) {
+            KernelCall call = KernelCall.of(ind);
+            calls.add(call);
+            maxOuts = Math.max(maxOuts, call.outputs());
+            maxRing = Math.max(maxRing, call.globalRingDoubles());
+        }
+        int elem = precision == Precision.FLOAT ? Float.BYTES : Double.BYTES;
+        // device bytes per series slot: inputs staged and grouped, one set's outputs (twice for a cube: grouped and
+        // transposed back), scratch rings, stats
+        long inPerSeries = 2L * fields.size() * bars * Double.BYTES;
+        long setPerSeries = (long) maxOuts * bars * elem * (cube ? 2 : 1) + (long) maxOuts * STATS * Double.BYTES;
+        long ringPerSeries = (long) maxRing * Double.BYTES * LANES;
+        int cap = roundUp(n);
+        while (cap > ChunkPlan.GROUP && (long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget) cap = roundUp(cap / 2);
+        if ((long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget) {
+            throw new IllegalArgumentException("one group of 32 series of " + bars + " bars does not fit the device memory budget ("
+                    + (budget >> 20) + " MiB); use --backend cpu");
+        }
+        long left = budget / cap - inPerSeries - ringPerSeries;
+        // a batch's regions are the reduction's grid rows: at most 65,535
+        int setsPerBatch = (int) Math.max(1, Math.min(Math.min(specs.size(), 65_535 / maxOuts), left / setPerSeries));
+        if (cube) {   // pinned host memory for a batch's outputs: at most 4 GiB
+            setsPerBatch = (int) Math.max(1, Math.min(setsPerBatch, (4L << 30) / ((long) cap * maxOuts * bars * elem)));
+        }
+        Chunk c = new Chunk();
+        c.cap = cap;
+        c.elem = elem;
+        c.fieldIndex = fieldIndex;
+        c.inRegion = (long) cap * bars * Double.BYTES;
+        c.outRegion = (long) cap * bars * elem;
+        DeviceArena arena = device.arena;
+        try {
+            long regions = (long) setsPerBatch * maxOuts;
+            c.stage = arena.allocDevice(Math.max(fields.size() * c.inRegion, cube ? regions * c.outRegion : 0), "series-major staging");
+            c.gin = arena.allocDevice(fields.size() * c.inRegion, "grouped inputs");
+            c.gout = arena.allocDevice(regions * c.outRegion, "grouped outputs");
+            c.lens = arena.allocDevice((long) cap * Integer.BYTES, "series lengths");
+            c.ints = arena.allocDevice((long) cap * Integer.BYTES, "first or evaluated bars");
+            c.dst = arena.allocDevice(regions * cap * STATS * Double.BYTES, "stats");
+            c.ring = maxRing > 0 ? arena.allocDevice((long) maxRing * Double.BYTES * cap * LANES, "kernel scratch rings") : null;
+            c.hostIn = arena.allocHost(fields.size() * c.inRegion, "pinned inputs");
+            c.hostOut = cube ? arena.allocHost(regions * c.outRegion, "pinned cube outputs") : null;
+            DoubleBuffer hostIn = c.hostIn.ptr.getByteBuffer(0, fields.size() * c.inRegion).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+            for (int from = 0; from < n; from += cap) {
+                c.from = from;
+                c.count = Math.min(cap, n - from);
+                c.groups = (c.count + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+                upload(panel, fields, hostIn, c, bars, perSeries);
+                for (int a = 0; a == 0 || a < specs.size(); a += setsPerBatch) {   // once for a screen of prices only
+                    int b = Math.min(specs.size(), a + setsPerBatch);
+                    int regionCount = launchKernels(calls.subList(a, b), c, bars, fieldIndex, precision);
+                    work.done(c, new Batch(a, b, regionCount));
+                }
+            }
+        } finally {
+            for (DeviceArena.DeviceBuffer buf : new DeviceArena.DeviceBuffer[] {c.stage, c.gin, c.gout, c.lens, c.ints, c.dst, c.ring}) arena.free(buf);
+            arena.free(c.hostIn);
+            arena.free(c.hostOut);
+        }
+    }
+
+    /** Copies the chunk's inputs into pinned memory, uploads them with its lengths and ints, and groups them. */
+    private void upload(Panel panel, List<Field> fields, DoubleBuffer hostIn, Chunk c, int bars, int[] perSeries) {
+        int len = c.count * bars;
+        IntStream.range(0, fields.size()).parallel().forEach(k -> hostIn.put((int) (k * (c.inRegion / Double.BYTES)),
+                panel.data(fields.get(k)), c.from * bars, len));
+        int tiles = (bars + 31) / 32;
+        for (int k = 0; k < fields.size(); k++) {
+            Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(c.stage.at(k * c.inRegion), c.hostIn.at(k * c.inRegion), (long) len * Double.BYTES, stream),
+                    "cuMemcpyHtoDAsync(inputs)");
+            device.launch("to_grouped_f64", tiles, c.groups, 32, 8, stream, c.stage.at(k * c.inRegion), c.gin.at(k * c.inRegion), c.count, bars);
+        }
+        int[] lens = new int[c.cap], ints = new int[c.cap];
+        for (int s = 0; s < c.count; s++) {
+            lens[s] = panel.length(c.from + s);
+            ints[s] = perSeries == null ? 0 : perSeries[c.from + s];
+        }
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(c.lens.ptr, Pointer.to(lens), (long) c.cap * Integer.BYTES), "cuMemcpyHtoD(lengths)");
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(c.ints.ptr, Pointer.to(ints), (long) c.cap * Integer.BYTES), "cuMemcpyHtoD(bars)");
+        Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(inputs)");
+    }
+
+    /** Launches the batch's kernels on the lanes, outputs in consecutive regions of gout; waits for them; returns the regions used. */
+    private int launchKernels(List<KernelCall> calls, Chunk c, int bars, EnumMap<Field, Integer> fieldIndex, Precision precision) {
+        int region = 0, lane = 0;
+        for (KernelCall call : calls) {
+            CUstream ks = lanes.get(lane % LANES);
+            String entry = call.entry(precision);
+            Segments seg = Segments.plan(call, c.groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), call.sharedBytes()), 0);
+            List<Object> args = new ArrayList<>();
+            for (Field f : call.inputs()) args.add(c.gin.at(fieldIndex.get(f) * c.inRegion));
+            for (int j = 0; j < call.outputs(); j++) args.add(c.gout.at((region + j) * c.outRegion));
+            args.add(c.lens.ptr);
+            call.addScalars(args, bars, seg);
+            if (call.ringDoubles() > 0) {
+                args.add(call.globalRingDoubles() > 0 ? c.ring.at((long) (lane % LANES) * call.globalRingDoubles() * c.cap * Double.BYTES) : new CUdeviceptr());
+            }
+            device.launchShared(entry, c.groups, seg.count(), ChunkPlan.GROUP, call.warps(), call.sharedBytes(), ks, args.toArray());
+            region += call.outputs();
+            lane++;
+        }
+        for (int i = 0; i < Math.min(LANES, calls.size()); i++) Cuda.check(JCudaDriver.cuStreamSynchronize(lanes.get(i)), "cuStreamSynchronize(kernels)");
+        return region;
+    }
+
+    private static int roundUp(int n) {
+        return Math.max(ChunkPlan.GROUP, (n + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP * ChunkPlan.GROUP);
+    }
+
+    private List<Indicator> checked(Panel panel, List<Indicator> specs) {
+        ensureOpen();
+        Objects.requireNonNull(panel, "panel");
+        ComputeRequests.check(panel.fields(), specs.subList(0, 1));
+        requireKernels(specs);
+        return specs;
+    }
+
+    private static void requireKernels(List<Indicator> specs) {
+        for (Indicator ind : specs) {
+            if (KernelCall.find(ind).isEmpty()) {
+                throw new IllegalArgumentException("the cuda sweep engine has no kernel for " + ind.spec() + "; use --backend auto or cpu");
+            }
+        }
+    }
+
+    private void ensureOpen() {
+        if (closed.get()) throw new IllegalStateException("the cuda sweep engine is closed");
+    }
+
+    @Override public synchronized void close() {
+        if (!closed.compareAndSet(false, true)) return;
+        RuntimeException failure = null;
+        try {
+            device.makeCurrent();
+            for (CUstream l : lanes) CudaDevice.destroy(l);
+            CudaDevice.destroy(stream);
+            module.close();
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        try {
+            device.close();
+        } catch (RuntimeException e) {
+            if (failure == null) failure = e;
+            else failure.addSuppressed(e);
+        }
+        if (failure != null) throw failure;
+    }
+}
