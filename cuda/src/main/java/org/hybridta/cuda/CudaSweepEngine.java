@@ -209,6 +209,13 @@ final class CudaSweepEngine implements SweepEngine {
         return new ScreenResult(screen, matches);
     }
 
+    /** Computes every set of the sweep into device memory and waits, downloading nothing: the device side of {@link #cube}. */
+    synchronized void computeOnDevice(Panel panel, Sweep sweep, Precision precision) {
+        List<Indicator> specs = checked(panel, sweep.specs());
+        if (panel.seriesCount() == 0 || panel.barCount() == 0) return;
+        run(panel, specs, List.of(), precision, false, null, (c, b) -> { });
+    }
+
     /** The buffers of one chunk: series [from, from + count) in slots of {@code cap}. */
     private static final class Chunk {
         int from, count, groups, cap, elem;

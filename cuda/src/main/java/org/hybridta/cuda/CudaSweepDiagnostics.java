@@ -1,0 +1,34 @@
+package org.hybridta.cuda;
+
+import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.Precision;
+import org.hybridta.sweep.Sweep;
+import org.hybridta.sweep.SweepEngine;
+
+/**
+ * Internal entry point for the benchmarks (not part of the stable API): a sweep computed into device memory with
+ * nothing downloaded, so that the rate at which the device writes the cube can be set against its copy bandwidth.
+ */
+public final class CudaSweepDiagnostics implements AutoCloseable {
+    private final CudaSweepEngine engine;
+
+    private CudaSweepDiagnostics(CudaSweepEngine engine) {
+        this.engine = engine;
+    }
+
+    /** Opens the GPU sweep engine on device {@code ordinal} ({@code -1}: the first usable one). */
+    public static CudaSweepDiagnostics open(int ordinal) {
+        return new CudaSweepDiagnostics(CudaSweepEngine.open(BackendOptions.builder().device(ordinal).build()));
+    }
+
+    /** The engine itself, for cubes and reductions with their downloads. */
+    public SweepEngine engine() { return engine; }
+
+    /** Every set of the sweep computed on the device (inputs uploaded, kernels waited for), nothing downloaded. */
+    public void computeOnDevice(Panel panel, Sweep sweep, Precision precision) {
+        engine.computeOnDevice(panel, sweep, precision);
+    }
+
+    @Override public void close() { engine.close(); }
+}
