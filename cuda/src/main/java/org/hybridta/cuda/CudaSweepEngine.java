@@ -132,8 +132,9 @@ final class CudaSweepEngine implements SweepEngine {
             module.launch("sweep_reduce" + (precision == Precision.FLOAT ? "_f32" : "_f64"), c.groups, b.regions, stream, c.gout.ptr, closePtr,
                     c.lens.ptr, c.ints.ptr, c.count, bars, (long) c.cap * bars, levels[0], levels[1], levels[2], c.dst.ptr);
             double[] got = new double[b.regions * c.count * STATS];
-            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(Pointer.to(got), c.dst.ptr, (long) got.length * Double.BYTES, stream), "cuMemcpyDtoHAsync(stats)");
             Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(stats)");
+            // synchronous: a Java array is pageable memory, which an asynchronous copy must not target
+            Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(got), c.dst.ptr, (long) got.length * Double.BYTES), "cuMemcpyDtoH(stats)");
             for (int r = 0; r < b.regions; r++) {
                 int column = b.setFrom * outs + r;
                 System.arraycopy(got, r * c.count * STATS, values, ((column * n) + c.from) * STATS, c.count * STATS);
