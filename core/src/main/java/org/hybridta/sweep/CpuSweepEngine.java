@@ -76,7 +76,7 @@ final class CpuSweepEngine implements SweepEngine {
         double[] levels = Reduction.levels(reductions);
         double[] values = new double[Math.multiplyExact(Math.multiplyExact(specs.size() * outs, n), SweepSummary.STATS)];
         double[][] inputs = inputs(panel, specs.get(0));
-        double[] close = panel.has(Field.CLOSE) ? panel.data(Field.CLOSE) : new double[panel.seriesCount() * bars];
+        double[] close = panel.has(Field.CLOSE) ? panel.data(Field.CLOSE) : nans(panel.seriesCount() * bars);   // no close: no crossing
         boolean single = precision == Precision.FLOAT;
         forSeries(panel, (lo, hi) -> {
             double[][] tmp = new double[outs][bars];
@@ -133,6 +133,12 @@ final class CpuSweepEngine implements SweepEngine {
         List<ScreenResult.Match> matches = new ArrayList<>();
         for (ScreenResult.Match m : found) if (m != null) matches.add(m);
         return new ScreenResult(screen, matches);
+    }
+
+    private static double[] nans(int n) {
+        double[] a = new double[n];
+        Arrays.fill(a, Double.NaN);
+        return a;
     }
 
     private List<Indicator> checked(Panel panel, Sweep sweep) {
