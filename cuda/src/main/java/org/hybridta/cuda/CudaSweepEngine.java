@@ -220,6 +220,8 @@ final class CudaSweepEngine implements SweepEngine {
     /** The buffers of one chunk: series [from, from + count) in slots of {@code cap}. */
     private static final class Chunk {
         int from, count, groups, cap, elem;
+        /** Ring doubles per series of one lane: the largest any kernel of the request needs. */
+        int ringDoubles;
         long inRegion, outRegion;
         EnumMap<Field, Integer> fieldIndex;
         DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring;
@@ -278,6 +280,7 @@ final class CudaSweepEngine implements SweepEngine {
         Chunk c = new Chunk();
         c.cap = cap;
         c.elem = elem;
+        c.ringDoubles = maxRing;
         c.fieldIndex = fieldIndex;
         c.inRegion = (long) cap * bars * Double.BYTES;
         c.outRegion = (long) cap * bars * elem;
@@ -346,7 +349,8 @@ final class CudaSweepEngine implements SweepEngine {
             args.add(c.lens.ptr);
             call.addScalars(args, bars, seg);
             if (call.ringDoubles() > 0) {
-                args.add(call.globalRingDoubles() > 0 ? c.ring.at((long) (lane % LANES) * call.globalRingDoubles() * c.cap * Double.BYTES) : new CUdeviceptr());
+                // each lane its own ring region, of the batch's largest ring: kernels on different lanes run at once
+                args.add(call.globalRingDoubles() > 0 ? c.ring.at((long) (lane % LANES) * c.ringDoubles * c.cap * Double.BYTES) : new CUdeviceptr());
             }
             device.launchShared(entry, c.groups, seg.count(), ChunkPlan.GROUP, call.warps(), call.sharedBytes(), ks, args.toArray());
             region += call.outputs();
