@@ -53,6 +53,9 @@ final class CudaSweepEngine implements SweepEngine {
     private final List<CUstream> lanes = new ArrayList<>();
     private final long budget;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Buffers kept between calls, by what they hold ({@link #keep}). */
+    private final java.util.Map<String, DeviceArena.DeviceBuffer> kept = new java.util.HashMap<>();
+    private final java.util.Map<String, DeviceArena.HostBuffer> keptHost = new java.util.HashMap<>();
 
     private CudaSweepEngine(CudaDevice device, BackendOptions options) {
         this.device = device;
@@ -266,7 +269,11 @@ final class CudaSweepEngine implements SweepEngine {
         long setPerSeries = (long) maxOuts * bars * elem * (cube ? 2 : 1) + (long) maxOuts * STATS * Double.BYTES;
         long ringPerSeries = (long) maxRing * Double.BYTES * LANES;
         int cap = roundUp(n);
-        while (cap > ChunkPlan.GROUP && (long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget) cap = roundUp(cap / 2);
+        // within the budget, and the pinned inputs within one ByteBuffer view (1 GiB)
+        while (cap > ChunkPlan.GROUP && ((long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget
+                || (long) cap * fields.size() * bars * Double.BYTES > (1L << 30))) {
+            cap = roundUp(cap / 2);
+        }
         if ((long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget) {
             throw new IllegalArgumentException("one group of 32 series of " + bars + " bars does not fit the device memory budget ("
                     + (budget >> 20) + " MiB); use --backend cpu");
@@ -284,35 +291,62 @@ final class CudaSweepEngine implements SweepEngine {
         c.fieldIndex = fieldIndex;
         c.inRegion = (long) cap * bars * Double.BYTES;
         c.outRegion = (long) cap * bars * elem;
-        DeviceArena arena = device.arena;
-        try {
-            long regions = (long) setsPerBatch * maxOuts;
-            c.stage = arena.allocDevice(Math.max(fields.size() * c.inRegion, cube ? regions * c.outRegion : 0), "series-major staging");
-            c.gin = arena.allocDevice(fields.size() * c.inRegion, "grouped inputs");
-            c.gout = arena.allocDevice(regions * c.outRegion, "grouped outputs");
-            c.lens = arena.allocDevice((long) cap * Integer.BYTES, "series lengths");
-            c.ints = arena.allocDevice((long) cap * Integer.BYTES, "first or evaluated bars");
-            c.dst = arena.allocDevice(regions * cap * STATS * Double.BYTES, "stats");
-            c.ring = maxRing > 0 ? arena.allocDevice((long) maxRing * Double.BYTES * cap * LANES, "kernel scratch rings") : null;
-            c.hostIn = arena.allocHost(fields.size() * c.inRegion, "pinned inputs");
-            c.hostOut = cube ? arena.allocHost(regions * c.outRegion, "pinned cube outputs") : null;
-            DoubleBuffer hostIn = c.hostIn.ptr.getByteBuffer(0, fields.size() * c.inRegion).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-            for (int from = 0; from < n; from += cap) {
-                c.from = from;
-                c.count = Math.min(cap, n - from);
-                c.groups = (c.count + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
-                upload(panel, fields, hostIn, c, bars, perSeries);
-                for (int a = 0; a == 0 || a < specs.size(); a += setsPerBatch) {   // once for a screen of prices only
-                    int b = Math.min(specs.size(), a + setsPerBatch);
-                    int regionCount = launchKernels(calls.subList(a, b), c, bars, fieldIndex, precision);
-                    work.done(c, new Batch(a, b, regionCount));
-                }
+        long regions = (long) setsPerBatch * maxOuts;
+        java.util.Map<String, Long> need = new java.util.LinkedHashMap<>();
+        need.put("series-major staging", Math.max(fields.size() * c.inRegion, cube ? regions * c.outRegion : 0));
+        need.put("grouped inputs", fields.size() * c.inRegion);
+        need.put("grouped outputs", regions * c.outRegion);
+        need.put("series lengths", (long) cap * Integer.BYTES);
+        need.put("first or evaluated bars", (long) cap * Integer.BYTES);
+        need.put("stats", regions * cap * STATS * Double.BYTES);
+        need.put("kernel scratch rings", (long) maxRing * Double.BYTES * cap * LANES);
+        java.util.Map<String, Long> needHost = new java.util.LinkedHashMap<>();
+        needHost.put("pinned inputs", fields.size() * c.inRegion);
+        needHost.put("pinned cube outputs", cube ? regions * c.outRegion : 0L);
+        keep(need, needHost);
+        c.stage = kept.get("series-major staging");
+        c.gin = kept.get("grouped inputs");
+        c.gout = kept.get("grouped outputs");
+        c.lens = kept.get("series lengths");
+        c.ints = kept.get("first or evaluated bars");
+        c.dst = kept.get("stats");
+        c.ring = kept.get("kernel scratch rings");
+        c.hostIn = keptHost.get("pinned inputs");
+        c.hostOut = keptHost.get("pinned cube outputs");
+        DoubleBuffer hostIn = c.hostIn.ptr.getByteBuffer(0, fields.size() * c.inRegion).order(ByteOrder.nativeOrder()).asDoubleBuffer();
+        for (int from = 0; from < n; from += cap) {
+            c.from = from;
+            c.count = Math.min(cap, n - from);
+            c.groups = (c.count + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+            upload(panel, fields, hostIn, c, bars, perSeries);
+            for (int a = 0; a == 0 || a < specs.size(); a += setsPerBatch) {   // once for a screen of prices only
+                int b = Math.min(specs.size(), a + setsPerBatch);
+                int regionCount = launchKernels(calls.subList(a, b), c, bars, fieldIndex, precision);
+                work.done(c, new Batch(a, b, regionCount));
             }
-        } finally {
-            for (DeviceArena.DeviceBuffer buf : new DeviceArena.DeviceBuffer[] {c.stage, c.gin, c.gout, c.lens, c.ints, c.dst, c.ring}) arena.free(buf);
-            arena.free(c.hostIn);
-            arena.free(c.hostOut);
         }
+    }
+
+    /**
+     * Makes the kept buffers at least as large as asked, so that repeated calls of one shape allocate nothing (a
+     * 4 GiB pinned buffer takes about a second to allocate). When one is too small, all are freed first and
+     * allocated anew, so that what is kept never exceeds one call's needs, which the budget bounds.
+     */
+    private void keep(java.util.Map<String, Long> need, java.util.Map<String, Long> needHost) {
+        boolean fits = true;
+        for (var e : need.entrySet()) fits &= kept.containsKey(e.getKey()) && kept.get(e.getKey()).bytes >= e.getValue();
+        for (var e : needHost.entrySet()) fits &= keptHost.containsKey(e.getKey()) && keptHost.get(e.getKey()).bytes >= e.getValue();
+        if (fits) return;
+        releaseKept();
+        for (var e : need.entrySet()) kept.put(e.getKey(), device.arena.allocDevice(Math.max(8, e.getValue()), e.getKey()));
+        for (var e : needHost.entrySet()) keptHost.put(e.getKey(), device.arena.allocHost(Math.max(8, e.getValue()), e.getKey()));
+    }
+
+    private void releaseKept() {
+        for (DeviceArena.DeviceBuffer b : kept.values()) device.arena.free(b);
+        for (DeviceArena.HostBuffer b : keptHost.values()) device.arena.free(b);
+        kept.clear();
+        keptHost.clear();
     }
 
     /** Copies the chunk's inputs into pinned memory, uploads them with its lengths and ints, and groups them. */
@@ -389,6 +423,7 @@ final class CudaSweepEngine implements SweepEngine {
         RuntimeException failure = null;
         try {
             device.makeCurrent();
+            releaseKept();
             for (CUstream l : lanes) CudaDevice.destroy(l);
             CudaDevice.destroy(stream);
             module.close();
