@@ -22,8 +22,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The CUDA sweep engine against the CPU's on random panels of awkward shapes: cubes within the CUDA tolerances
- * ({@link Compare}), reductions equal to the same pass over the device's own values (bit for bit: the kernel repeats
- * the CPU's operations), screens with the same matches. Skipped without a GPU.
+ * ({@link Compare}), reductions equal to the same pass over the device's own values (the kernel repeats the CPU's
+ * operations; {@code SweepKernelsEmulatedTest} checks that bit for bit without a GPU), screens with the same matches. Skipped without a GPU.
  */
 @RequiresGpu
 class CudaSweepGpuTest {
@@ -87,8 +87,15 @@ class CudaSweepGpuTest {
                         for (int s = 0; s < p.seriesCount(); s++) {
                             double[] want = StatReference.run(v, s * bars, close, s * bars, from[s], p.length(s), Reduction.levels(rs));
                             for (Reduction.Stat st : Reduction.Stat.values()) {
-                                assertThat(Double.doubleToLongBits(sum.get(set, o, s, st))).as(grid + " " + precision + " set " + set + " series " + s + " " + st
-                                        + ": " + sum.get(set, o, s, st) + " vs " + want[st.ordinal()]).isEqualTo(Double.doubleToLongBits(want[st.ordinal()]));
+                                double g = sum.get(set, o, s, st), w = want[st.ordinal()];
+                                String what = grid + " " + precision + " set " + set + " series " + s + " " + st + ": " + g + " vs " + w;
+                                // the same chunks give the same time segments, so the values are the same bit for bit; 1e-12 leaves room
+                                // for a cube and a reduction cut into different segments (recursive kernels then differ in the last bits)
+                                if (st.ordinal() <= Reduction.Stat.MAX.ordinal() && !Double.isNaN(w)) {
+                                    assertThat(g).as(what).isCloseTo(w, org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(w))));
+                                } else {
+                                    assertThat(Double.doubleToLongBits(g)).as(what).isEqualTo(Double.doubleToLongBits(w));
+                                }
                             }
                         }
                     }
