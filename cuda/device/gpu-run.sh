@@ -17,6 +17,8 @@ out=${OUT:-/tmp/out}; mkdir -p "$out"
 what=${1:-all}; shift || true
 [ -x /tmp/jre/bin/java ] || tar -C /tmp -xJf "$here/jre.tar.xz"
 export PATH=/tmp/jre/bin:$PATH
+# the tests' TA-Lib C reference, staged beside the jars
+[ -f "$here/talib/libta-lib.so" ] && export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-Dhybridta.talib.c=$here/talib/libta-lib.so"
 cp=$(printf '%s:' "$here"/lib/*.jar); cp=${cp%:}
 [ -f "$out/device.txt" ] || { nvidia-smi --query-gpu=name,driver_version,memory.total,pcie.link.gen.max,pcie.link.width.max,clocks.max.sm --format=csv; nproc | sed 's/^/host cores: /'; free -g | sed -n 2p; } > "$out/device.txt"
 summary=()
