@@ -49,6 +49,14 @@ public final class Functions {
         return (in, off, len, out) -> f.batch(args, in, off, len, out);
     }
 
+    /**
+     * A new streaming step of {@code indicator} for one series: fed bar by bar it gives the batch kernel's values bit
+     * for bit. Pattern steps read the {@link org.hybridta.indicator.CandleSettings} current now.
+     */
+    public static IndicatorStep step(Indicator indicator) {
+        return new IndicatorStep(indicator, def(indicator.name()).step(Args.of(indicator.params())));
+    }
+
     private static FunctionDef def(String function) {
         return Catalog.find(function).orElseThrow(() -> new IllegalArgumentException("no function " + function + " in the catalog"));
     }
