@@ -37,7 +37,7 @@ public final class IndicatorStep {
 
     /** Sets this step's state to {@code other}'s, which must be a step of the same indicator. */
     public void copyFrom(IndicatorStep other) {
-        if (!other.indicator.equals(indicator)) throw new IllegalArgumentException("cannot copy the state of " + other.indicator + " into " + indicator);
+        if (other.indicator != indicator && !other.indicator.equals(indicator)) throw new IllegalArgumentException("cannot copy the state of " + other.indicator + " into " + indicator);
         walker.copy(other.step, step);
     }
 

@@ -29,7 +29,7 @@ import java.util.Map;
  * non-final field may be replaced by one of another length: a growable buffer), objects of the catalog's own
  * classes (lambdas included) are followed, and immutable values from outside the package (enums, strings, the
  * public indicator metadata, a {@link FunctionDef} captured as {@code this}) are left as they are. Anything else —
- * a {@code java.util} collection, say — is refused with the path to it: a step keeps its state in arrays and in
+ * a {@code java.util} collection, say — is refused, naming the field that holds it: a step keeps its state in arrays and in
  * classes of this package. An object referenced twice stays shared. A state whose graph grows with the series
  * (MAVP's averages, created when a period is first met) implements {@link Custom} instead.
  *
@@ -52,18 +52,36 @@ final class StateWalker {
 
     private static final byte NULL = 0, VALUE = 1, SHARED = 2, OBJECT = 3;
 
-    private final Map<Object, Object> copied = new IdentityHashMap<>();
+    // the objects copied so far and their targets: a linear table (graphs are small; faster than hashing)
+    private Object[] copiedFrom = new Object[16], copiedTo = new Object[16];
+    private int copiedCount;
     private final Map<Object, Integer> written = new IdentityHashMap<>();
     private final List<Object> read = new ArrayList<>();
 
     /** Sets every mutable value of {@code to}'s graph to {@code from}'s; the graphs are of one function and arguments. */
     void copy(Object from, Object to) {
-        copied.clear();
+        copiedCount = 0;
         try {
-            copyObject(from, to, from.getClass().getSimpleName());
+            copyObject(from, to);
         } finally {
-            copied.clear();
+            Arrays.fill(copiedFrom, 0, copiedCount, null);
+            Arrays.fill(copiedTo, 0, copiedCount, null);
+            copiedCount = 0;
         }
+    }
+
+    private void copied(Object from, Object to) {
+        if (copiedCount == copiedFrom.length) {
+            copiedFrom = Arrays.copyOf(copiedFrom, 2 * copiedCount);
+            copiedTo = Arrays.copyOf(copiedTo, 2 * copiedCount);
+        }
+        copiedFrom[copiedCount] = from;
+        copiedTo[copiedCount++] = to;
+    }
+
+    private Object copiedTo(Object from) {
+        for (int i = 0; i < copiedCount; i++) if (copiedFrom[i] == from) return copiedTo[i];
+        return null;
     }
 
     /** Writes the mutable values of the graph at {@code root}, in the walk's order. */
@@ -84,7 +102,7 @@ final class StateWalker {
     void read(Object root, ByteBuffer in) {
         read.clear();
         try {
-            readObject(root, in, root.getClass().getSimpleName());
+            readObject(root, in);
         } catch (BufferUnderflowException e) {
             throw new IllegalArgumentException("state ends early");
         } finally {
@@ -101,62 +119,66 @@ final class StateWalker {
 
     // ---- copy
 
-    private void copyObject(Object from, Object to, String path) {
-        copied.put(from, to);
-        if (from instanceof Custom c) {
-            c.copyTo((Custom) to, new StateWalker());
+    private void copyObject(Object from, Object to) {
+        copied(from, to);
+        Plan plan = PLANS.get(from.getClass());
+        if (plan.custom) {
+            ((Custom) from).copyTo((Custom) to, new StateWalker());
             return;
         }
-        Plan plan = PLANS.get(from.getClass());
         try {
-            for (Field f : plan.primitives) copyPrimitive(f, from, to);
-            for (Field f : plan.references) {
+            Field[] fs = plan.primitives;
+            byte[] types = plan.primitiveTypes;
+            for (int i = 0; i < fs.length; i++) copyPrimitive(fs[i], types[i], from, to);
+            fs = plan.references;
+            for (int i = 0; i < fs.length; i++) {
+                Field f = fs[i];
                 Object a = f.get(from), b = f.get(to);
-                Object c = copyReference(a, b, f.getType(), path + "." + f.getName());
+                Object c = copyReference(a, b, f);
                 if (c != b) {
-                    if (Modifier.isFinal(f.getModifiers())) throw differs(path + "." + f.getName());
+                    if (plan.finalReference[i]) throw differs(f);
                     f.set(to, c);
                 }
             }
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
     /** Copies {@code a} into {@code b} where it can, and returns what the target's slot must hold. */
-    private Object copyReference(Object a, Object b, Class<?> slot, String path) {
+    private Object copyReference(Object a, Object b, Field path) {
         if (a == null) return null;
         Class<?> type = a.getClass();
         if (isValue(type, path)) return b != null && (b == a || b.equals(a)) ? b : a;
-        Object done = copied.get(a);
+        Object done = copiedTo(a);
         if (done != null) return done;
         if (type.isArray()) {
             int n = Array.getLength(a);
             if (b == null || b.getClass() != type || Array.getLength(b) != n) b = Array.newInstance(type.getComponentType(), n);
-            copied.put(a, b);
+            copied(a, b);
             if (type.getComponentType().isPrimitive()) {
                 System.arraycopy(a, 0, b, 0, n);
             } else {
                 Object[] as = (Object[]) a, bs = (Object[]) b;
-                for (int i = 0; i < n; i++) bs[i] = copyReference(as[i], bs[i], type.getComponentType(), path + "[" + i + "]");
+                for (int i = 0; i < n; i++) bs[i] = copyReference(as[i], bs[i], path);
             }
             return b;
         }
         if (b == null || b.getClass() != type) throw differs(path);
-        copyObject(a, b, path);
+        copyObject(a, b);
         return b;
     }
 
-    private static void copyPrimitive(Field f, Object from, Object to) throws IllegalAccessException {
-        Class<?> t = f.getType();
-        if (t == double.class) f.setDouble(to, f.getDouble(from));
-        else if (t == int.class) f.setInt(to, f.getInt(from));
-        else if (t == long.class) f.setLong(to, f.getLong(from));
-        else if (t == boolean.class) f.setBoolean(to, f.getBoolean(from));
-        else if (t == float.class) f.setFloat(to, f.getFloat(from));
-        else if (t == short.class) f.setShort(to, f.getShort(from));
-        else if (t == byte.class) f.setByte(to, f.getByte(from));
-        else f.setChar(to, f.getChar(from));
+    private static final byte DOUBLE = 0, INT = 1, LONG = 2, BOOLEAN = 3, OTHER = 4;
+
+    private static void copyPrimitive(Field f, byte type, Object from, Object to) throws IllegalAccessException {
+        switch (type) {
+            case DOUBLE -> f.setDouble(to, f.getDouble(from));
+            case INT -> f.setInt(to, f.getInt(from));
+            case LONG -> f.setLong(to, f.getLong(from));
+            case BOOLEAN -> f.setBoolean(to, f.getBoolean(from));
+            default -> f.set(to, f.get(from));
+        }
     }
 
     // ---- write
@@ -182,7 +204,7 @@ final class StateWalker {
             return;
         }
         Class<?> type = v.getClass();
-        if (isValue(type, type.getName())) {
+        if (isValue(type, null)) {
             out.writeByte(VALUE);
             out.writeInt(valueHash(v));
             return;
@@ -223,7 +245,7 @@ final class StateWalker {
 
     // ---- read
 
-    private void readObject(Object o, ByteBuffer in, String path) {
+    private void readObject(Object o, ByteBuffer in) {
         read.add(o);
         if (o instanceof Custom c) {
             c.read(in, new StateWalker());
@@ -234,18 +256,18 @@ final class StateWalker {
             for (Field f : plan.primitives) f.set(o, readPrimitive(f.getType(), in));
             for (Field f : plan.references) {
                 Object cur = f.get(o);
-                Object v = readReference(cur, f.getType(), in, path + "." + f.getName());
+                Object v = readReference(cur, in, f);
                 if (v != cur) {
-                    if (Modifier.isFinal(f.getModifiers())) throw differs(path + "." + f.getName());
+                    if (Modifier.isFinal(f.getModifiers())) throw differs(f);
                     f.set(o, v);
                 }
             }
         } catch (IllegalAccessException e) {
-            throw new IllegalStateException(path + ": " + e.getMessage(), e);
+            throw new IllegalStateException(e.getMessage(), e);
         }
     }
 
-    private Object readReference(Object cur, Class<?> slot, ByteBuffer in, String path) {
+    private Object readReference(Object cur, ByteBuffer in, Field path) {
         byte tag = in.get();
         switch (tag) {
             case NULL:
@@ -253,30 +275,30 @@ final class StateWalker {
             case VALUE: {
                 int hash = in.getInt();
                 if (cur == null || !isValue(cur.getClass(), path)) throw differs(path);
-                if (valueHash(cur) != hash) throw new IllegalArgumentException("state was made with another " + describe(cur) + " (at " + path + ")");
+                if (valueHash(cur) != hash) throw new IllegalArgumentException("state was made with another " + describe(cur) + " (at " + where(path) + ")");
                 return cur;
             }
             case SHARED: {
                 int id = in.getInt();
-                if (id < 0 || id >= read.size()) throw new IllegalArgumentException("state refers to an unknown object at " + path);
+                if (id < 0 || id >= read.size()) throw new IllegalArgumentException("state refers to an unknown object at " + where(path));
                 return read.get(id);
             }
             case OBJECT:
                 break;
             default:
-                throw new IllegalArgumentException("state is corrupt at " + path + " (tag " + tag + ")");
+                throw new IllegalArgumentException("state is corrupt at " + where(path) + " (tag " + tag + ")");
         }
         if (cur == null) throw differs(path);
         Class<?> type = cur.getClass();
         if (!type.isArray()) {
             if (isValue(type, path)) throw differs(path);
-            readObject(cur, in, path);
+            readObject(cur, in);
             return cur;
         }
         int n = in.getInt();
         Class<?> c = type.getComponentType();
         int size = c == double.class || c == long.class ? 8 : c == int.class || c == float.class ? 4 : 1;
-        if (n < 0 || (long) n * size > in.remaining()) throw new IllegalArgumentException("state is corrupt at " + path + " (array of " + n + ")");
+        if (n < 0 || (long) n * size > in.remaining()) throw new IllegalArgumentException("state is corrupt at " + where(path) + " (array of " + n + ")");
         Object a = Array.getLength(cur) == n ? cur : Array.newInstance(c, n);
         read.add(a);
         if (c == double.class) {
@@ -292,7 +314,7 @@ final class StateWalker {
             for (int i = 0; i < n; i++) Array.set(a, i, readPrimitive(c, in));
         } else {
             Object[] os = (Object[]) a, curs = (Object[]) cur;
-            for (int i = 0; i < n; i++) os[i] = readReference(a == cur ? curs[i] : null, c, in, path + "[" + i + "]");
+            for (int i = 0; i < n; i++) os[i] = readReference(a == cur ? curs[i] : null, in, path);
         }
         return a;
     }
@@ -313,7 +335,7 @@ final class StateWalker {
     private static void shapeOf(Object o, long[] h, Map<Object, Boolean> seen) {
         if (o == null || seen.put(o, Boolean.TRUE) != null) return;
         Class<?> type = o.getClass();
-        if (isValue(type, type.getName())) return;
+        if (isValue(type, null)) return;
         if (type.isArray()) {
             mix(h, type.getName());
             if (!type.getComponentType().isPrimitive()) for (Object x : (Object[]) o) shapeOf(x, h, seen);
@@ -342,15 +364,28 @@ final class StateWalker {
      * Whether objects of {@code type} are immutable values the walker leaves alone; fails for a class it cannot
      * follow (outside this package and not a known value).
      */
-    private static boolean isValue(Class<?> type, String path) {
-        if (type.isArray()) return false;
-        if (type.isEnum() || type.getSuperclass() != null && type.getSuperclass().isEnum()) return true;
-        if (FunctionDef.class.isAssignableFrom(type) || type == Args.class) return true;
+    private static boolean isValue(Class<?> type, Field path) {
+        Kind k = KINDS.get(type);
+        if (k == Kind.FOREIGN) {
+            throw new IllegalStateException("the state walker cannot follow " + type.getName() + " at " + where(path)
+                    + ": a step keeps its state in arrays and in classes of org.hybridta.functions");
+        }
+        return k == Kind.VALUE;
+    }
+
+    private enum Kind { VALUE, FOLLOWED, FOREIGN }
+
+    private static final ClassValue<Kind> KINDS = new ClassValue<>() {
+        @Override protected Kind computeValue(Class<?> type) { return kind(type); }
+    };
+
+    private static Kind kind(Class<?> type) {
+        if (type.isArray()) return Kind.FOLLOWED;
+        if (type.isEnum() || type.getSuperclass() != null && type.getSuperclass().isEnum()) return Kind.VALUE;
+        if (FunctionDef.class.isAssignableFrom(type) || type == Args.class) return Kind.VALUE;
         String pkg = type.getPackageName();
-        if (pkg.equals("java.lang") || pkg.equals("org.hybridta.indicator")) return true;
-        if (pkg.equals(StateWalker.class.getPackageName())) return false;
-        throw new IllegalStateException("the state walker cannot follow " + type.getName() + " at " + path
-                + ": a step keeps its state in arrays and in classes of org.hybridta.functions");
+        if (pkg.equals("java.lang") || pkg.equals("org.hybridta.indicator")) return Kind.VALUE;
+        return pkg.equals(StateWalker.class.getPackageName()) ? Kind.FOLLOWED : Kind.FOREIGN;
     }
 
     /** A hash of an immutable value that is the same in every JVM (enums' own hash codes are not). */
@@ -363,13 +398,21 @@ final class StateWalker {
         return v.getClass().getSimpleName() + " (now " + (s.length() > 200 ? s.substring(0, 200) + "…" : s) + ")";
     }
 
-    private static IllegalArgumentException differs(String path) {
-        return new IllegalArgumentException("state does not fit this step at " + path);
+    private static IllegalArgumentException differs(Field at) {
+        return new IllegalArgumentException("state does not fit this step at " + where(at));
+    }
+
+    /** A field for messages: {@code GainLoss.State.gain}. */
+    private static String where(Field f) {
+        return f == null ? "the step" : Plan.name(f.getDeclaringClass()).replaceFirst("^.*\\.", "") + "." + f.getName();
     }
 
     /** The fields the walker visits in one class: mutable primitives, then references (final or not). */
     private static final class Plan {
         final Field[] primitives, references;
+        final byte[] primitiveTypes;
+        final boolean[] finalReference;
+        final boolean custom;
         final String shape;
 
         Plan(Class<?> type) {
@@ -392,11 +435,19 @@ final class StateWalker {
             }
             this.primitives = prims.toArray(Field[]::new);
             this.references = refs.toArray(Field[]::new);
+            this.custom = Custom.class.isAssignableFrom(type);
+            primitiveTypes = new byte[primitives.length];
+            for (int i = 0; i < primitives.length; i++) {
+                Class<?> t = primitives[i].getType();
+                primitiveTypes[i] = t == double.class ? DOUBLE : t == int.class ? INT : t == long.class ? LONG : t == boolean.class ? BOOLEAN : OTHER;
+            }
+            finalReference = new boolean[references.length];
+            for (int i = 0; i < references.length; i++) finalReference[i] = Modifier.isFinal(references[i].getModifiers());
             this.shape = shape.append('}').toString();
         }
 
         /** A class's name, a lambda's as its enclosing class's plus {@code $$Lambda} (the rest differs per JVM). */
-        private static String name(Class<?> type) {
+        static String name(Class<?> type) {
             String n = type.getName();
             int lambda = n.indexOf("$$Lambda");
             return lambda < 0 ? n : n.substring(0, lambda + 8);
