@@ -61,6 +61,9 @@ final class CpuUniverseStream implements UniverseStream {
 
     @Override public String backend() { return "cpu"; }
 
+    /** How many ranges of symbols a tick is split into (1: computed on the caller's thread). */
+    int parts() { return ranges.size(); }
+
     @Override public List<String> symbols() { return symbols; }
 
     @Override public List<Indicator> indicators() { return indicators; }

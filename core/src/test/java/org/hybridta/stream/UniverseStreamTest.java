@@ -15,81 +15,20 @@ import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.junit.jupiter.api.Test;
 
-/**
- * A universe stream's values equal, for every symbol and tick, the batch values over that symbol's own bars: with
- * symbols that skip ticks, symbols that join late, symbols seeded with history, on one thread and split across
- * threads.
- */
-class UniverseStreamTest {
-    private static final List<Indicator> SPECS = Indicators.parseList(
-            "sma,ema,wma,dema,tema,rsi,macd,bbands,atr,trange,stoch,adx,cci,willr,roc,mom,obv,mfi,cdlengulfing,sar");
-    private static final int TICKS = 160;
+/** The CPU universe stream: the conformance suite, its threads, and the API's edges (wrapped arrays, mistakes, the choice of backend). */
+class UniverseStreamTest extends UniverseStreamConformanceTest {
+    @Override protected String backend() { return "cpu"; }
 
-    @Test void eachSymbolGetsItsOwnBatchValuesOnOneThread() {
-        check(40, 1, false);
-    }
-
-    @Test void eachSymbolGetsItsOwnBatchValuesAcrossThreads() {
-        assertThat(260L * SPECS.size()).isGreaterThanOrEqualTo(CpuUniverseStream.PARALLEL_UPDATES);
-        check(260, 3, false);
-    }
-
-    @Test void symbolsSeededWithHistoryContinueIt() {
-        check(30, 2, true);
-    }
-
-    /**
-     * Symbol s trades at tick t unless it skips it (about one tick in 6 for odd symbols) or has not joined yet (every
-     * third symbol joins at a random tick); with {@code history}, the first 40 of every even symbol's bars are its
-     * history instead.
-     */
-    private static void check(int symbolCount, int threads, boolean history) {
-        Random r = new Random(symbolCount);
-        List<String> symbols = new ArrayList<>();
-        boolean[][] trades = new boolean[symbolCount][TICKS];
-        List<BarSeries> own = new ArrayList<>();
-        UniverseStreams.Builder builder = UniverseStreams.builder().indicators(SPECS).backend("cpu").threads(threads);
-        List<BarSeries> past = new ArrayList<>();
-        int[] historyBars = new int[symbolCount];
-        for (int s = 0; s < symbolCount; s++) {
-            String symbol = "S" + s;
-            symbols.add(symbol);
-            int joins = s % 3 == 0 ? r.nextInt(TICKS / 2) : 0;
-            int count = 0;
-            for (int t = 0; t < TICKS; t++) {
-                trades[s][t] = t >= joins && (s % 2 == 0 || r.nextInt(6) != 0);
-                if (trades[s][t]) count++;
-            }
-            historyBars[s] = history && s % 2 == 0 ? 40 : 0;
-            BarSeries all = s % 4 == 1 ? RandomBars.flatStretches(symbol, s, historyBars[s] + count) : RandomBars.randomWalk(symbol, s, historyBars[s] + count);
-            if (s % 5 == 2) all = StreamSeries.scaled(all, 1e-6);
-            own.add(all);
-            if (historyBars[s] > 0) past.add(all.between(all.date(0), all.date(historyBars[s])));
-        }
-        builder.symbols(symbols).history(past);
-        double[][][] batch = new double[symbolCount][][];
-        for (int s = 0; s < symbolCount; s++) batch[s] = StreamSeries.batch(SPECS, own.get(s));
-        int[] next = historyBars.clone();
-        Tick tick = Tick.allocate(symbolCount);
-        try (UniverseStream u = builder.build()) {
-            assertThat(u.backend()).isEqualTo("cpu");
-            assertThat(u.outputs()).isEqualTo(IndicatorStream.of(SPECS).outputs());
-            for (int t = 0; t < TICKS; t++) {
-                tick.clear();
-                for (int s = 0; s < symbolCount; s++) if (trades[s][t]) tick.set(s, StreamSeries.bar(own.get(s), next[s]));
-                TickValues v = u.tick(tick);
-                for (int s = 0; s < symbolCount; s++) {
-                    for (int k = 0; k < v.width(); k++) {
-                        double expected = trades[s][t] ? batch[s][k][next[s]] : Double.NaN;
-                        if (!StreamSeries.same(expected, v.get(s, k))) {
-                            throw new AssertionError("tick " + t + ", symbol " + symbols.get(s) + ", column " + v.outputs().get(k).column()
-                                    + ": expected " + expected + ", got " + v.get(s, k));
-                        }
-                    }
-                    if (trades[s][t]) next[s]++;
-                }
-            }
-            assertThat(u.ticks()).isEqualTo(TICKS);
+    @Test void largeUniversesAreSplitAcrossThreads() {
+        List<String> many = new ArrayList<>(), few = List.of("A", "B");
+        for (int s = 0; s < 260; s++) many.add("S" + s);
+        assertThat(260L * SPECS.size()).as("the conformance suite's threaded case is split").isGreaterThanOrEqualTo(CpuUniverseStream.PARALLEL_UPDATES);
+        try (UniverseStream big = UniverseStreams.builder().symbols(many).indicators(SPECS).backend("cpu").threads(3).build();
+             UniverseStream small = UniverseStreams.builder().symbols(few).indicators(SPECS).backend("cpu").threads(3).build();
+             UniverseStream one = UniverseStreams.builder().symbols(many).indicators(SPECS).backend("cpu").threads(1).build()) {
+            assertThat(((CpuUniverseStream) big).parts()).isEqualTo(12);
+            assertThat(((CpuUniverseStream) small).parts()).isEqualTo(1);
+            assertThat(((CpuUniverseStream) one).parts()).isEqualTo(1);
         }
     }
 
