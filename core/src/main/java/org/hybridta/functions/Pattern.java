@@ -65,7 +65,10 @@ abstract class Pattern extends FunctionDef {
     }
 
     @Override final Step step(Args args) {
-        CandleSettings settings = CandleSettings.current();
+        return step(args, CandleSettings.current());
+    }
+
+    @Override final Step step(Args args, CandleSettings settings) {
         int lookback = lookback(settings);
         return new Stream(detector(settings, args), lookback, lookback - primingBars());
     }

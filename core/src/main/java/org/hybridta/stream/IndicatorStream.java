@@ -13,6 +13,7 @@ import org.hybridta.BarSeries;
 import org.hybridta.Field;
 import org.hybridta.functions.Functions;
 import org.hybridta.functions.IndicatorStep;
+import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.indicator.Output;
@@ -31,7 +32,8 @@ import org.hybridta.indicator.Output;
  * IndicatorStream again = IndicatorStream.from(StreamSnapshot.of(saved));
  * }</pre>
  *
- * <p>The output columns are those of {@link Indicator#outputs()}, spec after spec ({@link #outputs()}). A peek costs a
+ * <p>The output columns are those of {@link Indicator#outputs()}, spec after spec ({@link #outputs()}). Candlestick
+ * patterns use the {@link CandleSettings} current when the stream was made, for its whole life. A peek costs a
  * copy of the state (proportional to the indicators' windows) plus an update; it never changes later values. Not
  * thread-safe: one stream per series, used by one thread at a time.
  */
@@ -39,6 +41,7 @@ public final class IndicatorStream {
     private static final Field[] FIELDS = Field.values();
 
     private final List<Indicator> indicators;
+    private final CandleSettings settings;         // the patterns' (current when the stream was made), for every step it makes
     private final List<Output> outputs;
     private final IndicatorStep[] steps;
     private IndicatorStep[] shadows;               // the peeks' scratch copies, made on the first peek
@@ -51,6 +54,7 @@ public final class IndicatorStream {
     private IndicatorStream(List<Indicator> indicators) {
         if (indicators.isEmpty()) throw new IllegalArgumentException("a stream needs at least one indicator");
         this.indicators = List.copyOf(indicators);
+        this.settings = CandleSettings.current();
         int n = this.indicators.size();
         steps = new IndicatorStep[n];
         fieldIndex = new int[n][];
@@ -59,7 +63,7 @@ public final class IndicatorStream {
         List<Output> outs = new ArrayList<>();
         for (int k = 0; k < n; k++) {
             Indicator i = this.indicators.get(k);
-            steps[k] = Functions.step(i);
+            steps[k] = Functions.step(i, settings);
             fieldIndex[k] = i.inputFields().stream().mapToInt(Field::ordinal).toArray();
             in[k] = new double[fieldIndex[k].length];
             out[k] = new double[i.outputs().size()];
@@ -175,7 +179,7 @@ public final class IndicatorStream {
     public void peek(Bar bar, double[] values) {
         if (shadows == null) {
             shadows = new IndicatorStep[steps.length];
-            for (int k = 0; k < steps.length; k++) shadows[k] = Functions.step(indicators.get(k));
+            for (int k = 0; k < steps.length; k++) shadows[k] = Functions.step(indicators.get(k), settings);
         }
         for (int k = 0; k < steps.length; k++) shadows[k].copyFrom(steps[k]);
         set(bar);
@@ -215,7 +219,7 @@ public final class IndicatorStream {
         IndicatorStep[] restored = new IndicatorStep[steps.length];
         for (int k = 0; k < steps.length; k++) {
             StreamSnapshot.Entry e = entries.get(k);
-            IndicatorStep step = Functions.step(indicators.get(k));
+            IndicatorStep step = Functions.step(indicators.get(k), settings);
             if (step.shape() != e.shape()) {
                 throw new IllegalArgumentException("the snapshot's state of " + e.spec() + " was written by another version of HybridTA (its layout differs)");
             }

@@ -129,6 +129,27 @@ class IndicatorStreamTest {
         assertThat(IndicatorStream.from(snapshot).bars()).isEqualTo(50);
     }
 
+    @Test void aStreamKeepsTheCandleSettingsItWasMadeUnder() {
+        List<Indicator> specs = Indicators.parseList("cdldoji,cdlengulfing");
+        BarSeries bars = StreamSeries.conformance(4, 120).get(3);
+        double[][] batch = StreamSeries.batch(specs, bars);
+        IndicatorStream s = IndicatorStream.of(specs);
+        CandleSettings before = CandleSettings.current();
+        try {
+            CandleSettings.use(before.with(CandleSettings.Setting.BODY_DOJI, new CandleSettings.Rule(CandleSettings.RangeType.HIGH_LOW, 3, 0.3)));
+            for (int t = 0; t < bars.size(); t++) {
+                double[] peeked = s.peek(StreamSeries.bar(bars, t));
+                if (t == 60) s.restore(s.snapshot());
+                double[] v = s.update(StreamSeries.bar(bars, t));
+                for (int k = 0; k < v.length; k++) {
+                    assertThat(StreamSeries.same(v[k], batch[k][t]) && StreamSeries.same(peeked[k], batch[k][t])).as("bar %d column %d", t, k).isTrue();
+                }
+            }
+        } finally {
+            CandleSettings.use(before);
+        }
+    }
+
     @Test void valuesArrayTooShortIsRefused() {
         IndicatorStream s = IndicatorStream.of("bbands");
         assertThatThrownBy(() -> s.update(Bar.of(1, 1, 1, 1, 1), new double[2])).hasMessageContaining("room for 2 outputs");
