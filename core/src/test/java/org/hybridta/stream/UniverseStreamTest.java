@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
-import org.hybridta.BarSeries;
 import org.hybridta.Field;
 import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendUnavailableException;
