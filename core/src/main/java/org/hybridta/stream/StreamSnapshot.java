@@ -7,9 +7,12 @@ import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
+import org.hybridta.io.AtomicFiles;
 
 /**
  * The state of an {@link IndicatorStream} at one moment, as bytes that survive a restart: a stream restored from it
@@ -120,6 +123,29 @@ public final class StreamSnapshot {
         byte[] t = new byte[length(in)];
         in.get(t);
         return new String(t, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes the snapshot to a file, whole or not at all ({@link AtomicFiles}: an existing file stays as it was if the
+     * write fails). The directory must exist.
+     */
+    public void writeTo(Path file) throws IOException {
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
+    /**
+     * Reads a snapshot written by {@link #writeTo}.
+     *
+     * @throws IllegalArgumentException naming the file, if it is not a snapshot this HybridTA reads, or is corrupt
+     * @throws IOException              if it cannot be read
+     */
+    public static StreamSnapshot read(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        try {
+            return of(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+        }
     }
 
     /** The bytes, to store (a copy). */

@@ -155,6 +155,18 @@ class IndicatorStreamTest {
         assertThatThrownBy(() -> s.update(Bar.of(1, 1, 1, 1, 1), new double[2])).hasMessageContaining("room for 2 outputs");
     }
 
+    @Test void snapshotsGoToFilesWholeAndComeBack(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+        IndicatorStream s = IndicatorStream.of("rsi:5,cdlhammer");
+        s.updateAll(StreamSeries.conformance(8, 40).get(0));
+        java.nio.file.Path file = dir.resolve("state.htss");
+        s.snapshot().writeTo(file);
+        IndicatorStream back = IndicatorStream.from(StreamSnapshot.read(file));
+        assertThat(back.bars()).isEqualTo(40);
+        assertThat(back.update(100, 101, 99, 100.5, 10)).isEqualTo(s.update(100, 101, 99, 100.5, 10));
+        java.nio.file.Files.writeString(file, "not a snapshot");
+        assertThatThrownBy(() -> StreamSnapshot.read(file)).hasMessage(file + ": not a HybridTA stream snapshot (no HTSS header)");
+    }
+
     @Test void aSnapshotIsIndependentOfLaterUpdates() {
         IndicatorStream s = IndicatorStream.of("sma:3");
         List<double[]> seen = new ArrayList<>();
