@@ -2,8 +2,6 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.hybridta.Field;
 import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Group;
@@ -67,7 +65,10 @@ abstract class Pattern extends FunctionDef {
     }
 
     @Override final Step step(Args args) {
-        CandleSettings settings = CandleSettings.current();
+        return step(args, CandleSettings.current());
+    }
+
+    @Override final Step step(Args args, CandleSettings settings) {
         int lookback = lookback(settings);
         return new Stream(detector(settings, args), lookback, lookback - primingBars());
     }
@@ -81,7 +82,7 @@ abstract class Pattern extends FunctionDef {
      */
     abstract static class Detector {
         private final CandleSettings settings;
-        private final List<CandleAverage> averages = new ArrayList<>();
+        private CandleAverage[] averages = new CandleAverage[0];     // an array, not a list: the state walker follows arrays
 
         Detector(CandleSettings settings) {
             this.settings = settings;
@@ -90,7 +91,8 @@ abstract class Pattern extends FunctionDef {
         /** The running average of {@code setting} for the candle {@code offset} bars before the current one. */
         final CandleAverage average(CandleSettings.Setting setting, int offset) {
             CandleAverage a = CandleAverage.of(settings.rule(setting), offset);
-            averages.add(a);
+            averages = java.util.Arrays.copyOf(averages, averages.length + 1);
+            averages[averages.length - 1] = a;
             return a;
         }
 
