@@ -22,9 +22,25 @@ final class Midpoint extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        State s = new State(a.integer(0));
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(x[i], x[i]);
+        batch(in[0], in[0], off, len, a.integer(0), out[0]);
+    }
+
+    /** MIDPOINT ({@code high == low}) and MIDPRICE over an array: the values {@link State} gives bar by bar. */
+    static void batch(double[] high, double[] low, int off, int len, int period, double[] o) {
+        if (!warmUp(new double[][] {o}, off, len, period - 1)) return;
+        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
+        double[] hh = new double[SlidingExtreme.CHUNK], ll = new double[SlidingExtreme.CHUNK];
+        for (int t = off + period - 1, end = off + len; t < end; t += SlidingExtreme.CHUNK) {
+            int m = Math.min(SlidingExtreme.CHUNK, end - t);
+            highest.values(t, t + m, hh, 0);
+            lowest.values(t, t + m, ll, 0);
+            for (int k = 0; k < m; k++) {
+                int s = t + k - period + 1;                   // TA-Lib's scan starts at the window's first bar
+                double h = Double.isNaN(high[s]) ? Double.NaN : hh[k];
+                double l = Double.isNaN(low[s]) ? Double.NaN : ll[k];
+                o[t + k] = (h + l) / 2.0;
+            }
+        }
     }
 
     /**

@@ -11,7 +11,8 @@ package org.hybridta.functions;
  *
  * <p>A lowest is tracked as the highest of the negated values (negation is exact, so the same bits come back).
  * Feed consecutive bars to {@link #add}; {@link #value()} and {@link #index()} are TA-Lib's from bar
- * {@code window - 1} on.
+ * {@code window - 1} on. A batch over an array uses {@link Batch} instead: the same tracker, its rescans answered
+ * from blocks of suffix extremes, with no per-bar queue work.
  */
 final class SlidingExtreme {
     private final int window, ringMask, queueMask;
@@ -89,4 +90,132 @@ final class SlidingExtreme {
 
     /** The bar of {@link #value()}, counted from the first bar added. */
     int index() { return index; }
+
+    /** Bars a batch caller processes at a time when it combines several extremes through scratch arrays. */
+    static final int CHUNK = 1024;
+
+    /** A batch tracker over {@code x} from bar {@code from}: the highest, earliest on ties (MAX). */
+    static Batch batchHighest(double[] x, int from, int window) { return new Batch(x, from, window, true, false); }
+
+    /** A batch tracker: the lowest, earliest on ties (MIN). */
+    static Batch batchLowest(double[] x, int from, int window) { return new Batch(x, from, window, false, false); }
+
+    /** A batch tracker: the highest, latest on ties (AROON). */
+    static Batch batchHighestLatest(double[] x, int from, int window) { return new Batch(x, from, window, true, true); }
+
+    /** A batch tracker: the lowest, latest on ties (AROON). */
+    static Batch batchLowestLatest(double[] x, int from, int window) { return new Batch(x, from, window, false, true); }
+
+    /**
+     * TA-Lib's tracker over an array, bar for bar the values and indexes that {@link #add} gives: the extreme is
+     * kept while it stays in the window and replaced by a bar at least as extreme; when it leaves, the rescan of
+     * TA-Lib (from the window's first bar: a NaN there sticks, later NaNs are passed over, ties to the earliest or
+     * latest bar) is answered in O(1) from a block in the manner of van Herk and Gil-Werman: at a rescan whose
+     * window starts after the current block's last bar {@code T}, the suffix extremes of that window
+     * {@code [T - window + 1, T]} are computed backwards; a later rescan starting at {@code s <= T} combines the
+     * suffix from {@code s} with the running extreme of the bars after {@code T}, folded lazily. Each bar enters
+     * one block and one running fold, so a bar costs O(1) whatever the window, and the common bar only compares.
+     * Bars must be asked for in increasing order, from {@code from + window - 1} on.
+     */
+    static final class Batch {
+        private final double[] x;
+        private final int from, window;
+        private final double sign;
+        private final boolean latestOnTies;
+        private final int[] suffixBar;          // block: extreme of [bar, blockEnd] over non-NaN values; -1: none
+        private final double[] suffixValue;     // (times sign), at bar - blockStart
+        private int blockStart, blockEnd = Integer.MIN_VALUE / 2;
+        private int foldBar = -1, foldNext;     // the extreme of the bars (blockEnd, foldNext), rescan's tie rule
+        private double foldValue;
+        private int index = -1;                 // TA-Lib's tracked extreme
+        private double value;
+
+        private Batch(double[] x, int from, int window, boolean highest, boolean latestOnTies) {
+            this.x = x;
+            this.from = from;
+            this.window = window;
+            this.sign = highest ? 1.0 : -1.0;
+            this.latestOnTies = latestOnTies;
+            this.suffixBar = new int[window];
+            this.suffixValue = new double[window];
+        }
+
+        /** The extremes of the windows ending at bars {@code t0 .. t1 - 1}, into {@code out[at ..]}. */
+        void values(int t0, int t1, double[] out, int at) { run(t0, t1, out, at, false); }
+
+        /** The bars of those extremes, counted from {@code from}, into {@code out[at ..]}. */
+        void indexes(int t0, int t1, double[] out, int at) { run(t0, t1, out, at, true); }
+
+        private void run(int t0, int t1, double[] out, int at, boolean indexes) {
+            double[] x = this.x;
+            double sign = this.sign, val = value;
+            int idx = index, n = window;
+            for (int t = t0; t < t1; t++, at++) {
+                double v = sign * x[t];
+                int s = t - n + 1;
+                if (idx < s) {
+                    double first = sign * x[s];
+                    if (first != first) {
+                        idx = s;
+                        val = first;
+                    } else {
+                        idx = rescan(s, t);
+                        val = sign * x[idx];
+                    }
+                } else if (v >= val) {
+                    idx = t;
+                    val = v;
+                }
+                out[at] = indexes ? idx - from : sign * val;
+            }
+            index = idx;
+            value = val;
+        }
+
+        /** TA-Lib's rescan of {@code [s, t]}, whose first value is not NaN: the bar it picks. */
+        private int rescan(int s, int t) {
+            if (s > blockEnd) {
+                block(s, t);
+                return suffixBar[0];
+            }
+            // the bars since the block: extend the running extreme to t (the rescan's rule, NaN passed over)
+            double fv = foldValue;
+            int fb = foldBar;
+            boolean latest = latestOnTies;
+            for (int i = foldNext; i <= t; i++) {
+                double v = sign * x[i];
+                if (v == v && (fb < 0 || (latest ? v >= fv : v > fv))) {
+                    fb = i;
+                    fv = v;
+                }
+            }
+            foldBar = fb;
+            foldValue = fv;
+            foldNext = t + 1;
+            int k = s - blockStart;
+            int sb = suffixBar[k];                   // not -1: x[s] is not NaN
+            return fb >= 0 && (latest ? fv >= suffixValue[k] : fv > suffixValue[k]) ? fb : sb;
+        }
+
+        /** A new block ending at {@code t}: suffix extremes of {@code [s, t]}, computed backwards. */
+        private void block(int s, int t) {
+            boolean latest = latestOnTies;
+            int sb = -1;
+            double sv = Double.NEGATIVE_INFINITY;
+            for (int i = t; i >= s; i--) {
+                double v = sign * x[i];
+                // going backwards, an earlier bar wins a tie unless the latest is wanted
+                if (v == v && (sb < 0 || (latest ? v > sv : v >= sv))) {
+                    sb = i;
+                    sv = v;
+                }
+                suffixBar[i - s] = sb;
+                suffixValue[i - s] = sv;
+            }
+            blockStart = s;
+            blockEnd = t;
+            foldBar = -1;
+            foldNext = t + 1;
+        }
+    }
 }
