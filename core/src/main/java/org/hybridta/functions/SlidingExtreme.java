@@ -115,9 +115,12 @@ final class SlidingExtreme {
      * {@code [T - window + 1, T]} are computed backwards; a later rescan starting at {@code s <= T} combines the
      * suffix from {@code s} with the running extreme of the bars after {@code T}, folded lazily. Each bar enters
      * one block and one running fold, so a bar costs O(1) whatever the window, and the common bar only compares.
+     * Windows up to {@value #SCAN_MAX} bars rescan as TA-Lib does, a plain loop that is cheaper there.
      * Bars must be asked for in increasing order, from {@code from + window - 1} on.
      */
     static final class Batch {
+        /** The longest window whose rescans are TA-Lib's plain loop (measured: faster than the block up to here). */
+        private static final int SCAN_MAX = 64;
         private final double[] x;
         private final int from, window;
         private final double sign;
@@ -149,15 +152,24 @@ final class SlidingExtreme {
         private void run(int t0, int t1, double[] out, int at, boolean indexes) {
             double[] x = this.x;
             double sign = this.sign, val = value;
+            boolean latest = latestOnTies;
             int idx = index, n = window;
             for (int t = t0; t < t1; t++, at++) {
                 double v = sign * x[t];
                 int s = t - n + 1;
                 if (idx < s) {
                     double first = sign * x[s];
-                    if (first != first) {
+                    if (n <= SCAN_MAX || first != first) {
+                        // TA-Lib's own rescan: on short windows a plain loop beats any bookkeeping
                         idx = s;
                         val = first;
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = sign * x[i];
+                            if (latest ? w >= val : w > val) {
+                                idx = i;
+                                val = w;
+                            }
+                        }
                     } else {
                         idx = rescan(s, t);
                         val = sign * x[idx];
