@@ -130,7 +130,7 @@ final class SlidingExtreme {
         private int blockStart, blockEnd = Integer.MIN_VALUE / 2;
         private int foldBar = -1, foldNext;     // the extreme of the bars (blockEnd, foldNext), rescan's tie rule
         private double foldValue;
-        private int index = -1;                 // TA-Lib's tracked extreme
+        private int index = -1;                 // TA-Lib's tracked extreme (its value as it is, not times sign)
         private double value;
 
         private Batch(double[] x, int from, int window, boolean highest, boolean latestOnTies) {
@@ -150,35 +150,94 @@ final class SlidingExtreme {
         void indexes(int t0, int t1, double[] out, int at) { run(t0, t1, out, at, true); }
 
         private void run(int t0, int t1, double[] out, int at, boolean indexes) {
+            if (sign > 0) highest(t0, t1, out, at, indexes);
+            else lowest(t0, t1, out, at, indexes);
+        }
+
+        // highest and lowest are one loop written twice with the comparisons mirrored: the sign trick of add()
+        // would cost a multiplication per value read, in the rescans too
+
+        private void highest(int t0, int t1, double[] out, int at, boolean indexes) {
             double[] x = this.x;
-            double sign = this.sign, val = value;
+            double val = value;
             boolean latest = latestOnTies;
-            int idx = index, n = window;
+            int idx = index, n = window, from = this.from;
             for (int t = t0; t < t1; t++, at++) {
-                double v = sign * x[t];
+                double v = x[t];
                 int s = t - n + 1;
                 if (idx < s) {
-                    double first = sign * x[s];
-                    if (n <= SCAN_MAX || first != first) {
-                        // TA-Lib's own rescan: on short windows a plain loop beats any bookkeeping
-                        idx = s;
-                        val = first;
+                    idx = s;
+                    val = x[s];
+                    if (val != val) {
+                        // TA-Lib's rescan keeps a NaN that starts the window
+                    } else if (n > SCAN_MAX) {
+                        idx = rescan(s, t);
+                        val = x[idx];
+                    } else if (latest) {                  // TA-Lib's own rescan: on short windows a plain loop wins
                         for (int i = s + 1; i <= t; i++) {
-                            double w = sign * x[i];
-                            if (latest ? w >= val : w > val) {
+                            double w = x[i];
+                            if (w >= val) {
                                 idx = i;
                                 val = w;
                             }
                         }
                     } else {
-                        idx = rescan(s, t);
-                        val = sign * x[idx];
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = x[i];
+                            if (w > val) {
+                                idx = i;
+                                val = w;
+                            }
+                        }
                     }
                 } else if (v >= val) {
                     idx = t;
                     val = v;
                 }
-                out[at] = indexes ? idx - from : sign * val;
+                out[at] = indexes ? idx - from : val;
+            }
+            index = idx;
+            value = val;
+        }
+
+        private void lowest(int t0, int t1, double[] out, int at, boolean indexes) {
+            double[] x = this.x;
+            double val = value;
+            boolean latest = latestOnTies;
+            int idx = index, n = window, from = this.from;
+            for (int t = t0; t < t1; t++, at++) {
+                double v = x[t];
+                int s = t - n + 1;
+                if (idx < s) {
+                    idx = s;
+                    val = x[s];
+                    if (val != val) {
+                        // as in highest
+                    } else if (n > SCAN_MAX) {
+                        idx = rescan(s, t);
+                        val = x[idx];
+                    } else if (latest) {
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = x[i];
+                            if (w <= val) {
+                                idx = i;
+                                val = w;
+                            }
+                        }
+                    } else {
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = x[i];
+                            if (w < val) {
+                                idx = i;
+                                val = w;
+                            }
+                        }
+                    }
+                } else if (v <= val) {
+                    idx = t;
+                    val = v;
+                }
+                out[at] = indexes ? idx - from : val;
             }
             index = idx;
             value = val;

@@ -72,13 +72,13 @@ class SlidingExtremeTest {
         Random r = new Random(12);
         double[] palette = {1, 2, 2, 3, 0.0, -0.0, Double.NaN, -1, Double.NEGATIVE_INFINITY};
         for (int trial = 0; trial < 600; trial++) {
-            int off = r.nextInt(5), n = 1 + r.nextInt(400);
+            int off = r.nextInt(5), n = 1 + r.nextInt(trial % 5 == 0 ? 1200 : 400);
             double[] x = new double[off + n];
             boolean walk = trial % 3 == 0;                   // also long monotone stretches: blocks and folds both used
             for (int i = 0; i < x.length; i++) {
                 x[i] = walk ? (i == 0 ? 0 : x[i - 1]) + r.nextInt(5) - 2 : palette[r.nextInt(trial % 2 == 0 ? 6 : palette.length)];
             }
-            int window = 1 + r.nextInt(trial % 5 == 0 ? 60 : 12);
+            int window = 1 + r.nextInt(trial % 5 == 0 ? 160 : 12);      // beyond Batch.SCAN_MAX: the blocks
             if (window > n) continue;
             double[] series = java.util.Arrays.copyOfRange(x, off, x.length);
             for (boolean highest : new boolean[] {true, false}) {
