@@ -29,18 +29,14 @@ final class Midpoint extends FunctionDef {
     static void batch(double[] high, double[] low, int off, int len, int period, double[] o) {
         if (!warmUp(new double[][] {o}, off, len, period - 1)) return;
         SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
-        double[] hh = new double[SlidingExtreme.CHUNK], ll = new double[SlidingExtreme.CHUNK];
-        for (int t = off + period - 1, end = off + len; t < end; t += SlidingExtreme.CHUNK) {
-            int m = Math.min(SlidingExtreme.CHUNK, end - t);
-            highest.values(t, t + m, hh, 0);
-            lowest.values(t, t + m, ll, 0);
-            for (int k = 0; k < m; k++) {
-                int s = t + k - period + 1;                   // TA-Lib's scan starts at the window's first bar
-                double h = Double.isNaN(high[s]) ? Double.NaN : hh[k];
-                double l = Double.isNaN(low[s]) ? Double.NaN : ll[k];
-                o[t + k] = (h + l) / 2.0;
-            }
-        }
+        SlidingExtreme.Batch.combine(highest, lowest, high, SlidingExtreme.Batch.Combination.MIDPOINT, off + period - 1, off + len, o);
+    }
+
+    /** TA-Lib's midpoint of a window whose first high and low are these: NaN on the side whose first value is NaN. */
+    static double midpoint(double firstHigh, double firstLow, double highest, double lowest) {
+        double h = Double.isNaN(firstHigh) ? Double.NaN : highest;
+        double l = Double.isNaN(firstLow) ? Double.NaN : lowest;
+        return (h + l) / 2.0;
     }
 
     /**

@@ -91,7 +91,7 @@ final class SlidingExtreme {
     /** The bar of {@link #value()}, counted from the first bar added. */
     int index() { return index; }
 
-    /** Bars a batch caller processes at a time when it combines several extremes through scratch arrays. */
+    /** Bars a batch caller processes at a time when it combines two extremes' indexes through scratch arrays (AROON). */
     static final int CHUNK = 1024;
 
     /** A batch tracker over {@code x} from bar {@code from}: the highest, earliest on ties (MAX). */
@@ -241,6 +241,84 @@ final class SlidingExtreme {
             }
             index = idx;
             value = val;
+        }
+
+        /** What {@link #combine} makes of a bar's highest high and lowest low. */
+        enum Combination {
+            /** {@link Willr#willr}. */
+            WILLR,
+            /** {@link Stoch#fastK}. */
+            FAST_K,
+            /** {@link Midpoint#midpoint}, with TA-Lib's NaN at a window that starts with one. */
+            MIDPOINT
+        }
+
+        /**
+         * The highest of {@code highest}'s series and the lowest of {@code lowest}'s (both earliest on ties, one window
+         * and first bar) for bars {@code t0 .. t1 - 1}, combined with the bar's close into {@code out[t]}: the two
+         * trackers and the formula in one loop, as TA-Lib's WILLR and STOCH run them (the formula's divisions then
+         * overlap with the trackers' comparisons; a separate pass over the extremes measured a quarter slower).
+         */
+        static void combine(Batch highest, Batch lowest, double[] close, Combination how, int t0, int t1, double[] out) {
+            if (highest.sign < 0 || lowest.sign > 0 || highest.latestOnTies || lowest.latestOnTies || highest.window != lowest.window) {
+                throw new IllegalArgumentException("combine wants a highest and a lowest, earliest on ties, of one window");
+            }
+            double[] h = highest.x, l = lowest.x;
+            double hv = highest.value, lv = lowest.value;
+            int hi = highest.index, lo = lowest.index, n = highest.window;
+            boolean willr = how == Combination.WILLR, fastK = how == Combination.FAST_K;
+            for (int t = t0; t < t1; t++) {
+                int s = t - n + 1;
+                double v = l[t];
+                if (lo < s) {
+                    lo = s;
+                    lv = l[s];
+                    if (lv != lv) {
+                        // TA-Lib's rescan keeps a NaN that starts the window
+                    } else if (n > SCAN_MAX) {
+                        lo = lowest.rescan(s, t);
+                        lv = l[lo];
+                    } else {
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = l[i];
+                            if (w < lv) {
+                                lo = i;
+                                lv = w;
+                            }
+                        }
+                    }
+                } else if (v <= lv) {
+                    lo = t;
+                    lv = v;
+                }
+                v = h[t];
+                if (hi < s) {
+                    hi = s;
+                    hv = h[s];
+                    if (hv != hv) {
+                        // as above
+                    } else if (n > SCAN_MAX) {
+                        hi = highest.rescan(s, t);
+                        hv = h[hi];
+                    } else {
+                        for (int i = s + 1; i <= t; i++) {
+                            double w = h[i];
+                            if (w > hv) {
+                                hi = i;
+                                hv = w;
+                            }
+                        }
+                    }
+                } else if (v >= hv) {
+                    hi = t;
+                    hv = v;
+                }
+                out[t] = willr ? Willr.willr(hv, lv, close[t]) : fastK ? Stoch.fastK(close[t], hv, lv) : Midpoint.midpoint(h[s], l[s], hv, lv);
+            }
+            highest.index = hi;
+            highest.value = hv;
+            lowest.index = lo;
+            lowest.value = lv;
         }
 
         /** TA-Lib's rescan of {@code [s, t]}, whose first value is not NaN: the bar it picks. */

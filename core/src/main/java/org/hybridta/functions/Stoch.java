@@ -42,13 +42,7 @@ final class Stoch extends FunctionDef {
      */
     static void fastK(double[] high, double[] low, double[] close, int from, int end, int period, double[] out) {
         SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, from, period), lowest = SlidingExtreme.batchLowest(low, from, period);
-        double[] hh = new double[SlidingExtreme.CHUNK], ll = new double[SlidingExtreme.CHUNK];
-        for (int t = from + period - 1; t < end; t += SlidingExtreme.CHUNK) {
-            int m = Math.min(SlidingExtreme.CHUNK, end - t);
-            highest.values(t, t + m, hh, 0);
-            lowest.values(t, t + m, ll, 0);
-            for (int k = 0; k < m; k++) out[t + k] = fastK(close[t + k], hh[k], ll[k]);
-        }
+        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.FAST_K, from + period - 1, end, out);
     }
 
     static final class FastK {

@@ -29,7 +29,8 @@ final class Willr extends FunctionDef {
         return ready ? willr(highest.value(), lowest.value(), close) : Double.NaN;
     }
 
-    private static double willr(double hh, double ll, double close) {
+    /** %R from the window's highest high and lowest low, TA-Lib's arithmetic. */
+    static double willr(double hh, double ll, double close) {
         double diff = (hh - ll) / (-100.0);
         return diff != 0.0 ? (hh - close) / diff : 0.0;
     }
@@ -39,12 +40,6 @@ final class Willr extends FunctionDef {
         if (!warmUp(out, off, len, period - 1)) return;
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
         SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
-        double[] hh = new double[SlidingExtreme.CHUNK], ll = new double[SlidingExtreme.CHUNK];
-        for (int t = off + period - 1, end = off + len; t < end; t += SlidingExtreme.CHUNK) {
-            int m = Math.min(SlidingExtreme.CHUNK, end - t);
-            highest.values(t, t + m, hh, 0);
-            lowest.values(t, t + m, ll, 0);
-            for (int k = 0; k < m; k++) o[t + k] = willr(hh[k], ll[k], close[t + k]);
-        }
+        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.WILLR, off + period - 1, off + len, o);
     }
 }
