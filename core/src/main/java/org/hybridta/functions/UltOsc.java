@@ -55,7 +55,8 @@ final class UltOsc extends FunctionDef {
                 prevClose = close;
                 return Double.NaN;
             }
-            double a = buyingPressure(low, close, prevClose), b = Trange.trueRange(high, low, prevClose);
+            double trueLow = low < prevClose ? low : prevClose;
+            double a = close - trueLow, b = Trange.trueRange(high, low, prevClose);
             prevClose = close;
             ring[pos] = a;
             ring[pos + 1] = b;
@@ -104,50 +105,8 @@ final class UltOsc extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        int[] p = sorted(a);
-        int p1 = p[0], p2 = p[1], p3 = p[2];
+        State s = state(a);
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
-        if (!warmUp(out, off, len, p3)) return;
-        // State's sums without its ring: a bar's two terms are recomputed from the inputs when it leaves a window
-        double a1 = 0, a2 = 0, a3 = 0, b1 = 0, b2 = 0, b3 = 0;
-        for (int t = off + 1, last = off + p3 - 1; t <= last; t++) {
-            double bp = buyingPressure(low[t], close[t], close[t - 1]), b = Trange.trueRange(high[t], low[t], close[t - 1]);
-            if (t - off > p3 - p1) {
-                a1 += bp;
-                b1 += b;
-            }
-            if (t - off > p3 - p2) {
-                a2 += bp;
-                b2 += b;
-            }
-            a3 += bp;
-            b3 += b;
-        }
-        for (int t = off + p3, end = off + len; t < end; t++) {
-            double bp = buyingPressure(low[t], close[t], close[t - 1]), b = Trange.trueRange(high[t], low[t], close[t - 1]);
-            a1 += bp;
-            a2 += bp;
-            a3 += bp;
-            b1 += b;
-            b2 += b;
-            b3 += b;
-            double output = 0.0;
-            if (!isZero(b1)) output += 4.0 * (a1 / b1);
-            if (!isZero(b2)) output += 2.0 * (a2 / b2);
-            if (!isZero(b3)) output += a3 / b3;
-            o[t] = 100.0 * (output / 7.0);
-            int u1 = t - p1 + 1, u2 = t - p2 + 1, u3 = t - p3 + 1;
-            a1 -= buyingPressure(low[u1], close[u1], close[u1 - 1]);
-            b1 -= Trange.trueRange(high[u1], low[u1], close[u1 - 1]);
-            a2 -= buyingPressure(low[u2], close[u2], close[u2 - 1]);
-            b2 -= Trange.trueRange(high[u2], low[u2], close[u2 - 1]);
-            a3 -= buyingPressure(low[u3], close[u3], close[u3 - 1]);
-            b3 -= Trange.trueRange(high[u3], low[u3], close[u3 - 1]);
-        }
-    }
-
-    /** Close minus the true low (the lower of the low and the previous close). */
-    private static double buyingPressure(double low, double close, double prevClose) {
-        return close - (low < prevClose ? low : prevClose);
+        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(high[i], low[i], close[i]);
     }
 }
