@@ -9,6 +9,9 @@
 #                                                        # (the CPU backend's rows of the crossover do not change with the kernels)
 #   bash .device-cuda/gpu-run.sh quick                   # tests, kernel-only (one JVM, short iterations), end to end, profile:
 #                                                        # about 4 minutes
+#   bash .device-cuda/gpu-run.sh functions [OPTIONS]     # every catalog function on the CPU against TA-Lib C and ta4j, one
+#                                                        # shard per core (function-benchmarks.sh --quick), about 4 minutes:
+#                                                        # $OUT/functions/function-benchmarks.md and cpu-functions-ratio.png
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
@@ -73,6 +76,14 @@ case "$what" in
     JMH_TIMEOUT=90 jmh kernels CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms
     JMH_TIMEOUT=110 jmh transfer CudaTransferBenchmarks -wi 2 -i 3   # endToEnd and endToEndHost
     PROFILE_CALLS=2 PROFILE_TIMEOUT=50 profile   # compute and computeInto
+    ;;
+  functions)
+    start=$(date +%s)
+    JAVA=java timeout "${FUNCTIONS_TIMEOUT:-560}" bash "$here/function-benchmarks.sh" --cp "$cp" --out "$out/functions" "$@" > "$out/functions.log" 2>&1
+    rc=$?
+    rm -f "$out"/functions/shard-*.log   # functions.log says what went wrong; the JSON files stay
+    echo "===== function benchmarks"; cat "$out/functions.log" | tail -200
+    summary+=("functions: exit $rc in $(( $(date +%s) - start )) s")
     ;;
   recheck)  # after a change to the kernels: those concerned (EMA as a control), then the backend's GPU tests and the
             # segmented-path cases on the GPU, so that correctness is checked in the same batch (about 3 minutes)
