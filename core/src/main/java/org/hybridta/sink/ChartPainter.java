@@ -41,7 +41,15 @@ final class ChartPainter {
     /** One legend entry: a glyph and its words. */
     private record Entry(Glyph glyph, Color color, Color second, String text) {}
 
-    private enum Glyph { LINE, BAR, CANDLE, MARKERS, NONE }
+    private enum Glyph { LINE, BAR, DOTS, CANDLE, MARKERS, NONE }
+
+    private static Glyph glyph(Line l) {
+        return switch (l.style()) {
+            case LINE -> Glyph.LINE;
+            case BARS -> Glyph.BAR;
+            case DOTS -> Glyph.DOTS;
+        };
+    }
 
     /** A panel's place on the image and its value range. */
     record Area(int top, int height, double lo, double hi) {
@@ -58,13 +66,13 @@ final class ChartPainter {
         if (p.volume) {
             List<Entry> k = new ArrayList<>();
             k.add(new Entry(Glyph.BAR, ChartPlan.UP, ChartPlan.DOWN, "volume"));
-            for (Line l : p.volumeLines) k.add(new Entry(Glyph.LINE, l.color(), null, l.name()));
+            for (Line l : p.volumeLines) k.add(new Entry(glyph(l), l.color(), l.color(), l.name()));
             keys.add(k);
             heights.add(VOLUME);
         }
         for (ChartPlan.Panel panel : p.panels) {
             List<Entry> k = new ArrayList<>();
-            for (Line l : panel.lines()) k.add(new Entry(l.bars() ? Glyph.BAR : Glyph.LINE, l.color(), l.color(), l.name()));
+            for (Line l : panel.lines()) k.add(new Entry(glyph(l), l.color(), l.color(), l.name()));
             keys.add(k);
             heights.add(INDICATOR);
         }
@@ -145,7 +153,7 @@ final class ChartPainter {
     private static List<Entry> priceLegend(ChartPlan p) {
         List<Entry> k = new ArrayList<>();
         k.add(new Entry(Glyph.CANDLE, ChartPlan.UP, ChartPlan.DOWN, "open/high/low/close (up, down)"));
-        for (Line l : p.priceLines) k.add(new Entry(Glyph.LINE, l.color(), null, l.name()));
+        for (Line l : p.priceLines) k.add(new Entry(glyph(l), l.color(), l.color(), l.name()));
         if (!p.patterns.isEmpty()) {
             k.add(new Entry(Glyph.NONE, null, null, "patterns: ▲ +100 (bullish) under the low, ▼ −100 (bearish) over the high, outlined ±200"));
         }
@@ -256,9 +264,17 @@ final class ChartPainter {
         return new double[] {x(p, (c.first() + c.last()) / 2.0), Math.max(1, 0.7 * perBar * (c.last() - c.first() + 1))};
     }
 
-    /** A line broken where it has no value. */
+    /** A line broken where it has no value, or its dots. */
     private static void line(Graphics2D g, ChartPlan p, Area a, Line l) {
         double[] v = l.values();
+        if (l.style() == ChartPlan.Style.DOTS) {
+            g.setColor(l.color());
+            double r = Math.min(2, Math.max(0.6, 0.3 * PLOT_WIDTH / Math.max(1, p.bars.size())));
+            for (int t = 0; t < v.length; t++) {
+                if (Double.isFinite(v[t])) g.fill(new java.awt.geom.Ellipse2D.Double(x(p, t) - r, a.y(v[t]) - r, 2 * r, 2 * r));
+            }
+            return;
+        }
         Path2D.Double path = new Path2D.Double();
         boolean open = false;
         int every = Math.max(1, p.bars.size() / (2 * PLOT_WIDTH));   // at most two points a pixel
@@ -395,6 +411,10 @@ final class ChartPainter {
                 g.setColor(e.color());
                 g.setStroke(new BasicStroke(2.5f));
                 g.drawLine(x, cy, x + 18, cy);
+            }
+            case DOTS -> {
+                g.setColor(e.color());
+                for (int d = 0; d < 3; d++) g.fillOval(x + 1 + d * 7, cy - 2, 4, 4);
             }
             case BAR -> {
                 g.setColor(e.color());

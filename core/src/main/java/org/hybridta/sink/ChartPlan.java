@@ -58,8 +58,13 @@ final class ChartPlan {
         boolean up() { return close >= open; }
     }
 
-    /** A line (or, with {@code bars}, a histogram) of one output; {@code NaN} where it has no value. */
-    record Line(String name, double[] values, Color color, boolean bars) {}
+    /** How an output is drawn: a line, a histogram from zero (MACD's), or a dot per bar (the parabolic SAR's stops). */
+    enum Style { LINE, BARS, DOTS }
+
+    /** One output's values, {@code NaN} where it has none, and how they are drawn. */
+    record Line(String name, double[] values, Color color, Style style) {
+        boolean bars() { return style == Style.BARS; }
+    }
 
     /** A shaded band between two lines of a panel (the Bollinger bands' upper and lower). */
     record Band(Line upper, Line lower) {}
@@ -185,7 +190,8 @@ final class ChartPlan {
             double[] v = values.apply(o.column());
             if (v == null) continue;
             String name = ind.outputs().size() == 1 ? ind.spec() : ind.spec() + " " + o.name();
-            Line line = new Line(name, v, PALETTE.get(into.size() % PALETTE.size()), o.name().endsWith("hist"));
+            Style style = o.name().endsWith("hist") ? Style.BARS : ind.name().startsWith("sar") ? Style.DOTS : Style.LINE;
+            Line line = new Line(name, v, PALETTE.get(into.size() % PALETTE.size()), style);
             into.add(line);
             if (o.name().equals("upperband")) upper = line;
             if (o.name().equals("lowerband")) lower = line;
