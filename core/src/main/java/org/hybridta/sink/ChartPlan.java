@@ -36,7 +36,7 @@ final class ChartPlan {
     /** Line colours, none of them the candles' green or red; a panel takes them in order, patterns from the end. */
     static final List<Color> PALETTE = List.of(new Color(31, 119, 180), new Color(255, 127, 14), new Color(148, 103, 189),
             new Color(140, 86, 75), new Color(227, 119, 194), new Color(23, 190, 207), new Color(188, 189, 34),
-            new Color(90, 90, 90), new Color(40, 40, 160), new Color(200, 150, 0), new Color(180, 0, 120), new Color(0, 110, 110));
+            new Color(90, 90, 90), new Color(40, 40, 160), new Color(200, 150, 0), new Color(180, 0, 120), new Color(30, 30, 30));
     /** The usual guide levels of bounded oscillators. */
     private static final Map<String, double[]> LEVELS = Map.of("rsi", new double[] {30, 70}, "mfi", new double[] {20, 80},
             "stoch", new double[] {20, 80}, "stochf", new double[] {20, 80}, "stochrsi", new double[] {20, 80},

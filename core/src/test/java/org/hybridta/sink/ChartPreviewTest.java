@@ -25,6 +25,7 @@ class ChartPreviewTest {
         preview(out, "1y-bbands-rsi-macd", "AAPL", 2023, 1, "bbands:20:2,rsi:14,macd:12:26:9");
         preview(out, "10y-bbands-rsi-macd", "AAPL", 2014, 10, "bbands:20:2,rsi:14,macd:12:26:9,cdlengulfing");
         preview(out, "2y-many", "AAPL", 2022, 2, "sma:20,sma:50,ema:200,sar,stoch,adx,obv,atr,cdlmorningstar,cdleveningstar");
+        preview(out, "docs-example", "AAPL", 2023, 1, "bbands:20:2,ema:50,rsi:14,macd:12:26:9,cdlengulfing,cdlhammer");
         preview(out, "3m-default", "AAPL", 2023, 0, "ema:12,rsi:14,macd:12:26:9,sma:20@volume,cdlhammer,cdlengulfing");
     }
 
