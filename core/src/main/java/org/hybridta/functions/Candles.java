@@ -56,8 +56,8 @@ final class Candles {
     boolean gapDown(int i2, int i1) { return high[i2] < low[i1]; }
 
     /** TA-Lib's {@code min} macro, {@code a < b ? a : b}: unlike {@code Math.min}, NaN in {@code a} gives {@code b}. */
-    static double min(double a, double b) { return pick(a < b, a, b); }
+    static double min(double a, double b) { return a < b ? a : b; }
 
     /** TA-Lib's {@code max} macro, {@code a > b ? a : b}. */
-    static double max(double a, double b) { return pick(a > b, a, b); }
+    static double max(double a, double b) { return a > b ? a : b; }
 }
