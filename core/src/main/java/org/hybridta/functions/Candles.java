@@ -31,7 +31,7 @@ final class Candles {
      * move between its double registers), and whether a candle is white is a coin toss the branch predictor loses
      * half the time; between longs it moves conditionally.
      */
-    static double pick(boolean test, double a, double b) {
+    private static double pick(boolean test, double a, double b) {
         return Double.longBitsToDouble(test ? Double.doubleToRawLongBits(a) : Double.doubleToRawLongBits(b));
     }
 
