@@ -18,6 +18,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.hybridta.BarSeries;
+import org.hybridta.IndicatorValues;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.io.AtomicFiles;
@@ -68,6 +69,18 @@ public final class ChartSink implements ResultSink {
             throw new IllegalStateException("charts cannot be drawn here: Java's graphics do not start (" + e
                     + "); install the JDK's desktop libraries and fonts (e.g. fontconfig), or drop the charts", e);
         }
+    }
+
+    /**
+     * Draws the chart of one series with its indicators' values (series 0 of {@code values}, as a backend computes
+     * them for {@code series}) into {@code png}, written whole or not at all; its folder is created if missing.
+     */
+    public static void write(Path png, BarSeries series, List<? extends Indicator> indicators, IndicatorValues values, boolean synthetic)
+            throws IOException {
+        byte[] bytes = png(render(series, column -> values.series(column, 0), List.copyOf(indicators), synthetic));
+        Path dir = png.toAbsolutePath().getParent();
+        if (dir != null) Files.createDirectories(dir);
+        AtomicFiles.write(png, out -> out.write(bytes));
     }
 
     @Override public void check() throws IOException {
