@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the checked-in PTX of the CUDA kernels from cuda/src/main/cuda/hybridta.cu.
+# Regenerates the checked-in PTX of the CUDA kernels from cuda/src/main/cuda/ (hybridta.cu, the translation unit,
+# and the family files it includes).
 #
 #   cuda/build-ptx.sh            # needs nvcc (CUDA 13.0 made the checked-in file)
 #
-# Writes src/main/resources/org/hybridta/cuda/hybridta.ptx with the SHA-256 of the source in its first
-# line; PtxSourceTest fails when the two no longer match, so a kernel change must be followed by this
-# script. Options, and why:
+# Writes src/main/resources/org/hybridta/cuda/hybridta.ptx with the SHA-256 of the sources in its first
+# line (over every *.cu and *.cuh file in name order: the name, a newline, the bytes); PtxSourceTest fails when
+# they no longer match, so a kernel change must be followed by this script. Options, and why:
 #   -arch=compute_80   PTX for the virtual architecture 8.0: the driver JIT-compiles it for the GPU at
 #                      hand (Ampere, Ada, Hopper, Blackwell). 8.0 is the oldest with cp.async, the
 #                      asynchronous global-to-shared copy the kernels stream their inputs with.
@@ -15,13 +16,14 @@
 # Also prints ptxas's resource report for sm_90 (registers, spills, shared memory) to check the kernels.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-src="$here/src/main/cuda/hybridta.cu"
+dir="$here/src/main/cuda"
+src="$dir/hybridta.cu"
 out="$here/src/main/resources/org/hybridta/cuda/hybridta.ptx"
-sha=$(sha256sum "$src" | cut -d' ' -f1)
+sha=$(cd "$dir" && for f in $(ls -- *.cu *.cuh | LC_ALL=C sort); do printf '%s\n' "$f"; cat "$f"; done | sha256sum | cut -d' ' -f1)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 nvcc -ptx -arch=compute_80 -fmad=false -std=c++17 -O3 -o "$tmp/k.ptx" "$src"
-{ echo "// hybridta.cu sha256 $sha"; echo "// nvcc $(nvcc --version | sed -n 's/.*release \([0-9.]*\).*/\1/p') -ptx -arch=compute_80 -fmad=false -std=c++17 -O3"; cat "$tmp/k.ptx"; } > "$out"
+{ echo "// kernels sha256 $sha"; echo "// nvcc $(nvcc --version | sed -n 's/.*release \([0-9.]*\).*/\1/p') -ptx -arch=compute_80 -fmad=false -std=c++17 -O3"; cat "$tmp/k.ptx"; } > "$out"
 if [ "${1:-}" != "--quiet" ]; then
   ptxas -arch=sm_90 -v -o /dev/null "$tmp/k.ptx" 2>&1 | grep -E "Compiling|registers|spill" | paste - - - | \
     sed -E 's/ptxas info *: //g; s/Compiling entry function//; s/Function properties for [a-z_0-9]*//' | awk '{$1=$1};1'

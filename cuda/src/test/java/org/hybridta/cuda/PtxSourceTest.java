@@ -19,25 +19,62 @@ import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.junit.jupiter.api.Test;
 
-/** The checked-in PTX belongs to the CUDA source beside it, and holds what the Java side launches. Runs without a GPU. */
+/**
+ * The checked-in PTX belongs to the CUDA sources beside it (hybridta.cu and every family file it includes), and holds
+ * what the Java side launches. Runs without a GPU.
+ */
 class PtxSourceTest {
-    private static final Path SOURCE = locate("src/main/cuda/hybridta.cu");
+    /** cuda/src/main/cuda, or null where the sources are not in this working directory. */
+    static final Path SOURCES = locate("src/main/cuda");
 
     private static Path locate(String rel) {
-        for (Path p : List.of(Path.of(rel), Path.of("cuda").resolve(rel))) if (Files.isRegularFile(p)) return p;
+        for (Path p : List.of(Path.of(rel), Path.of("cuda").resolve(rel))) if (Files.isRegularFile(p.resolve("hybridta.cu"))) return p;
         return null;
+    }
+
+    /** The kernel sources, *.cu and *.cuh, in name order. */
+    static List<Path> sourceFiles() throws IOException {
+        try (var files = Files.list(SOURCES)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.cuh?")).sorted(java.util.Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        }
+    }
+
+    /** SHA-256 over the sources in name order, each its name, a newline and its bytes (as build-ptx.sh computes it). */
+    static String sourcesSha256() throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (Path f : sourceFiles()) {
+            md.update((f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(f));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Copies the sources into {@code dir}, for a rebuild there. */
+    static void copySources(Path dir) throws IOException {
+        for (Path f : sourceFiles()) Files.copy(f, dir.resolve(f.getFileName()));
     }
 
     private static String ptx() {
         return new String(CudaDevice.ptxBytes(), StandardCharsets.US_ASCII);
     }
 
-    @Test void ptxRecordsTheSha256OfItsSource() throws Exception {
-        assumeTrue(SOURCE != null, "skipped: cuda/src/main/cuda/hybridta.cu is not in this working directory");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SOURCE)));
+    @Test void ptxRecordsTheSha256OfItsSources() throws Exception {
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        assertThat(sourceFiles()).extracting(f -> f.getFileName().toString()).contains("hybridta.cu", "common.cuh");
         String first = ptx().lines().findFirst().orElse("");
-        assertThat(first).as("the PTX no longer matches hybridta.cu: run cuda/build-ptx.sh (needs nvcc 13.0) and commit both")
-                .isEqualTo("// hybridta.cu sha256 " + sha);
+        assertThat(first).as("the PTX no longer matches cuda/src/main/cuda: run cuda/build-ptx.sh (needs nvcc 13.0) and commit the results")
+                .isEqualTo("// kernels sha256 " + sourcesSha256());
+    }
+
+    /** Every source file is part of the build: hybridta.cu includes each family file (a file it does not include would go unchecked). */
+    @Test void theTranslationUnitIncludesEveryFamilyFile() throws Exception {
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        String unit = Files.readString(SOURCES.resolve("hybridta.cu"));
+        for (Path f : sourceFiles()) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".cuh")) assertThat(unit).as("hybridta.cu includes " + name).contains("#include \"" + name + "\"");
+        }
     }
 
     @Test void ptxVersionMatchesTheDriverCheck() {
@@ -65,10 +102,11 @@ class PtxSourceTest {
 
     /** Where nvcc is installed, rebuilding gives the checked-in PTX (up to the per-path hashes in internal names). */
     @Test void rebuildingWithNvccGivesTheSamePtx() throws Exception {
-        assumeTrue(SOURCE != null, "skipped: the CUDA source is not in this working directory");
+        assumeTrue(SOURCES != null, "skipped: the CUDA sources are not in this working directory");
         Path dir = Files.createTempDirectory("ptx");
         try {
-            Path src = Files.copy(SOURCE, dir.resolve("hybridta.cu"));
+            copySources(dir);
+            Path src = dir.resolve("hybridta.cu");
             Process p;
             try {
                 p = new ProcessBuilder("nvcc", "-ptx", "-arch=compute_80", "-fmad=false", "-std=c++17", "-O3", "-o", "k.ptx", src.getFileName().toString())
