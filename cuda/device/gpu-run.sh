@@ -9,6 +9,8 @@
 #                                                        # (the CPU backend's rows of the crossover do not change with the kernels)
 #   bash .device-cuda/gpu-run.sh quick                   # tests, kernel-only (one JVM, short iterations), end to end, profile:
 #                                                        # about 4 minutes
+#   bash .device-cuda/gpu-run.sh coldstart               # first CUDA compute of fresh processes, JIT cache off (3 runs), and
+#                                                        # ColdStartGpuTest, KernelConformanceGpuTest; under a minute
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
@@ -78,6 +80,13 @@ case "$what" in
     (cd "$here" && timeout "${TESTS_TIMEOUT:-150}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest \
       --select-class org.hybridta.cuda.SegmentedPathGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    ;;
+  coldstart)
+    for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.ColdStartGpuTest \
+      --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    summary+=("$(tail -3 "$out/coldstart.log")")
     ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
 esac

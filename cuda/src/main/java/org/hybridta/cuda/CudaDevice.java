@@ -1,8 +1,5 @@
 package org.hybridta.cuda;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,14 +14,15 @@ import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 import org.hybridta.backend.BackendUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One GPU as the backend uses it: the device's primary context (retained here, released on close), the
- * kernels' module loaded from the checked-in PTX, and the {@link DeviceArena} of its memory.
+ * kernels' module loaded from the shipped fatbin ({@link KernelImage}), and the {@link DeviceArena} of its memory.
  */
 final class CudaDevice implements AutoCloseable {
-    static final String PTX_RESOURCE = "hybridta.ptx";
-
+    private static final Logger log = LoggerFactory.getLogger(CudaDevice.class);
     final CudaProbe.Device info;
     final DeviceArena arena = new DeviceArena();
     private final CUdevice device;
@@ -81,18 +79,18 @@ final class CudaDevice implements AutoCloseable {
         Cuda.check(JCudaDriver.cuDevicePrimaryCtxRetain(ctx, dev), "cuDevicePrimaryCtxRetain(device " + info.ordinal() + ")");
         try {
             Cuda.check(JCudaDriver.cuCtxSetCurrent(ctx), "cuCtxSetCurrent");
-            return new CudaDevice(info, dev, ctx, kernels ? loadModule() : null);
+            return new CudaDevice(info, dev, ctx, kernels ? loadModule(info) : null);
         } catch (RuntimeException | Error e) {
             JCudaDriver.cuDevicePrimaryCtxRelease(dev);
             throw e;
         }
     }
 
-    private static CUmodule loadModule() {
-        byte[] ptx = ptxBytes();
-        byte[] image = java.util.Arrays.copyOf(ptx, ptx.length + 1);  // NUL-terminated text for the JIT
+    private static CUmodule loadModule(CudaProbe.Device info) {
+        long t0 = System.nanoTime();
+        KernelImage image = KernelImage.load();
         CUmodule m = new CUmodule();
-        int r = JCudaDriver.cuModuleLoadData(m, image);
+        int r = JCudaDriver.cuModuleLoadData(m, image.fatbin());
         if (r == CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
             int[] v = new int[1];
             JCudaDriver.cuDriverGetVersion(v);
@@ -100,20 +98,12 @@ final class CudaDevice implements AutoCloseable {
                     + ") cannot read the kernels' PTX (ISA 9.0, built by nvcc 13.0), which needs " + CudaProbe.REQUIRED_DRIVER_TEXT
                     + ": update the driver or use --backend cpu");
         }
-        Cuda.check(r, "cuModuleLoadData(" + PTX_RESOURCE + ")");
+        Cuda.check(r, "cuModuleLoadData(" + KernelImage.FATBIN + ")");
+        int cc = info.computeCapability();
+        log.info("cuda kernels loaded in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, image.hasSass(cc)
+                ? "machine code (SASS) for sm_" + cc + ", no JIT"
+                : "no SASS for sm_" + cc + " in " + KernelImage.FATBIN + " (it has " + image.sass() + "): the driver JIT-compiled its PTX");
         return m;
-    }
-
-    /** The checked-in PTX text. */
-    static byte[] ptxBytes() {
-        try (InputStream in = CudaDevice.class.getResourceAsStream(PTX_RESOURCE)) {
-            if (in == null) throw new IllegalStateException(PTX_RESOURCE + " is missing from the hybridta-cuda jar");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 21);
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PTX_RESOURCE + ": " + e.getMessage(), e);
-        }
     }
 
     /** Makes this device's context current on the calling thread (cheap; done at the start of every call). */
