@@ -4,17 +4,25 @@
 // arithmetic work for all of them.
 //
 //   common.cuh      layout, tiles streamed through shared memory, spans (time segments), rings, TA-Lib helpers
-//   overlap.cuh     SMA EMA WMA DEMA TEMA BBANDS
-//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH ADX CCI MFI
-//   volatility.cuh  TRANGE ATR
-//   volume.cuh      OBV
+//   framework.cuh   the kernel framework: a function written once as its state and one step per bar
+//   overlap.cuh     SMA EMA WMA DEMA TEMA BBANDS (hand-tuned)
+//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH ADX CCI MFI (hand-tuned); ROCP ROCR ROCR100 BOP CMO TRIX APO PPO (framework)
+//   volatility.cuh  TRANGE ATR (hand-tuned); NATR (framework)
+//   volume.cuh      OBV (hand-tuned); AD ADOSC (framework)
+//   price.cuh       AVGPRICE MEDPRICE TYPPRICE WCLPRICE (framework)
+//   math.cuh        ACOS .. TANH, ADD SUB MULT DIV, SUM MAX MIN MIDPOINT MIDPRICE (framework)
+//   statistic.cuh   VAR STDDEV (framework)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
+#include "framework.cuh"
 #include "overlap.cuh"
 #include "momentum.cuh"
 #include "volatility.cuh"
 #include "volume.cuh"
+#include "price.cuh"
+#include "math.cuh"
+#include "statistic.cuh"
 #include "layout.cuh"
 
 // ---------------------------------------------------------------- entry points, one per output precision
@@ -72,3 +80,79 @@ extern "C" __global__ void __launch_bounds__(256) to_grouped_f64(const double* s
 }
 
 K synth_f64(double* h, double* l, double* c, double* v, int bars, unsigned long long seed) { synth<double>(h, l, c, v, bars, seed); }
+
+// ---------------------------------------------------------------- entry points of the framework's functions (FN: _f64 and _f32)
+
+namespace {
+using ElementwiseAvgPrice = Elementwise<4, AvgPrice>;
+using ElementwiseMedPrice = Elementwise<2, MedPrice>;
+using ElementwiseTypPrice = Elementwise<3, TypPrice>;
+using ElementwiseWclPrice = Elementwise<3, WclPrice>;
+using ElementwiseBop = Elementwise<4, Bop>;
+using ElementwiseAdd = Elementwise<2, Add>;
+using ElementwiseSub = Elementwise<2, Sub>;
+using ElementwiseMult = Elementwise<2, Mult>;
+using ElementwiseDiv = Elementwise<2, DivOp>;
+using Rocp = RateOfChange<0>;
+using Rocr = RateOfChange<1>;
+using Rocr100 = RateOfChange<2>;
+}  // namespace
+#define UNARY_FN(name, Op) \
+    namespace {            \
+    using Fn_##name = Elementwise<1, Op>; \
+    }                      \
+    FN(name, Fn_##name, 1, 1)
+
+FN(avgprice, ElementwiseAvgPrice, 4, 1)
+FN(medprice, ElementwiseMedPrice, 2, 1)
+FN(typprice, ElementwiseTypPrice, 3, 1)
+FN(wclprice, ElementwiseWclPrice, 3, 1)
+FN(bop, ElementwiseBop, 4, 1)
+FN(add, ElementwiseAdd, 2, 1)
+FN(sub, ElementwiseSub, 2, 1)
+FN(mult, ElementwiseMult, 2, 1)
+FN(div, ElementwiseDiv, 2, 1)
+UNARY_FN(acos, Acos)
+UNARY_FN(asin, Asin)
+UNARY_FN(atan, Atan)
+UNARY_FN(ceil, Ceil)
+UNARY_FN(cos, Cos)
+UNARY_FN(cosh, Cosh)
+UNARY_FN(exp, Exp)
+UNARY_FN(floor, Floor)
+UNARY_FN(ln, Ln)
+UNARY_FN(log10, Log10)
+UNARY_FN(sin, Sin)
+UNARY_FN(sinh, Sinh)
+UNARY_FN(sqrt, Sqrt)
+UNARY_FN(tan, Tan)
+UNARY_FN(tanh, Tanh)
+FN(rocp, Rocp, 1, 1)
+FN(rocr, Rocr, 1, 1)
+FN(rocr100, Rocr100, 1, 1)
+FN(sum, Sum, 1, 1)
+FN(ad, Ad, 4, 1)
+FN(natr, Natr, 3, 1)
+namespace {
+using Max = Extremes<0>;
+using Min = Extremes<1>;
+using Midpoint = Extremes<2>;
+using Midprice = Extremes<3>;
+}  // namespace
+FN(max, Max, 1, 1)
+FN(min, Min, 1, 1)
+FN(midpoint, Midpoint, 1, 1)
+FN(midprice, Midprice, 2, 1)
+namespace {
+using Var = Variance<false>;
+using StdDev = Variance<true>;
+using Apo = PriceOsc<false>;
+using Ppo = PriceOsc<true>;
+}  // namespace
+FN(var, Var, 1, 1)
+FN(stddev, StdDev, 1, 1)
+FN(cmo, Cmo, 1, 1)
+FN(trix, Trix, 1, 1)
+FN(apo, Apo, 1, 1)
+FN(ppo, Ppo, 1, 1)
+FN(adosc, Adosc, 4, 1)

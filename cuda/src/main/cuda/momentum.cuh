@@ -2,6 +2,7 @@
 // Part of the kernels' single translation unit: hybridta.cu includes every family file after common.cuh.
 #pragma once
 #include "common.cuh"
+#include "framework.cuh"
 
 namespace {
 
@@ -516,5 +517,132 @@ __device__ void mfi(const double* h, const double* l, const double* c, const dou
     withRings(scratch, 2 * p, [&](auto rings) { mfiSplit<T>(h, l, c, vol, out, len, sp, p, rings); });
 #endif
 }
+
+
+// ---------------------------------------------------------------- on the kernel framework (framework.cuh)
+
+// ROCP, ROCR, ROCR100 (core's RateOfChangeFunction): the bar against the bar period bars earlier, 0 where that is 0.
+// Form 0: (x - then) / then; 1: x / then; 2: (x / then) * 100. A window: a segment's halo of period bars is exact.
+template <int Form> struct RateOfChange {
+    static constexpr int IN = 1, LAGS = 1, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    int p;
+    __device__ explicit RateOfChange(const Params& q) : p(q.i0) {}
+    __device__ int lag(int) const { return p; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) const {
+        double now = x[0], then = x[1];
+        bool zero = then == 0.0;
+        double d = zero ? 1.0 : then;  // never the division's slow path for a value not used
+        y[0] = zero ? 0.0 : Form == 0 ? (now - then) / d : Form == 1 ? now / d : (now / d) * 100.0;
+        return t >= p;
+    }
+};
+
+// BOP (core's Bop): (close - open) / (high - low), 0 where the range is below TA-Lib's 1e-14. Inputs open, high, low, close.
+struct Bop {
+    __device__ static double of(const double* x) {
+        double range = x[1] - x[2];
+        bool flat = range < 0.00000000000001;
+        return flat ? 0.0 : (x[3] - x[0]) / (flat ? 1.0 : range);
+    }
+};
+
+// CMO (core's GainLoss with Cmo.value): Wilder's averages of gains and losses, seeded with their means over the first
+// period changes; 100 * (gain - loss) / (gain + loss), 0 where the sum is below 1e-14. Not segmented (like RSI it
+// would need a reach-back span over flat stretches).
+struct Cmo {
+    static constexpr int IN = 1, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    int p;
+    double prev = 0.0, gain = 0.0, loss = 0.0;
+    __device__ explicit Cmo(const Params& q) : p(q.i0) {}
+    __device__ int lag(int) const { return 0; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
+        double d = x[0] - prev;
+        prev = x[0];
+        double g = d < 0 ? 0.0 : d, l = d < 0 ? -d : 0.0;  // a NaN change is a gain, as TA-Lib's
+        if (t > p) {
+            gain = ((gain * (p - 1)) + g) / p;
+            loss = ((loss * (p - 1)) + l) / p;
+        } else if (t >= 1) {
+            gain += g;
+            loss += l;
+            if (t == p) {
+                loss /= p;
+                gain /= p;
+            }
+        }
+        double total = gain + loss;
+        bool zero = nearZero(total);
+        y[0] = zero ? 0.0 : 100.0 * ((gain - loss) / (zero ? 1.0 : total));
+        return t >= p;
+    }
+};
+
+// TRIX (core's Trix): the 1-bar ROC of an EMA of an EMA of an EMA (each seeded with the SMA of its first period
+// inputs), from the second value of the third EMA on. Recursive: segmented with TEMA's decay halo (Segments.java).
+struct Trix {
+    static constexpr int IN = 1, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    Ema e1, e2, e3;
+    double previous = 0.0;
+    bool seeded = false;
+    __device__ explicit Trix(const Params& q) : e1(q.i0, emaK(q.i0)), e2(q.i0, emaK(q.i0)), e3(q.i0, emaK(q.i0)) {}
+    __device__ int lag(int) const { return 0; }
+    __device__ __forceinline__ bool step(int, const double* x, double* y) {
+        if (!(e1.feed(x[0]) && e2.feed(e1.v) && e3.feed(e2.v))) return false;
+        double then = previous;
+        previous = e3.v;
+        if (!seeded) {
+            seeded = true;
+            return false;
+        }
+        bool zero = then == 0.0;
+        y[0] = zero ? 0.0 : ((e3.v / (zero ? 1.0 : then)) - 1.0) * 100.0;
+        return true;
+    }
+};
+
+// APO and PPO (core's PriceOscillator) with SMAs (matype 0: running sums from bar 0 in the CPU's order, two lagged
+// streams for the values leaving the windows) or EMAs (matype 1, each seeded with its SMA): fast - slow, PPO as
+// ((fast - slow) / slow) * 100, 0 where slow is below 1e-14. i0 the fast period, i1 the slow one (the host orders
+// them), i2 the MA type. Never segmented (the SMA's sums).
+template <bool Percent> struct PriceOsc {
+    static constexpr int IN = 1, LAGS = 2, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    int fp, sp, type;
+    double fTotal = 0.0, sTotal = 0.0;
+    Ema ef, es;
+    __device__ explicit PriceOsc(const Params& q)
+        : fp(q.i0), sp(q.i1), type(q.i2), ef(q.i0, emaK(q.i0)), es(q.i1, emaK(q.i1)) {}
+    __device__ int lag(int j) const { return j == 0 ? fp - 1 : sp - 1; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
+        double f, s;
+        if (type == 0) {
+            fTotal += x[0];
+            f = fTotal / fp;
+            fTotal -= t >= fp - 1 ? x[1] : 0.0;
+            sTotal += x[0];
+            s = sTotal / sp;
+            sTotal -= t >= sp - 1 ? x[2] : 0.0;
+        } else {
+            ef.feed(x[0]);
+            es.feed(x[0]);
+            f = ef.v;
+            s = es.v;
+        }
+        if (Percent) {
+            bool zero = nearZero(s);
+            y[0] = zero ? 0.0 : ((f - s) / (zero ? 1.0 : s)) * 100.0;
+        } else {
+            y[0] = f - s;
+        }
+        return t >= sp - 1;
+    }
+};
 
 }  // namespace

@@ -2,6 +2,7 @@
 // Part of the kernels' single translation unit: hybridta.cu includes every family file after common.cuh.
 #pragma once
 #include "common.cuh"
+#include "framework.cuh"
 
 namespace {
 
@@ -67,5 +68,47 @@ template <typename T> __device__ void atr(const double* h, const double* l, cons
     };
     stream<3, Narrow>(in, lag, sp, body);
 }
+
+
+// NATR (core's Natr): Wilder's ATR of period p with the CPU's divisions (TA-Lib: the SMA of the first p true ranges,
+// then atr = (atr * (p - 1) + tr) / p), as a percentage of the close, 0 where the close is below 1e-14; period 1 is the
+// true range itself (TA-Lib). Run over the whole series (no reach-back span as ATR's kernel has): never segmented.
+struct Natr {
+    static constexpr int IN = 3, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    int p;
+    double prevClose = 0.0, atr = 0.0;
+    __device__ explicit Natr(const Params& q) : p(q.i0) {}
+    __device__ int lag(int) const { return 0; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
+        bool ok = false;
+        double v = 0.0;
+        if (t >= 1) {
+            double tr = trueRange(x[0], x[1], prevClose);
+            if (p == 1) {
+                v = tr;
+                ok = true;
+            } else if (t <= p) {
+                atr += tr;
+                if (t == p) {
+                    atr = atr / p;
+                    ok = true;
+                }
+                v = atr;
+            } else {
+                atr *= (p - 1);
+                atr += tr;
+                atr /= p;
+                v = atr;
+                ok = true;
+            }
+            if (p != 1) v = nearZero(x[2]) ? 0.0 : (v / x[2]) * 100.0;
+        }
+        prevClose = x[2];
+        y[0] = v;
+        return ok;
+    }
+};
 
 }  // namespace

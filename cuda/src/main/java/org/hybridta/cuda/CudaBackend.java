@@ -631,7 +631,7 @@ final class CudaBackend implements ComputeBackend {
             for (int j = 0; j < call.outputs(); j++) args.add(slot.gout.at((firstOut + j) * outRegion));
             args.add(slot.lens.ptr);
             call.addScalars(args, bars, seg);
-            if (call.ringDoubles() > 0) args.add(call.globalRingDoubles() > 0 ? slot.ring.at(ringOffset) : new jcuda.driver.CUdeviceptr());
+            if (call.takesScratch()) args.add(call.globalRingDoubles() > 0 ? slot.ring.at(ringOffset) : new jcuda.driver.CUdeviceptr());
             ringOffset += (long) call.globalRingDoubles() * cap * Double.BYTES;
             device.launchShared(entry, groups, seg.count(), ChunkPlan.GROUP, call.warps(), call.sharedBytes(), ks, args.toArray());
             firstOut += call.outputs();

@@ -25,8 +25,14 @@ class KernelCallTest {
      * catalog is unsupported on the GPU, computed on the CPU by {@code auto} and refused, with its name, by an
      * explicit {@code --backend cuda}. A new kernel adds its function here.
      */
-    static final Set<String> KERNELS = Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange",
-            "stoch", "cci", "willr", "roc", "mom", "obv", "mfi");
+    static final Set<String> KERNELS = kernels();
+
+    private static Set<String> kernels() {
+        Set<String> k = new TreeSet<>(Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange",
+                "stoch", "cci", "willr", "roc", "mom", "obv", "mfi"));   // hand-tuned
+        k.addAll(KernelCall.FRAMEWORK);                          // on the kernel framework
+        return java.util.Collections.unmodifiableSet(k);
+    }
 
     /** Parameter sets of functions in {@link #KERNELS} that the kernels do not cover. */
     static boolean uncovered(Indicator ind) {
@@ -34,6 +40,7 @@ class KernelCallTest {
             case "bbands" -> ind.param("matype") != MaType.SMA.ordinal() || ind.param("nbdevup") != ind.param("nbdevdn");
             case "stoch" -> ind.param("slowk_matype") != MaType.SMA.ordinal() || ind.param("slowd_matype") != MaType.SMA.ordinal();
             case "macd" -> ind.param("fastperiod") == ind.param("slowperiod");
+            case "apo", "ppo" -> ind.param("matype") != MaType.SMA.ordinal() && ind.param("matype") != MaType.EMA.ordinal();
             default -> false;
         };
     }
