@@ -67,6 +67,21 @@ class KernelCallTest {
         System.out.println("no cuda kernel (auto computes these on the cpu): " + without);
     }
 
+    /** docs/cuda.md lists exactly the functions that have kernels (between its cuda-functions markers). */
+    @Test void theDocsListTheFunctionsWithKernels() throws Exception {
+        java.nio.file.Path doc = null;
+        for (String d : List.of("docs/cuda.md", "../docs/cuda.md")) if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(d))) doc = java.nio.file.Path.of(d);
+        org.junit.jupiter.api.Assumptions.assumeTrue(doc != null, "skipped: docs/cuda.md is not in this working directory");
+        String text = java.nio.file.Files.readString(doc);
+        int from = text.indexOf("<!-- cuda-functions -->"), to = text.indexOf("<!-- /cuda-functions -->");
+        assertThat(from).as("docs/cuda.md has the cuda-functions markers").isNotNegative();
+        Set<String> listed = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9]+)`").matcher(text.substring(from, to));
+        while (m.find()) listed.add(m.group(1));
+        assertThat(listed).as("the functions docs/cuda.md lists as running on the GPU").isEqualTo(new TreeSet<>(KERNELS));
+        assertThat(text).contains(KERNELS.size() + " of the catalog's functions have a CUDA kernel");
+    }
+
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {
         List<Indicator> specs = Indicators.parseList("ema:5,adx:14,bbands:20:2:1,minmaxindex:5");
         assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
