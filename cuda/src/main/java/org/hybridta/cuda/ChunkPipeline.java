@@ -1,5 +1,8 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.DeviceArena;
+import org.hybridta.cuda.driver.CudaDevice;
 import java.nio.ByteOrder;
 import java.nio.DoubleBuffer;
 import java.nio.FloatBuffer;

@@ -1,5 +1,6 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.CudaDevice;
 import java.lang.ref.Cleaner;
 import java.nio.Buffer;
 import java.nio.ByteBuffer;

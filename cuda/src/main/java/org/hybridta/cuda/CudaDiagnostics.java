@@ -1,5 +1,9 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.CudaProbe;
+import org.hybridta.cuda.driver.DeviceArena;
+import org.hybridta.cuda.driver.CudaDevice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

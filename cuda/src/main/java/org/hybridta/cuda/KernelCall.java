@@ -1,5 +1,6 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.CudaDevice;
 import java.util.List;
 import java.util.Optional;
 import org.hybridta.Field;
@@ -77,7 +78,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
     }
 
     /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
-    static final int SHARED_RING_LIMIT = 64 << 10;
+    static final int SHARED_RING_LIMIT = org.hybridta.cuda.driver.CudaDevice.MAX_DYNAMIC_SHARED_BYTES;
 
     /** Whether the kernel's rings live in the block's shared memory (then it is passed no scratch pointer). */
     boolean ringInShared() {

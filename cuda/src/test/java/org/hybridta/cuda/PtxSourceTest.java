@@ -1,5 +1,8 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.CudaProbe;
+import org.hybridta.cuda.driver.KernelImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 

@@ -1,4 +1,6 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
+
+import org.hybridta.cuda.CudaException;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -21,10 +23,12 @@ import org.slf4j.LoggerFactory;
  * One GPU as the backend uses it: the device's primary context (retained here, released on close), the
  * kernels' module loaded from the shipped fatbin ({@link KernelImage}), and the {@link DeviceArena} of its memory.
  */
-final class CudaDevice implements AutoCloseable {
+public final class CudaDevice implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CudaDevice.class);
-    final CudaProbe.Device info;
-    final DeviceArena arena = new DeviceArena();
+    /** Dynamic shared memory a kernel may use (opted in per kernel): rings of up to 64 KB a block. */
+    public static final int MAX_DYNAMIC_SHARED_BYTES = 64 << 10;
+    public final CudaProbe.Device info;
+    public final DeviceArena arena = new DeviceArena();
     private final CUdevice device;
     private final CUcontext context;
     private final CUmodule module;
@@ -46,7 +50,7 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /** Opens device {@code ordinal} ({@code -1}: the first usable one). */
-    static CudaDevice open(int ordinal) {
+    public static CudaDevice open(int ordinal) {
         return open(ordinal, true);
     }
 
@@ -54,7 +58,7 @@ final class CudaDevice implements AutoCloseable {
      * Opens device {@code ordinal} without the kernels' module, for libraries that bring their own kernels (cuBLAS)
      * and need only the primary context and the device memory; {@link #function} is then unavailable.
      */
-    static CudaDevice openForLibraries(int ordinal) {
+    public static CudaDevice openForLibraries(int ordinal) {
         return open(ordinal, false);
     }
 
@@ -107,12 +111,12 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /** Makes this device's context current on the calling thread (cheap; done at the start of every call). */
-    void makeCurrent() {
+    public void makeCurrent() {
         if (closed.get()) throw new IllegalStateException("the CUDA backend is closed");
         Cuda.check(JCudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
     }
 
-    CUfunction function(String name) {
+    public CUfunction function(String name) {
         if (module == null) throw new IllegalStateException("this CudaDevice was opened without the kernels' module");
         return functions.computeIfAbsent(name, n -> {
             CUfunction f = new CUfunction();
@@ -124,12 +128,12 @@ final class CudaDevice implements AutoCloseable {
     /**
      * Launches a kernel. Arguments: {@link CUdeviceptr} (or any pointer object), {@link Integer}, {@link Long}, {@link Double}.
      */
-    void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
+    public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
         launchShared(kernel, gridX, gridY, blockX, blockY, 0, stream, args);
     }
 
     /** Like {@link #launch} with {@code sharedBytes} of dynamic shared memory per block. */
-    void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
+    public void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -146,14 +150,14 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /** Multiprocessors of the device. */
-    int multiprocessors() { return multiprocessors; }
+    public int multiprocessors() { return multiprocessors; }
 
     /**
      * Blocks of {@code blockThreads} threads of {@code kernel} with {@code sharedBytes} of dynamic shared memory
      * that the whole device holds at a time (the driver's occupancy calculation: registers, shared memory,
      * block slots), at least 1.
      */
-    int residentBlocks(String kernel, int blockThreads, int sharedBytes) {
+    public int residentBlocks(String kernel, int blockThreads, int sharedBytes) {
         return resident.computeIfAbsent(kernel + "/" + blockThreads + "/" + sharedBytes, k -> {
             CUfunction f = function(kernel);
             optInShared(kernel, f, sharedBytes);
@@ -165,35 +169,35 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /**
-     * Allows up to {@link KernelCall#SHARED_RING_LIMIT} of dynamic shared memory. Needed as soon as the kernel's static
+     * Allows up to {@link #MAX_DYNAMIC_SHARED_BYTES} of dynamic shared memory. Needed as soon as the kernel's static
      * tiles and its dynamic rings together pass 48 KB (not only when the rings alone do), e.g. MFI 80 (32 KB of tiles,
      * 40 KB of rings): without it that launch fails.
      */
     private void optInShared(String kernel, CUfunction f, int sharedBytes) {
         if (sharedBytes > 0 && sharedOptIn.add(kernel)) {
             Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
-                    KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
+                    MAX_DYNAMIC_SHARED_BYTES), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
         }
     }
 
     /** Free and total device memory, from {@code cuMemGetInfo}. */
-    long[] memInfo() {
+    public long[] memInfo() {
         long[] free = new long[1], total = new long[1];
         Cuda.check(JCudaDriver.cuMemGetInfo(free, total), "cuMemGetInfo");
         return new long[] {free[0], total[0]};
     }
 
-    CUstream newStream() {
+    public CUstream newStream() {
         CUstream s = new CUstream();
         Cuda.check(JCudaDriver.cuStreamCreate(s, jcuda.driver.CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
         return s;
     }
 
-    static void destroy(CUstream s) {
+    public static void destroy(CUstream s) {
         if (s != null) Cuda.check(JCudaDriver.cuStreamDestroy(s), "cuStreamDestroy");
     }
 
-    boolean isClosed() { return closed.get(); }
+    public boolean isClosed() { return closed.get(); }
 
     /** Frees the memory (failing loudly on leaks), unloads the module and releases the primary context. Safe twice. */
     @Override public void close() {

@@ -1,4 +1,4 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,12 +17,12 @@ import java.util.stream.Collectors;
  * @param fatbin the fatbin's bytes, for {@code cuModuleLoadData}
  * @param record the record's fields (first word of each line: the rest)
  */
-record KernelImage(byte[] fatbin, Map<String, String> record) {
-    static final String FATBIN = "hybridta.fatbin";
-    static final String RECORD = "hybridta.fatbin.txt";
+public record KernelImage(byte[] fatbin, Map<String, String> record) {
+    public static final String FATBIN = "hybridta.fatbin";
+    public static final String RECORD = "hybridta.fatbin.txt";
 
     /** The shipped image, read from the jar. */
-    static KernelImage load() {
+    public static KernelImage load() {
         String text = new String(resource(RECORD), StandardCharsets.US_ASCII);
         Map<String, String> fields = text.lines().filter(l -> l.indexOf(' ') > 0)
                 .collect(Collectors.toMap(l -> l.substring(0, l.indexOf(' ')), l -> l.substring(l.indexOf(' ') + 1), (a, b) -> b));
@@ -30,18 +30,18 @@ record KernelImage(byte[] fatbin, Map<String, String> record) {
     }
 
     /** The compute capabilities (e.g. 90 for sm_90) with SASS in the fatbin. */
-    List<Integer> sass() {
+    public List<Integer> sass() {
         return java.util.Arrays.stream(record.getOrDefault("sass", "").split(" ")).filter(s -> s.startsWith("sm_"))
                 .map(s -> Integer.parseInt(s.substring(3))).toList();
     }
 
     /** Whether a GPU of compute capability {@code cc} (e.g. 90) loads SASS rather than JIT-compiling the PTX. */
-    boolean hasSass(int cc) {
+    public boolean hasSass(int cc) {
         return sass().contains(cc);
     }
 
-    static byte[] resource(String name) {
-        try (InputStream in = KernelImage.class.getResourceAsStream(name)) {
+    public static byte[] resource(String name) {
+        try (InputStream in = KernelImage.class.getResourceAsStream("/org/hybridta/cuda/" + name)) {
             if (in == null) throw new IllegalStateException(name + " is missing from the hybridta-cuda jar");
             return in.readAllBytes();
         } catch (IOException e) {
