@@ -10,8 +10,8 @@
 //   volatility.cuh  TRANGE ATR (hand-tuned); NATR (framework)
 //   volume.cuh      OBV (hand-tuned); AD ADOSC (framework)
 //   price.cuh       AVGPRICE MEDPRICE TYPPRICE WCLPRICE (framework)
-//   math.cuh        ACOS .. TANH, ADD SUB MULT DIV, SUM MAX MIN MIDPOINT MIDPRICE (framework)
-//   statistic.cuh   VAR STDDEV (framework)
+//   math.cuh        ACOS .. TANH, ADD SUB MULT DIV, SUM MAX MIN MINMAX MIDPOINT MIDPRICE (framework)
+//   statistic.cuh   VAR STDDEV LINEARREG LINEARREG_SLOPE LINEARREG_INTERCEPT LINEARREG_ANGLE TSF (framework)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
@@ -156,3 +156,17 @@ FN(trix, Trix, 1, 1)
 FN(apo, Apo, 1, 1)
 FN(ppo, Ppo, 1, 1)
 FN(adosc, Adosc, 4, 1)
+namespace {
+using MinMax = Extremes<4>;
+using LinearReg = LinReg<0>;
+using Tsf = LinReg<1>;
+using LinearRegSlope = LinReg<2>;
+using LinearRegIntercept = LinReg<3>;
+using LinearRegAngle = LinReg<4>;
+}  // namespace
+FN(minmax, MinMax, 1, 2)
+FN(linearreg, LinearReg, 1, 1)
+FN(tsf, Tsf, 1, 1)
+FN(linearreg_slope, LinearRegSlope, 1, 1)
+FN(linearreg_intercept, LinearRegIntercept, 1, 1)
+FN(linearreg_angle, LinearRegAngle, 1, 1)

@@ -52,9 +52,10 @@ struct Sum {
 };
 
 // The extremes of the window of the last period bars (SlidingExtremes: exact, so a segment's halo of period - 1 bars
-// rebuilds them). Which = 0: MAX of input 0, 1: MIN of input 0, 2: MIDPOINT of input 0, 3: MIDPRICE of high and low.
+// rebuilds them). Which = 0: MAX of input 0, 1: MIN of input 0, 2: MIDPOINT of input 0, 3: MIDPRICE of high and low,
+// 4: MINMAX (the lowest, then the highest).
 template <int Which, typename Rings> struct WindowExtremes {
-    static constexpr int IN = Which == 3 ? 2 : 1, LAGS = 0, OUT = 1;
+    static constexpr int IN = Which == 3 ? 2 : 1, LAGS = 0, OUT = Which == 4 ? 2 : 1;
     static constexpr bool RINGS = true;
     using G = Narrow;
     SlidingExtremes ex;
@@ -64,13 +65,14 @@ template <int Which, typename Rings> struct WindowExtremes {
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         ex.push(x[0], Which == 3 ? x[1] : x[0]);
-        y[0] = Which == 0 ? ex.highest : Which == 1 ? ex.lowest : (ex.highest + ex.lowest) / 2.0;
+        y[0] = Which == 0 ? ex.highest : Which == 1 || Which == 4 ? ex.lowest : (ex.highest + ex.lowest) / 2.0;
+        if (Which == 4) y[OUT - 1] = ex.highest;
         return t >= p - 1;
     }
 };
 // The framework builds a ring function as F(params, rings) with the rings' type chosen at run time (shared or global).
 template <int Which> struct Extremes {
-    static constexpr int IN = Which == 3 ? 2 : 1, OUT = 1;
+    static constexpr int IN = Which == 3 ? 2 : 1, OUT = Which == 4 ? 2 : 1;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) { return 2 * q.i0; }
     template <typename Rings> using With = WindowExtremes<Which, Rings>;

@@ -163,7 +163,7 @@ public final class CudaDiagnostics implements AutoCloseable {
         int shared = call.sharedBytes();
         Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), shared), segments);
         call.addScalars(args, bars, seg);
-        if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
+        if (call.takesScratch()) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
         Object[] a = args.toArray();
         long bytes = (long) series * bars * ((long) Double.BYTES * call.inputs().size() + (long) es * call.outputs());
         String layout = String.format(java.util.Locale.ROOT, "%s %s: %d groups x %d segments of %d bars (halo %d), %d blocks resident",

@@ -38,7 +38,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh",
             // lags, windows, running sums and recursions
             "rocp", "rocr", "rocr100", "sum", "max", "min", "midpoint", "midprice", "var", "stddev", "ad", "adosc", "natr", "cmo", "trix",
-            "apo", "ppo")));
+            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf")));
 
     /** A framework function's padded parameters (3 ints, 2 doubles) and ring doubles per series; null where the parameters are not covered. */
     private static KernelCall framework(Indicator ind) {
@@ -47,9 +47,13 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         int ring = 0;
         switch (ind.name()) {
             case "rocp", "rocr", "rocr100", "sum", "natr", "cmo", "trix", "var" -> ints[0] = period(ind);
-            case "max", "min", "midpoint", "midprice" -> {
+            case "max", "min", "minmax", "midpoint", "midprice" -> {
                 ints[0] = period(ind);
                 ring = 2 * ints[0];  // the sliding extremes' two rings
+            }
+            case "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> {
+                ints[0] = period(ind);
+                ring = ints[0];  // the window
             }
             case "stddev" -> {
                 ints[0] = period(ind);

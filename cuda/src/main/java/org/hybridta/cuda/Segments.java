@@ -94,7 +94,8 @@ record Segments(int count, int length, int halo, int align) {
         int lb = ind.lookback();
         return switch (ind.name()) {
             // windows and lags: the lookback rebuilds them exactly
-            case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "midpoint", "midprice" -> lb;
+            case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
+                 "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> lb;
             // a function of each bar alone
             case "avgprice", "medprice", "typprice", "wclprice", "bop", "add", "sub", "mult", "div", "acos", "asin", "atan", "ceil", "cos",
                  "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh" -> 0;
