@@ -150,6 +150,7 @@ public final class CudaDiagnostics implements AutoCloseable {
         List<Object> args = new ArrayList<>();
         for (var f : call.inputs()) {
             args.add(switch (f) {
+                case OPEN -> ohlcv[2].ptr;  // the synthetic walk has no open: its close stands in (the same bytes are read)
                 case HIGH -> ohlcv[0].ptr;
                 case LOW -> ohlcv[1].ptr;
                 case CLOSE -> ohlcv[2].ptr;
