@@ -17,10 +17,30 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresGpu
 class ColdStartGpuTest {
+    /**
+     * This JVM's class path: java.class.path, plus the entries of the class loader that loaded the tests where that is
+     * not the application loader (the JUnit console launcher's {@code -cp}, as on the GPU machine).
+     */
+    private static String classPath() {
+        java.util.LinkedHashSet<String> entries = new java.util.LinkedHashSet<>(List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+        for (ClassLoader l = ColdStartGpuTest.class.getClassLoader(); l != null; l = l.getParent()) {
+            if (l instanceof java.net.URLClassLoader u) {
+                for (java.net.URL url : u.getURLs()) {
+                    try {
+                        entries.add(Path.of(url.toURI()).toString());
+                    } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+                        // not a file: not for a class path
+                    }
+                }
+            }
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
     @Test void theFirstComputeOfAFreshProcessNeedsNoJit() throws Exception {
         long limit = Long.getLong("hybridta.coldStartLimitMs", 500);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), ColdStartMain.class.getName())
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath(), ColdStartMain.class.getName())
                 .redirectErrorStream(true);
         pb.environment().put("CUDA_CACHE_DISABLE", "1");
         Process p = pb.start();
