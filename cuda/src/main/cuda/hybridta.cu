@@ -6,7 +6,7 @@
 //   common.cuh      layout, tiles streamed through shared memory, spans (time segments), rings, TA-Lib helpers
 //   framework.cuh   the kernel framework: a function written once as its state and one step per bar
 //   overlap.cuh     SMA EMA WMA DEMA TEMA BBANDS (hand-tuned)
-//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH ADX CCI MFI (hand-tuned); ROCP ROCR ROCR100 BOP CMO TRIX APO PPO (framework)
+//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH ADX CCI MFI (hand-tuned); ROCP ROCR ROCR100 BOP CMO TRIX APO PPO ULTOSC (framework)
 //   volatility.cuh  TRANGE ATR (hand-tuned); NATR (framework)
 //   volume.cuh      OBV (hand-tuned); AD ADOSC (framework)
 //   price.cuh       AVGPRICE MEDPRICE TYPPRICE WCLPRICE (framework)
@@ -170,3 +170,4 @@ FN(tsf, Tsf, 1, 1)
 FN(linearreg_slope, LinearRegSlope, 1, 1)
 FN(linearreg_intercept, LinearRegIntercept, 1, 1)
 FN(linearreg_angle, LinearRegAngle, 1, 1)
+FN(ultosc, UltOsc, 3, 1)

@@ -645,4 +645,65 @@ template <bool Percent> struct PriceOsc {
     }
 };
 
+// ULTOSC (core's UltOsc.State, operation for operation): the sums of (close - true low) and of the true range over
+// three windows (p1 <= p2 <= p3, ordered by the host), each started at the bar TA-Lib starts it at, and a ring of the
+// last p3 pairs for the values leaving them; 100 * (4 a1/b1 + 2 a2/b2 + a3/b3) / 7, a term left out where its range sum
+// is below 1e-14. Running sums from bar 1: never segmented.
+template <typename Rings> struct UltOscWith {
+    static constexpr int IN = 3, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = true;
+    using G = Narrow;
+    Ring ring;
+    int p1, p2, p3, pos = 0, first1, first2, first3 = 0;
+    double prevClose = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+    __device__ UltOscWith(const Params& q, Rings rings)
+        : ring(rings(0)), p1(q.i0), p2(q.i1), p3(q.i2), first1(2 * ((q.i2 - q.i0) % q.i2)), first2(2 * ((q.i2 - q.i1) % q.i2)) {}
+    __device__ int lag(int) const { return 0; }
+    __device__ __forceinline__ int next(int slot) const { return slot + 2 == 2 * p3 ? 0 : slot + 2; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
+        if (t == 0) {
+            prevClose = x[2];
+            return false;
+        }
+        double trueLow = x[1] < prevClose ? x[1] : prevClose;
+        double a = x[2] - trueLow, b = trueRange(x[0], x[1], prevClose);
+        prevClose = x[2];
+        ring.set(pos, a);
+        ring.set(pos + 1, b);
+        pos = next(pos);
+        if (t > p3 - p1) {
+            a1 += a;
+            b1 += b;
+        }
+        if (t > p3 - p2) {
+            a2 += a;
+            b2 += b;
+        }
+        a3 += a;
+        b3 += b;
+        if (t < p3) return false;  // the same for every lane
+        double output = 0.0;
+        if (!nearZero(b1)) output += 4.0 * (a1 / b1);
+        if (!nearZero(b2)) output += 2.0 * (a2 / b2);
+        if (!nearZero(b3)) output += a3 / b3;
+        a1 -= ring.get(first1);
+        b1 -= ring.get(first1 + 1);
+        a2 -= ring.get(first2);
+        b2 -= ring.get(first2 + 1);
+        a3 -= ring.get(first3);
+        b3 -= ring.get(first3 + 1);
+        first1 = next(first1);
+        first2 = next(first2);
+        first3 = next(first3);
+        y[0] = 100.0 * (output / 7.0);
+        return true;
+    }
+};
+struct UltOsc {
+    static constexpr int IN = 3, OUT = 1;
+    static constexpr bool RINGS = true;
+    __device__ static int ringDoubles(const Params& q) { return 2 * q.i2; }
+    template <typename Rings> using With = UltOscWith<Rings>;
+};
+
 }  // namespace

@@ -38,7 +38,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh",
             // lags, windows, running sums and recursions
             "rocp", "rocr", "rocr100", "sum", "max", "min", "midpoint", "midprice", "var", "stddev", "ad", "adosc", "natr", "cmo", "trix",
-            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf")));
+            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc")));
 
     /** A framework function's padded parameters (3 ints, 2 doubles) and ring doubles per series; null where the parameters are not covered. */
     private static KernelCall framework(Indicator ind) {
@@ -69,6 +69,12 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ints[0] = Math.min(fast, slow);  // TA-Lib orders them
                 ints[1] = Math.max(fast, slow);
                 ints[2] = type == MaType.SMA.ordinal() ? 0 : 1;
+            }
+            case "ultosc" -> {
+                int[] p = {ind.intParam("timeperiod1"), ind.intParam("timeperiod2"), ind.intParam("timeperiod3")};
+                java.util.Arrays.sort(p);  // as TA-Lib
+                System.arraycopy(p, 0, ints, 0, 3);
+                ring = 2 * p[2];  // the pairs of the longest window
             }
             default -> { }  // no parameters
         }
