@@ -52,6 +52,7 @@ final class Compare {
                     }
                     continue;
                 }
+                if (a == e) continue;  // equal, infinities included (EXP of large values)
                 // float: a double result beyond float's range rounds to an infinity (EXP, COSH, SINH of prices)
                 if (rounding > 0 && Float.isInfinite((float) e) && a == (float) e) continue;
                 // float: rounding below float's normal range (a decayed ATR near 1e-39) is to a fixed step, 2^-149
