@@ -12,6 +12,9 @@
 #   bash .device-cuda/gpu-run.sh functions [OPTIONS]     # every catalog function on the CPU against TA-Lib C and ta4j, one
 #                                                        # shard per core (function-benchmarks.sh --quick), about 4 minutes:
 #                                                        # $OUT/functions/function-benchmarks.md and cpu-functions-ratio.png
+#   bash .device-cuda/gpu-run.sh framework               # kernel-only timings of the framework's functions (EMA as a control)
+#   bash .device-cuda/gpu-run.sh coldstart               # first CUDA compute of fresh processes, JIT cache off (3 runs), and
+#                                                        # ColdStartGpuTest, KernelConformanceGpuTest; under a minute
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
@@ -91,6 +94,17 @@ case "$what" in
     (cd "$here" && timeout "${TESTS_TIMEOUT:-150}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest \
       --select-class org.hybridta.cuda.SegmentedPathGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    ;;
+  framework)  # the kernel framework's functions alone (10,000 x 25,000, double), one JVM, short iterations (about 4 minutes)
+    JMH_TIMEOUT=300 jmh framework CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
+      -p indicator=avgprice,sqrt,sin,add,bop,rocp,sum,max,midprice,minmax,var,stddev,linearreg,ad,adosc,natr,cmo,trix,apo,ema
+    ;;
+  coldstart)
+    for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.ColdStartGpuTest \
+      --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    summary+=("$(tail -3 "$out/coldstart.log")")
     ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
 esac
