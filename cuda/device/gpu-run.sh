@@ -9,6 +9,12 @@
 #                                                        # (the CPU backend's rows of the crossover do not change with the kernels)
 #   bash .device-cuda/gpu-run.sh quick                   # tests, kernel-only (one JVM, short iterations), end to end, profile:
 #                                                        # about 4 minutes
+#   bash .device-cuda/gpu-run.sh functions [OPTIONS]     # every catalog function on the CPU against TA-Lib C and ta4j, one
+#                                                        # shard per core (function-benchmarks.sh --quick), about 4 minutes:
+#                                                        # $OUT/functions/function-benchmarks.md and cpu-functions-ratio.png
+#   bash .device-cuda/gpu-run.sh framework               # kernel-only timings of the framework's functions (EMA as a control)
+#   bash .device-cuda/gpu-run.sh coldstart               # first CUDA compute of fresh processes, JIT cache off (3 runs), and
+#                                                        # ColdStartGpuTest, KernelConformanceGpuTest; under a minute
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
@@ -17,6 +23,8 @@ out=${OUT:-/tmp/out}; mkdir -p "$out"
 what=${1:-all}; shift || true
 [ -x /tmp/jre/bin/java ] || tar -C /tmp -xJf "$here/jre.tar.xz"
 export PATH=/tmp/jre/bin:$PATH
+# the tests' TA-Lib C reference, staged beside the jars
+[ -f "$here/talib/libta-lib.so" ] && export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-Dhybridta.talib.c=$here/talib/libta-lib.so"
 cp=$(printf '%s:' "$here"/lib/*.jar); cp=${cp%:}
 [ -f "$out/device.txt" ] || { nvidia-smi --query-gpu=name,driver_version,memory.total,pcie.link.gen.max,pcie.link.width.max,clocks.max.sm --format=csv; nproc | sed 's/^/host cores: /'; free -g | sed -n 2p; } > "$out/device.txt"
 summary=()
@@ -72,12 +80,31 @@ case "$what" in
     JMH_TIMEOUT=110 jmh transfer CudaTransferBenchmarks -wi 2 -i 3   # endToEnd and endToEndHost
     PROFILE_CALLS=2 PROFILE_TIMEOUT=50 profile   # compute and computeInto
     ;;
+  functions)
+    start=$(date +%s)
+    JAVA=java timeout "${FUNCTIONS_TIMEOUT:-560}" bash "$here/function-benchmarks.sh" --cp "$cp" --out "$out/functions" "$@" > "$out/functions.log" 2>&1
+    rc=$?
+    rm -f "$out"/functions/shard-*.log   # functions.log says what went wrong; the JSON files stay
+    echo "===== function benchmarks"; cat "$out/functions.log" | tail -200
+    summary+=("functions: exit $rc in $(( $(date +%s) - start )) s")
+    ;;
   recheck)  # after a change to the kernels: those concerned (EMA as a control), then the backend's GPU tests and the
             # segmented-path cases on the GPU, so that correctness is checked in the same batch (about 3 minutes)
     JMH_TIMEOUT=60 jmh kernels2 CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p indicator=willr,stoch,cci,sma,wma,bbands,obv,mfi,ema
     (cd "$here" && timeout "${TESTS_TIMEOUT:-150}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest \
       --select-class org.hybridta.cuda.SegmentedPathGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    ;;
+  framework)  # the kernel framework's functions alone (10,000 x 25,000, double), one JVM, short iterations (about 4 minutes)
+    JMH_TIMEOUT=300 jmh framework CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
+      -p indicator=avgprice,sqrt,sin,add,bop,rocp,sum,max,midprice,minmax,var,stddev,linearreg,ad,adosc,natr,cmo,trix,apo,ema
+    ;;
+  coldstart)
+    for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.ColdStartGpuTest \
+      --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    summary+=("$(tail -3 "$out/coldstart.log")")
     ;;
   *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
 esac

@@ -24,7 +24,19 @@ cp benchmarks/target/hybridta-benchmarks-*.jar .device/lib/
 m2=${M2_REPO:-$HOME/.m2/repository}
 cp "$m2"/org/openjdk/jmh/jmh-core/1.37/jmh-core-1.37.jar "$m2"/net/sf/jopt-simple/jopt-simple/5.0.4/jopt-simple-5.0.4.jar \
    "$m2"/org/apache/commons/commons-math3/3.6.1/commons-math3-3.6.1.jar .device/lib/
-cp cuda/device/gpu-run.sh .device/
+# FunctionBenchmarks' ta4j column and FunctionReport's JSON reading, with the script that runs the catalog in shards
+cp "$m2"/org/ta4j/ta4j-core/0.17/ta4j-core-0.17.jar "$m2"/com/fasterxml/jackson/core/jackson-databind/2.23.0/jackson-databind-2.23.0.jar \
+   "$m2"/com/fasterxml/jackson/core/jackson-core/2.23.0/jackson-core-2.23.0.jar \
+   "$m2"/com/fasterxml/jackson/core/jackson-annotations/2.23/jackson-annotations-2.23.jar .device/lib/
+cp cuda/device/gpu-run.sh benchmarks/function-benchmarks.sh .device/
+# the device tool carries 64 MiB with the tree: byte-buddy only serves AssertJ's soft assertions and assumptions,
+# which the cuda tests do not use, and JNA needs only its linux-x86-64 native
+rm -f .device/lib/byte-buddy-*.jar
+for j in .device/lib/jna-*.jar; do
+  zip -q -d "$j" $(unzip -Z1 "$j" | grep '^com/sun/jna/.*/libjnidispatch' | grep -v '/linux-x86-64/') || true
+done
+# TA-Lib C, the conformance reference of the GPU tests (scripts/install-talib-c.sh built it here)
+mkdir -p .device/talib && cp "$(cat "${XDG_CACHE_HOME:-$HOME/.cache}/hybridta/talib-c.path")" .device/talib/libta-lib.so
 if [ "$target" != "$root" ]; then
   rm -rf "$target/.device-cuda" && cp -r .device "$target/.device-cuda"
   gitdir=$(cd "$target" && cd "$(git rev-parse --git-common-dir)" && pwd)

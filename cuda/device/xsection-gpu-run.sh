@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cross-sectional analytics on the GPU machine, in one call of at most 10 minutes, from the folder staged by
 # cuda/device/stage-xsection.sh (carry .device):
-#   bash .device/xsection-gpu-run.sh
+#   bash .device/xsection-gpu-run.sh            (XSECTION_JMH=0: skip step 4)
 # 1. XsectionGpuTest (GPU against CPU) through the product path: JavaCPP's CUDA 13.1 presets on libcublas.so.13;
 # 2. XsectionGpuTest through JCublas 12.6, whose libcublas.so.12 is the forwarding shim (shim/) to libcublas.so.13;
 # 3. what `auto` chooses with neither forced (the log line of the choice);
@@ -57,8 +57,10 @@ jmh() {   # name, timeout, JMH args
     -rf csv -rff "$out/$name.csv" >> "$out/jmh.log" 2>&1
   summary+=("jmh $name: exit $? in $(( $(date +%s) - start )) s")
 }
-jmh xsection 300 'xsection.XsectionBenchmarks' -wi 1 -i 3
-java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/xsection.csv > "$out/report.txt" 2>&1
+if [ "${XSECTION_JMH:-1}" != 0 ]; then   # XSECTION_JMH=0: the tests and the choice only
+  jmh xsection 300 'xsection.XsectionBenchmarks' -wi 1 -i 3
+  java -cp "$cp" org.hybridta.benchmarks.xsection.XsectionReport "$out"/xsection.csv > "$out/report.txt" 2>&1
+fi
 
 echo "===== test failures (if any)"
 grep -hE "✘" "$out"/tests-*.log 2>/dev/null | head -20

@@ -61,12 +61,35 @@ final class Aroon extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Extremes e = new Extremes(a.integer(0));
-        double[] high = in[0], low = in[1], down = out[0], up = out[1];
-        for (int i = off, end = off + len; i < end; i++) {
-            boolean ready = e.add(high[i], low[i]);
-            down[i] = ready ? e.down() : Double.NaN;
-            up[i] = ready ? e.up() : Double.NaN;
+        int period = a.integer(0);
+        if (!warmUp(out, off, len, period)) return;
+        double factor = 100.0 / period;
+        double[] down = out[0], up = out[1];
+        batchIndexes(in[0], in[1], off, off + len, period, (t, hi, lo) -> {
+            double today = t - off;
+            down[t] = factor * (period - (today - lo));
+            up[t] = factor * (period - (today - hi));
+        });
+    }
+
+    /** Receives, for a bar, the bars of the highest high and of the lowest low (counted from the first bar). */
+    interface IndexSink {
+        void accept(int bar, double highestBar, double lowestBar);
+    }
+
+    /**
+     * The bars of the highest high and the lowest low of the windows of {@code period + 1} bars ending at bars
+     * {@code from + period .. end - 1}, as {@link Extremes} tracks them.
+     */
+    static void batchIndexes(double[] high, double[] low, int from, int end, int period, IndexSink sink) {
+        SlidingExtreme.Batch highest = SlidingExtreme.batchHighestLatest(high, from, period + 1);
+        SlidingExtreme.Batch lowest = SlidingExtreme.batchLowestLatest(low, from, period + 1);
+        double[] hi = new double[SlidingExtreme.CHUNK], lo = new double[SlidingExtreme.CHUNK];
+        for (int t = from + period; t < end; t += SlidingExtreme.CHUNK) {
+            int m = Math.min(SlidingExtreme.CHUNK, end - t);
+            highest.indexes(t, t + m, hi, 0);
+            lowest.indexes(t, t + m, lo, 0);
+            for (int k = 0; k < m; k++) sink.accept(t + k, hi[k], lo[k]);
         }
     }
 }

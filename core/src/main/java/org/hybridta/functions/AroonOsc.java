@@ -22,8 +22,10 @@ final class AroonOsc extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Aroon.Extremes e = new Aroon.Extremes(a.integer(0));
-        double[] high = in[0], low = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = e.add(high[i], low[i]) ? e.oscillator() : Double.NaN;
+        int period = a.integer(0);
+        if (!warmUp(out, off, len, period)) return;
+        double factor = 100.0 / period;
+        double[] o = out[0];
+        Aroon.batchIndexes(in[0], in[1], off, off + len, period, (t, hi, lo) -> o[t] = factor * (hi - lo));
     }
 }

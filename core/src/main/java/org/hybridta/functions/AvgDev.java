@@ -30,7 +30,30 @@ final class AvgDev extends FunctionDef {
         int period = a.integer(0);
         if (!warmUp(out, off, len, period - 1)) return;
         double[] x = in[0], o = out[0];
-        for (int t = off + period - 1, end = off + len; t < end; t++) o[t] = at(x, t, period);
+        int t = off + period - 1, end = off + len;
+        // four windows at a time, each in TA-Lib's order: their chains of dependent additions overlap
+        for (; t + 3 < end; t += 4) {
+            double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;
+            for (int j = t; j > t - period; j--) {
+                s0 += x[j];
+                s1 += x[j + 1];
+                s2 += x[j + 2];
+                s3 += x[j + 3];
+            }
+            double m0 = s0 / period, m1 = s1 / period, m2 = s2 / period, m3 = s3 / period;
+            double d0 = 0.0, d1 = 0.0, d2 = 0.0, d3 = 0.0;
+            for (int j = t; j > t - period; j--) {
+                d0 += Math.abs(x[j] - m0);
+                d1 += Math.abs(x[j + 1] - m1);
+                d2 += Math.abs(x[j + 2] - m2);
+                d3 += Math.abs(x[j + 3] - m3);
+            }
+            o[t] = d0 / period;
+            o[t + 1] = d1 / period;
+            o[t + 2] = d2 / period;
+            o[t + 3] = d3 / period;
+        }
+        for (; t < end; t++) o[t] = at(x, t, period);
     }
 
     /** The average deviation of {@code x[last - period + 1 .. last]}, in TA-Lib's order. */

@@ -17,6 +17,7 @@ abstract class CandleAverage {
     final int period;
     final double factor;
     final int offset;
+    /** The running total, between calls of a pattern's loop. */
     double total;
 
     private CandleAverage(CandleSettings.Rule rule, int offset) {
@@ -38,12 +39,16 @@ abstract class CandleAverage {
 
     /**
      * {@code TA_CANDLEAVERAGE} at the current bar for candle {@code j} (the candle this average follows, or the one
-     * TA-Lib names): {@code factor * (period != 0 ? total / period : range(j)) / (shadows ? 2.0 : 1.0)}.
+     * TA-Lib names), with the running total {@code t}: {@code factor * (period != 0 ? t / period : range(j)) /
+     * (shadows ? 2.0 : 1.0)}.
+     *
+     * <p>A pattern's loop keeps each total in a local ({@code t = a.total} before, {@code a.total = t} after), as
+     * TA-Lib does: a field would be loaded and stored on every bar, each bar's sum waiting on the last one's store.
      */
-    abstract double at(Candles c, int j);
+    abstract double at(Candles c, int j, double t);
 
-    /** After bar {@code i}: adds the range of the candle it follows and drops the oldest, as TA-Lib's loop does. */
-    abstract void roll(Candles c, int i);
+    /** After bar {@code i}: the total {@code t} plus the range of the candle it follows less the oldest, as TA-Lib's loop rolls it. */
+    abstract double rolled(Candles c, int i, double t);
 
     /** Sums the initial period as TA-Lib does before its main loop, which starts at bar {@code first}. */
     final void start(Candles c, int first) {
@@ -59,9 +64,9 @@ abstract class CandleAverage {
 
         @Override double range(Candles c, int j) { return c.body(j); }
 
-        @Override double at(Candles c, int j) { return factor * (period != 0 ? total / period : c.body(j)); }
+        @Override double at(Candles c, int j, double t) { return factor * (period != 0 ? t / period : c.body(j)); }
 
-        @Override void roll(Candles c, int i) { total += c.body(i - offset) - c.body(i - offset - period); }
+        @Override double rolled(Candles c, int i, double t) { return t + (c.body(i - offset) - c.body(i - offset - period)); }
     }
 
     private static final class HighLow extends CandleAverage {
@@ -69,9 +74,9 @@ abstract class CandleAverage {
 
         @Override double range(Candles c, int j) { return c.highLow(j); }
 
-        @Override double at(Candles c, int j) { return factor * (period != 0 ? total / period : c.highLow(j)); }
+        @Override double at(Candles c, int j, double t) { return factor * (period != 0 ? t / period : c.highLow(j)); }
 
-        @Override void roll(Candles c, int i) { total += c.highLow(i - offset) - c.highLow(i - offset - period); }
+        @Override double rolled(Candles c, int i, double t) { return t + (c.highLow(i - offset) - c.highLow(i - offset - period)); }
     }
 
     private static final class Shadows extends CandleAverage {
@@ -79,8 +84,8 @@ abstract class CandleAverage {
 
         @Override double range(Candles c, int j) { return c.shadows(j); }
 
-        @Override double at(Candles c, int j) { return factor * (period != 0 ? total / period : c.shadows(j)) / 2.0; }
+        @Override double at(Candles c, int j, double t) { return factor * (period != 0 ? t / period : c.shadows(j)) / 2.0; }
 
-        @Override void roll(Candles c, int i) { total += c.shadows(i - offset) - c.shadows(i - offset - period); }
+        @Override double rolled(Candles c, int i, double t) { return t + (c.shadows(i - offset) - c.shadows(i - offset - period)); }
     }
 }

@@ -18,21 +18,25 @@ final class Cdl3BlackCrows extends Pattern {
             final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 3) == 1
-                            && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
-                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
-                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                            && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
+                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && c.open[i - 1] < c.open[i - 2] && c.open[i - 1] > c.close[i - 2]
                             && c.open[i] < c.open[i - 1] && c.open[i] > c.close[i - 1]
                             && c.high[i - 3] > c.close[i - 2]
                             && c.close[i - 2] > c.close[i - 1] && c.close[i - 1] > c.close[i] ? -100 : 0;
-                    out[i] = signal;
-                    veryShort2.roll(c, i);
-                    veryShort1.roll(c, i);
-                    veryShort0.roll(c, i);
+                    out[i - base] = signal;
+                    tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }
+                veryShort2.total = tVeryShort2;
+                veryShort1.total = tVeryShort1;
+                veryShort0.total = tVeryShort0;
             }
         };
     }

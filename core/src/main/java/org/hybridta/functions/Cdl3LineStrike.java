@@ -19,21 +19,24 @@ final class Cdl3LineStrike extends Pattern {
             final CandleAverage near3 = average(NEAR, 3);
             final CandleAverage near2 = average(NEAR, 2);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tNear3 = near3.total, tNear2 = near2.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 3) == c.color(i - 2) && c.color(i - 2) == c.color(i - 1) && c.color(i) == -c.color(i - 1)
-                            && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3)
-                            && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3)
-                            && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2)
-                            && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2)
+                            && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3, tNear3)
+                            && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3, tNear3)
+                            && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2, tNear2)
+                            && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2, tNear2)
                             && (c.color(i - 1) == 1 && cl[i - 1] > cl[i - 2] && cl[i - 2] > cl[i - 3] && o[i] > cl[i - 1] && cl[i] < o[i - 3]
                                 || c.color(i - 1) == -1 && cl[i - 1] < cl[i - 2] && cl[i - 2] < cl[i - 3] && o[i] < cl[i - 1] && cl[i] > o[i - 3])
                             ? c.color(i - 1) * 100 : 0;
-                    out[i] = signal;
-                    near3.roll(c, i);
-                    near2.roll(c, i);
+                    out[i - base] = signal;
+                    tNear3 = near3.rolled(c, i, tNear3);
+                    tNear2 = near2.rolled(c, i, tNear2);
                 }
+                near3.total = tNear3;
+                near2.total = tNear2;
             }
         };
     }

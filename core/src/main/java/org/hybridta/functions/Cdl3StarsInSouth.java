@@ -26,28 +26,34 @@ final class Cdl3StarsInSouth extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong2 = long2.total, tShadowLong2 = shadowLong2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tShort0 = short0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
-                            && c.body(i - 2) > long2.at(c, i - 2)
-                            && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2)
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2, tShadowLong2)
                             && c.body(i - 1) < c.body(i - 2)
                             && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
                             && l[i - 1] < cl[i - 2]
                             && l[i - 1] >= l[i - 2]
-                            && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1)
-                            && c.body(i) < short0.at(c, i)
-                            && c.lowerShadow(i) < veryShort0.at(c, i)
-                            && c.upperShadow(i) < veryShort0.at(c, i)
+                            && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.body(i) < short0.at(c, i, tShort0)
+                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
+                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && l[i] > l[i - 1] && h[i] < h[i - 1] ? 100 : 0;
-                    out[i] = signal;
-                    long2.roll(c, i);
-                    shadowLong2.roll(c, i);
-                    veryShort1.roll(c, i);
-                    veryShort0.roll(c, i);
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong2 = long2.rolled(c, i, tLong2);
+                    tShadowLong2 = shadowLong2.rolled(c, i, tShadowLong2);
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                long2.total = tLong2;
+                shadowLong2.total = tShadowLong2;
+                veryShort1.total = tVeryShort1;
+                veryShort0.total = tVeryShort0;
+                short0.total = tShort0;
             }
         };
     }

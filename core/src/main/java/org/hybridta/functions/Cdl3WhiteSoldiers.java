@@ -29,30 +29,39 @@ final class Cdl3WhiteSoldiers extends Pattern {
             final CandleAverage far1 = average(FAR, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tNear2 = near2.total, tNear1 = near1.total, tFar2 = far2.total, tFar1 = far1.total, tShort0 = short0.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.upperShadow(i - 2) < veryShort2.at(c, i - 2)
-                            && c.color(i - 1) == 1 && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
-                            && c.color(i) == 1 && c.upperShadow(i) < veryShort0.at(c, i)
+                    int signal = c.color(i - 2) == 1 && c.upperShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
+                            && c.color(i - 1) == 1 && c.upperShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.color(i) == 1 && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
                             && o[i - 1] > o[i - 2]
-                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2, tNear2)
                             && o[i] > o[i - 1]
-                            && o[i] <= cl[i - 1] + near1.at(c, i - 1)
-                            && c.body(i - 1) > c.body(i - 2) - far2.at(c, i - 2)
-                            && c.body(i) > c.body(i - 1) - far1.at(c, i - 1)
-                            && c.body(i) > short0.at(c, i) ? 100 : 0;
-                    out[i] = signal;
-                    veryShort2.roll(c, i);
-                    veryShort1.roll(c, i);
-                    veryShort0.roll(c, i);
-                    near2.roll(c, i);
-                    near1.roll(c, i);
-                    far2.roll(c, i);
-                    far1.roll(c, i);
-                    short0.roll(c, i);
+                            && o[i] <= cl[i - 1] + near1.at(c, i - 1, tNear1)
+                            && c.body(i - 1) > c.body(i - 2) - far2.at(c, i - 2, tFar2)
+                            && c.body(i) > c.body(i - 1) - far1.at(c, i - 1, tFar1)
+                            && c.body(i) > short0.at(c, i, tShort0) ? 100 : 0;
+                    out[i - base] = signal;
+                    tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tNear2 = near2.rolled(c, i, tNear2);
+                    tNear1 = near1.rolled(c, i, tNear1);
+                    tFar2 = far2.rolled(c, i, tFar2);
+                    tFar1 = far1.rolled(c, i, tFar1);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                veryShort2.total = tVeryShort2;
+                veryShort1.total = tVeryShort1;
+                veryShort0.total = tVeryShort0;
+                near2.total = tNear2;
+                near1.total = tNear1;
+                far2.total = tFar2;
+                far1.total = tFar1;
+                short0.total = tShort0;
             }
         };
     }

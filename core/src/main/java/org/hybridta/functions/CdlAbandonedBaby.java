@@ -23,23 +23,27 @@ final class CdlAbandonedBaby extends Pattern {
             final CandleAverage doji1 = average(BODY_DOJI, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong2 = long2.total, tDoji1 = doji1.total, tShort0 = short0.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2)
-                            && c.body(i - 1) <= doji1.at(c, i - 1)
-                            && c.body(i) > short0.at(c, i)
+                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.body(i - 1) <= doji1.at(c, i - 1, tDoji1)
+                            && c.body(i) > short0.at(c, i, tShort0)
                             && (c.color(i - 2) == 1 && c.color(i) == -1
                                     && cl[i] < cl[i - 2] - c.body(i - 2) * penetration
                                     && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1)
                                 || c.color(i - 2) == -1 && c.color(i) == 1
                                     && cl[i] > cl[i - 2] + c.body(i - 2) * penetration
                                     && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1)) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    long2.roll(c, i);
-                    doji1.roll(c, i);
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong2 = long2.rolled(c, i, tLong2);
+                    tDoji1 = doji1.rolled(c, i, tDoji1);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                long2.total = tLong2;
+                doji1.total = tDoji1;
+                short0.total = tShort0;
             }
         };
     }

@@ -31,38 +31,48 @@ final class CdlAdvanceBlock extends Pattern {
             final CandleAverage far1 = average(FAR, 1);
             final CandleAverage long2 = average(BODY_LONG, 2);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShadowShort2 = shadowShort2.total, tShadowShort1 = shadowShort1.total, tShadowShort0 = shadowShort0.total, tShadowLong0 = shadowLong0.total, tNear2 = near2.total, tNear1 = near1.total, tFar2 = far2.total, tFar1 = far1.total, tLong2 = long2.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
                             && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
                             && o[i - 1] > o[i - 2]
-                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2)
+                            && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2, tNear2)
                             && o[i] > o[i - 1]
-                            && o[i] <= cl[i - 1] + near1.at(c, i - 1)
-                            && c.body(i - 2) > long2.at(c, i - 2)
-                            && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2)
+                            && o[i] <= cl[i - 1] + near1.at(c, i - 1, tNear1)
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2, tShadowShort2)
                             && (
                                 // the 2nd far smaller than the 1st, the 3rd not longer than the 2nd
-                                c.body(i - 1) < c.body(i - 2) - far2.at(c, i - 2) && c.body(i) < c.body(i - 1) + near1.at(c, i - 1)
+                                c.body(i - 1) < c.body(i - 2) - far2.at(c, i - 2, tFar2) && c.body(i) < c.body(i - 1) + near1.at(c, i - 1, tNear1)
                                 // the 3rd far smaller than the 2nd
-                                || c.body(i) < c.body(i - 1) - far1.at(c, i - 1)
+                                || c.body(i) < c.body(i - 1) - far1.at(c, i - 1, tFar1)
                                 // progressively smaller bodies, and the 3rd or the 2nd with an upper shadow that is not short
                                 || c.body(i) < c.body(i - 1) && c.body(i - 1) < c.body(i - 2)
-                                    && (c.upperShadow(i) > shadowShort0.at(c, i) || c.upperShadow(i - 1) > shadowShort1.at(c, i - 1))
+                                    && (c.upperShadow(i) > shadowShort0.at(c, i, tShadowShort0) || c.upperShadow(i - 1) > shadowShort1.at(c, i - 1, tShadowShort1))
                                 // a smaller 3rd with a long upper shadow
-                                || c.body(i) < c.body(i - 1) && c.upperShadow(i) > shadowLong0.at(c, i)) ? -100 : 0;
-                    out[i] = signal;
-                    shadowShort2.roll(c, i);
-                    shadowShort1.roll(c, i);
-                    shadowShort0.roll(c, i);
-                    shadowLong0.roll(c, i);
-                    near2.roll(c, i);
-                    near1.roll(c, i);
-                    far2.roll(c, i);
-                    far1.roll(c, i);
-                    long2.roll(c, i);
+                                || c.body(i) < c.body(i - 1) && c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)) ? -100 : 0;
+                    out[i - base] = signal;
+                    tShadowShort2 = shadowShort2.rolled(c, i, tShadowShort2);
+                    tShadowShort1 = shadowShort1.rolled(c, i, tShadowShort1);
+                    tShadowShort0 = shadowShort0.rolled(c, i, tShadowShort0);
+                    tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
+                    tNear2 = near2.rolled(c, i, tNear2);
+                    tNear1 = near1.rolled(c, i, tNear1);
+                    tFar2 = far2.rolled(c, i, tFar2);
+                    tFar1 = far1.rolled(c, i, tFar1);
+                    tLong2 = long2.rolled(c, i, tLong2);
                 }
+                shadowShort2.total = tShadowShort2;
+                shadowShort1.total = tShadowShort1;
+                shadowShort0.total = tShadowShort0;
+                shadowLong0.total = tShadowLong0;
+                near2.total = tNear2;
+                near1.total = tNear1;
+                far2.total = tFar2;
+                far1.total = tFar1;
+                long2.total = tLong2;
             }
         };
     }

@@ -21,15 +21,18 @@ final class CdlBeltHold extends Pattern {
             final CandleAverage long0 = average(BODY_LONG, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong0 = long0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) > long0.at(c, i)
-                            && (c.color(i) == 1 && (atOpen ? c.lowerShadow(i) : c.upperShadow(i)) < veryShort0.at(c, i)
-                                || c.color(i) == -1 && (atOpen ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i)) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    long0.roll(c, i);
-                    veryShort0.roll(c, i);
+                    int signal = c.body(i) > long0.at(c, i, tLong0)
+                            && (c.color(i) == 1 && (atOpen ? c.lowerShadow(i) : c.upperShadow(i)) < veryShort0.at(c, i, tVeryShort0)
+                                || c.color(i) == -1 && (atOpen ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i, tVeryShort0)) ? c.color(i) * 100 : 0;
+                    out[i - base] = signal;
+                    tLong0 = long0.rolled(c, i, tLong0);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }
+                long0.total = tLong0;
+                veryShort0.total = tVeryShort0;
             }
         };
     }

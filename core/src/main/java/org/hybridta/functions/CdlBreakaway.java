@@ -16,10 +16,11 @@ final class CdlBreakaway extends Pattern {
         return new Detector(s) {
             final CandleAverage long4 = average(BODY_LONG, 4);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong4 = long4.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 4) > long4.at(c, i - 4)
+                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
                             && c.color(i - 4) == c.color(i - 3) && c.color(i - 3) == c.color(i - 1) && c.color(i - 1) == -c.color(i)
                             && (c.color(i - 4) == -1 && c.bodyGapDown(i - 3, i - 4)
                                     && h[i - 2] < h[i - 3] && l[i - 2] < l[i - 3]
@@ -29,9 +30,10 @@ final class CdlBreakaway extends Pattern {
                                     && h[i - 2] > h[i - 3] && l[i - 2] > l[i - 3]
                                     && h[i - 1] > h[i - 2] && l[i - 1] > l[i - 2]
                                     && cl[i] < o[i - 3] && cl[i] > cl[i - 4]) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    long4.roll(c, i);
+                    out[i - base] = signal;
+                    tLong4 = long4.rolled(c, i, tLong4);
                 }
+                long4.total = tLong4;
             }
         };
     }

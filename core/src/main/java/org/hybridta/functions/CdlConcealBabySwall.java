@@ -18,21 +18,25 @@ final class CdlConcealBabySwall extends Pattern {
             final CandleAverage veryShort2 = average(SHADOW_VERY_SHORT, 2);
             final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort3 = veryShort3.total, tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total;
                 double[] h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 3) == -1 && c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
-                            && c.lowerShadow(i - 3) < veryShort3.at(c, i - 3) && c.upperShadow(i - 3) < veryShort3.at(c, i - 3)
-                            && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2) && c.upperShadow(i - 2) < veryShort2.at(c, i - 2)
+                            && c.lowerShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3) && c.upperShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3)
+                            && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2) && c.upperShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
                             && c.bodyGapDown(i - 1, i - 2)
-                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
+                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
                             && h[i - 1] > cl[i - 2]
                             && h[i] > h[i - 1] && l[i] < l[i - 1] ? 100 : 0;
-                    out[i] = signal;
-                    veryShort3.roll(c, i);
-                    veryShort2.roll(c, i);
-                    veryShort1.roll(c, i);
+                    out[i - base] = signal;
+                    tVeryShort3 = veryShort3.rolled(c, i, tVeryShort3);
+                    tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
                 }
+                veryShort3.total = tVeryShort3;
+                veryShort2.total = tVeryShort2;
+                veryShort1.total = tVeryShort1;
             }
         };
     }

@@ -17,17 +17,19 @@ final class CdlDarkCloudCover extends Pattern {
         return new Detector(s) {
             final CandleAverage long1 = average(BODY_LONG, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong1 = long1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == 1 && c.body(i - 1) > long1.at(c, i - 1)
+                    int signal = c.color(i - 1) == 1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && c.color(i) == -1
                             && o[i] > c.high[i - 1]
                             && cl[i] > o[i - 1]
                             && cl[i] < cl[i - 1] - c.body(i - 1) * penetration ? -100 : 0;
-                    out[i] = signal;
-                    long1.roll(c, i);
+                    out[i - base] = signal;
+                    tLong1 = long1.rolled(c, i, tLong1);
                 }
+                long1.total = tLong1;
             }
         };
     }

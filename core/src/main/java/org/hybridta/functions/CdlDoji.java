@@ -16,12 +16,14 @@ final class CdlDoji extends Pattern {
         return new Detector(s) {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji0 = doji0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i) ? 100 : 0;
-                    out[i] = signal;
-                    doji0.roll(c, i);
+                    int signal = c.body(i) <= doji0.at(c, i, tDoji0) ? 100 : 0;
+                    out[i - base] = signal;
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
                 }
+                doji0.total = tDoji0;
             }
         };
     }

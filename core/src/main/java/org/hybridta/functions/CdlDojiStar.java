@@ -18,16 +18,19 @@ final class CdlDojiStar extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage doji0 = average(BODY_DOJI, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong1 = long1.total, tDoji0 = doji0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 1) > long1.at(c, i - 1)
-                            && c.body(i) <= doji0.at(c, i)
+                    int signal = c.body(i - 1) > long1.at(c, i - 1, tLong1)
+                            && c.body(i) <= doji0.at(c, i, tDoji0)
                             && (c.color(i - 1) == 1 && c.bodyGapUp(i, i - 1)
                                 || c.color(i - 1) == -1 && c.bodyGapDown(i, i - 1)) ? -c.color(i - 1) * 100 : 0;
-                    out[i] = signal;
-                    long1.roll(c, i);
-                    doji0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong1 = long1.rolled(c, i, tLong1);
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
                 }
+                long1.total = tLong1;
+                doji0.total = tDoji0;
             }
         };
     }

@@ -21,15 +21,18 @@ final class CdlDragonflyDoji extends Pattern {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji0 = doji0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i)
-                            && (dragonfly ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i)
-                            && (dragonfly ? c.lowerShadow(i) : c.upperShadow(i)) > veryShort0.at(c, i) ? 100 : 0;
-                    out[i] = signal;
-                    doji0.roll(c, i);
-                    veryShort0.roll(c, i);
+                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
+                            && (dragonfly ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i, tVeryShort0)
+                            && (dragonfly ? c.lowerShadow(i) : c.upperShadow(i)) > veryShort0.at(c, i, tVeryShort0) ? 100 : 0;
+                    out[i - base] = signal;
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }
+                doji0.total = tDoji0;
+                veryShort0.total = tVeryShort0;
             }
         };
     }

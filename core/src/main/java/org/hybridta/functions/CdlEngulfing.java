@@ -12,7 +12,7 @@ final class CdlEngulfing extends Pattern {
 
     @Override Detector detector(CandleSettings s, Args a) {
         return new Detector(s) {
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
@@ -22,7 +22,7 @@ final class CdlEngulfing extends Pattern {
                             && (o[i] >= cl[i - 1] && cl[i] < o[i - 1] || o[i] > cl[i - 1] && cl[i] <= o[i - 1])) {
                         signal = o[i] != cl[i - 1] && cl[i] != o[i - 1] ? c.color(i) * 100 : c.color(i) * 80;
                     }
-                    out[i] = signal;
+                    out[i - base] = signal;
                 }
             }
         };

@@ -18,19 +18,22 @@ final class CdlGapSideSideWhite extends Pattern {
             final CandleAverage near1 = average(NEAR, 1);
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tNear1 = near1.total, tEqual1 = equal1.total;
                 double[] o = c.open;
                 for (int i = from; i < end; i++) {
                     int signal = (c.bodyGapUp(i - 1, i - 2) && c.bodyGapUp(i, i - 2) || c.bodyGapDown(i - 1, i - 2) && c.bodyGapDown(i, i - 2))
                             && c.color(i - 1) == 1 && c.color(i) == 1
-                            && c.body(i) >= c.body(i - 1) - near1.at(c, i - 1)
-                            && c.body(i) <= c.body(i - 1) + near1.at(c, i - 1)
-                            && o[i] >= o[i - 1] - equal1.at(c, i - 1)
-                            && o[i] <= o[i - 1] + equal1.at(c, i - 1) ? (c.bodyGapUp(i - 1, i - 2) ? 100 : -100) : 0;
-                    out[i] = signal;
-                    near1.roll(c, i);
-                    equal1.roll(c, i);
+                            && c.body(i) >= c.body(i - 1) - near1.at(c, i - 1, tNear1)
+                            && c.body(i) <= c.body(i - 1) + near1.at(c, i - 1, tNear1)
+                            && o[i] >= o[i - 1] - equal1.at(c, i - 1, tEqual1)
+                            && o[i] <= o[i - 1] + equal1.at(c, i - 1, tEqual1) ? (c.bodyGapUp(i - 1, i - 2) ? 100 : -100) : 0;
+                    out[i - base] = signal;
+                    tNear1 = near1.rolled(c, i, tNear1);
+                    tEqual1 = equal1.rolled(c, i, tEqual1);
                 }
+                near1.total = tNear1;
+                equal1.total = tEqual1;
             }
         };
     }

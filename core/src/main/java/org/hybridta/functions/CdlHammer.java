@@ -32,25 +32,30 @@ final class CdlHammer extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage near1 = average(NEAR, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total, tNear1 = near1.total;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i) < short0.at(c, i)
-                            && c.lowerShadow(i) > shadowLong0.at(c, i)
-                            && c.upperShadow(i) < veryShort0.at(c, i)) {
+                    if (c.body(i) < short0.at(c, i, tShort0)
+                            && c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
                         double bodyLow = min(c.close[i], c.open[i]);
                         if (hammer) {
-                            if (bodyLow <= c.low[i - 1] + near1.at(c, i - 1)) signal = 100;
-                        } else if (bodyLow >= c.high[i - 1] - near1.at(c, i - 1)) {
+                            if (bodyLow <= c.low[i - 1] + near1.at(c, i - 1, tNear1)) signal = 100;
+                        } else if (bodyLow >= c.high[i - 1] - near1.at(c, i - 1, tNear1)) {
                             signal = -100;
                         }
                     }
-                    out[i] = signal;
-                    short0.roll(c, i);
-                    shadowLong0.roll(c, i);
-                    veryShort0.roll(c, i);
-                    near1.roll(c, i);
+                    out[i - base] = signal;
+                    tShort0 = short0.rolled(c, i, tShort0);
+                    tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tNear1 = near1.rolled(c, i, tNear1);
                 }
+                short0.total = tShort0;
+                shadowLong0.total = tShadowLong0;
+                veryShort0.total = tVeryShort0;
+                near1.total = tNear1;
             }
         };
     }

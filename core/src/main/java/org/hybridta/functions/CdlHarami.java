@@ -32,21 +32,24 @@ final class CdlHarami extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage second0 = average(second, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong1 = long1.total, tSecond0 = second0.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i - 1) > long1.at(c, i - 1) && c.body(i) <= second0.at(c, i)) {
+                    if (c.body(i - 1) > long1.at(c, i - 1, tLong1) && c.body(i) <= second0.at(c, i, tSecond0)) {
                         if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
                             signal = -c.color(i - 1) * 100;
                         } else if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {
                             signal = -c.color(i - 1) * 80;
                         }
                     }
-                    out[i] = signal;
-                    long1.roll(c, i);
-                    second0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong1 = long1.rolled(c, i, tLong1);
+                    tSecond0 = second0.rolled(c, i, tSecond0);
                 }
+                long1.total = tLong1;
+                second0.total = tSecond0;
             }
         };
     }

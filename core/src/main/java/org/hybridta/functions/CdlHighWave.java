@@ -18,15 +18,18 @@ final class CdlHighWave extends Pattern {
             final CandleAverage short0 = average(BODY_SHORT, 0);
             final CandleAverage veryLong0 = average(SHADOW_VERY_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShort0 = short0.total, tVeryLong0 = veryLong0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i)
-                            && c.upperShadow(i) > veryLong0.at(c, i)
-                            && c.lowerShadow(i) > veryLong0.at(c, i) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    short0.roll(c, i);
-                    veryLong0.roll(c, i);
+                    int signal = c.body(i) < short0.at(c, i, tShort0)
+                            && c.upperShadow(i) > veryLong0.at(c, i, tVeryLong0)
+                            && c.lowerShadow(i) > veryLong0.at(c, i, tVeryLong0) ? c.color(i) * 100 : 0;
+                    out[i - base] = signal;
+                    tShort0 = short0.rolled(c, i, tShort0);
+                    tVeryLong0 = veryLong0.rolled(c, i, tVeryLong0);
                 }
+                short0.total = tShort0;
+                veryLong0.total = tVeryLong0;
             }
         };
     }

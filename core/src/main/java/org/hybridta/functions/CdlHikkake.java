@@ -33,18 +33,19 @@ final class CdlHikkake extends Pattern {
             int pending;
             double confirmHigh, confirmLow;
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] h = c.high, l = c.low, cl = c.close;
                 // the state in locals while the loop runs
                 long n = bar, patternN = patternBar;
                 int result = pending;
                 double high = confirmHigh, low = confirmLow;
+                double tNear2 = modified ? near2.total : 0;
                 for (int i = from; i < end; i++, n++) {
                     boolean setUp = modified
                             ? h[i - 2] < h[i - 3] && l[i - 2] > l[i - 3]
                                 && h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
-                                && (h[i] < h[i - 1] && l[i] < l[i - 1] && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2)
-                                    || h[i] > h[i - 1] && l[i] > l[i - 1] && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2))
+                                && (h[i] < h[i - 1] && l[i] < l[i - 1] && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2, tNear2)
+                                    || h[i] > h[i - 1] && l[i] > l[i - 1] && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2, tNear2))
                             : h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
                                 && (h[i] < h[i - 1] && l[i] < l[i - 1] || h[i] > h[i - 1] && l[i] > l[i - 1]);
                     int signal = 0;
@@ -58,14 +59,15 @@ final class CdlHikkake extends Pattern {
                         patternN = NONE;
                         signal = result + 100 * (result > 0 ? 1 : -1);
                     }
-                    out[i] = signal;
-                    if (modified) near2.roll(c, i);
+                    out[i - base] = signal;
+                    if (modified) tNear2 = near2.rolled(c, i, tNear2);
                 }
                 bar = n;
                 patternBar = patternN;
                 pending = result;
                 confirmHigh = high;
                 confirmLow = low;
+                if (modified) near2.total = tNear2;
             }
         };
     }

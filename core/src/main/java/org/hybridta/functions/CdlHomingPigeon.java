@@ -18,16 +18,19 @@ final class CdlHomingPigeon extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong1 = long1.total, tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 1) == -1 && c.color(i) == -1
-                            && c.body(i - 1) > long1.at(c, i - 1)
-                            && c.body(i) <= short0.at(c, i)
+                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
+                            && c.body(i) <= short0.at(c, i, tShort0)
                             && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;
-                    out[i] = signal;
-                    long1.roll(c, i);
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong1 = long1.rolled(c, i, tLong1);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                long1.total = tLong1;
+                short0.total = tShort0;
             }
         };
     }

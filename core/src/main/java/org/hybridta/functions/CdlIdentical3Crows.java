@@ -21,24 +21,30 @@ final class CdlIdentical3Crows extends Pattern {
             final CandleAverage equal2 = average(EQUAL, 2);
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tEqual2 = equal2.total, tEqual1 = equal1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2)
-                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
-                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i)
+                    int signal = c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
+                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && cl[i - 2] > cl[i - 1] && cl[i - 1] > cl[i]
-                            && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2)
-                            && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2)
-                            && o[i] <= cl[i - 1] + equal1.at(c, i - 1)
-                            && o[i] >= cl[i - 1] - equal1.at(c, i - 1) ? -100 : 0;
-                    out[i] = signal;
-                    veryShort2.roll(c, i);
-                    veryShort1.roll(c, i);
-                    veryShort0.roll(c, i);
-                    equal2.roll(c, i);
-                    equal1.roll(c, i);
+                            && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2, tEqual2)
+                            && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2, tEqual2)
+                            && o[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1)
+                            && o[i] >= cl[i - 1] - equal1.at(c, i - 1, tEqual1) ? -100 : 0;
+                    out[i - base] = signal;
+                    tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tEqual2 = equal2.rolled(c, i, tEqual2);
+                    tEqual1 = equal1.rolled(c, i, tEqual1);
                 }
+                veryShort2.total = tVeryShort2;
+                veryShort1.total = tVeryShort1;
+                veryShort0.total = tVeryShort0;
+                equal2.total = tEqual2;
+                equal1.total = tEqual1;
             }
         };
     }

@@ -30,21 +30,23 @@ final class CdlInNeck extends Pattern {
             final CandleAverage equal1 = average(EQUAL, 1);
             final CandleAverage long1 = average(BODY_LONG, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tEqual1 = equal1.total, tLong1 = long1.total;
                 double[] l = c.low, cl = c.close;
+                boolean in = neck == Neck.IN, on = neck == Neck.ON;   // tested in the loop as booleans: a switch there costs a table load a bar
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
+                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && c.color(i) == 1
                             && c.open[i] < l[i - 1]
-                            && switch (neck) {
-                                case IN -> cl[i] <= cl[i - 1] + equal1.at(c, i - 1) && cl[i] >= cl[i - 1];
-                                case ON -> cl[i] <= l[i - 1] + equal1.at(c, i - 1) && cl[i] >= l[i - 1] - equal1.at(c, i - 1);
-                                case THRUSTING -> cl[i] > cl[i - 1] + equal1.at(c, i - 1) && cl[i] <= cl[i - 1] + c.body(i - 1) * 0.5;
-                            } ? -100 : 0;
-                    out[i] = signal;
-                    equal1.roll(c, i);
-                    long1.roll(c, i);
+                            && (in ? cl[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] >= cl[i - 1]
+                                : on ? cl[i] <= l[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] >= l[i - 1] - equal1.at(c, i - 1, tEqual1)
+                                : cl[i] > cl[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] <= cl[i - 1] + c.body(i - 1) * 0.5) ? -100 : 0;
+                    out[i - base] = signal;
+                    tEqual1 = equal1.rolled(c, i, tEqual1);
+                    tLong1 = long1.rolled(c, i, tLong1);
                 }
+                equal1.total = tEqual1;
+                long1.total = tLong1;
             }
         };
     }

@@ -28,23 +28,27 @@ final class CdlInvertedHammer extends Pattern {
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i) < short0.at(c, i)
-                            && c.upperShadow(i) > shadowLong0.at(c, i)
-                            && c.lowerShadow(i) < veryShort0.at(c, i)) {
+                    if (c.body(i) < short0.at(c, i, tShort0)
+                            && c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
                         if (invertedHammer) {
                             if (c.bodyGapDown(i, i - 1)) signal = 100;
                         } else if (c.bodyGapUp(i, i - 1)) {
                             signal = -100;
                         }
                     }
-                    out[i] = signal;
-                    short0.roll(c, i);
-                    shadowLong0.roll(c, i);
-                    veryShort0.roll(c, i);
+                    out[i - base] = signal;
+                    tShort0 = short0.rolled(c, i, tShort0);
+                    tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }
+                short0.total = tShort0;
+                shadowLong0.total = tShadowLong0;
+                veryShort0.total = tVeryShort0;
             }
         };
     }

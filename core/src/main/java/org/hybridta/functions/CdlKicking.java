@@ -26,23 +26,28 @@ final class CdlKicking extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tLong1 = long1.total, tLong0 = long0.total;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 1) == -c.color(i)
-                            && c.body(i - 1) > long1.at(c, i - 1)
-                            && c.upperShadow(i - 1) < veryShort1.at(c, i - 1)
-                            && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1)
-                            && c.body(i) > long0.at(c, i)
-                            && c.upperShadow(i) < veryShort0.at(c, i)
-                            && c.lowerShadow(i) < veryShort0.at(c, i)
+                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
+                            && c.upperShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.body(i) > long0.at(c, i, tLong0)
+                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
+                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && (c.color(i - 1) == -1 && c.gapUp(i, i - 1) || c.color(i - 1) == 1 && c.gapDown(i, i - 1))
                             ? c.color(byLength && !(c.body(i) > c.body(i - 1)) ? i - 1 : i) * 100 : 0;
-                    out[i] = signal;
-                    veryShort1.roll(c, i);
-                    veryShort0.roll(c, i);
-                    long1.roll(c, i);
-                    long0.roll(c, i);
+                    out[i - base] = signal;
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tLong1 = long1.rolled(c, i, tLong1);
+                    tLong0 = long0.rolled(c, i, tLong0);
                 }
+                veryShort1.total = tVeryShort1;
+                veryShort0.total = tVeryShort0;
+                long1.total = tLong1;
+                long0.total = tLong0;
             }
         };
     }

@@ -16,20 +16,22 @@ final class CdlLadderBottom extends Pattern {
         return new Detector(s) {
             final CandleAverage veryShort1 = average(SHADOW_VERY_SHORT, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tVeryShort1 = veryShort1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1
                             && o[i - 4] > o[i - 3] && o[i - 3] > o[i - 2]
                             && cl[i - 4] > cl[i - 3] && cl[i - 3] > cl[i - 2]
                             && c.color(i - 1) == -1
-                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1)
+                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
                             && c.color(i) == 1
                             && o[i] > o[i - 1]
                             && cl[i] > c.high[i - 1] ? 100 : 0;
-                    out[i] = signal;
-                    veryShort1.roll(c, i);
+                    out[i - base] = signal;
+                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
                 }
+                veryShort1.total = tVeryShort1;
             }
         };
     }

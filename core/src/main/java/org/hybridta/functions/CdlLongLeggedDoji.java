@@ -18,14 +18,17 @@ final class CdlLongLeggedDoji extends Pattern {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji0 = doji0.total, tShadowLong0 = shadowLong0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i)
-                            && (c.lowerShadow(i) > shadowLong0.at(c, i) || c.upperShadow(i) > shadowLong0.at(c, i)) ? 100 : 0;
-                    out[i] = signal;
-                    doji0.roll(c, i);
-                    shadowLong0.roll(c, i);
+                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
+                            && (c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0) || c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)) ? 100 : 0;
+                    out[i - base] = signal;
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
+                    tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
                 }
+                doji0.total = tDoji0;
+                shadowLong0.total = tShadowLong0;
             }
         };
     }

@@ -25,15 +25,18 @@ final class CdlLongLine extends Pattern {
             final CandleAverage long0 = average(BODY_LONG, 0);
             final CandleAverage shadows0 = average(shadows, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong0 = long0.total, tShadows0 = shadows0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) > long0.at(c, i)
-                            && c.upperShadow(i) < shadows0.at(c, i)
-                            && c.lowerShadow(i) < shadows0.at(c, i) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    long0.roll(c, i);
-                    shadows0.roll(c, i);
+                    int signal = c.body(i) > long0.at(c, i, tLong0)
+                            && c.upperShadow(i) < shadows0.at(c, i, tShadows0)
+                            && c.lowerShadow(i) < shadows0.at(c, i, tShadows0) ? c.color(i) * 100 : 0;
+                    out[i - base] = signal;
+                    tLong0 = long0.rolled(c, i, tLong0);
+                    tShadows0 = shadows0.rolled(c, i, tShadows0);
                 }
+                long0.total = tLong0;
+                shadows0.total = tShadows0;
             }
         };
     }

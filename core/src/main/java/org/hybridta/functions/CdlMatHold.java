@@ -26,13 +26,14 @@ final class CdlMatHold extends Pattern {
             final CandleAverage short2 = average(BODY_SHORT, 2);
             final CandleAverage short1 = average(BODY_SHORT, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong4 = long4.total, tShort3 = short3.total, tShort2 = short2.total, tShort1 = short1.total;
                 double[] o = c.open, h = c.high, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 4) > long4.at(c, i - 4)
-                            && c.body(i - 3) < short3.at(c, i - 3)
-                            && c.body(i - 2) < short2.at(c, i - 2)
-                            && c.body(i - 1) < short1.at(c, i - 1)
+                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
+                            && c.body(i - 3) < short3.at(c, i - 3, tShort3)
+                            && c.body(i - 2) < short2.at(c, i - 2, tShort2)
+                            && c.body(i - 1) < short1.at(c, i - 1, tShort1)
                             && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
                             && c.bodyGapUp(i - 3, i - 4)
                             && min(o[i - 2], cl[i - 2]) < cl[i - 4]
@@ -43,12 +44,16 @@ final class CdlMatHold extends Pattern {
                             && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
                             && o[i] > cl[i - 1]
                             && cl[i] > max(max(h[i - 3], h[i - 2]), h[i - 1]) ? 100 : 0;
-                    out[i] = signal;
-                    long4.roll(c, i);
-                    short3.roll(c, i);
-                    short2.roll(c, i);
-                    short1.roll(c, i);
+                    out[i - base] = signal;
+                    tLong4 = long4.rolled(c, i, tLong4);
+                    tShort3 = short3.rolled(c, i, tShort3);
+                    tShort2 = short2.rolled(c, i, tShort2);
+                    tShort1 = short1.rolled(c, i, tShort1);
                 }
+                long4.total = tLong4;
+                short3.total = tShort3;
+                short2.total = tShort2;
+                short1.total = tShort1;
             }
         };
     }

@@ -16,15 +16,17 @@ final class CdlMatchingLow extends Pattern {
         return new Detector(s) {
             final CandleAverage equal1 = average(EQUAL, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tEqual1 = equal1.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 1) == -1 && c.color(i) == -1
-                            && cl[i] <= cl[i - 1] + equal1.at(c, i - 1)
-                            && cl[i] >= cl[i - 1] - equal1.at(c, i - 1) ? 100 : 0;
-                    out[i] = signal;
-                    equal1.roll(c, i);
+                            && cl[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1)
+                            && cl[i] >= cl[i - 1] - equal1.at(c, i - 1, tEqual1) ? 100 : 0;
+                    out[i - base] = signal;
+                    tEqual1 = equal1.rolled(c, i, tEqual1);
                 }
+                equal1.total = tEqual1;
             }
         };
     }

@@ -32,22 +32,26 @@ final class CdlMorningStar extends Pattern {
             final CandleAverage middle1 = average(middle, 1);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong2 = long2.total, tMiddle1 = middle1.total, tShort0 = short0.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2)
+                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.color(i - 2) == -direction
-                            && c.body(i - 1) <= middle1.at(c, i - 1)
+                            && c.body(i - 1) <= middle1.at(c, i - 1, tMiddle1)
                             && (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2))
-                            && c.body(i) > short0.at(c, i)
+                            && c.body(i) > short0.at(c, i, tShort0)
                             && c.color(i) == direction
                             && (direction > 0 ? cl[i] > cl[i - 2] + c.body(i - 2) * penetration
                                               : cl[i] < cl[i - 2] - c.body(i - 2) * penetration) ? 100 * direction : 0;
-                    out[i] = signal;
-                    long2.roll(c, i);
-                    middle1.roll(c, i);
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong2 = long2.rolled(c, i, tLong2);
+                    tMiddle1 = middle1.rolled(c, i, tMiddle1);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                long2.total = tLong2;
+                middle1.total = tMiddle1;
+                short0.total = tShort0;
             }
         };
     }

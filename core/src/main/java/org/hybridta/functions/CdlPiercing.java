@@ -17,18 +17,21 @@ final class CdlPiercing extends Pattern {
             final CandleAverage long1 = average(BODY_LONG, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong1 = long1.total, tLong0 = long0.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1)
-                            && c.color(i) == 1 && c.body(i) > long0.at(c, i)
+                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
+                            && c.color(i) == 1 && c.body(i) > long0.at(c, i, tLong0)
                             && o[i] < c.low[i - 1]
                             && cl[i] < o[i - 1]
                             && cl[i] > cl[i - 1] + c.body(i - 1) * 0.5 ? 100 : 0;
-                    out[i] = signal;
-                    long1.roll(c, i);
-                    long0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong1 = long1.rolled(c, i, tLong1);
+                    tLong0 = long0.rolled(c, i, tLong0);
                 }
+                long1.total = tLong1;
+                long0.total = tLong0;
             }
         };
     }

@@ -24,19 +24,23 @@ final class CdlRickshawMan extends Pattern {
             final CandleAverage shadowLong0 = average(SHADOW_LONG, 0);
             final CandleAverage near0 = average(NEAR, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji0 = doji0.total, tShadowLong0 = shadowLong0.total, tNear0 = near0.total;
                 double[] o = c.open, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i)
-                            && c.lowerShadow(i) > shadowLong0.at(c, i)
-                            && c.upperShadow(i) > shadowLong0.at(c, i)
-                            && min(o[i], cl[i]) <= l[i] + c.highLow(i) / 2 + near0.at(c, i)
-                            && max(o[i], cl[i]) >= l[i] + c.highLow(i) / 2 - near0.at(c, i) ? 100 : 0;
-                    out[i] = signal;
-                    doji0.roll(c, i);
-                    shadowLong0.roll(c, i);
-                    near0.roll(c, i);
+                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
+                            && c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            && c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            && min(o[i], cl[i]) <= l[i] + c.highLow(i) / 2 + near0.at(c, i, tNear0)
+                            && max(o[i], cl[i]) >= l[i] + c.highLow(i) / 2 - near0.at(c, i, tNear0) ? 100 : 0;
+                    out[i - base] = signal;
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
+                    tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
+                    tNear0 = near0.rolled(c, i, tNear0);
                 }
+                doji0.total = tDoji0;
+                shadowLong0.total = tShadowLong0;
+                near0.total = tNear0;
             }
         };
     }

@@ -26,15 +26,16 @@ final class CdlRiseFall3Methods extends Pattern {
             final CandleAverage short1 = average(BODY_SHORT, 1);
             final CandleAverage long0 = average(BODY_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong4 = long4.total, tShort3 = short3.total, tShort2 = short2.total, tShort1 = short1.total, tLong0 = long0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int first = c.color(i - 4);
-                    int signal = c.body(i - 4) > long4.at(c, i - 4)
-                            && c.body(i - 3) < short3.at(c, i - 3)
-                            && c.body(i - 2) < short2.at(c, i - 2)
-                            && c.body(i - 1) < short1.at(c, i - 1)
-                            && c.body(i) > long0.at(c, i)
+                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
+                            && c.body(i - 3) < short3.at(c, i - 3, tShort3)
+                            && c.body(i - 2) < short2.at(c, i - 2, tShort2)
+                            && c.body(i - 1) < short1.at(c, i - 1, tShort1)
+                            && c.body(i) > long0.at(c, i, tLong0)
                             && first == -c.color(i - 3)
                             && c.color(i - 3) == c.color(i - 2)
                             && c.color(i - 2) == c.color(i - 1)
@@ -47,13 +48,18 @@ final class CdlRiseFall3Methods extends Pattern {
                             && cl[i - 1] * first < cl[i - 2] * first
                             && o[i] * first > cl[i - 1] * first
                             && cl[i] * first > cl[i - 4] * first ? 100 * first : 0;
-                    out[i] = signal;
-                    long4.roll(c, i);
-                    short3.roll(c, i);
-                    short2.roll(c, i);
-                    short1.roll(c, i);
-                    long0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong4 = long4.rolled(c, i, tLong4);
+                    tShort3 = short3.rolled(c, i, tShort3);
+                    tShort2 = short2.rolled(c, i, tShort2);
+                    tShort1 = short1.rolled(c, i, tShort1);
+                    tLong0 = long0.rolled(c, i, tLong0);
                 }
+                long4.total = tLong4;
+                short3.total = tShort3;
+                short2.total = tShort2;
+                short1.total = tShort1;
+                long0.total = tLong0;
             }
         };
     }

@@ -18,15 +18,18 @@ final class CdlShortLine extends Pattern {
             final CandleAverage short0 = average(BODY_SHORT, 0);
             final CandleAverage shadowShort0 = average(SHADOW_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShort0 = short0.total, tShadowShort0 = shadowShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i)
-                            && c.upperShadow(i) < shadowShort0.at(c, i)
-                            && c.lowerShadow(i) < shadowShort0.at(c, i) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    short0.roll(c, i);
-                    shadowShort0.roll(c, i);
+                    int signal = c.body(i) < short0.at(c, i, tShort0)
+                            && c.upperShadow(i) < shadowShort0.at(c, i, tShadowShort0)
+                            && c.lowerShadow(i) < shadowShort0.at(c, i, tShadowShort0) ? c.color(i) * 100 : 0;
+                    out[i - base] = signal;
+                    tShort0 = short0.rolled(c, i, tShort0);
+                    tShadowShort0 = shadowShort0.rolled(c, i, tShadowShort0);
                 }
+                short0.total = tShort0;
+                shadowShort0.total = tShadowShort0;
             }
         };
     }

@@ -16,14 +16,16 @@ final class CdlSpinningTop extends Pattern {
         return new Detector(s) {
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i)
+                    int signal = c.body(i) < short0.at(c, i, tShort0)
                             && c.upperShadow(i) > c.body(i)
                             && c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
-                    out[i] = signal;
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                short0.total = tShort0;
             }
         };
     }

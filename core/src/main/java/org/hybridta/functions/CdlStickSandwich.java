@@ -16,16 +16,18 @@ final class CdlStickSandwich extends Pattern {
         return new Detector(s) {
             final CandleAverage equal2 = average(EQUAL, 2);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tEqual2 = equal2.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 2) == -1 && c.color(i - 1) == 1 && c.color(i) == -1
                             && c.low[i - 1] > cl[i - 2]
-                            && cl[i] <= cl[i - 2] + equal2.at(c, i - 2)
-                            && cl[i] >= cl[i - 2] - equal2.at(c, i - 2) ? 100 : 0;
-                    out[i] = signal;
-                    equal2.roll(c, i);
+                            && cl[i] <= cl[i - 2] + equal2.at(c, i - 2, tEqual2)
+                            && cl[i] >= cl[i - 2] - equal2.at(c, i - 2, tEqual2) ? 100 : 0;
+                    out[i - base] = signal;
+                    tEqual2 = equal2.rolled(c, i, tEqual2);
                 }
+                equal2.total = tEqual2;
             }
         };
     }

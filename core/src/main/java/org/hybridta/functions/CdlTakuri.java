@@ -22,16 +22,20 @@ final class CdlTakuri extends Pattern {
             final CandleAverage veryShort0 = average(SHADOW_VERY_SHORT, 0);
             final CandleAverage veryLong0 = average(SHADOW_VERY_LONG, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji0 = doji0.total, tVeryShort0 = veryShort0.total, tVeryLong0 = veryLong0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i)
-                            && c.upperShadow(i) < veryShort0.at(c, i)
-                            && c.lowerShadow(i) > veryLong0.at(c, i) ? 100 : 0;
-                    out[i] = signal;
-                    doji0.roll(c, i);
-                    veryShort0.roll(c, i);
-                    veryLong0.roll(c, i);
+                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
+                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
+                            && c.lowerShadow(i) > veryLong0.at(c, i, tVeryLong0) ? 100 : 0;
+                    out[i - base] = signal;
+                    tDoji0 = doji0.rolled(c, i, tDoji0);
+                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    tVeryLong0 = veryLong0.rolled(c, i, tVeryLong0);
                 }
+                doji0.total = tDoji0;
+                veryShort0.total = tVeryShort0;
+                veryLong0.total = tVeryLong0;
             }
         };
     }

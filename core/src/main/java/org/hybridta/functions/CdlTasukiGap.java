@@ -18,7 +18,8 @@ final class CdlTasukiGap extends Pattern {
         return new Detector(s) {
             final CandleAverage near1 = average(NEAR, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tNear1 = near1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.bodyGapUp(i - 1, i - 2)
@@ -26,16 +27,17 @@ final class CdlTasukiGap extends Pattern {
                             && o[i] < cl[i - 1] && o[i] > o[i - 1]
                             && cl[i] < o[i - 1]
                             && cl[i] > max(cl[i - 2], o[i - 2])
-                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1)
+                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1)
                             || c.bodyGapDown(i - 1, i - 2)
                             && c.color(i - 1) == -1 && c.color(i) == 1
                             && o[i] < o[i - 1] && o[i] > cl[i - 1]
                             && cl[i] > o[i - 1]
                             && cl[i] < min(cl[i - 2], o[i - 2])
-                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1) ? c.color(i - 1) * 100 : 0;
-                    out[i] = signal;
-                    near1.roll(c, i);
+                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1) ? c.color(i - 1) * 100 : 0;
+                    out[i - base] = signal;
+                    tNear1 = near1.rolled(c, i, tNear1);
                 }
+                near1.total = tNear1;
             }
         };
     }

@@ -21,17 +21,19 @@ final class CdlTristar extends Pattern {
         return new Detector(s) {
             final CandleAverage doji2 = average(BODY_DOJI, 2);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tDoji2 = doji2.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i - 2) <= doji2.at(c, i - 2) && c.body(i - 1) <= doji2.at(c, i - 2) && c.body(i) <= doji2.at(c, i - 2)) {
+                    if (c.body(i - 2) <= doji2.at(c, i - 2, tDoji2) && c.body(i - 1) <= doji2.at(c, i - 2, tDoji2) && c.body(i) <= doji2.at(c, i - 2, tDoji2)) {
                         if (c.bodyGapUp(i - 1, i - 2) && max(o[i], cl[i]) < max(o[i - 1], cl[i - 1])) signal = -100;
                         if (c.bodyGapDown(i - 1, i - 2) && min(o[i], cl[i]) > min(o[i - 1], cl[i - 1])) signal = 100;
                     }
-                    out[i] = signal;
-                    doji2.roll(c, i);
+                    out[i - base] = signal;
+                    tDoji2 = doji2.rolled(c, i, tDoji2);
                 }
+                doji2.total = tDoji2;
             }
         };
     }

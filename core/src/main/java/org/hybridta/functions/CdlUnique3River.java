@@ -18,21 +18,24 @@ final class CdlUnique3River extends Pattern {
             final CandleAverage long2 = average(BODY_LONG, 2);
             final CandleAverage short0 = average(BODY_SHORT, 0);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong2 = long2.total, tShort0 = short0.total;
                 double[] o = c.open, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2)
+                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.color(i - 2) == -1
                             && c.color(i - 1) == -1
                             && cl[i - 1] > cl[i - 2] && o[i - 1] <= o[i - 2]
                             && l[i - 1] < l[i - 2]
-                            && c.body(i) < short0.at(c, i)
+                            && c.body(i) < short0.at(c, i, tShort0)
                             && c.color(i) == 1
                             && o[i] > l[i - 1] ? 100 : 0;
-                    out[i] = signal;
-                    long2.roll(c, i);
-                    short0.roll(c, i);
+                    out[i - base] = signal;
+                    tLong2 = long2.rolled(c, i, tLong2);
+                    tShort0 = short0.rolled(c, i, tShort0);
                 }
+                long2.total = tLong2;
+                short0.total = tShort0;
             }
         };
     }

@@ -18,19 +18,22 @@ final class CdlUpsideGap2Crows extends Pattern {
             final CandleAverage long2 = average(BODY_LONG, 2);
             final CandleAverage short1 = average(BODY_SHORT, 1);
 
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                double tLong2 = long2.total, tShort1 = short1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2)
-                            && c.color(i - 1) == -1 && c.body(i - 1) <= short1.at(c, i - 1)
+                    int signal = c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.color(i - 1) == -1 && c.body(i - 1) <= short1.at(c, i - 1, tShort1)
                             && c.bodyGapUp(i - 1, i - 2)
                             && c.color(i) == -1
                             && o[i] > o[i - 1] && cl[i] < cl[i - 1]
                             && cl[i] > cl[i - 2] ? -100 : 0;
-                    out[i] = signal;
-                    long2.roll(c, i);
-                    short1.roll(c, i);
+                    out[i - base] = signal;
+                    tLong2 = long2.rolled(c, i, tLong2);
+                    tShort1 = short1.rolled(c, i, tShort1);
                 }
+                long2.total = tLong2;
+                short1.total = tShort1;
             }
         };
     }

@@ -15,7 +15,7 @@ final class CdlXSideGap3Methods extends Pattern {
 
     @Override Detector detector(CandleSettings s, Args a) {
         return new Detector(s) {
-            @Override void scan(Candles c, int from, int end, double[] out) {
+            @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = c.color(i - 2) == c.color(i - 1)
@@ -26,7 +26,7 @@ final class CdlXSideGap3Methods extends Pattern {
                             && cl[i] > min(cl[i - 2], o[i - 2])
                             && (c.color(i - 2) == 1 && c.bodyGapUp(i - 1, i - 2)
                                 || c.color(i - 2) == -1 && c.bodyGapDown(i - 1, i - 2)) ? c.color(i - 2) * 100 : 0;
-                    out[i] = signal;
+                    out[i - base] = signal;
                 }
             }
         };

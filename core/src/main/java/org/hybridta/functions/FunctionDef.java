@@ -1,6 +1,7 @@
 package org.hybridta.functions;
 
 import java.util.Arrays;
+import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.FunctionInfo;
 
 /**
@@ -31,6 +32,11 @@ abstract class FunctionDef {
 
     /** A new streaming state for one series. */
     abstract Step step(Args args);
+
+    /** A new streaming state for one series under these candle settings (only the patterns read them). */
+    Step step(Args args, CandleSettings settings) {
+        return step(args);
+    }
 
     /**
      * Computes one series: reads {@code in[k][off, off + len)} (one array per input field, in the order of

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.FunctionInfo;
 import org.hybridta.indicator.Group;
 import org.hybridta.indicator.Indicator;
@@ -47,6 +48,19 @@ public final class Functions {
         FunctionDef f = def(indicator.name());
         Args args = Args.of(indicator.params());
         return (in, off, len, out) -> f.batch(args, in, off, len, out);
+    }
+
+    /**
+     * A new streaming step of {@code indicator} for one series: fed bar by bar it gives the batch kernel's values bit
+     * for bit. Pattern steps read the {@link org.hybridta.indicator.CandleSettings} current now.
+     */
+    public static IndicatorStep step(Indicator indicator) {
+        return step(indicator, CandleSettings.current());
+    }
+
+    /** Like {@link #step(Indicator)}, a pattern's step under {@code settings} rather than the current ones. */
+    public static IndicatorStep step(Indicator indicator, CandleSettings settings) {
+        return new IndicatorStep(indicator, def(indicator.name()).step(Args.of(indicator.params()), settings));
     }
 
     private static FunctionDef def(String function) {

@@ -95,9 +95,11 @@ final class Mavp extends FunctionDef {
 
     /**
      * The streaming form: one average per period met so far, each fed every bar from its start. A period first met
-     * at a later bar is caught up from its start, so the state keeps the series.
+     * at a later bar is caught up from its start, so the state keeps the series. Its averages appear as periods are
+     * met, so the state walker cannot follow it field by field: it copies, writes and reads itself (the series, the
+     * periods met in order and each of their averages).
      */
-    static final class State {
+    static final class State implements StateWalker.Custom {
         private final int min, max, lookback;
         private final MaType type;
         private final RealStep[] averages;           // by period - min, created when first met
@@ -136,6 +138,54 @@ final class Mavp extends FunctionDef {
                 met[metCount++] = i;
             }
             return values[i];
+        }
+
+        @Override public void copyTo(StateWalker.Custom other, StateWalker walker) {
+            State t = (State) other;
+            for (int k = 0; k < t.metCount; k++) t.averages[t.met[k]] = null;
+            t.metCount = metCount;
+            System.arraycopy(met, 0, t.met, 0, metCount);
+            System.arraycopy(values, 0, t.values, 0, values.length);
+            for (int k = 0; k < metCount; k++) {
+                int i = met[k];
+                t.averages[i] = MovingAverage.step(type, i + min);
+                walker.copy(averages[i], t.averages[i]);
+            }
+            if (t.history.length < bars) t.history = new double[history.length];
+            System.arraycopy(history, 0, t.history, 0, bars);
+            t.bars = bars;
+        }
+
+        @Override public void write(java.io.DataOutput out, StateWalker walker) throws java.io.IOException {
+            out.writeInt(bars);
+            for (int t = 0; t < bars; t++) out.writeLong(Double.doubleToRawLongBits(history[t]));
+            out.writeInt(metCount);
+            for (int k = 0; k < metCount; k++) {
+                int i = met[k];
+                out.writeInt(i);
+                out.writeLong(Double.doubleToRawLongBits(values[i]));
+                walker.write(averages[i], out);
+            }
+        }
+
+        @Override public void read(java.nio.ByteBuffer in, StateWalker walker) {
+            int n = in.getInt();
+            if (n < 0 || 8L * n > in.remaining()) throw new IllegalArgumentException("mavp state is corrupt (" + n + " bars)");
+            history = new double[Math.max(64, Integer.highestOneBit(Math.max(1, n)) << 1)];
+            for (int t = 0; t < n; t++) history[t] = Double.longBitsToDouble(in.getLong());
+            bars = n;
+            int count = in.getInt();
+            if (count < 0 || count > met.length) throw new IllegalArgumentException("mavp state is corrupt (" + count + " periods)");
+            for (int k = 0; k < metCount; k++) averages[met[k]] = null;
+            metCount = 0;
+            for (int k = 0; k < count; k++) {
+                int i = in.getInt();
+                if (i < 0 || i >= averages.length || averages[i] != null) throw new IllegalArgumentException("mavp state is corrupt (period index " + i + ")");
+                values[i] = Double.longBitsToDouble(in.getLong());
+                averages[i] = MovingAverage.step(type, i + min);
+                walker.read(averages[i], in);
+                met[metCount++] = i;
+            }
         }
     }
 }

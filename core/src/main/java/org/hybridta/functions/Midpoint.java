@@ -22,9 +22,21 @@ final class Midpoint extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        State s = new State(a.integer(0));
-        double[] x = in[0], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(x[i], x[i]);
+        batch(in[0], in[0], off, len, a.integer(0), out[0]);
+    }
+
+    /** MIDPOINT ({@code high == low}) and MIDPRICE over an array: the values {@link State} gives bar by bar. */
+    static void batch(double[] high, double[] low, int off, int len, int period, double[] o) {
+        if (!warmUp(new double[][] {o}, off, len, period - 1)) return;
+        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
+        SlidingExtreme.Batch.combine(highest, lowest, high, SlidingExtreme.Batch.Combination.MIDPOINT, off + period - 1, off + len, o);
+    }
+
+    /** TA-Lib's midpoint of a window whose first high and low are these: NaN on the side whose first value is NaN. */
+    static double midpoint(double firstHigh, double firstLow, double highest, double lowest) {
+        double h = Double.isNaN(firstHigh) ? Double.NaN : highest;
+        double l = Double.isNaN(firstLow) ? Double.NaN : lowest;
+        return (h + l) / 2.0;
     }
 
     /**

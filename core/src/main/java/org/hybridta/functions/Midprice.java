@@ -23,8 +23,6 @@ final class Midprice extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        Midpoint.State s = new Midpoint.State(a.integer(0));
-        double[] high = in[0], low = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(high[i], low[i]);
+        Midpoint.batch(in[0], in[1], off, len, a.integer(0), out[0]);
     }
 }

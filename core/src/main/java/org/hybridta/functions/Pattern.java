@@ -2,8 +2,6 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.hybridta.Field;
 import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Group;
@@ -40,6 +38,9 @@ abstract class Pattern extends FunctionDef {
     /** {@code TA_CDL<NAME>_Lookback} under {@code settings}. */
     abstract int lookback(CandleSettings settings);
 
+    /** Bars per chunk of a batch: the chunk's signals stay in the first-level cache until they are copied out. */
+    private static final int CHUNK = 2048;
+
     /** A new detector for one series under {@code settings}. */
     abstract Detector detector(CandleSettings settings, Args args);
 
@@ -62,12 +63,24 @@ abstract class Pattern extends FunctionDef {
         Detector d = detector(settings, args);
         int first = off + lookback - primingBars();
         d.start(candles, first);
-        d.scan(candles, first, off + len, out[0]);
+        // the loop writes ints into a small buffer, copied out after each chunk: a store into a double[] inside the
+        // loop could be a store into an input (all are double[]), so the JIT would reload the inputs after each one
+        int end = off + len;
+        int[] signals = new int[Math.min(CHUNK, end - first)];
+        double[] o = out[0];
+        for (int from = first; from < end; from += CHUNK) {
+            int to = Math.min(end, from + CHUNK);
+            d.scan(candles, from, to, signals, from);
+            for (int i = from; i < to; i++) o[i] = signals[i - from];
+        }
         warmUp(out, off, len, lookback);        // over the priming bars' signals too
     }
 
     @Override final Step step(Args args) {
-        CandleSettings settings = CandleSettings.current();
+        return step(args, CandleSettings.current());
+    }
+
+    @Override final Step step(Args args, CandleSettings settings) {
         int lookback = lookback(settings);
         return new Stream(detector(settings, args), lookback, lookback - primingBars());
     }
@@ -81,7 +94,7 @@ abstract class Pattern extends FunctionDef {
      */
     abstract static class Detector {
         private final CandleSettings settings;
-        private final List<CandleAverage> averages = new ArrayList<>();
+        private CandleAverage[] averages = new CandleAverage[0];     // an array, not a list: the state walker follows arrays
 
         Detector(CandleSettings settings) {
             this.settings = settings;
@@ -90,15 +103,17 @@ abstract class Pattern extends FunctionDef {
         /** The running average of {@code setting} for the candle {@code offset} bars before the current one. */
         final CandleAverage average(CandleSettings.Setting setting, int offset) {
             CandleAverage a = CandleAverage.of(settings.rule(setting), offset);
-            averages.add(a);
+            averages = java.util.Arrays.copyOf(averages, averages.length + 1);
+            averages[averages.length - 1] = a;
             return a;
         }
 
         /**
-         * TA-Lib's loop over bars {@code [from, end)}: writes each bar's signal to {@code out[i]} (with the averages as
-         * TA-Lib has them at that bar), then rolls every average. Called for consecutive ranges of one series.
+         * TA-Lib's loop over bars {@code [from, end)}: writes each bar's signal to {@code out[i - base]} (with the
+         * averages as TA-Lib has them at that bar), then rolls every average. Called for consecutive ranges of one
+         * series. The signals are ints, as TA-Lib's: see {@link Pattern#batch}.
          */
-        abstract void scan(Candles c, int from, int end, double[] out);
+        abstract void scan(Candles c, int from, int end, int[] out, int base);
 
         /** Sums every average's initial period; TA-Lib's loop then starts at bar {@code first}. */
         final void start(Candles c, int first) {
@@ -114,7 +129,7 @@ abstract class Pattern extends FunctionDef {
         private final Detector detector;
         private final int lookback, first;
         private final Candles candles;
-        private final double[] signals;
+        private final int[] signals;
         private int size;
         private long bar;
 
@@ -124,7 +139,7 @@ abstract class Pattern extends FunctionDef {
             this.first = first;
             int capacity = Math.max(64, 2 * (lookback + 1));
             candles = new Candles(new double[capacity], new double[capacity], new double[capacity], new double[capacity]);
-            signals = new double[capacity];
+            signals = new int[capacity];
         }
 
         @Override public void update(double[] in, double[] out) {
@@ -137,7 +152,7 @@ abstract class Pattern extends FunctionDef {
             long n = bar++;
             if (n >= first) {
                 if (n == first) detector.start(candles, i);
-                detector.scan(candles, i, i + 1, signals);
+                detector.scan(candles, i, i + 1, signals, 0);
             }
             out[0] = n >= lookback ? signals[i] : Double.NaN;
         }

@@ -49,6 +49,10 @@ abstract class PriceOscillator extends FunctionDef {
         int lookback = lookback(a);
         double[] x = in[0], o = out[0];
         if (!warmUp(out, off, len, lookback)) return;
+        if (a.maType(2) == MaType.SMA) {
+            smas(x, off, off + len, fast(a), slow(a), o);
+            return;
+        }
         // the slow average in place, the fast one as a step alongside: a scratch array of the series' length would
         // cost more (a fresh 8 MB array per million bars is first touched page by page)
         MovingAverage.batch(a.maType(2), slow(a), x, off, len, o);
@@ -56,5 +60,34 @@ abstract class PriceOscillator extends FunctionDef {
         int i = off, end = off + len;
         for (; i < off + lookback; i++) fast.next(x[i]);
         for (; i < end; i++) o[i] = value(fast.next(x[i]), o[i]);
+    }
+
+    /**
+     * TA-Lib's default, two SMAs, in one pass: each running total is summed and trimmed in the order of
+     * {@link MovingAverage}'s SMA started at {@code off} (the fast one as its step does, from the first bar), but the
+     * totals trail the input by reading it back, where the step keeps a ring.
+     */
+    private void smas(double[] x, int off, int end, int fastPeriod, int slowPeriod, double[] o) {
+        double fastTotal = 0, slowTotal = 0;
+        int i = off;
+        for (; i < off + fastPeriod - 1; i++) {
+            fastTotal += x[i];
+            slowTotal += x[i];
+        }
+        for (; i < off + slowPeriod - 1; i++) {
+            fastTotal += x[i];
+            fastTotal -= x[i - fastPeriod + 1];
+            slowTotal += x[i];
+        }
+        for (; i < end; i++) {
+            double v = x[i];
+            fastTotal += v;
+            double fastSum = fastTotal;
+            fastTotal -= x[i - fastPeriod + 1];
+            slowTotal += v;
+            double slowSum = slowTotal;
+            slowTotal -= x[i - slowPeriod + 1];
+            o[i] = value(fastSum / fastPeriod, slowSum / slowPeriod);
+        }
     }
 }

@@ -36,6 +36,15 @@ final class Stoch extends FunctionDef {
     }
 
     /** The streaming fast %K over {@code period} bars (NaN before bar period - 1); STOCHF and STOCHRSI reuse it. */
+    /**
+     * Fast %K of the bars {@code [from, end)} into {@code out[from + period - 1 .. end)}, the values {@link FastK}
+     * gives bar by bar ({@code out} must not be one of the inputs; its earlier bars are left as they are).
+     */
+    static void fastK(double[] high, double[] low, double[] close, int from, int end, int period, double[] out) {
+        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, from, period), lowest = SlidingExtreme.batchLowest(low, from, period);
+        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.FAST_K, from + period - 1, end, out);
+    }
+
     static final class FastK {
         private final SlidingExtreme highest, lowest;
         private final int period;
@@ -80,9 +89,7 @@ final class Stoch extends FunctionDef {
             return;
         }
         // fast %K into outD as scratch, slow %K into outK, slow %D back into outD
-        FastK fastK = new FastK(a.integer(0));
-        double[] high = in[0], low = in[1], close = in[2];
-        for (int i = off, end = off + len; i < end; i++) outD[i] = fastK.next(high[i], low[i], close[i]);
+        fastK(in[0], in[1], in[2], off, off + len, a.integer(0), outD);
         MovingAverage.batch(a.maType(2), a.integer(1), outD, off + lbK, len - lbK, outK);
         MovingAverage.batch(a.maType(4), a.integer(3), outK, off + lbK + lbSlowK, len - lbK - lbSlowK, outD);
         warmUp(out, off, len, lookback);

@@ -42,9 +42,7 @@ final class StochF extends FunctionDef {
             warmUp(out, off, len, lookback);
             return;
         }
-        Stoch.FastK fastK = new Stoch.FastK(a.integer(0));
-        double[] high = in[0], low = in[1], close = in[2];
-        for (int i = off, end = off + len; i < end; i++) outK[i] = fastK.next(high[i], low[i], close[i]);
+        Stoch.fastK(in[0], in[1], in[2], off, off + len, a.integer(0), outK);
         MovingAverage.batch(a.maType(2), a.integer(1), outK, off + lbK, len - lbK, outD);
         warmUp(out, off, len, lookback);
     }

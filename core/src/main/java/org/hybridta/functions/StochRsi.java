@@ -52,11 +52,7 @@ final class StochRsi extends FunctionDef {
         }
         // the RSI into outD, fast %K from it into outK, fast %D over it back into outD
         GainLoss.batch(false, period, in[0], off, len, outD);
-        Stoch.FastK fastK = new Stoch.FastK(a.integer(1));
-        for (int i = off + period, end = off + len; i < end; i++) {
-            double r = outD[i];
-            outK[i] = fastK.next(r, r, r);
-        }
+        Stoch.fastK(outD, outD, outD, off + period, off + len, a.integer(1), outK);
         MovingAverage.batch(a.maType(3), a.integer(2), outK, off + firstK, len - firstK, outD);
         warmUp(out, off, len, lookback);
     }

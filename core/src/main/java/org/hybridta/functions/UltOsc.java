@@ -55,8 +55,7 @@ final class UltOsc extends FunctionDef {
                 prevClose = close;
                 return Double.NaN;
             }
-            double trueLow = low < prevClose ? low : prevClose;
-            double a = close - trueLow, b = Trange.trueRange(high, low, prevClose);
+            double a = buyingPressure(low, close, prevClose), b = Trange.trueRange(high, low, prevClose);
             prevClose = close;
             ring[pos] = a;
             ring[pos + 1] = b;
@@ -105,8 +104,58 @@ final class UltOsc extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        State s = state(a);
+        int[] p = sorted(a);
+        int p1 = p[0], p2 = p[1], p3 = p[2];
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(high[i], low[i], close[i]);
+        if (!warmUp(out, off, len, p3)) return;
+        // State's sums and order, with each bar's two terms computed once (TA-Lib computes a leaving bar's again,
+        // and its true range's comparisons are branches the JIT cannot make branch-free for doubles) and kept in
+        // rings indexed by mask, the warm-up out of the main loop
+        int mask = Integer.highestOneBit(p3) * 2 - 1;            // ring size a power of two above p3
+        double[] ringA = new double[mask + 1], ringB = new double[mask + 1];
+        double a1 = 0, a2 = 0, a3 = 0, b1 = 0, b2 = 0, b3 = 0;
+        for (int t = off + 1, last = off + p3 - 1; t <= last; t++) {
+            double bp = buyingPressure(low[t], close[t], close[t - 1]), tr = Trange.trueRange(high[t], low[t], close[t - 1]);
+            ringA[t & mask] = bp;
+            ringB[t & mask] = tr;
+            if (t - off > p3 - p1) {
+                a1 += bp;
+                b1 += tr;
+            }
+            if (t - off > p3 - p2) {
+                a2 += bp;
+                b2 += tr;
+            }
+            a3 += bp;
+            b3 += tr;
+        }
+        for (int t = off + p3, end = off + len; t < end; t++) {
+            double bp = buyingPressure(low[t], close[t], close[t - 1]), tr = Trange.trueRange(high[t], low[t], close[t - 1]);
+            ringA[t & mask] = bp;
+            ringB[t & mask] = tr;
+            a1 += bp;
+            b1 += tr;
+            a2 += bp;
+            b2 += tr;
+            a3 += bp;
+            b3 += tr;
+            double output = 0.0;
+            if (!isZero(b1)) output += 4.0 * (a1 / b1);
+            if (!isZero(b2)) output += 2.0 * (a2 / b2);
+            if (!isZero(b3)) output += a3 / b3;
+            o[t] = 100.0 * (output / 7.0);
+            int u1 = (t - p1 + 1) & mask, u2 = (t - p2 + 1) & mask, u3 = (t - p3 + 1) & mask;
+            a1 -= ringA[u1];
+            b1 -= ringB[u1];
+            a2 -= ringA[u2];
+            b2 -= ringB[u2];
+            a3 -= ringA[u3];
+            b3 -= ringB[u3];
+        }
+    }
+
+    /** Close minus the true low (the lower of the low and the previous close). */
+    private static double buyingPressure(double low, double close, double prevClose) {
+        return close - (low < prevClose ? low : prevClose);
     }
 }

@@ -26,15 +26,20 @@ final class Willr extends FunctionDef {
     private static double next(SlidingExtreme highest, SlidingExtreme lowest, double high, double low, double close, boolean ready) {
         highest.add(high);
         lowest.add(low);
-        if (!ready) return Double.NaN;
-        double hh = highest.value(), diff = (hh - lowest.value()) / (-100.0);
+        return ready ? willr(highest.value(), lowest.value(), close) : Double.NaN;
+    }
+
+    /** %R from the window's highest high and lowest low, TA-Lib's arithmetic. */
+    static double willr(double hh, double ll, double close) {
+        double diff = (hh - ll) / (-100.0);
         return diff != 0.0 ? (hh - close) / diff : 0.0;
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0);
-        SlidingExtreme highest = SlidingExtreme.highest(period), lowest = SlidingExtreme.lowest(period);
+        if (!warmUp(out, off, len, period - 1)) return;
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = next(highest, lowest, high[i], low[i], close[i], i - off >= period - 1);
+        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
+        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.WILLR, off + period - 1, off + len, o);
     }
 }

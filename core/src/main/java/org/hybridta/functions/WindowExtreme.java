@@ -68,17 +68,14 @@ final class WindowExtreme extends FunctionDef {
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int lookback = lookback(a);
         if (!warmUp(out, off, len, lookback)) return;
-        SlidingExtreme[] extremes = extremes(a.integer(0));
+        int period = a.integer(0), first = off + lookback, end = off + len;
         double[] x = in[0];
-        int first = off + lookback, end = off + len;
-        for (int k = 0; k < extremes.length; k++) {
-            SlidingExtreme e = extremes[k];
-            double[] o = out[k];
-            for (int i = off; i < first; i++) e.add(x[i]);
-            for (int i = first; i < end; i++) {
-                e.add(x[i]);
-                o[i] = kind.index ? e.index() : e.value();
-            }
+        boolean both = kind.lowest && kind.highest;
+        for (int k = 0; k < out.length; k++) {
+            boolean lowest = both ? k == 0 : kind.lowest;
+            SlidingExtreme.Batch e = lowest ? SlidingExtreme.batchLowest(x, off, period) : SlidingExtreme.batchHighest(x, off, period);
+            if (kind.index) e.indexes(first, end, out[k], first);
+            else e.values(first, end, out[k], first);
         }
     }
 }

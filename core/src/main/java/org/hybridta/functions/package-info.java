@@ -8,6 +8,9 @@
  * bar, O(1) amortised) or in a shared component ({@code MovingAverage}, {@code SlidingExtreme},
  * {@code RunningVariance}); where the batch loop is written out for speed it performs the same operations in
  * the same order, and {@code StreamTest} proves the two bit-identical for every function of the catalog.
+ * A step keeps its state in fields and arrays of this package's classes (no {@code java.util} collections):
+ * {@code StateWalker} copies it (a stream's peek) and writes it (a snapshot) without code per function, and
+ * {@code StateWalkerTest} proves that for the whole catalog. The public streaming face is {@code org.hybridta.stream}.
  * Composite functions call their components, never copy them. Values equal TA-Lib C 0.6's (its arithmetic
  * order, its 1e-14 zero threshold), which {@code CatalogConformanceTest} checks function by function.
  *

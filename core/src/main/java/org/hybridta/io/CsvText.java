@@ -142,22 +142,50 @@ public final class CsvText {
         return NumberOutput.toString(v, true);
     }
 
-    private static int writeLong(byte[] dst, int at, long v) {
-        if (v == 0) {
-            dst[at] = '0';
-            return at + 1;
+    /** "00" to "99": two digits per division (a whole number's text was an eighth of a CSV write's time). */
+    private static final byte[] DIGIT_PAIRS = new byte[200];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_PAIRS[2 * i] = (byte) ('0' + i / 10);
+            DIGIT_PAIRS[2 * i + 1] = (byte) ('0' + i % 10);
         }
+    }
+
+    private static int writeLong(byte[] dst, int at, long v) {
         if (v < 0) {
             dst[at++] = '-';
             v = -v;   // |v| < 1e15: no overflow
         }
-        int digits = 0;
-        for (long x = v; x > 0; x /= 10) digits++;
-        for (int i = at + digits - 1; i >= at; i--) {
-            dst[i] = (byte) ('0' + v % 10);
-            v /= 10;
+        int end = at + digits(v), i = end;
+        while (v >= Integer.MAX_VALUE) {   // long division only above the int range
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            dst[--i] = DIGIT_PAIRS[2 * r + 1];
+            dst[--i] = DIGIT_PAIRS[2 * r];
+            v = q;
         }
-        return at + digits;
+        int n = (int) v;
+        while (n >= 100) {
+            int q = n / 100, r = n - q * 100;
+            dst[--i] = DIGIT_PAIRS[2 * r + 1];
+            dst[--i] = DIGIT_PAIRS[2 * r];
+            n = q;
+        }
+        if (n >= 10) {
+            dst[--i] = DIGIT_PAIRS[2 * n + 1];
+            dst[--i] = DIGIT_PAIRS[2 * n];
+        } else {
+            dst[--i] = (byte) ('0' + n);
+        }
+        return end;
+    }
+
+    /** The number of decimal digits of {@code v >= 0} (1 for 0). */
+    private static int digits(long v) {
+        int d = 1;
+        for (long p = 10; d < 19 && v >= p; p *= 10) d++;
+        return d;
     }
 
     /** Appends the ISO date of an epoch day. */

@@ -14,8 +14,9 @@ import org.hybridta.conformance.TaLibCCall;
  * machine disturb them less than wall time. A main, not a test:
  * <pre>
  * mvn -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp core/target/classes:core/target/test-classes:$(cat core/target/cp.txt) org.hybridta.functions.PatternTiming
+ * java -cp core/target/classes:core/target/test-classes:$(cat core/target/cp.txt) org.hybridta.functions.PatternTiming [NAME...]
  * </pre>
+ * Names (e.g. {@code cdlhammer cdldoji}) time those patterns alone.
  */
 final class PatternTiming {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
@@ -30,7 +31,7 @@ final class PatternTiming {
         for (int round = 0; round < 3; round++) {
             double ours = 0, theirs = 0;
             for (FunctionDef f : Catalog.all()) {
-                if (!(f instanceof Pattern)) continue;
+                if (!(f instanceof Pattern) || args.length > 0 && !java.util.Arrays.asList(args).contains(f.name())) continue;
                 Args a = Cases.defaults(f);
                 long best = Long.MAX_VALUE, bestC = Long.MAX_VALUE;
                 try (TaLibCCall call = TaLibC.prepare(f.name(), n, a.values())) {
@@ -51,7 +52,7 @@ final class PatternTiming {
                             f.name(), best / (double) n, bestC / (double) n, bestC / (double) best);
                 }
             }
-            System.out.printf("round %d, all 61: HybridTA %.0f ms, TA-Lib C %.0f ms, C/HybridTA %.2f%n", round, ours / 1e6, theirs / 1e6, theirs / ours);
+            System.out.printf("round %d, " + (args.length > 0 ? String.join(",", args) : "all 61") + ": HybridTA %.0f ms, TA-Lib C %.0f ms, C/HybridTA %.2f%n", round, ours / 1e6, theirs / 1e6, theirs / ours);
         }
     }
 }

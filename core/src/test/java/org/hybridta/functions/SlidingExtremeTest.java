@@ -66,4 +66,45 @@ class SlidingExtremeTest {
             }
         }
     }
+
+    /** {@link SlidingExtreme.Batch} from an offset, asked in chunks of random sizes: TA-Lib's indexes and bits again. */
+    @Test void batchGivesTaLibsIndexesAndBitsInAnyChunks() {
+        Random r = new Random(12);
+        double[] palette = {1, 2, 2, 3, 0.0, -0.0, Double.NaN, -1, Double.NEGATIVE_INFINITY};
+        for (int trial = 0; trial < 600; trial++) {
+            int off = r.nextInt(5), n = 1 + r.nextInt(trial % 5 == 0 ? 1200 : 400);
+            double[] x = new double[off + n];
+            boolean walk = trial % 3 == 0;                   // also long monotone stretches: blocks and folds both used
+            for (int i = 0; i < x.length; i++) {
+                x[i] = walk ? (i == 0 ? 0 : x[i - 1]) + r.nextInt(5) - 2 : palette[r.nextInt(trial % 2 == 0 ? 6 : palette.length)];
+            }
+            int window = 1 + r.nextInt(trial % 5 == 0 ? 160 : 12);      // beyond Batch.SCAN_MAX: the blocks
+            if (window > n) continue;
+            double[] series = java.util.Arrays.copyOfRange(x, off, x.length);
+            for (boolean highest : new boolean[] {true, false}) {
+                for (boolean latest : new boolean[] {false, true}) {
+                    double[][] expected = taLib(series, window, highest, latest);
+                    SlidingExtreme.Batch values = batch(x, off, window, highest, latest), indexes = batch(x, off, window, highest, latest);
+                    double[] v = new double[x.length], ix = new double[x.length];
+                    for (int t = off + window - 1; t < x.length; ) {
+                        int m = Math.min(x.length - t, 1 + r.nextInt(50));
+                        values.values(t, t + m, v, t);
+                        indexes.indexes(t, t + m, ix, t);
+                        t += m;
+                    }
+                    for (int t = window - 1; t < n; t++) {
+                        String what = "trial " + trial + " window " + window + " highest " + highest + " latest " + latest + " bar " + t;
+                        assertThat(ix[off + t]).as(what).isEqualTo(expected[0][t]);
+                        if (Double.isNaN(expected[1][t])) assertThat(v[off + t]).as(what).isNaN();
+                        else assertThat(Double.doubleToRawLongBits(v[off + t])).as(what).isEqualTo(Double.doubleToRawLongBits(expected[1][t]));
+                    }
+                }
+            }
+        }
+    }
+
+    private static SlidingExtreme.Batch batch(double[] x, int off, int window, boolean highest, boolean latest) {
+        return highest ? (latest ? SlidingExtreme.batchHighestLatest(x, off, window) : SlidingExtreme.batchHighest(x, off, window))
+                : (latest ? SlidingExtreme.batchLowestLatest(x, off, window) : SlidingExtreme.batchLowest(x, off, window));
+    }
 }

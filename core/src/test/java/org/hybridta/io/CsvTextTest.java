@@ -59,6 +59,17 @@ class CsvTextTest {
     }
 
     @Test
+    void wholeNumbersAtEveryDigitCountAndAroundTheIntRangeAreTheirLongText() {
+        for (long p = 1; p <= 100_000_000_000_000L; p *= 10) {
+            for (long v : new long[] {p - 1, p, p + 1, 2 * p, 9 * p + 9 % p, Integer.MAX_VALUE, Integer.MAX_VALUE + 1L, 4_294_967_296L}) {
+                assertThat(written(v)).isEqualTo(Long.toString(v));
+                assertThat(written(-v)).isEqualTo(v == 0 ? "0" : Long.toString(-v));
+            }
+        }
+        assertThat(written(999_999_999_999_999d)).isEqualTo("999999999999999");
+    }
+
+    @Test
     void datesAreIso() {
         byte[] b = new byte[16];
         for (LocalDate d : new LocalDate[] {LocalDate.of(2026, 12, 5), LocalDate.of(1970, 1, 1), LocalDate.of(1, 2, 3), LocalDate.of(9999, 12, 31),

@@ -1,5 +1,9 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.CudaProbe;
+import org.hybridta.cuda.driver.DeviceArena;
+import org.hybridta.cuda.driver.CudaDevice;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -146,6 +150,7 @@ public final class CudaDiagnostics implements AutoCloseable {
         List<Object> args = new ArrayList<>();
         for (var f : call.inputs()) {
             args.add(switch (f) {
+                case OPEN -> ohlcv[2].ptr;  // the synthetic walk has no open: its close stands in (the same bytes are read)
                 case HIGH -> ohlcv[0].ptr;
                 case LOW -> ohlcv[1].ptr;
                 case CLOSE -> ohlcv[2].ptr;
@@ -159,7 +164,7 @@ public final class CudaDiagnostics implements AutoCloseable {
         int shared = call.sharedBytes();
         Segments seg = Segments.plan(call, groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), shared), segments);
         call.addScalars(args, bars, seg);
-        if (call.ringDoubles() > 0) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
+        if (call.takesScratch()) args.add(ring != null ? ring.ptr : new jcuda.driver.CUdeviceptr());
         Object[] a = args.toArray();
         long bytes = (long) series * bars * ((long) Double.BYTES * call.inputs().size() + (long) es * call.outputs());
         String layout = String.format(java.util.Locale.ROOT, "%s %s: %d groups x %d segments of %d bars (halo %d), %d blocks resident",

@@ -1,11 +1,18 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.CudaProbe;
+
 /** A CUDA driver call failed; the message names the call and the driver's error code. */
 public final class CudaException extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final int result;
 
-    CudaException(String call, int result) {
+    /**
+     * @param call   the driver call that failed, with the arguments worth knowing
+     * @param result its {@code CUresult}
+     */
+    public CudaException(String call, int result) {
         super(call + " failed: " + Cuda.errorName(result) + hint(result));
         this.result = result;
     }

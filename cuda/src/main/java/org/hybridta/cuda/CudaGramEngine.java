@@ -1,5 +1,8 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.DeviceArena;
+import org.hybridta.cuda.driver.CudaDevice;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;

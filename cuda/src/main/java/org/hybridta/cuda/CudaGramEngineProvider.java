@@ -1,5 +1,6 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.CudaProbe;
 import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.xsection.GramEngine;

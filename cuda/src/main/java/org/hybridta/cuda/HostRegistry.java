@@ -1,5 +1,7 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+
 import java.nio.Buffer;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.CudaDevice;
 import java.util.List;
 import java.util.Optional;
 import org.hybridta.Field;
@@ -25,11 +26,69 @@ import org.hybridta.indicator.MaType;
  * @param ringInRegisters whether the kernel keeps its ring in registers (CCI up to period 32, see {@code hybridta.cu}):
  *                    then it needs neither shared nor global ring memory, and reserving any would only leave
  *                    room for fewer blocks on a multiprocessor
+ * @param framework   whether the kernel is one of the kernel framework's ({@code framework.cuh}): its ints are padded to
+ *                    3 and its doubles to 2, and it always takes the scratch parameter
  */
 record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, double[] doubles, int ringDoubles, int halo, int align,
-                  boolean ringInRegisters) {
+                  boolean ringInRegisters, boolean framework) {
+    /** The functions written on the kernel framework ({@code framework.cuh}); their kernels are named after the function. */
+    static final java.util.Set<String> FRAMEWORK = java.util.Collections.unmodifiableSet(new java.util.TreeSet<>(List.of(
+            // elementwise
+            "avgprice", "medprice", "typprice", "wclprice", "bop", "add", "sub", "mult", "div", "acos", "asin", "atan", "ceil", "cos",
+            "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh",
+            // lags, windows, running sums and recursions
+            "rocp", "rocr", "rocr100", "sum", "max", "min", "midpoint", "midprice", "var", "stddev", "ad", "adosc", "natr", "cmo", "trix",
+            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc")));
+
+    /** A framework function's padded parameters (3 ints, 2 doubles) and ring doubles per series; null where the parameters are not covered. */
+    private static KernelCall framework(Indicator ind) {
+        int[] ints = new int[3];
+        double[] doubles = new double[2];
+        int ring = 0;
+        switch (ind.name()) {
+            case "rocp", "rocr", "rocr100", "sum", "natr", "cmo", "trix", "var" -> ints[0] = period(ind);
+            case "max", "min", "minmax", "midpoint", "midprice" -> {
+                ints[0] = period(ind);
+                ring = 2 * ints[0];  // the sliding extremes' two rings
+            }
+            case "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> {
+                ints[0] = period(ind);
+                ring = ints[0];  // the window
+            }
+            case "stddev" -> {
+                ints[0] = period(ind);
+                doubles[0] = ind.param("nbdev");
+            }
+            case "adosc" -> {
+                ints[0] = ind.intParam("fastperiod");
+                ints[1] = ind.intParam("slowperiod");
+            }
+            case "apo", "ppo" -> {
+                int fast = ind.intParam("fastperiod"), slow = ind.intParam("slowperiod"), type = (int) ind.param("matype");
+                if (type != MaType.SMA.ordinal() && type != MaType.EMA.ordinal()) return null;  // SMA and EMA only
+                ints[0] = Math.min(fast, slow);  // TA-Lib orders them
+                ints[1] = Math.max(fast, slow);
+                ints[2] = type == MaType.SMA.ordinal() ? 0 : 1;
+            }
+            case "ultosc" -> {
+                int[] p = {ind.intParam("timeperiod1"), ind.intParam("timeperiod2"), ind.intParam("timeperiod3")};
+                java.util.Arrays.sort(p);  // as TA-Lib
+                System.arraycopy(p, 0, ints, 0, 3);
+                ring = 2 * p[2];  // the pairs of the longest window
+            }
+            default -> { }  // no parameters
+        }
+        return new KernelCall(ind.name(), ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), Segments.align(ind),
+                false, true);
+    }
+
+    /** Whether the kernel takes the scratch pointer (last): the framework's always, the others when they keep rings. */
+    boolean takesScratch() {
+        return framework || ringDoubles > 0;
+    }
+
     /** Ring bytes one block (32 series) may keep in shared memory; larger rings go to global scratch memory. */
-    static final int SHARED_RING_LIMIT = 64 << 10;
+    static final int SHARED_RING_LIMIT = org.hybridta.cuda.driver.CudaDevice.MAX_DYNAMIC_SHARED_BYTES;
 
     /** Whether the kernel's rings live in the block's shared memory (then it is passed no scratch pointer). */
     boolean ringInShared() {
@@ -83,13 +142,15 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
 
     /**
      * The launch of {@code ind}, if a kernel of {@code hybridta.cu} computes it: the one place that maps catalog
-     * specs (function name and parameters) to kernels. The kernels predate the catalog: they compute the 18
-     * indicators HybridTA had, with TA-Lib's default MA types (BBANDS and STOCH with SMAs, BBANDS with equal
-     * deviations up and down); ADX's kernel writes ADX, +DI and -DI together and waits for the CUDA issue to be split.
+     * specs (function name and parameters) to kernels. The hand-tuned kernels compute the 18 indicators HybridTA had
+     * first, with TA-Lib's default MA types (BBANDS and STOCH with SMAs, BBANDS with equal deviations up and down;
+     * ADX's kernel writes ADX, +DI and -DI together and waits to be split); the {@link #FRAMEWORK} functions run on
+     * the kernel framework.
      */
     static Optional<KernelCall> find(Indicator ind) {
+        if (FRAMEWORK.contains(ind.name())) return Optional.ofNullable(framework(ind));
         return base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
-                Segments.halo(ind), Segments.align(ind), ringInRegisters(ind)));
+                Segments.halo(ind), Segments.align(ind), ringInRegisters(ind), false));
     }
 
     /** The condition under which {@code cci} in {@code hybridta.cu} keeps its ring in registers. */

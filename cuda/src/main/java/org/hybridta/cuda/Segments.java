@@ -94,15 +94,20 @@ record Segments(int count, int length, int halo, int align) {
         int lb = ind.lookback();
         return switch (ind.name()) {
             // windows and lags: the lookback rebuilds them exactly
-            case "willr", "cci", "stoch", "trange", "roc", "mom" -> lb;
+            case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
+                 "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> lb;
+            // a function of each bar alone
+            case "avgprice", "medprice", "typprice", "wclprice", "bop", "add", "sub", "mult", "div", "acos", "asin", "atan", "ceil", "cos",
+                 "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh" -> 0;
             // recursive averages: their own seeding, then the decay
             case "ema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 1));
             case "dema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 2));
             case "tema" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 3));
+            case "trix" -> add(lb, decay(emaAlpha(ind.intParam("timeperiod")), 3));  // TEMA's chain, then a 1-bar ROC
             case "macd" -> add(lb, decay(Math.min(emaAlpha(Math.max(ind.intParam("fastperiod"), ind.intParam("slowperiod"))),
                     emaAlpha(ind.intParam("signalperiod"))), 2));
             case "rsi", "atr" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 1));
-            default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV
+            default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV, SUM, AD, ADOSC, VAR, STDDEV, APO, PPO; NATR, CMO (no reach-back span)
         };
     }
 

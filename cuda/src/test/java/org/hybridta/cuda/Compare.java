@@ -17,7 +17,8 @@ import org.hybridta.indicator.Indicator;
  * slow averages; see {@link Segments}), whose difference is of order 1e-16 of the oscillator's range per step.
  * For float outputs {@code rounding = 2^-24}: the kernels compute in double and round each result to single
  * precision once (plus half of float's smallest step, 2^-150, for results below float's normal range, where
- * rounding is to that step: a Wilder average decaying over a long flat stretch gets there). NaN must meet NaN.
+ * rounding is to that step: a Wilder average decaying over a long flat stretch gets there; and a result beyond float's
+ * range, EXP of a price, rounds to an infinity). NaN must meet NaN.
  */
 final class Compare {
     private static final Tolerance TOLERANCE = new Tolerance(1e-12, false);
@@ -51,6 +52,9 @@ final class Compare {
                     }
                     continue;
                 }
+                if (a == e) continue;  // equal, infinities included (EXP of large values)
+                // float: a double result beyond float's range rounds to an infinity (EXP, COSH, SINH of prices)
+                if (rounding > 0 && Float.isInfinite((float) e) && a == (float) e) continue;
                 // float: rounding below float's normal range (a decayed ATR near 1e-39) is to a fixed step, 2^-149
                 double tol = rounding * Math.abs(e) + (rounding > 0 ? Float.MIN_VALUE / 2.0 : 0) + 1e-12 * Math.max(Math.abs(e), scale);
                 if (!(Math.abs(a - e) <= tol)) {

@@ -118,7 +118,7 @@ final class Emulator {
                     if (v instanceof Integer i) launch.append(" int:").append(i);
                     else launch.append(" double:").append(Double.toString((Double) v));
                 }
-                if (call.ringDoubles() > 0) launch.append(call.globalRingDoubles() > 0 ? " scratch:" + call.ringDoubles() : " null");
+                if (call.takesScratch()) launch.append(call.globalRingDoubles() > 0 ? " scratch:" + call.ringDoubles() : " null");
                 job.append(launch).append('\n');
                 for (int j = 0; j < call.outputs(); j++) {
                     job.append("write o").append(o + j).append(' ').append(dir.resolve("o" + (o + j))).append('\n');

@@ -25,8 +25,14 @@ class KernelCallTest {
      * catalog is unsupported on the GPU, computed on the CPU by {@code auto} and refused, with its name, by an
      * explicit {@code --backend cuda}. A new kernel adds its function here.
      */
-    static final Set<String> KERNELS = Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange",
-            "stoch", "cci", "willr", "roc", "mom", "obv", "mfi");
+    static final Set<String> KERNELS = kernels();
+
+    private static Set<String> kernels() {
+        Set<String> k = new TreeSet<>(Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange",
+                "stoch", "cci", "willr", "roc", "mom", "obv", "mfi"));   // hand-tuned
+        k.addAll(KernelCall.FRAMEWORK);                          // on the kernel framework
+        return java.util.Collections.unmodifiableSet(k);
+    }
 
     /** Parameter sets of functions in {@link #KERNELS} that the kernels do not cover. */
     static boolean uncovered(Indicator ind) {
@@ -34,6 +40,7 @@ class KernelCallTest {
             case "bbands" -> ind.param("matype") != MaType.SMA.ordinal() || ind.param("nbdevup") != ind.param("nbdevdn");
             case "stoch" -> ind.param("slowk_matype") != MaType.SMA.ordinal() || ind.param("slowd_matype") != MaType.SMA.ordinal();
             case "macd" -> ind.param("fastperiod") == ind.param("slowperiod");
+            case "apo", "ppo" -> ind.param("matype") != MaType.SMA.ordinal() && ind.param("matype") != MaType.EMA.ordinal();
             default -> false;
         };
     }
@@ -58,6 +65,21 @@ class KernelCallTest {
         }
         assertThat(withKernel).as("every listed kernel is exercised").isEqualTo(new TreeSet<>(KERNELS));
         System.out.println("no cuda kernel (auto computes these on the cpu): " + without);
+    }
+
+    /** docs/cuda.md lists exactly the functions that have kernels (between its cuda-functions markers). */
+    @Test void theDocsListTheFunctionsWithKernels() throws Exception {
+        java.nio.file.Path doc = null;
+        for (String d : List.of("docs/cuda.md", "../docs/cuda.md")) if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(d))) doc = java.nio.file.Path.of(d);
+        org.junit.jupiter.api.Assumptions.assumeTrue(doc != null, "skipped: docs/cuda.md is not in this working directory");
+        String text = java.nio.file.Files.readString(doc);
+        int from = text.indexOf("<!-- cuda-functions -->"), to = text.indexOf("<!-- /cuda-functions -->");
+        assertThat(from).as("docs/cuda.md has the cuda-functions markers").isNotNegative();
+        Set<String> listed = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("`([a-z0-9_]+)`").matcher(text.substring(from, to));
+        while (m.find()) listed.add(m.group(1));
+        assertThat(listed).as("the functions docs/cuda.md lists as running on the GPU").isEqualTo(new TreeSet<>(KERNELS));
+        assertThat(text).contains(KERNELS.size() + " of the catalog's functions have a CUDA kernel");
     }
 
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {

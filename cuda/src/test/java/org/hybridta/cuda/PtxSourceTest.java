@@ -1,5 +1,8 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.Cuda;
+import org.hybridta.cuda.driver.CudaProbe;
+import org.hybridta.cuda.driver.KernelImage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -19,25 +22,116 @@ import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.junit.jupiter.api.Test;
 
-/** The checked-in PTX belongs to the CUDA source beside it, and holds what the Java side launches. Runs without a GPU. */
+/**
+ * The checked-in PTX belongs to the CUDA sources beside it (hybridta.cu and every family file it includes), the shipped
+ * fatbin to that PTX, and the PTX holds what the Java side launches. Runs without a GPU.
+ */
 class PtxSourceTest {
-    private static final Path SOURCE = locate("src/main/cuda/hybridta.cu");
+    /** cuda/src/main/cuda, or null where the sources are not in this working directory. */
+    static final Path SOURCES = locate("src/main/cuda");
 
     private static Path locate(String rel) {
-        for (Path p : List.of(Path.of(rel), Path.of("cuda").resolve(rel))) if (Files.isRegularFile(p)) return p;
+        for (Path p : List.of(Path.of(rel), Path.of("cuda").resolve(rel))) if (Files.isRegularFile(p.resolve("hybridta.cu"))) return p;
         return null;
     }
 
-    private static String ptx() {
-        return new String(CudaDevice.ptxBytes(), StandardCharsets.US_ASCII);
+    /** The kernel sources, *.cu and *.cuh, in name order. */
+    static List<Path> sourceFiles() throws IOException {
+        try (var files = Files.list(SOURCES)) {
+            return files.filter(f -> f.getFileName().toString().matches(".*\\.cuh?")).sorted(java.util.Comparator.comparing(f -> f.getFileName().toString()))
+                    .toList();
+        }
     }
 
-    @Test void ptxRecordsTheSha256OfItsSource() throws Exception {
-        assumeTrue(SOURCE != null, "skipped: cuda/src/main/cuda/hybridta.cu is not in this working directory");
-        String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(SOURCE)));
+    /** SHA-256 over the sources in name order, each its name, a newline and its bytes (as build-ptx.sh computes it). */
+    static String sourcesSha256() throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        for (Path f : sourceFiles()) {
+            md.update((f.getFileName() + "\n").getBytes(StandardCharsets.UTF_8));
+            md.update(Files.readAllBytes(f));
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    /** Copies the sources into {@code dir}, for a rebuild there. */
+    static void copySources(Path dir) throws IOException {
+        for (Path f : sourceFiles()) Files.copy(f, dir.resolve(f.getFileName()));
+    }
+
+    /** The checked-in PTX (cuda/src/main/cuda/hybridta.ptx), from which the shipped fatbin is built. */
+    private static String ptx() {
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        try {
+            return Files.readString(SOURCES.resolve("hybridta.ptx"), StandardCharsets.US_ASCII);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(byte[] bytes) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    }
+
+    /**
+     * The shipped fatbin's record names the sources, the PTX and the fatbin by their hashes, so that each link of
+     * sources -> PTX -> fatbin is checked; and it has SASS for the architectures users have (no JIT on them).
+     */
+    @Test void theFatbinsRecordMatchesSourcesPtxAndFatbin() throws Exception {
+        KernelImage image = KernelImage.load();
+        String fix = ": run cuda/build-kernels.sh (needs nvcc 13.0) and commit the results";
+        assertThat(image.record().get("fatbin")).as("the fatbin's hash" + fix).isEqualTo("sha256 " + sha256(image.fatbin()));
+        assertThat(image.sass()).contains(80, 90, 100, 120);
+        assertThat(image.record().get("ptx-target")).isEqualTo("compute_" + CudaProbe.REQUIRED_CC);
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        assertThat(image.record().get("kernels")).as("the sources' hash" + fix).isEqualTo("sha256 " + sourcesSha256());
+        assertThat(image.record().get("ptx")).as("the PTX's hash" + fix)
+                .isEqualTo("sha256 " + sha256(Files.readAllBytes(SOURCES.resolve("hybridta.ptx"))));
+    }
+
+    /** Where nvcc is installed, the record's command gives the shipped fatbin from the checked-in PTX, byte for byte. */
+    @Test void rebuildingTheFatbinGivesTheShippedOne() throws Exception {
+        assumeTrue(SOURCES != null, "skipped: the CUDA sources are not in this working directory");
+        KernelImage image = KernelImage.load();
+        List<String> command = new ArrayList<>(List.of(image.record().get("command").split(" ")));
+        command.remove(1);  // "nvcc 13.0 -fatbin ...": the version is a note
+        Path dir = Files.createTempDirectory("fatbin");
+        try {
+            Files.copy(SOURCES.resolve("hybridta.ptx"), dir.resolve("hybridta.ptx"));
+            Process p;
+            try {
+                p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            } catch (IOException e) {
+                assumeTrue(false, "skipped: nvcc is not installed");
+                return;
+            }
+            assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
+            String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(log).isZero();
+            assertThat(Files.readAllBytes(dir.resolve("hybridta.fatbin"))).as("nvcc's fatbin differs from the shipped one: run cuda/build-kernels.sh")
+                    .isEqualTo(image.fatbin());
+        } finally {
+            try (var files = Files.walk(dir)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+            }
+        }
+    }
+
+    @Test void ptxRecordsTheSha256OfItsSources() throws Exception {
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        assertThat(sourceFiles()).extracting(f -> f.getFileName().toString()).contains("hybridta.cu", "common.cuh");
         String first = ptx().lines().findFirst().orElse("");
-        assertThat(first).as("the PTX no longer matches hybridta.cu: run cuda/build-ptx.sh (needs nvcc 13.0) and commit both")
-                .isEqualTo("// hybridta.cu sha256 " + sha);
+        assertThat(first).as("the PTX no longer matches cuda/src/main/cuda: run cuda/build-kernels.sh (needs nvcc 13.0) and commit the results")
+                .isEqualTo("// kernels sha256 " + sourcesSha256());
+    }
+
+    /** Every source file is part of the build: hybridta.cu includes each family file (a file it does not include would go unchecked). */
+    @Test void theTranslationUnitIncludesEveryFamilyFile() throws Exception {
+        assumeTrue(SOURCES != null, "skipped: cuda/src/main/cuda is not in this working directory");
+        String unit = Files.readString(SOURCES.resolve("hybridta.cu"));
+        for (Path f : sourceFiles()) {
+            String name = f.getFileName().toString();
+            if (name.endsWith(".cuh")) assertThat(unit).as("hybridta.cu includes " + name).contains("#include \"" + name + "\"");
+        }
     }
 
     @Test void ptxVersionMatchesTheDriverCheck() {
@@ -65,10 +159,11 @@ class PtxSourceTest {
 
     /** Where nvcc is installed, rebuilding gives the checked-in PTX (up to the per-path hashes in internal names). */
     @Test void rebuildingWithNvccGivesTheSamePtx() throws Exception {
-        assumeTrue(SOURCE != null, "skipped: the CUDA source is not in this working directory");
+        assumeTrue(SOURCES != null, "skipped: the CUDA sources are not in this working directory");
         Path dir = Files.createTempDirectory("ptx");
         try {
-            Path src = Files.copy(SOURCE, dir.resolve("hybridta.cu"));
+            copySources(dir);
+            Path src = dir.resolve("hybridta.cu");
             Process p;
             try {
                 p = new ProcessBuilder("nvcc", "-ptx", "-arch=compute_80", "-fmad=false", "-std=c++17", "-O3", "-o", "k.ptx", src.getFileName().toString())
@@ -82,7 +177,7 @@ class PtxSourceTest {
             assertThat(p.exitValue()).as(log).isZero();
             String rebuilt = normalize(Files.readString(dir.resolve("k.ptx")));
             String checkedIn = normalize(ptx().lines().skip(2).reduce((a, b) -> a + "\n" + b).orElse("") + "\n");
-            assertThat(rebuilt).as("nvcc's PTX differs from the checked-in one: run cuda/build-ptx.sh").isEqualTo(checkedIn);
+            assertThat(rebuilt).as("nvcc's PTX differs from the checked-in one: run cuda/build-kernels.sh").isEqualTo(checkedIn);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

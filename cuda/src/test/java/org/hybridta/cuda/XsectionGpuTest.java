@@ -1,5 +1,6 @@
 package org.hybridta.cuda;
 
+import org.hybridta.cuda.driver.CudaDevice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;

@@ -1,7 +1,5 @@
 package org.hybridta.benchmarks.cpu;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -14,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.benchmarks.cpu.JmhScores.Score;
 import org.hybridta.io.AtomicFiles;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.CategoryChart;
@@ -25,31 +24,16 @@ import org.knowm.xchart.style.Styler;
  * {@code cpu-series.png} (time per call of each indicator on a million bars, three libraries side by
  * side, log scale) and {@code cpu-catalog.png} (the whole catalog per panel shape) into the output
  * folder, and prints Markdown tables with errors and speed-ups. Given several result files of the same
- * benchmarks, it takes each benchmark's best run (see {@link #best}). Benchmarks it does not know are
+ * benchmarks, it takes each benchmark's best run (see {@link JmhScores#best}). Benchmarks it does not know are
  * ignored, so a result file of a larger run serves as well.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar org.hybridta.benchmarks.cpu.CpuPlots [--label TEXT] docs/img cpu.json [cpu2.json ...]</pre>
  */
 public final class CpuPlots {
-    private static final String PACKAGE = CpuPlots.class.getPackageName() + ".";
     private static final Color HYBRIDTA = new Color(0x1f77b4), HYBRIDTA_ONE = new Color(0x9ecae1),
             TALIB = new Color(0xff7f0e), TALIB_PAR = new Color(0xfdd0a2), TA4J = new Color(0x2ca02c), TA4J_PAR = new Color(0xa1d99b);
 
     private CpuPlots() {}
-
-    /**
-     * One benchmark's result in its unit (ms/op for all of these): the median of the measured iterations
-     * (the figure used for tables, speed-ups and plots) and JMH's score, the mean with its 99.9% confidence
-     * half-width. On a shared machine other processes take the CPU in bursts of seconds, which shows as a
-     * run of iterations several times slower; the median is robust to them, the mean is not.
-     */
-    record Score(double median, double mean, double error, String unit) {
-        /** {@code median (mean ± error)}. */
-        String text() {
-            String m = Double.isNaN(error) ? fmt(mean) : fmt(mean) + " ± " + fmt(error);
-            return fmt(median) + " (" + m + ")";
-        }
-    }
 
     public static void main(String[] args) throws IOException {
         String label = "";
@@ -70,56 +54,14 @@ public final class CpuPlots {
                 System.err.println("CpuPlots: " + json + ": no such file (give the JSON written by JMH's -rf json -rff FILE)");
                 System.exit(2);
             }
-            runs.add(read(json));
+            runs.add(JmhScores.read(json));
         }
-        Map<String, Score> scores = best(runs);
+        Map<String, Score> scores = JmhScores.best(runs);
         Files.createDirectories(outDir);
         if (runs.size() > 1) System.out.println("Best of " + runs.size() + " runs: each benchmark's lowest median.");
         printTables(scores, System.out);
         if (hasAny(scores, "FunctionBenchmarks.")) save(seriesChart(scores, label), outDir.resolve("cpu-series.png"));
         if (hasAny(scores, "CatalogBenchmarks.")) save(catalogChart(scores, label), outDir.resolve("cpu-catalog.png"));
-    }
-
-    /**
-     * Per benchmark, the run with the lowest median. On a shared machine a whole trial can run while another
-     * process holds the cores; the best of several identical runs is the estimate of the undisturbed time,
-     * and the rule is the same for every library.
-     */
-    static Map<String, Score> best(List<Map<String, Score>> runs) {
-        Map<String, Score> best = new LinkedHashMap<>();
-        for (Map<String, Score> run : runs) {
-            run.forEach((k, v) -> best.merge(k, v, (a, b) -> b.median() < a.median() ? b : a));
-        }
-        return best;
-    }
-
-    /**
-     * The scores keyed by benchmark method (without the package) and parameters, e.g.
-     * {@code FunctionBenchmarks.talibC[function=ema,bars=1000000]}.
-     */
-    static Map<String, Score> read(Path json) throws IOException {
-        Map<String, Score> scores = new LinkedHashMap<>();
-        for (JsonNode run : new ObjectMapper().readTree(json.toFile())) {
-            String bench = run.path("benchmark").asText();
-            if (!bench.startsWith(PACKAGE)) continue;
-            StringBuilder key = new StringBuilder(bench.substring(PACKAGE.length())).append('[');
-            List<String> params = new ArrayList<>();
-            run.path("params").fields().forEachRemaining(e -> params.add(e.getKey() + "=" + e.getValue().asText()));
-            key.append(String.join(",", params)).append(']');
-            JsonNode m = run.path("primaryMetric");
-            double err = m.path("scoreError").asDouble(Double.NaN);
-            List<Double> raw = new ArrayList<>();
-            for (JsonNode fork : m.path("rawData")) for (JsonNode x : fork) raw.add(x.asDouble());
-            double mean = m.path("score").asDouble();
-            scores.put(key.toString(), new Score(raw.isEmpty() ? mean : median(raw), mean, err, m.path("scoreUnit").asText()));
-        }
-        return scores;
-    }
-
-    static double median(List<Double> values) {
-        double[] v = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        int h = v.length / 2;
-        return v.length % 2 == 1 ? v[h] : (v[h - 1] + v[h]) / 2;
     }
 
     private static boolean hasAny(Map<String, Score> scores, String prefix) {
@@ -202,13 +144,6 @@ public final class CpuPlots {
         return String.format(Locale.ROOT, r >= 100 ? "%.0f×" : r >= 10 ? "%.1f×" : "%.2f×", r);
     }
 
-    static String fmt(double v) {
-        if (v >= 100) return String.format(Locale.ROOT, "%.0f", v);
-        if (v >= 10) return String.format(Locale.ROOT, "%.1f", v);
-        if (v >= 1) return String.format(Locale.ROOT, "%.2f", v);
-        return String.format(Locale.ROOT, "%.3f", v);
-    }
-
     private static CategoryChart seriesChart(Map<String, Score> s, String label) {
         CategoryChart chart = new CategoryChartBuilder().width(1400).height(620)
                 .title("One indicator on 1,000,000 bars, one thread: median time per call (log scale, lower is better)" + label)
@@ -274,7 +209,7 @@ public final class CpuPlots {
     }
 
     /** Bars on a log axis need explicit bounds (XChart otherwise starts bars at 0): whole decades around the data. */
-    private static void logBounds(CategoryChart chart, List<Double> values) {
+    static void logBounds(CategoryChart chart, List<Double> values) {
         double min = Double.POSITIVE_INFINITY, max = 0;
         for (double v : values) {
             if (v > 0 && Double.isFinite(v)) {
@@ -287,7 +222,7 @@ public final class CpuPlots {
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max))));
     }
 
-    private static void save(CategoryChart chart, Path target) throws IOException {
+    static void save(CategoryChart chart, Path target) throws IOException {
         byte[] png = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
         AtomicFiles.write(target, out -> out.write(png));
         System.err.println("wrote " + target);

@@ -1,8 +1,16 @@
 package org.hybridta.benchmarks.cpu;
 
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.hybridta.BarSeries;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
@@ -13,6 +21,7 @@ import org.hybridta.functions.Functions;
 import org.hybridta.functions.Kernel;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.io.AtomicFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -27,9 +36,14 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatFactory;
+import org.openjdk.jmh.results.format.ResultFormatType;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every function of the catalog (TA-Lib's default parameters) over one series of a million bars, on one thread:
@@ -38,8 +52,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ({@link TaLibCalls}), and ta4j 0.17 where it has the indicator ({@link Ta4jCalls}).
  *
  * <p>Run {@link #main} (or {@code java -cp benchmarks.jar org.hybridta.benchmarks.cpu.FunctionBenchmarks}) for the
- * whole catalog: the function list is derived from {@link Indicators#catalog()}; the {@code @Param} default is a
- * sample for a plain JMH run.
+ * whole catalog, or a shard of it: the function list is derived from {@link Indicators#catalog()}; the
+ * {@code @Param} default is a sample for a plain JMH run. {@code benchmarks/function-benchmarks.sh} runs the shards
+ * in parallel JVMs and {@link FunctionReport} turns their results into tables and a plot.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -121,21 +136,91 @@ public class FunctionBenchmarks {
         bh.consume(Ta4jCalls.compute(spec, ta4jSeries));
     }
 
-    /** Runs every catalog function: HybridTA and TA-Lib C for all, ta4j for those it has. Arguments: JMH's result file (JSON). */
-    public static void main(String[] args) throws RunnerException {
-        List<String> all = new ArrayList<>(), ta4j = new ArrayList<>();
-        for (Indicator i : Indicators.catalog()) {
-            all.add(i.name());
-            if (Ta4jCalls.has(i)) ta4j.add(i.name());
+    /**
+     * Runs catalog functions: HybridTA and TA-Lib C for each, ta4j for those it has, one result file for all.
+     * <pre>FunctionBenchmarks [--shard K/N] [--quick | --smoke] [--functions a,b,...] [RESULT.json]</pre>
+     * {@code --shard K/N} takes the functions (the catalog's, or those of {@code --functions}) whose position
+     * modulo N is K - 1 (K from 1 to N; every
+     * method of a function runs in the same shard), {@code --quick} shortens the iterations ({@value #QUICK}),
+     * {@code --smoke} to one of 100 ms (a check that everything runs, not a measurement). Each function's methods run
+     * back to back, so load that comes and goes touches HybridTA and TA-Lib C alike. The result is JMH's JSON, written
+     * whole or not at all.
+     */
+    public static void main(String[] args) throws RunnerException, IOException {
+        int shard = 1, shards = 1;
+        String iterations = "";
+        Set<String> only = null;
+        Path result = null;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            if (a.equals("--quick") || a.equals("--smoke")) {
+                iterations = a;
+            } else if (a.equals("--shard") && i + 1 < args.length) {
+                String[] kn = args[++i].split("/");
+                try {
+                    shard = Integer.parseInt(kn[0]);
+                    shards = kn.length == 2 ? Integer.parseInt(kn[1]) : -1;
+                } catch (NumberFormatException e) {
+                    shards = -1;
+                }
+                if (shards < 1 || shard < 1 || shard > shards) usage("--shard wants K/N with 1 <= K <= N, was " + args[i]);
+            } else if (a.equals("--functions") && i + 1 < args.length) {
+                only = new LinkedHashSet<>(List.of(args[++i].toLowerCase(Locale.ROOT).split(",")));
+            } else if (a.startsWith("-") || result != null) {
+                usage("unknown argument " + a);
+            } else {
+                result = Path.of(a);
+            }
         }
-        String name = FunctionBenchmarks.class.getName();
-        OptionsBuilder ours = new OptionsBuilder();
-        ours.include(name + "\\.(hybridta|hybridtaCompute|talibC)$").param("function", all.toArray(String[]::new));
-        if (args.length > 0) ours.resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON).result(args[0]);
-        new Runner(ours.build()).run();
-        OptionsBuilder theirs = new OptionsBuilder();
-        theirs.include(name + "\\.ta4j$").param("function", ta4j.toArray(String[]::new));
-        if (args.length > 0) theirs.resultFormat(org.openjdk.jmh.results.format.ResultFormatType.JSON).result(args[0].replace(".json", "-ta4j.json"));
-        new Runner(theirs.build()).run();
+        List<String> ours = new ArrayList<>(), ta4j = new ArrayList<>();
+        Set<String> known = new LinkedHashSet<>();
+        int position = 0;
+        for (Indicator ind : Indicators.catalog()) {
+            known.add(ind.name());
+            if (only != null && !only.contains(ind.name())) continue;
+            if (position++ % shards != shard - 1) continue;
+            ours.add(ind.name());
+            if (Ta4jCalls.has(ind)) ta4j.add(ind.name());
+        }
+        if (only != null && !known.containsAll(only)) {
+            only.removeAll(known);
+            usage("no such catalog function: " + String.join(", ", only));
+        }
+        if (result != null) AtomicFiles.checkTarget(result);
+        List<RunResult> results = new ArrayList<>();
+        for (String f : ours) {
+            String methods = ta4j.contains(f) ? "(hybridta|hybridtaCompute|talibC|ta4j)" : "(hybridta|hybridtaCompute|talibC)";
+            results.addAll(new Runner(options(iterations, methods, f)).run());
+        }
+        if (result != null) {
+            AtomicFiles.write(result, out -> {
+                PrintStream print = new PrintStream(out, false, StandardCharsets.UTF_8);
+                ResultFormatFactory.getInstance(ResultFormatType.JSON, print).writeOut(results);
+                print.flush();
+            });
+            System.err.println("FunctionBenchmarks: " + results.size() + " results in " + result);
+        }
+    }
+
+    /** {@code --quick}: JMH's options for a whole catalog in minutes. */
+    static final String QUICK = "-f 1 -wi 3 -w 400ms -i 4 -r 400ms";
+
+    private static org.openjdk.jmh.runner.options.Options options(String iterations, String methods, String function) {
+        ChainedOptionsBuilder b = new OptionsBuilder()
+                .include(Pattern.quote(FunctionBenchmarks.class.getName()) + "\\." + methods + "$")
+                .param("function", function);
+        if (iterations.equals("--quick")) {
+            b.forks(1).warmupIterations(3).warmupTime(TimeValue.milliseconds(400))
+                    .measurementIterations(4).measurementTime(TimeValue.milliseconds(400));
+        } else if (iterations.equals("--smoke")) {
+            b.forks(1).warmupIterations(0).measurementIterations(1).measurementTime(TimeValue.milliseconds(100));
+        }
+        return b.build();
+    }
+
+    private static void usage(String problem) {
+        System.err.println("FunctionBenchmarks: " + problem);
+        System.err.println("usage: FunctionBenchmarks [--shard K/N] [--quick | --smoke] [--functions a,b,...] [RESULT.json]");
+        System.exit(2);
     }
 }

@@ -12,11 +12,11 @@ import org.hybridta.BarSeries;
  * from 1970-01-01 (epoch day 0): a calendar is irrelevant to the indicators, and a million bars of
  * weekdays would run past year 5800.
  */
-final class SeededBars {
+public final class SeededBars {
     private SeededBars() {}
 
     /** One series of {@code n} bars. */
-    static BarSeries series(String symbol, long seed, int n) {
+    public static BarSeries series(String symbol, long seed, int n) {
         Random r = new Random(seed);
         double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
         int[] days = new int[n];
@@ -37,7 +37,7 @@ final class SeededBars {
     }
 
     /** {@code symbols} series of {@code n} bars each, named {@code S000, S001, …}, seeded {@code seed + i}. */
-    static List<BarSeries> universe(int symbols, int n, long seed) {
+    public static List<BarSeries> universe(int symbols, int n, long seed) {
         List<BarSeries> all = new ArrayList<>(symbols);
         for (int i = 0; i < symbols; i++) all.add(series(String.format("S%03d", i), seed + i, n));
         return all;

@@ -48,14 +48,14 @@ class CpuPlotsTest {
     @Test
     void readsMediansAndPicksEachBenchmarksBestRun() throws Exception {
         Path a = Files.writeString(dir.resolve("a.json"), result(1)), b = Files.writeString(dir.resolve("b.json"), result(2));
-        Map<String, CpuPlots.Score> ra = CpuPlots.read(a);
-        CpuPlots.Score ema = ra.get("FunctionBenchmarks.talibC[bars=1000000,function=ema]");
+        Map<String, JmhScores.Score> ra = JmhScores.read(a);
+        JmhScores.Score ema = ra.get("FunctionBenchmarks.talibC[bars=1000000,function=ema]");
         assertThat(ema.median()).isEqualTo(3.0);
         assertThat(ema.mean()).isEqualTo(5.7, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(ra).hasSize(Indicators.catalog().size() * 4 + 12);
-        Map<String, CpuPlots.Score> best = CpuPlots.best(List.of(CpuPlots.read(b), ra));
+        Map<String, JmhScores.Score> best = JmhScores.best(List.of(JmhScores.read(b), ra));
         assertThat(best.get("FunctionBenchmarks.talibC[bars=1000000,function=ema]").median()).isEqualTo(3.0);
-        assertThat(CpuPlots.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
+        assertThat(JmhScores.median(List.of(4.0, 1.0, 3.0, 2.0))).isEqualTo(2.5);
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.BarCsv;
 import org.hybridta.io.CsvFormatException;
 import org.hybridta.io.IndicatorCsv;
+import org.hybridta.sink.ChartSink;
 import org.hybridta.source.FetchResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,6 +83,11 @@ final class ComputeCommand implements Callable<Integer> {
                     + "written through; a named pipe or a device is written to; - is standard output.")
     private Path output;
 
+    @Option(names = "--chart", paramLabel = "PNG",
+            description = "Also draw the series' chart into this PNG file: candles and volume, the indicators on the price's scale "
+                    + "over them, markers where the patterns fire, a panel for each other indicator.")
+    private Path chart;
+
     @Mixin private BackendChoice backend;
 
     /** The folders on the way to --output that this run creates: removed again when the write fails. */
@@ -94,6 +100,10 @@ final class ComputeCommand implements Callable<Integer> {
         List<Indicator> specs = parseIndicators();
         backend.checkName();
         checkOutput();
+        if (chart != null) {
+            if (AtomicFiles.isStandardOutput(chart)) throw new ParameterException(spec.commandLine(), "--chart needs a file, not standard output");
+            ChartSink.to(Path.of("."), List.of()).checkDependencies();
+        }
         created = CreatedFolders.before(AtomicFiles.isStandardOutput(output) ? Path.of("") : output.toAbsolutePath().getParent());
 
         Interruption.handle(Interruption.of(() -> "interrupted before the end; no unfinished file is left", created::removeEmpty));
@@ -120,10 +130,18 @@ final class ComputeCommand implements Callable<Integer> {
 
         write(series, values);
         log.info("wrote {} in {} ms", output, ms(System.nanoTime() - t2));
+        if (chart != null) {
+            try {
+                ChartSink.write(chart, series, specs, values, false);
+            } catch (IOException e) {
+                throw new CliException(HybridTa.FAILED, "--chart " + chart + ": cannot write: " + Failures.reason(e), e);
+            }
+        }
         // with the CSV on standard output, the summary goes to stderr
         PrintWriter summary = AtomicFiles.isStandardOutput(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
         summary.printf("wrote %s: %d rows, columns date,%s (backend %s)%n", AtomicFiles.isStandardOutput(output) ? "standard output" : output,
                 series.size(), String.join(",", values.columns()), description);
+        if (chart != null) summary.printf("wrote %s: the chart%n", chart);
         summary.flush();
         return HybridTa.OK;
     }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HybridTa.Version.class,
         description = "Technical-analysis indicators (EMA, RSI, MACD, ...) for whole stock universes, on the CPU or NVIDIA GPUs.",
-        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, XsectionCommand.class, SweepCommand.class, ScreenCommand.class, IndicatorsCommand.class,
+        subcommands = {RunCommand.class, FetchCommand.class, ComputeCommand.class, StreamCommand.class, XsectionCommand.class, SweepCommand.class, ScreenCommand.class, IndicatorsCommand.class,
                 CommandLine.HelpCommand.class},
         synopsisSubcommandLabel = "COMMAND",
         commandListHeading = "%nCommands:%n",

@@ -110,7 +110,8 @@ final class RunCommand implements Callable<Integer> {
     private Integer warmup;
 
     @Option(names = "--chart", paramLabel = "SYM", split = ",", arity = "1..*",
-            description = "Draw DIR/charts/SYM.png (price with EMA and Bollinger bands, RSI, MACD) for these symbols.")
+            description = "Draw DIR/charts/SYM.png for these symbols: candles and volume, the indicators on the price's scale over "
+                    + "the candles, markers where the patterns fire, a panel for each other indicator.")
     private List<String> charts = new ArrayList<>();
 
     @Mixin private CacheChoice cache;

@@ -94,6 +94,24 @@ class ComputeCommandTest {
 
     // ------------------------------------------------------------------ the happy path, with the real cpu backend
 
+    @Test void aChartIsDrawnBesideTheCsvWithThePatternsAndIndicatorsAsked() throws IOException {
+        Path png = outDir.resolve("charts/ttrc.png");
+        Run r = run("compute", "--input", in.toString(), "--indicators", "sma:5,rsi:14,cdlengulfing", "--output", out.toString(),
+                "--chart", png.toString(), "--backend", "cpu");
+        assertThat(r.exit()).as("stderr: %s", r.err()).isZero();
+        assertThat(r.out()).contains("wrote " + png + ": the chart");
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1400);
+        assertThat(img.getHeight()).as("price, volume and RSI panels").isGreaterThan(600);
+        assertThat(outputs()).containsExactlyInAnyOrder(out, png.getParent(), png);
+    }
+
+    @Test void aChartCannotGoToStandardOutput() throws IOException {
+        run("compute", "--input", in.toString(), "--indicators", "sma:5", "--output", out.toString(), "--chart", "-")
+                .failedWith(HybridTa.USAGE, "--chart needs a file, not standard output");
+        assertThat(outputs()).isEmpty();
+    }
+
     @Test void smaAndObvEqualAStraightforwardComputation() throws IOException {
         Path nested = dir.resolve("not/yet/there/ind.csv");
         Run r = run("compute", "--input", in.toString(), "--indicators", "sma:5,obv", "--output", nested.toString(), "--backend", "cpu");

@@ -1,4 +1,6 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
+
+import org.hybridta.cuda.CudaException;
 
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -15,11 +17,11 @@ import jcuda.driver.JCudaDriver;
  * buffer that was not given back (a leak in the backend). Closing twice is a no-op. Not thread-safe:
  * one backend uses it from one thread at a time, with its context current.
  */
-final class DeviceArena implements AutoCloseable {
+public final class DeviceArena implements AutoCloseable {
     /** A block of device memory. */
-    static final class DeviceBuffer {
-        final CUdeviceptr ptr;
-        final long bytes;
+    public static final class DeviceBuffer {
+        public final CUdeviceptr ptr;
+        public final long bytes;
         final String what;
 
         private DeviceBuffer(CUdeviceptr ptr, long bytes, String what) {
@@ -28,13 +30,13 @@ final class DeviceArena implements AutoCloseable {
             this.what = what;
         }
 
-        CUdeviceptr at(long byteOffset) { return byteOffset == 0 ? ptr : ptr.withByteOffset(byteOffset); }
+        public CUdeviceptr at(long byteOffset) { return byteOffset == 0 ? ptr : ptr.withByteOffset(byteOffset); }
     }
 
     /** A block of page-locked host memory (the staging area of asynchronous copies). */
-    static final class HostBuffer {
-        final Pointer ptr;
-        final long bytes;
+    public static final class HostBuffer {
+        public final Pointer ptr;
+        public final long bytes;
         final String what;
 
         private HostBuffer(Pointer ptr, long bytes, String what) {
@@ -43,7 +45,7 @@ final class DeviceArena implements AutoCloseable {
             this.what = what;
         }
 
-        Pointer at(long byteOffset) { return byteOffset == 0 ? ptr : ptr.withByteOffset(byteOffset); }
+        public Pointer at(long byteOffset) { return byteOffset == 0 ? ptr : ptr.withByteOffset(byteOffset); }
     }
 
     private final Map<DeviceBuffer, Boolean> device = new IdentityHashMap<>();
@@ -51,7 +53,7 @@ final class DeviceArena implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private long deviceBytes, hostBytes;
 
-    DeviceBuffer allocDevice(long bytes, String what) {
+    public DeviceBuffer allocDevice(long bytes, String what) {
         ensureOpen();
         CUdeviceptr p = new CUdeviceptr();
         Cuda.check(JCudaDriver.cuMemAlloc(p, Math.max(bytes, 1)), "cuMemAlloc(" + bytes + " bytes for " + what + ")");
@@ -61,7 +63,7 @@ final class DeviceArena implements AutoCloseable {
         return b;
     }
 
-    HostBuffer allocHost(long bytes, String what) {
+    public HostBuffer allocHost(long bytes, String what) {
         ensureOpen();
         Pointer p = new Pointer();
         Cuda.check(JCudaDriver.cuMemAllocHost(p, Math.max(bytes, 1)), "cuMemAllocHost(" + bytes + " bytes for " + what + ")");
@@ -71,23 +73,23 @@ final class DeviceArena implements AutoCloseable {
         return b;
     }
 
-    void free(DeviceBuffer b) {
+    public void free(DeviceBuffer b) {
         if (b == null || device.remove(b) == null) return;
         deviceBytes -= b.bytes;
         Cuda.check(JCudaDriver.cuMemFree(b.ptr), "cuMemFree(" + b.what + ")");
     }
 
-    void free(HostBuffer b) {
+    public void free(HostBuffer b) {
         if (b == null || host.remove(b) == null) return;
         hostBytes -= b.bytes;
         Cuda.check(JCudaDriver.cuMemFreeHost(b.ptr), "cuMemFreeHost(" + b.what + ")");
     }
 
-    long deviceBytesInUse() { return deviceBytes; }
+    public long deviceBytesInUse() { return deviceBytes; }
 
-    long hostBytesInUse() { return hostBytes; }
+    public long hostBytesInUse() { return hostBytes; }
 
-    boolean isClosed() { return closed.get(); }
+    public boolean isClosed() { return closed.get(); }
 
     private void ensureOpen() {
         if (closed.get()) throw new IllegalStateException("the CUDA backend is closed");

@@ -1,4 +1,4 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,16 +15,16 @@ import org.hybridta.backend.Availability;
  * Never throws; the decision itself ({@link #decide}) is a pure function so that every answer can be
  * tested on a machine without a GPU.
  */
-final class CudaProbe {
+public final class CudaProbe {
     /** The driver API version the checked-in PTX needs: nvcc 13.0 writes PTX ISA 9.0, which drivers from CUDA 13.0 (580) read. */
-    static final int REQUIRED_DRIVER_VERSION = 13000;
-    static final String REQUIRED_DRIVER_TEXT = "NVIDIA driver 580 or newer (CUDA 13.0)";
+    public static final int REQUIRED_DRIVER_VERSION = 13000;
+    public static final String REQUIRED_DRIVER_TEXT = "NVIDIA driver 580 or newer (CUDA 13.0)";
     /** The PTX targets compute_80: cp.async, which the kernels stream with, exists from compute capability 8.0. */
-    static final int REQUIRED_CC = 80;
+    public static final int REQUIRED_CC = 80;
 
     /** One device as the driver describes it. */
-    record Device(int ordinal, String name, int computeCapability, long totalMemory) {
-        String describe() {
+    public record Device(int ordinal, String name, int computeCapability, long totalMemory) {
+        public String describe() {
             return name + " (compute capability " + computeCapability / 10 + "." + computeCapability % 10 + ", "
                     + totalMemory / (1L << 30) + " GiB)";
         }
@@ -38,7 +38,7 @@ final class CudaProbe {
      * @param driverVersion {@code cuDriverGetVersion}, e.g. 13000 for CUDA 13.0
      * @param devices       the devices
      */
-    record Facts(Throwable loadError, int initResult, int driverVersion, List<Device> devices) {}
+    public record Facts(Throwable loadError, int initResult, int driverVersion, List<Device> devices) {}
 
     private static Facts facts;
     private static Availability availability;
@@ -46,7 +46,7 @@ final class CudaProbe {
     private CudaProbe() {}
 
     /** Whether the backend can run here, and why not; computed once. Never throws. */
-    static synchronized Availability availability() {
+    public static synchronized Availability availability() {
         if (availability == null) {
             try {
                 facts = gather();
@@ -59,14 +59,14 @@ final class CudaProbe {
     }
 
     /** The devices the backend can use (empty when not available). */
-    static synchronized List<Device> usableDevices() {
+    public static synchronized List<Device> usableDevices() {
         if (!availability().available()) return List.of();
         List<Device> usable = new ArrayList<>();
         for (Device d : facts.devices()) if (d.computeCapability() >= REQUIRED_CC) usable.add(d);
         return usable;
     }
 
-    static Facts gather() {
+    public static Facts gather() {
         try {
             JCudaDriver.setExceptionsEnabled(false);  // loads the native library; an Error if it cannot
         } catch (Throwable t) {
@@ -83,7 +83,7 @@ final class CudaProbe {
         return new Facts(null, init, v[0], devices);
     }
 
-    static Device describe(int ordinal) {
+    public static Device describe(int ordinal) {
         CUdevice dev = new CUdevice();
         Cuda.check(JCudaDriver.cuDeviceGet(dev, ordinal), "cuDeviceGet(" + ordinal + ")");
         byte[] name = new byte[256];
@@ -101,7 +101,7 @@ final class CudaProbe {
     }
 
     /** The decision, from the facts alone. */
-    static Availability decide(Facts f) {
+    public static Availability decide(Facts f) {
         if (f.loadError() != null) {
             String msg = chain(f.loadError());
             if (msg.contains("libcuda")) {
@@ -142,7 +142,7 @@ final class CudaProbe {
         return Availability.yes(String.join(", ", usable) + ", " + versionText(f.driverVersion()));
     }
 
-    static String versionText(int driverVersion) {
+    public static String versionText(int driverVersion) {
         return String.format(Locale.ROOT, "CUDA %d.%d", driverVersion / 1000, (driverVersion % 1000) / 10);
     }
 

@@ -1,8 +1,7 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
+import org.hybridta.cuda.CudaException;
+
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -17,16 +16,19 @@ import jcuda.driver.CUresult;
 import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 import org.hybridta.backend.BackendUnavailableException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One GPU as the backend uses it: the device's primary context (retained here, released on close), the
- * kernels' module loaded from the checked-in PTX, and the {@link DeviceArena} of its memory.
+ * kernels' module loaded from the shipped fatbin ({@link KernelImage}), and the {@link DeviceArena} of its memory.
  */
-final class CudaDevice implements AutoCloseable {
-    static final String PTX_RESOURCE = "hybridta.ptx";
-
-    final CudaProbe.Device info;
-    final DeviceArena arena = new DeviceArena();
+public final class CudaDevice implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CudaDevice.class);
+    /** Dynamic shared memory a kernel may use (opted in per kernel): rings of up to 64 KB a block. */
+    public static final int MAX_DYNAMIC_SHARED_BYTES = 64 << 10;
+    public final CudaProbe.Device info;
+    public final DeviceArena arena = new DeviceArena();
     private final CUdevice device;
     private final CUcontext context;
     private final CUmodule module;
@@ -48,7 +50,7 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /** Opens device {@code ordinal} ({@code -1}: the first usable one). */
-    static CudaDevice open(int ordinal) {
+    public static CudaDevice open(int ordinal) {
         return open(ordinal, true);
     }
 
@@ -56,7 +58,7 @@ final class CudaDevice implements AutoCloseable {
      * Opens device {@code ordinal} without the kernels' module, for libraries that bring their own kernels (cuBLAS)
      * and need only the primary context and the device memory; {@link #function} is then unavailable.
      */
-    static CudaDevice openForLibraries(int ordinal) {
+    public static CudaDevice openForLibraries(int ordinal) {
         return open(ordinal, false);
     }
 
@@ -81,18 +83,18 @@ final class CudaDevice implements AutoCloseable {
         Cuda.check(JCudaDriver.cuDevicePrimaryCtxRetain(ctx, dev), "cuDevicePrimaryCtxRetain(device " + info.ordinal() + ")");
         try {
             Cuda.check(JCudaDriver.cuCtxSetCurrent(ctx), "cuCtxSetCurrent");
-            return new CudaDevice(info, dev, ctx, kernels ? loadModule() : null);
+            return new CudaDevice(info, dev, ctx, kernels ? loadModule(info) : null);
         } catch (RuntimeException | Error e) {
             JCudaDriver.cuDevicePrimaryCtxRelease(dev);
             throw e;
         }
     }
 
-    private static CUmodule loadModule() {
-        byte[] ptx = ptxBytes();
-        byte[] image = java.util.Arrays.copyOf(ptx, ptx.length + 1);  // NUL-terminated text for the JIT
+    private static CUmodule loadModule(CudaProbe.Device info) {
+        long t0 = System.nanoTime();
+        KernelImage image = KernelImage.load();
         CUmodule m = new CUmodule();
-        int r = JCudaDriver.cuModuleLoadData(m, image);
+        int r = JCudaDriver.cuModuleLoadData(m, image.fatbin());
         if (r == CUresult.CUDA_ERROR_UNSUPPORTED_PTX_VERSION) {
             int[] v = new int[1];
             JCudaDriver.cuDriverGetVersion(v);
@@ -100,29 +102,21 @@ final class CudaDevice implements AutoCloseable {
                     + ") cannot read the kernels' PTX (ISA 9.0, built by nvcc 13.0), which needs " + CudaProbe.REQUIRED_DRIVER_TEXT
                     + ": update the driver or use --backend cpu");
         }
-        Cuda.check(r, "cuModuleLoadData(" + PTX_RESOURCE + ")");
+        Cuda.check(r, "cuModuleLoadData(" + KernelImage.FATBIN + ")");
+        int cc = info.computeCapability();
+        log.info("cuda kernels loaded in {} ms: {}", (System.nanoTime() - t0) / 1_000_000, image.hasSass(cc)
+                ? "machine code (SASS) for sm_" + cc + ", no JIT"
+                : "no SASS for sm_" + cc + " in " + KernelImage.FATBIN + " (it has " + image.sass() + "): the driver JIT-compiled its PTX");
         return m;
     }
 
-    /** The checked-in PTX text. */
-    static byte[] ptxBytes() {
-        try (InputStream in = CudaDevice.class.getResourceAsStream(PTX_RESOURCE)) {
-            if (in == null) throw new IllegalStateException(PTX_RESOURCE + " is missing from the hybridta-cuda jar");
-            ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 21);
-            in.transferTo(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PTX_RESOURCE + ": " + e.getMessage(), e);
-        }
-    }
-
     /** Makes this device's context current on the calling thread (cheap; done at the start of every call). */
-    void makeCurrent() {
+    public void makeCurrent() {
         if (closed.get()) throw new IllegalStateException("the CUDA backend is closed");
         Cuda.check(JCudaDriver.cuCtxSetCurrent(context), "cuCtxSetCurrent");
     }
 
-    CUfunction function(String name) {
+    public CUfunction function(String name) {
         if (module == null) throw new IllegalStateException("this CudaDevice was opened without the kernels' module");
         return functions.computeIfAbsent(name, n -> {
             CUfunction f = new CUfunction();
@@ -134,12 +128,12 @@ final class CudaDevice implements AutoCloseable {
     /**
      * Launches a kernel. Arguments: {@link CUdeviceptr} (or any pointer object), {@link Integer}, {@link Long}, {@link Double}.
      */
-    void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
+    public void launch(String kernel, int gridX, int gridY, int blockX, int blockY, CUstream stream, Object... args) {
         launchShared(kernel, gridX, gridY, blockX, blockY, 0, stream, args);
     }
 
     /** Like {@link #launch} with {@code sharedBytes} of dynamic shared memory per block. */
-    void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
+    public void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -156,14 +150,14 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /** Multiprocessors of the device. */
-    int multiprocessors() { return multiprocessors; }
+    public int multiprocessors() { return multiprocessors; }
 
     /**
      * Blocks of {@code blockThreads} threads of {@code kernel} with {@code sharedBytes} of dynamic shared memory
      * that the whole device holds at a time (the driver's occupancy calculation: registers, shared memory,
      * block slots), at least 1.
      */
-    int residentBlocks(String kernel, int blockThreads, int sharedBytes) {
+    public int residentBlocks(String kernel, int blockThreads, int sharedBytes) {
         return resident.computeIfAbsent(kernel + "/" + blockThreads + "/" + sharedBytes, k -> {
             CUfunction f = function(kernel);
             optInShared(kernel, f, sharedBytes);
@@ -175,35 +169,35 @@ final class CudaDevice implements AutoCloseable {
     }
 
     /**
-     * Allows up to {@link KernelCall#SHARED_RING_LIMIT} of dynamic shared memory. Needed as soon as the kernel's static
+     * Allows up to {@link #MAX_DYNAMIC_SHARED_BYTES} of dynamic shared memory. Needed as soon as the kernel's static
      * tiles and its dynamic rings together pass 48 KB (not only when the rings alone do), e.g. MFI 80 (32 KB of tiles,
      * 40 KB of rings): without it that launch fails.
      */
     private void optInShared(String kernel, CUfunction f, int sharedBytes) {
         if (sharedBytes > 0 && sharedOptIn.add(kernel)) {
             Cuda.check(JCudaDriver.cuFuncSetAttribute(f, jcuda.driver.CUfunction_attribute.CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES,
-                    KernelCall.SHARED_RING_LIMIT), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
+                    MAX_DYNAMIC_SHARED_BYTES), "cuFuncSetAttribute(" + kernel + ", max dynamic shared memory)");
         }
     }
 
     /** Free and total device memory, from {@code cuMemGetInfo}. */
-    long[] memInfo() {
+    public long[] memInfo() {
         long[] free = new long[1], total = new long[1];
         Cuda.check(JCudaDriver.cuMemGetInfo(free, total), "cuMemGetInfo");
         return new long[] {free[0], total[0]};
     }
 
-    CUstream newStream() {
+    public CUstream newStream() {
         CUstream s = new CUstream();
         Cuda.check(JCudaDriver.cuStreamCreate(s, jcuda.driver.CUstream_flags.CU_STREAM_NON_BLOCKING), "cuStreamCreate");
         return s;
     }
 
-    static void destroy(CUstream s) {
+    public static void destroy(CUstream s) {
         if (s != null) Cuda.check(JCudaDriver.cuStreamDestroy(s), "cuStreamDestroy");
     }
 
-    boolean isClosed() { return closed.get(); }
+    public boolean isClosed() { return closed.get(); }
 
     /** Frees the memory (failing loudly on leaks), unloads the module and releases the primary context. Safe twice. */
     @Override public void close() {

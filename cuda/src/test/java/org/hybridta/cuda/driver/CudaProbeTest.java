@@ -1,4 +1,4 @@
-package org.hybridta.cuda;
+package org.hybridta.cuda.driver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,6 +10,7 @@ import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.BackendUnavailableException;
 import org.hybridta.backend.Backends;
+import org.hybridta.cuda.CudaBackendProvider;
 import org.junit.jupiter.api.Test;
 
 /** Availability answers and error messages, all without a GPU. */

@@ -1,0 +1,109 @@
+package org.hybridta.stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.hybridta.BarSeries;
+import org.hybridta.conformance.RandomBars;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The conformance suite of universe streams, for every backend (the CPU's in {@link UniverseStreamTest}; a GPU
+ * backend's test extends this class in its own module, skipping where no device is present): a universe stream's
+ * values equal, for every symbol and tick, the batch values over that symbol's own bars — with symbols that skip
+ * ticks, symbols that join late, symbols seeded with history, flat stretches and tiny prices — on one thread and
+ * split across threads.
+ */
+public abstract class UniverseStreamConformanceTest {
+    /** The backend under test ({@code cpu}, {@code cuda}). */
+    protected abstract String backend();
+
+    /**
+     * How far a value may be from the batch value, relative to the larger magnitude: 0 (the default) asks for the
+     * same bits, as the CPU gives; a GPU backend whose kernels round differently may allow, say, 1e-9.
+     */
+    protected double tolerance() { return 0; }
+
+    /** The 18 original indicators, a pattern and SAR. */
+    protected static final List<Indicator> SPECS = Indicators.parseList(
+            "sma,ema,wma,dema,tema,rsi,macd,bbands,atr,trange,stoch,adx,cci,willr,roc,mom,obv,mfi,cdlengulfing,sar");
+    private static final int TICKS = 160;
+
+    private boolean close(double expected, double actual) {
+        if (StreamSeries.same(expected, actual)) return true;
+        double t = tolerance();
+        return t > 0 && Math.abs(expected - actual) <= t * Math.max(Math.abs(expected), Math.abs(actual));
+    }
+
+    @Test public void eachSymbolGetsItsOwnBatchValuesOnOneThread() {
+        check(40, 1, false);
+    }
+
+    @Test public void eachSymbolGetsItsOwnBatchValuesAcrossThreads() {
+        check(260, 3, false);
+    }
+
+    @Test public void symbolsSeededWithHistoryContinueIt() {
+        check(30, 2, true);
+    }
+
+    /**
+     * Symbol s trades at tick t unless it skips it (about one tick in 6 for odd symbols) or has not joined yet (every
+     * third symbol joins at a random tick); with {@code history}, the first 40 of every even symbol's bars are its
+     * history instead.
+     */
+    private void check(int symbolCount, int threads, boolean history) {
+        Random r = new Random(symbolCount);
+        List<String> symbols = new ArrayList<>();
+        boolean[][] trades = new boolean[symbolCount][TICKS];
+        List<BarSeries> own = new ArrayList<>();
+        UniverseStreams.Builder builder = UniverseStreams.builder().indicators(SPECS).backend(backend()).threads(threads);
+        List<BarSeries> past = new ArrayList<>();
+        int[] historyBars = new int[symbolCount];
+        for (int s = 0; s < symbolCount; s++) {
+            String symbol = "S" + s;
+            symbols.add(symbol);
+            int joins = s % 3 == 0 ? r.nextInt(TICKS / 2) : 0;
+            int count = 0;
+            for (int t = 0; t < TICKS; t++) {
+                trades[s][t] = t >= joins && (s % 2 == 0 || r.nextInt(6) != 0);
+                if (trades[s][t]) count++;
+            }
+            historyBars[s] = history && s % 2 == 0 ? 40 : 0;
+            BarSeries all = s % 4 == 1 ? RandomBars.flatStretches(symbol, s, historyBars[s] + count) : RandomBars.randomWalk(symbol, s, historyBars[s] + count);
+            if (s % 5 == 2) all = StreamSeries.scaled(all, 1e-6);
+            own.add(all);
+            if (historyBars[s] > 0) past.add(all.between(all.date(0), all.date(historyBars[s])));
+        }
+        builder.symbols(symbols).history(past);
+        double[][][] batch = new double[symbolCount][][];
+        for (int s = 0; s < symbolCount; s++) batch[s] = StreamSeries.batch(SPECS, own.get(s));
+        int[] next = historyBars.clone();
+        Tick tick = Tick.allocate(symbolCount);
+        try (UniverseStream u = builder.build()) {
+            assertThat(u.backend()).isEqualTo(backend());
+            assertThat(u.outputs()).isEqualTo(IndicatorStream.of(SPECS).outputs());
+            for (int t = 0; t < TICKS; t++) {
+                tick.clear();
+                for (int s = 0; s < symbolCount; s++) if (trades[s][t]) tick.set(s, StreamSeries.bar(own.get(s), next[s]));
+                TickValues v = u.tick(tick);
+                for (int s = 0; s < symbolCount; s++) {
+                    for (int k = 0; k < v.width(); k++) {
+                        double expected = trades[s][t] ? batch[s][k][next[s]] : Double.NaN;
+                        if (!close(expected, v.get(s, k))) {
+                            throw new AssertionError("tick " + t + ", symbol " + symbols.get(s) + ", column " + v.outputs().get(k).column()
+                                    + ": expected " + expected + ", got " + v.get(s, k));
+                        }
+                    }
+                    if (trades[s][t]) next[s]++;
+                }
+            }
+            assertThat(u.ticks()).isEqualTo(TICKS);
+        }
+    }
+
+}

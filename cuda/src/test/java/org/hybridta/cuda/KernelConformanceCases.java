@@ -1,0 +1,80 @@
+package org.hybridta.cuda;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.hybridta.Panel;
+import org.hybridta.backend.Backends;
+import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Precision;
+import org.hybridta.conformance.BackendConformanceTest;
+import org.hybridta.conformance.RandomBars;
+import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the catalog: every function with a CUDA kernel (its default spec and the conformance suite's further specs)
+ * against the CPU backend, on the series the CPU conformance suite uses (a random walk and cent prices with flat
+ * stretches of 1,000 bars, the same seeds; its ragged panel of lengths 0 to 2,500; a 100,000-bar walk), within
+ * {@link Compare}'s tolerance: 1e-12 relative in double (the kernels repeat the CPU's operations in its order, with no
+ * fused multiply-adds; the math transforms through CUDA's libm differ by a few ulps at most, far inside it), and the
+ * double result rounded once in float (2^-24 relative, inside 1e-5). Subclasses run it on the GPU and on the CPU
+ * emulator of the kernels.
+ */
+abstract class KernelConformanceCases {
+    /** BackendConformanceTest's seed and ragged lengths. */
+    static final long SEED = 20240611L;
+    static final int[] RAGGED = {0, 1, 2, 3, 14, 15, 20, 26, 27, 28, 33, 34, 35, 0, 1, 200, 1000, 57, 2500};
+
+    static ComputeBackend cpu;
+
+    @BeforeAll static void openCpu() { cpu = Backends.open("cpu"); }
+
+    @AfterAll static void closeCpu() { if (cpu != null) cpu.close(); }
+
+    /** The backend under test in the given precision. */
+    abstract ComputeBackend backend(Precision precision);
+
+    /** The precisions to check. */
+    List<Precision> precisions() { return List.of(Precision.DOUBLE, Precision.FLOAT); }
+
+    /** Every catalog spec and conformance spec that has a kernel, at least one per function with a kernel. */
+    static List<Indicator> specs() {
+        Set<Indicator> all = new LinkedHashSet<>(Indicators.catalog());
+        all.addAll(BackendConformanceTest.specs());
+        return CudaSpecs.withKernel(new ArrayList<>(all));
+    }
+
+    static List<Panel> panels() {
+        return List.of(
+                Panel.of(List.of(RandomBars.of(RandomBars.Kind.RANDOM_WALK, "W", SEED + RandomBars.Kind.RANDOM_WALK.ordinal(), 1000),
+                        RandomBars.of(RandomBars.Kind.FLAT_STRETCHES, "F", SEED + RandomBars.Kind.FLAT_STRETCHES.ordinal(), 1000))),
+                RandomBars.raggedPanel(SEED, RAGGED),
+                Panel.of(List.of(RandomBars.of(RandomBars.Kind.RANDOM_WALK, "L", SEED + RandomBars.Kind.RANDOM_WALK.ordinal(), 100_000))));
+    }
+
+    @Test void everyFunctionWithAKernelEqualsTheCpu() {
+        List<Indicator> specs = specs();
+        Set<String> functions = new TreeSet<>();
+        for (Indicator s : specs) functions.add(s.name());
+        System.out.println(getClass().getSimpleName() + ": " + functions.size() + " functions, " + specs.size() + " specs: " + functions);
+        List<String> failures = new ArrayList<>();
+        for (Panel p : panels()) {
+            var expected = cpu.compute(p, specs);
+            for (Precision precision : precisions()) {
+                var actual = backend(precision).compute(p, specs);
+                for (String f : Compare.check(specs, actual, expected, precision == Precision.FLOAT ? 0x1p-24 : 0)) {
+                    failures.add(precision + ", " + p.seriesCount() + " x " + p.barCount() + ": " + f);
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+}
