@@ -139,10 +139,6 @@ final class CliProcess {
         command.add(mpirun().orElseThrow().toString());
         if ("root".equals(System.getProperty("user.name"))) command.add("--allow-run-as-root");
         command.addAll(List.of("--oversubscribe", "--bind-to", "none", "-np", Integer.toString(ranks)));
-        // mpirun gives ranks odls_base_sigkill_timeout seconds (1 by default) between its SIGTERM and SIGKILL: on a
-        // loaded 2-core CI machine rank 0's shutdown (remove the unfinished file, say so) can take longer, and the
-        // tests are about what a rank does within its grace period, not about the grace period (docs/mpi.md)
-        command.addAll(List.of("--mca", "odls_base_sigkill_timeout", "10"));
         command.addAll(java(List.of()));
         return command;
     }
