@@ -53,9 +53,9 @@ public final class Indicators {
      * @throws IllegalArgumentException naming the function, the parameter and its range
      */
     public static Indicator of(String name, double... params) {
-        FunctionInfo f = function(name, name);
+        FunctionInfo f = SpecText.function(name, name);
         if (params.length > f.params().size()) {
-            throw new IllegalArgumentException(name + ": " + params.length + " parameters given, " + name + " takes " + expected(f));
+            throw new IllegalArgumentException(name + ": " + params.length + " parameters given, " + name + " takes " + SpecText.expected(f));
         }
         double[] v = Indicator.defaults(f);
         System.arraycopy(params, 0, v, 0, params.length);
@@ -67,10 +67,10 @@ public final class Indicators {
      * MaType.EMA)}; numbers, or MA types as {@link MaType} or their names), the rest at their defaults.
      */
     public static Indicator of(String name, Map<String, ?> params) {
-        FunctionInfo f = function(name, name);
+        FunctionInfo f = SpecText.function(name, name);
         double[] v = Indicator.defaults(f);
         for (Map.Entry<String, ?> e : params.entrySet()) {
-            int i = index(f, e.getKey(), name);
+            int i = SpecText.index(f, e.getKey(), name);
             Object value = e.getValue();
             ParamInfo p = f.params().get(i);
             if (value instanceof MaType t) v[i] = t.ordinal();
@@ -109,43 +109,12 @@ public final class Indicators {
      * @throws IllegalArgumentException with one line that names the spec, the parameter and what is wrong
      */
     public static Indicator parse(String spec) {
-        if (spec == null || spec.isBlank()) throw new IllegalArgumentException("empty indicator spec");
-        String s = spec.strip();
-        String quoted = "'" + UntrustedText.cap(s) + "'";
-        int at = s.indexOf('@');
-        String head = at < 0 ? s : s.substring(0, at);
-        String[] parts = head.split(":", -1);
-        String name = parts[0].strip().toLowerCase(Locale.ROOT);
-        FunctionInfo f = function(name, quoted);
+        SpecText t = SpecText.parse(spec, "indicator spec");
+        FunctionInfo f = t.function();
         double[] v = Indicator.defaults(f);
-        boolean[] given = new boolean[v.length];
-        int positional = 0;
-        boolean named = false;
-        for (int k = 1; k < parts.length; k++) {
-            String part = parts[k].strip();
-            int eq = part.indexOf('=');
-            int i;
-            String text;
-            if (eq >= 0) {
-                named = true;
-                i = index(f, part.substring(0, eq).strip().toLowerCase(Locale.ROOT), quoted);
-                text = part.substring(eq + 1).strip();
-            } else {
-                if (named) {
-                    throw new IllegalArgumentException(quoted + ": positional parameters must come before named ones");
-                }
-                i = positional++;
-                if (i >= v.length) {
-                    throw new IllegalArgumentException(quoted + ": " + (parts.length - 1) + " parameters given, " + name + " takes " + expected(f));
-                }
-                text = part;
-            }
-            if (given[i]) throw new IllegalArgumentException(quoted + ": " + f.params().get(i).name() + " is given twice");
-            given[i] = true;
-            v[i] = value(f, f.params().get(i), text, quoted);
-        }
-        List<Field> fields = at < 0 ? List.of() : fields(f, s.substring(at + 1), quoted);
-        return build(f, v, fields, quoted);
+        for (int i = 0; i < v.length; i++) if (t.slot(i) != null) v[i] = value(f, f.params().get(i), t.slot(i), t.where());
+        List<Field> fields = t.fields() == null ? List.of() : fields(f, t.fields(), t.where());
+        return build(f, v, fields, t.where());
     }
 
     /**
@@ -170,30 +139,6 @@ public final class Indicators {
         List<String> cols = new ArrayList<>();
         for (Indicator ind : indicators) for (Output o : ind.outputs()) cols.add(o.column());
         return List.copyOf(cols);
-    }
-
-    private static FunctionInfo function(String name, String where) {
-        String n = name.toLowerCase(Locale.ROOT);
-        return Functions.find(n).orElseThrow(() -> {
-            Group pending = Functions.pending().get(n);
-            if (pending != null) {
-                return new IllegalArgumentException(where + ": " + n + " (TA-Lib " + pending.taLibName() + ") is not ported to HybridTA yet");
-            }
-            return new IllegalArgumentException(where + ": unknown indicator '" + UntrustedText.cap(name)
-                    + "' (TA-Lib's function names in lower case; `hybridta indicators` lists them)");
-        });
-    }
-
-    private static int index(FunctionInfo f, String param, String where) {
-        for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(param)) return i;
-        throw new IllegalArgumentException(where + ": " + f.name() + " has no parameter '" + UntrustedText.cap(param) + "' (it takes " + expected(f) + ")");
-    }
-
-    /** "no parameters" or "3 parameters (fastperiod:slowperiod:signalperiod)". */
-    private static String expected(FunctionInfo f) {
-        List<ParamInfo> ps = f.params();
-        if (ps.isEmpty()) return "no parameters";
-        return ps.size() + " parameter" + (ps.size() == 1 ? "" : "s") + " (" + String.join(":", ps.stream().map(ParamInfo::name).toList()) + ")";
     }
 
     private static double value(FunctionInfo f, ParamInfo p, String text, String where) {

@@ -12,6 +12,7 @@ import org.hybridta.indicator.Indicators;
 import org.hybridta.indicator.MaType;
 import org.hybridta.indicator.ParamInfo;
 import org.hybridta.indicator.ParamType;
+import org.hybridta.indicator.SpecText;
 import org.hybridta.io.UntrustedText;
 
 /**
@@ -75,54 +76,25 @@ public final class Sweep {
      * @throws IllegalArgumentException with one line naming the grid, the parameter and the problem
      */
     public static Sweep parse(String grid) {
-        if (grid == null || grid.isBlank()) throw new IllegalArgumentException("empty sweep grid");
-        String s = grid.strip();
-        String where = "'" + UntrustedText.cap(s) + "'";
-        int at = s.indexOf('@');
-        String head = at < 0 ? s : s.substring(0, at);
-        String[] parts = head.split(":", -1);
-        String name = parts[0].strip().toLowerCase(Locale.ROOT);
-        FunctionInfo f;
-        try {
-            f = Indicators.parse(name).function();
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(where + ": " + e.getMessage().replaceFirst("^'[^']*': ", ""));
-        }
+        SpecText t = SpecText.parse(grid, "sweep grid");
+        FunctionInfo f = t.function();
+        String where = t.where();
         int n = f.params().size();
         double[][] v = new double[n][];
         int[] ties = new int[n];
         Arrays.fill(ties, -1);
-        boolean[] given = new boolean[n];
-        int positional = 0;
-        boolean named = false;
-        for (int k = 1; k < parts.length; k++) {
-            String part = parts[k].strip();
-            int eq = part.indexOf('=');
-            int i;
-            String text;
-            if (eq >= 0) {
-                named = true;
-                i = index(f, part.substring(0, eq).strip().toLowerCase(Locale.ROOT), where);
-                text = part.substring(eq + 1).strip();
-            } else {
-                if (named) throw new IllegalArgumentException(where + ": positional parameters must come before named ones");
-                i = positional++;
-                if (i >= n) throw new IllegalArgumentException(where + ": " + (parts.length - 1) + " parameters given, " + f.name() + " takes " + expected(f));
-                text = part;
-            }
-            if (given[i]) throw new IllegalArgumentException(where + ": " + f.params().get(i).name() + " is given twice");
-            given[i] = true;
-            int tie = tieTarget(f, text);
+        for (int i = 0; i < n; i++) {
+            String text = t.slot(i);
+            int tie = text == null ? -1 : tieTarget(f, text);
             if (tie >= 0) ties[i] = tie;
-            else v[i] = values(f.params().get(i), text, where);
+            else v[i] = text == null ? new double[] {f.params().get(i).defaultValue()} : values(f.params().get(i), text, where);
         }
-        for (int i = 0; i < n; i++) if (v[i] == null && ties[i] < 0) v[i] = new double[] {f.params().get(i).defaultValue()};
-        return new Sweep(f, v, checkedTies(f, ties, where), at < 0 ? "" : s.substring(at + 1).strip(), where);
+        return new Sweep(f, v, checkedTies(f, ties, where), t.fields() == null ? "" : t.fields().strip(), where);
     }
 
     /** This sweep with parameter {@code name} taking each of {@code values}. */
     public Sweep values(String name, double... values) {
-        int i = index(function, name, function.name());
+        int i = SpecText.index(function, name, function.name());
         if (values.length == 0) throw new IllegalArgumentException(function.name() + ": no values for " + name);
         for (double d : values) check(function.params().get(i), d, function.name());
         double[][] v = this.values.clone();
@@ -134,15 +106,15 @@ public final class Sweep {
 
     /** This sweep with parameter {@code name} taking {@code from, from + step, ...} up to and including {@code to}. */
     public Sweep range(String name, double from, double to, double step) {
-        int i = index(function, name, function.name());
+        int i = SpecText.index(function, name, function.name());
         double[] v = range(function.params().get(i), BigDecimal.valueOf(from), BigDecimal.valueOf(to), BigDecimal.valueOf(step), function.name());
         return values(name, v);
     }
 
     /** This sweep with parameter {@code name} taking the value of parameter {@code source} in every set (BBANDS' nbdevdn = nbdevup). */
     public Sweep tie(String name, String source) {
-        int i = index(function, name, function.name());
-        int j = index(function, source, function.name());
+        int i = SpecText.index(function, name, function.name());
+        int j = SpecText.index(function, source, function.name());
         int[] t = ties.clone();
         t[i] = j;
         double[][] v = values.clone();
@@ -314,16 +286,5 @@ public final class Sweep {
             throw new IllegalArgumentException(where + ": " + p.name() + " " + (p.type() == ParamType.MA_TYPE ? "code " + (long) v : text(p, v))
                     + " is outside its range [" + text(p, p.min()) + ", " + text(p, p.max()) + "]");
         }
-    }
-
-    private static int index(FunctionInfo f, String param, String where) {
-        for (int i = 0; i < f.params().size(); i++) if (f.params().get(i).name().equals(param)) return i;
-        throw new IllegalArgumentException(where + ": " + f.name() + " has no parameter '" + UntrustedText.cap(param) + "' (it takes " + expected(f) + ")");
-    }
-
-    private static String expected(FunctionInfo f) {
-        List<ParamInfo> ps = f.params();
-        if (ps.isEmpty()) return "no parameters";
-        return ps.size() + " parameter" + (ps.size() == 1 ? "" : "s") + " (" + String.join(":", ps.stream().map(ParamInfo::name).toList()) + ")";
     }
 }
