@@ -78,9 +78,16 @@ final class CliProcess {
         return launch(name, java(List.of()), args);
     }
 
-    /** Starts {@code mpirun -np ranks java … HybridTa args} and returns at once. */
+    /**
+     * Starts {@code mpirun -np ranks java … HybridTa args} and returns at once, for tests that stop the job mid-run. It
+     * turns off Open MPI 4's single-copy transfers (CMA, process_vm_readv): with them, rank 0 reading a 4 MB chunk from
+     * a rank that mpirun's SIGTERM ended first fails inside the transport ("Read -1, expected …, errno = 3"), which
+     * aborts rank 0 before its own SIGTERM runs the clean-up (docs/mpi.md, "Stopping a job").
+     */
     static Running launchRanks(String name, int ranks, String... args) throws IOException {
-        return launch(name, mpirunJava(ranks), args);
+        List<String> command = mpirunJava(ranks);
+        command.addAll(1, List.of("--mca", "btl_vader_single_copy_mechanism", "none"));
+        return launch(name, command, args);
     }
 
     /** A command started by {@link #launch}: its process, and its output once it ended. */
