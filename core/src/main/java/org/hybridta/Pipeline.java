@@ -13,6 +13,7 @@ import java.util.Set;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.Backends;
+import org.hybridta.backend.Workload;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.io.IoErrors;
@@ -135,23 +136,26 @@ public final class Pipeline {
         List<ResultSink.Session> sessions = new ArrayList<>();
         String decision;
         try {
-            BackendProvider chosen = Backends.choose(backend);
+            BackendProvider chosen = null;   // the root's choice is every worker's
             if (root) {
                 for (ResultSink sink : sinks) sink.check();
                 // per symbol: the bars fetched (warm-up included), and of those about as many as the range has trading days written
                 long[] bars = new long[members.size()], rows = new long[members.size()];
-                long days = TradingCalendar.tradingDays(from, to);
+                long days = TradingCalendar.tradingDays(from, to), allBars = 0;
                 for (int i = 0; i < bars.length; i++) {
                     bars[i] = expectedBars(members.get(i), fetchFrom);
                     rows[i] = Math.min(bars[i], days);
                     expectedRows += rows[i];
+                    allBars += bars[i];
                 }
+                int workers = Math.max(1, partitioner.workers());
+                chosen = Backends.choose(backend, new Workload(allBars / workers, Indicators.columns(indicators).size(), computeThreads()));
                 int parts = MemoryPlan.parts(bars, keepOutput ? rows : null, Indicators.columns(indicators).size(), partitioner.workers(),
                         chosen.deviceCount() > 0, Runtime.getRuntime().maxMemory());
                 plan = Plans.slices(members, bars, parts);
                 for (ResultSink sink : sinks) sessions.add(sink.open(indicators, source.isSynthetic()));
             }
-            decision = "ok " + chosen.name();
+            decision = "ok " + (root ? chosen.name() : "");
         } catch (IOException e) {
             decision = "error cannot write output: " + IoErrors.describe(e);
         } catch (RuntimeException e) {
@@ -165,8 +169,7 @@ public final class Pipeline {
         BackendProvider provider = Backends.choose(decision.substring(3));
         long tPlanned = System.nanoTime();
 
-        int threads = backendOptions.threads() > 0 ? backendOptions.threads()
-                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, partitioner.workersPerHost()));
+        int threads = computeThreads();
         // the source's cap is per machine: processes on one host share it
         int fetchThreads = Math.max(1, -Math.floorDiv(-fetchConcurrency, Math.max(1, partitioner.processesPerHost())));
         int ownSymbols = root ? ownSymbols(plan) : -1;
@@ -220,6 +223,12 @@ public final class Pipeline {
     }
 
     /** The symbols this process computes: all of them, or under MPI the root's own parts ({@link Partitioner#runParts}). */
+    /** The threads a worker computes with: the options' count, else this host's cores shared by its workers. */
+    private int computeThreads() {
+        return backendOptions.threads() > 0 ? backendOptions.threads()
+                : Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, partitioner.workersPerHost()));
+    }
+
     private int ownSymbols(List<List<Constituent>> plan) {
         int n = 0, stride = partitioner.isDistributed() ? partitioner.workers() : 1;
         for (int p = 0; p < plan.size(); p += stride) n += plan.get(p).size();

@@ -25,6 +25,14 @@ public interface BackendProvider {
      */
     default int deviceCount() { return 0; }
 
+    /**
+     * Estimated seconds to compute {@code work} on this backend, its set-up included (for a GPU: the context, the
+     * kernels' module, the first launches), or NaN where the backend cannot say. {@code auto} picks the available
+     * backend with the lowest estimate, and the highest priority where estimates are missing. Called only when
+     * available; must be cheap (no device is touched).
+     */
+    default double estimateSeconds(Workload work) { return Double.NaN; }
+
     /** Opens a backend; called only when {@link #availability()} said yes. */
     ComputeBackend create(BackendOptions options);
 }

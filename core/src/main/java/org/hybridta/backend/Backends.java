@@ -1,6 +1,7 @@
 package org.hybridta.backend;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The choice, first match wins: the name passed in (unless {@code null} or {@code auto}), the system
  * property {@code hybridta.backend}, the environment variable {@code HYBRIDTA_BACKEND}, and otherwise
- * the available backend of highest priority (CUDA above CPU). A backend chosen by name that cannot run
+ * the available backend that {@code auto} prefers: with a {@link Workload}, the one whose
+ * {@link BackendProvider#estimateSeconds estimate} is lowest (a GPU's set-up included, so a small run stays on the
+ * CPU), else the one of highest priority (CUDA above CPU). A backend chosen by name that cannot run
  * fails with {@link BackendUnavailableException}; only {@code auto} falls back, and it logs what it chose
  * and why. A backend opened by {@code auto} also computes on the CPU the specs it has no kernel for
  * ({@link ComputeBackend#supports}), logging each once; one named explicitly refuses them, naming them.
@@ -57,25 +60,54 @@ public final class Backends {
 
     /** The provider that {@link #open(String, BackendOptions)} would use, without opening it. */
     public static BackendProvider choose(String name) {
-        return select(name, providers(), System.getProperty(PROPERTY), System.getenv(ENVIRONMENT));
+        return choose(name, null);
+    }
+
+    /**
+     * The provider for {@code name}, as {@link #choose(String)}; where the choice is {@code auto}, the available one that
+     * computes {@code work} soonest by its estimate (null: by priority alone), logging the estimates.
+     */
+    public static BackendProvider choose(String name, Workload work) {
+        return select(name, providers(), System.getProperty(PROPERTY), System.getenv(ENVIRONMENT), work);
     }
 
     /** The selection rule itself, with its inputs explicit so that it can be tested. */
     static BackendProvider select(String explicit, List<BackendProvider> providers, String property, String environment) {
+        return select(explicit, providers, property, environment, null);
+    }
+
+    static BackendProvider select(String explicit, List<BackendProvider> providers, String property, String environment, Workload work) {
         String name = firstNamed(explicit, property, environment);
         if (name.equals(AUTO)) {
             List<String> skipped = new ArrayList<>();
+            List<BackendProvider> available = new ArrayList<>();
             for (BackendProvider p : providers) {
                 Availability a = p.availability();
-                if (a.available()) {
-                    if (skipped.isEmpty()) log.info("backend auto: chose {} ({})", p.name(), a.reason());
-                    else log.info("backend auto: chose {} ({}); skipped {}", p.name(), a.reason(), String.join("; ", skipped));
-                    return p;
-                }
-                skipped.add(p.name() + ": " + a.reason());
+                if (a.available()) available.add(p);
+                else skipped.add(p.name() + ": " + a.reason());
             }
-            throw new BackendUnavailableException("no compute backend can run here"
-                    + (skipped.isEmpty() ? " (none on the class path; add org.hybridta:hybridta-core)" : ": " + String.join("; ", skipped)));
+            if (available.isEmpty()) {
+                throw new BackendUnavailableException("no compute backend can run here"
+                        + (skipped.isEmpty() ? " (none on the class path; add org.hybridta:hybridta-core)" : ": " + String.join("; ", skipped)));
+            }
+            BackendProvider best = available.get(0);   // highest priority
+            String why = best.availability().reason();
+            if (work != null && available.size() > 1) {
+                double[] est = available.stream().mapToDouble(p -> p.estimateSeconds(work)).toArray();
+                if (Arrays.stream(est).allMatch(Double::isFinite)) {
+                    int k = 0;
+                    for (int i = 1; i < est.length; i++) if (est[i] < est[k]) k = i;   // ties: the higher priority
+                    best = available.get(k);
+                    StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "estimated %.3f s", est[k]));
+                    for (int i = 0; i < est.length; i++) {
+                        if (i != k) sb.append(String.format(Locale.ROOT, " against %.3f s on %s", est[i], available.get(i).name()));
+                    }
+                    why = sb.append(String.format(Locale.ROOT, " for %,d values on %d threads, set-up included", work.cells(), work.threads())).toString();
+                }
+            }
+            if (skipped.isEmpty()) log.info("backend auto: chose {} ({})", best.name(), why);
+            else log.info("backend auto: chose {} ({}); skipped {}", best.name(), why, String.join("; ", skipped));
+            return best;
         }
         for (BackendProvider p : providers) {
             if (p.name().equals(name)) {

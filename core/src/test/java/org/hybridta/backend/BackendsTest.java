@@ -42,6 +42,40 @@ class BackendsTest {
         assertThat(Backends.select(null, List.of(GPU, CPU), "AUTO", "cpu")).isSameAs(GPU);
     }
 
+    /** A provider with a set-up cost and a cost per value, as the GPU and CPU providers estimate. */
+    private record Timed(String name, int priority, double setup, double nanosPerCell, boolean perThread) implements BackendProvider {
+        @Override public Availability availability() { return Availability.yes("ok"); }
+
+        @Override public double estimateSeconds(Workload w) {
+            return setup + w.cells() * nanosPerCell / (perThread ? w.threads() : 1) * 1e-9;
+        }
+
+        @Override public ComputeBackend create(BackendOptions options) {
+            throw new UnsupportedOperationException("fake");
+        }
+    }
+
+    @Test
+    void autoWithAWorkloadTakesTheLowestEstimateSetUpIncluded() {
+        Timed gpu = new Timed("cuda", 100, 0.5, 0.65, false), cpu = new Timed("cpu", 0, 0, 25, true);
+        // the S&P 500 over 7 years, 25 columns, 16 threads: 0.03 s on the CPU against 0.51 s with the GPU's set-up
+        Workload small = new Workload(503L * 1764, 25, 16);
+        assertThat(Backends.select("auto", List.of(gpu, cpu), null, null, small)).isSameAs(cpu);
+        // 5,000 series x 25 years: 3.4 s on the CPU, 0.9 s on the GPU
+        Workload large = new Workload(5000L * 6300, 25, 16);
+        assertThat(Backends.select("auto", List.of(gpu, cpu), null, null, large)).isSameAs(gpu);
+        // where it flips: the CPU's 25/16 ns a value against the GPU's 0.65 ns and 0.5 s
+        long flip = (long) (0.5e9 / (25.0 / 16 - 0.65)) / 25;
+        assertThat(Backends.select("auto", List.of(gpu, cpu), null, null, new Workload(flip - 1000, 25, 16))).isSameAs(cpu);
+        assertThat(Backends.select("auto", List.of(gpu, cpu), null, null, new Workload(flip + 1000, 25, 16))).isSameAs(gpu);
+        assertThat(Backends.select("cuda", List.of(gpu, cpu), null, null, small)).as("a name is not second-guessed").isSameAs(gpu);
+    }
+
+    @Test
+    void withoutEstimatesAutoKeepsPriority() {
+        assertThat(Backends.select("auto", List.of(GPU, CPU), null, null, new Workload(1, 1, 1))).isSameAs(GPU);
+    }
+
     @Test
     void autoFallsBackPastUnavailableProviders() {
         assertThat(Backends.select("auto", List.of(NO_GPU, CPU), null, null)).isSameAs(CPU);

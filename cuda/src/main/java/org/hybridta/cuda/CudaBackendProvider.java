@@ -5,11 +5,13 @@ import org.hybridta.backend.Availability;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.BackendProvider;
 import org.hybridta.backend.ComputeBackend;
+import org.hybridta.backend.Workload;
 
 /**
  * The CUDA backend ({@code cuda}): every catalog indicator on an NVIDIA GPU of compute capability 8.0 or
  * newer, through JCuda's driver API, with a driver for CUDA 13.0 or newer (NVIDIA 580+). Its priority (100)
- * is above the CPU backend's, so {@code auto} picks it wherever it can run.
+ * is above the CPU backend's; {@code auto} picks it where it can run and its estimate ({@link #estimateSeconds}, set-up
+ * included) beats the CPU's.
  *
  * <p>Honours {@link BackendOptions#precision()} (double by default; float stores and moves values as
  * single precision), {@link BackendOptions#device()} and {@link BackendOptions#deviceMemoryBudget()}
@@ -39,6 +41,21 @@ public final class CudaBackendProvider implements BackendProvider {
         } catch (Throwable t) {
             return 0;
         }
+    }
+
+    /**
+     * Opening the backend in a fresh process (driver, primary context, the fatbin's module) and the first launches: the
+     * goal ColdStartGpuTest holds it to on the H200, where the context alone took 0.2-0.3 s.
+     */
+    static final double SETUP_SECONDS = 0.5;
+    /**
+     * Nanoseconds per output value, transfers through the Java heap included: 372 ms for 10,000 series x 2,520 bars x
+     * 25 columns on the H100/H200 (docs/benchmarks.md, CPU vs CUDA) is 0.59 ns; rounded up.
+     */
+    static final double NANOS_PER_CELL = 0.65;
+
+    @Override public double estimateSeconds(Workload work) {
+        return SETUP_SECONDS + work.cells() * NANOS_PER_CELL * 1e-9;
     }
 
     @Override public ComputeBackend create(BackendOptions options) {
