@@ -19,6 +19,9 @@ final class SlidingMinMax {
     /** The longest window taken here: beyond it (measured: 512) the doubling steps, log2(window) of them, cost more than the tracker. */
     static final int MAX_WINDOW = 256;
 
+    /** The bits of a magnitude, less 1, shifted for a signed comparison: at least this unless in (0, MAX_VALUE]. */
+    private static final long FINITE_NONZERO = Double.doubleToRawLongBits(Double.MAX_VALUE) + Long.MIN_VALUE;
+
     private SlidingMinMax() {}
 
     /**
@@ -52,10 +55,14 @@ final class SlidingMinMax {
                     for (int i = i0; i < len; i++) o[i] = (hh[i] + ll[i]) / 2.0;
                 }
             }
-            // a zero range divided by zero (not finite), a NaN or a zero extreme: rare, a predicted branch
+            // Which values could differ from the tracker's: a NaN in the window makes the extremes NaN; a zero extreme
+            // whose sign TA-Lib picks otherwise changes the formula's value only where that value is a zero (or a zero
+            // range, divided by zero); a zero range is 0. So one test of |o| in (0, MAX_VALUE], on its bits, then the
+            // rare bar at length.
             for (int i = i0; i < len; i++) {
-                double h = hh[i], l = ll[i];
-                if (!(Math.abs(o[i]) <= Double.MAX_VALUE) | h == 0.0 | l == 0.0) {
+                long magnitude = Double.doubleToRawLongBits(o[i]) & Long.MAX_VALUE;
+                if (magnitude - 1 + Long.MIN_VALUE >= FINITE_NONZERO) {
+                    double h = hh[i], l = ll[i];
                     if (h != h || l != l || h == 0.0 || l == 0.0) return false;
                     o[i] = switch (how) {
                         case WILLR -> Willr.willr(h, l, closes[i]);
@@ -67,6 +74,117 @@ final class SlidingMinMax {
             System.arraycopy(o, i0, out, t0, t1 - t0);
         }
         return true;
+    }
+
+    /**
+     * AROON (into {@code down} and {@code up}) or AROONOSC (into {@code osc}, the others null) over {@code period}:
+     * the bars since the highest high and the lowest low of the last {@code period + 1} bars, latest on ties, from
+     * bar {@code from + period} to {@code end - 1}; false where the data need TA-Lib's tracker (a NaN, or infinities
+     * that meet).
+     *
+     * <p>Without NaN, TA-Lib's AROON tracker holds the latest bar of the window's maximum ({@code >=} in its rescans
+     * and updates; the two zeros compare equal, so their signs do not matter here). That is built like the maxima,
+     * with the bars since each window's maximum beside it ({@link #latestHighest}); a NaN in a window makes its count
+     * NaN, and so the output.
+     */
+    static boolean aroon(double[] high, double[] low, int from, int period, int end, double[] down, double[] up, double[] osc) {
+        int window = period + 1, first = from + period;
+        if (window > MAX_WINDOW || first >= end) return false;
+        int chunk = Math.min(CHUNK, end - first), size = chunk + window - 1;
+        double[] hh = new double[size], sinceHigh = new double[size], ll = new double[size], sinceLow = new double[size];
+        double[] m = new double[size], age = new double[size], shifted = new double[size], shiftedAge = new double[size];
+        double[] o1 = new double[size], o2 = new double[size];
+        double factor = 100.0 / period;
+        for (int t0 = first; t0 < end; t0 += chunk) {
+            int t1 = Math.min(end, t0 + chunk), base = t0 - period, len = t1 - base;
+            latestHighest(high, base, len, window, hh, sinceHigh, m, age, shifted, shiftedAge);
+            latestLowest(low, base, len, window, ll, sinceLow, m, age, shifted, shiftedAge);
+            if (osc != null) {
+                for (int i = period; i < len; i++) o1[i] = factor * (sinceLow[i] - sinceHigh[i]);     // TA-Lib: highestIdx - lowestIdx
+            } else {
+                for (int i = period; i < len; i++) o1[i] = factor * (period - sinceLow[i]);
+                for (int i = period; i < len; i++) o2[i] = factor * (period - sinceHigh[i]);
+            }
+            for (int i = period; i < len; i++) if (Double.isNaN(sinceLow[i] + sinceHigh[i])) return false;
+            if (osc != null) {
+                System.arraycopy(o1, period, osc, t0, t1 - t0);
+            } else {
+                System.arraycopy(o1, period, down, t0, t1 - t0);
+                System.arraycopy(o2, period, up, t0, t1 - t0);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The maxima of the windows ending at scratch indexes {@code window - 1 .. len - 1} into {@code max}, and the bars
+     * since the latest bar that holds it into {@code since} (as doubles, exact). A window of 2w bars takes its newer
+     * half's maximum and count when that maximum is at least the older half's, else the older's, its count plus w;
+     * the choice is the factor {@code min(d * 2^2000, 1)} of the difference {@code d} of the maxima (0 or 1: d is 0
+     * or at least the smallest double), so that the loop stays arithmetic and vectorises. The last step overlaps two
+     * windows: on a tie the newer holds the latest bar. {@code m}, {@code a}, {@code sm}, {@code sa} are scratch.
+     */
+    private static void latestHighest(double[] x, int base, int len, int window, double[] max, double[] since,
+            double[] m, double[] a, double[] sm, double[] sa) {
+        System.arraycopy(x, base, max, 0, len);
+        java.util.Arrays.fill(since, 0, len, 0.0);
+        int p = Integer.highestOneBit(window);
+        double[] cm = max, ca = since, nm = m, na = a;
+        for (int w = 1; w < window; w <<= 1) {
+            int step = w < p ? w : window - p;                // the last step overlaps to cover the window
+            int i0 = w < p ? 2 * w - 1 : window - 1;
+            System.arraycopy(cm, 0, sm, step, len - step);
+            System.arraycopy(ca, 0, sa, step, len - step);
+            for (int i = i0; i < len; i++) {
+                double newer = cm[i], both = Math.max(newer, sm[i]);
+                double older = Math.min((both - newer) * 0x1p1000 * 0x1p1000, 1.0);
+                nm[i] = both;
+                na[i] = ca[i] + older * (sa[i] + step - ca[i]);
+            }
+            double[] swap = cm;
+            cm = nm;
+            nm = swap;
+            swap = ca;
+            ca = na;
+            na = swap;
+            if (w >= p) break;
+        }
+        if (cm != max) {
+            System.arraycopy(cm, window - 1, max, window - 1, len - window + 1);
+            System.arraycopy(ca, window - 1, since, window - 1, len - window + 1);
+        }
+    }
+
+    /** The minima and the bars since the latest bar that holds each, as {@link #latestHighest}. */
+    private static void latestLowest(double[] x, int base, int len, int window, double[] min, double[] since,
+            double[] m, double[] a, double[] sm, double[] sa) {
+        System.arraycopy(x, base, min, 0, len);
+        java.util.Arrays.fill(since, 0, len, 0.0);
+        int p = Integer.highestOneBit(window);
+        double[] cm = min, ca = since, nm = m, na = a;
+        for (int w = 1; w < window; w <<= 1) {
+            int step = w < p ? w : window - p;
+            int i0 = w < p ? 2 * w - 1 : window - 1;
+            System.arraycopy(cm, 0, sm, step, len - step);
+            System.arraycopy(ca, 0, sa, step, len - step);
+            for (int i = i0; i < len; i++) {
+                double newer = cm[i], both = Math.min(newer, sm[i]);
+                double older = Math.min((newer - both) * 0x1p1000 * 0x1p1000, 1.0);
+                nm[i] = both;
+                na[i] = ca[i] + older * (sa[i] + step - ca[i]);
+            }
+            double[] swap = cm;
+            cm = nm;
+            nm = swap;
+            swap = ca;
+            ca = na;
+            na = swap;
+            if (w >= p) break;
+        }
+        if (cm != min) {
+            System.arraycopy(cm, window - 1, min, window - 1, len - window + 1);
+            System.arraycopy(ca, window - 1, since, window - 1, len - window + 1);
+        }
     }
 
     // highest and lowest are one method written twice, Math.max and Math.min: a flag tested in the loop would keep
