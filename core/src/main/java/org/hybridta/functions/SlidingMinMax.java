@@ -19,9 +19,6 @@ final class SlidingMinMax {
     /** The longest window taken here: beyond it (measured: 512) the doubling steps, log2(window) of them, cost more than the tracker. */
     static final int MAX_WINDOW = 256;
 
-    /** The bits of a magnitude, less 1, shifted for a signed comparison: at least this unless in (0, MAX_VALUE]. */
-    private static final long FINITE_NONZERO = Double.doubleToRawLongBits(Double.MAX_VALUE) + Long.MIN_VALUE;
-
     private SlidingMinMax() {}
 
     /**
@@ -34,13 +31,13 @@ final class SlidingMinMax {
         int first = from + window - 1;
         if (window > MAX_WINDOW || first >= end) return false;
         int chunk = Math.min(CHUNK, end - first), size = chunk + window - 1;
-        double[] a = new double[size], b = new double[size], shifted = new double[size];
-        double[] c = new double[size], d = new double[size], closes = new double[size], o = new double[size];
+        double[] highs = new double[size], lows = new double[size], shifted = new double[size];
+        double[] closes = new double[size], o = new double[size];
         for (int t0 = first; t0 < end; t0 += chunk) {
             int t1 = Math.min(end, t0 + chunk), base = t0 - window + 1, len = t1 - base;
             // scratch index i is bar base + i; the windows end at i = window - 1 .. len - 1
-            double[] hh = highest(high, base, len, window, a, b, shifted);
-            double[] ll = lowest(low, base, len, window, c, d, shifted);
+            double[] hh = highest(high, base, len, window, highs, shifted);
+            double[] ll = lowest(low, base, len, window, lows, shifted);
             int i0 = window - 1;
             switch (how) {
                 case WILLR -> {
@@ -55,13 +52,10 @@ final class SlidingMinMax {
                     for (int i = i0; i < len; i++) o[i] = (hh[i] + ll[i]) / 2.0;
                 }
             }
-            // Which values could differ from the tracker's: a NaN in the window makes the extremes NaN; a zero extreme
-            // whose sign TA-Lib picks otherwise changes the formula's value only where that value is a zero (or a zero
-            // range, divided by zero); a zero range is 0. So one test of |o| in (0, MAX_VALUE], on its bits, then the
-            // rare bar at length.
+            // a NaN in the window (the extremes NaN), a zero extreme (whose sign TA-Lib may pick otherwise) and a zero
+            // range (divided by zero: not finite) are rare: one predicted branch, then the bar at length
             for (int i = i0; i < len; i++) {
-                long magnitude = Double.doubleToRawLongBits(o[i]) & Long.MAX_VALUE;
-                if (magnitude - 1 + Long.MIN_VALUE >= FINITE_NONZERO) {
+                if (!(Math.abs(o[i]) <= Double.MAX_VALUE) | hh[i] == 0.0 | ll[i] == 0.0) {
                     double h = hh[i], l = ll[i];
                     if (h != h || l != l || h == 0.0 || l == 0.0) return false;
                     o[i] = switch (how) {
@@ -92,13 +86,13 @@ final class SlidingMinMax {
         if (window > MAX_WINDOW || first >= end) return false;
         int chunk = Math.min(CHUNK, end - first), size = chunk + window - 1;
         double[] hh = new double[size], sinceHigh = new double[size], ll = new double[size], sinceLow = new double[size];
-        double[] m = new double[size], age = new double[size], shifted = new double[size], shiftedAge = new double[size];
+        double[] shifted = new double[size], shiftedAge = new double[size];
         double[] o1 = new double[size], o2 = new double[size];
         double factor = 100.0 / period;
         for (int t0 = first; t0 < end; t0 += chunk) {
             int t1 = Math.min(end, t0 + chunk), base = t0 - period, len = t1 - base;
-            latestHighest(high, base, len, window, hh, sinceHigh, m, age, shifted, shiftedAge);
-            latestLowest(low, base, len, window, ll, sinceLow, m, age, shifted, shiftedAge);
+            latestHighest(high, base, len, window, hh, sinceHigh, shifted, shiftedAge);
+            latestLowest(low, base, len, window, ll, sinceLow, shifted, shiftedAge);
             if (osc != null) {
                 for (int i = period; i < len; i++) o1[i] = factor * (sinceLow[i] - sinceHigh[i]);     // TA-Lib: highestIdx - lowestIdx
             } else {
@@ -122,109 +116,75 @@ final class SlidingMinMax {
      * half's maximum and count when that maximum is at least the older half's, else the older's, its count plus w;
      * the choice is the factor {@code min(d * 2^2000, 1)} of the difference {@code d} of the maxima (0 or 1: d is 0
      * or at least the smallest double), so that the loop stays arithmetic and vectorises. The last step overlaps two
-     * windows: on a tie the newer holds the latest bar. {@code m}, {@code a}, {@code sm}, {@code sa} are scratch.
+     * windows: on a tie the newer holds the latest bar. {@code sm}, {@code sa} are scratch.
      */
-    private static void latestHighest(double[] x, int base, int len, int window, double[] max, double[] since,
-            double[] m, double[] a, double[] sm, double[] sa) {
+    private static void latestHighest(double[] x, int base, int len, int window, double[] max, double[] since, double[] sm, double[] sa) {
         System.arraycopy(x, base, max, 0, len);
         java.util.Arrays.fill(since, 0, len, 0.0);
         int p = Integer.highestOneBit(window);
-        double[] cm = max, ca = since, nm = m, na = a;
         for (int w = 1; w < window; w <<= 1) {
             int step = w < p ? w : window - p;                // the last step overlaps to cover the window
-            int i0 = w < p ? 2 * w - 1 : window - 1;
-            System.arraycopy(cm, 0, sm, step, len - step);
-            System.arraycopy(ca, 0, sa, step, len - step);
-            for (int i = i0; i < len; i++) {
-                double newer = cm[i], both = Math.max(newer, sm[i]);
+            System.arraycopy(max, 0, sm, step, len - step);
+            System.arraycopy(since, 0, sa, step, len - step);
+            for (int i = w < p ? 2 * w - 1 : window - 1; i < len; i++) {
+                double newer = max[i], both = Math.max(newer, sm[i]);
                 double older = Math.min((both - newer) * 0x1p1000 * 0x1p1000, 1.0);
-                nm[i] = both;
-                na[i] = ca[i] + older * (sa[i] + step - ca[i]);
+                max[i] = both;
+                since[i] += older * (sa[i] + step - since[i]);
             }
-            double[] swap = cm;
-            cm = nm;
-            nm = swap;
-            swap = ca;
-            ca = na;
-            na = swap;
             if (w >= p) break;
-        }
-        if (cm != max) {
-            System.arraycopy(cm, window - 1, max, window - 1, len - window + 1);
-            System.arraycopy(ca, window - 1, since, window - 1, len - window + 1);
         }
     }
 
     /** The minima and the bars since the latest bar that holds each, as {@link #latestHighest}. */
-    private static void latestLowest(double[] x, int base, int len, int window, double[] min, double[] since,
-            double[] m, double[] a, double[] sm, double[] sa) {
+    private static void latestLowest(double[] x, int base, int len, int window, double[] min, double[] since, double[] sm, double[] sa) {
         System.arraycopy(x, base, min, 0, len);
         java.util.Arrays.fill(since, 0, len, 0.0);
         int p = Integer.highestOneBit(window);
-        double[] cm = min, ca = since, nm = m, na = a;
         for (int w = 1; w < window; w <<= 1) {
             int step = w < p ? w : window - p;
-            int i0 = w < p ? 2 * w - 1 : window - 1;
-            System.arraycopy(cm, 0, sm, step, len - step);
-            System.arraycopy(ca, 0, sa, step, len - step);
-            for (int i = i0; i < len; i++) {
-                double newer = cm[i], both = Math.min(newer, sm[i]);
+            System.arraycopy(min, 0, sm, step, len - step);
+            System.arraycopy(since, 0, sa, step, len - step);
+            for (int i = w < p ? 2 * w - 1 : window - 1; i < len; i++) {
+                double newer = min[i], both = Math.min(newer, sm[i]);
                 double older = Math.min((newer - both) * 0x1p1000 * 0x1p1000, 1.0);
-                nm[i] = both;
-                na[i] = ca[i] + older * (sa[i] + step - ca[i]);
+                min[i] = both;
+                since[i] += older * (sa[i] + step - since[i]);
             }
-            double[] swap = cm;
-            cm = nm;
-            nm = swap;
-            swap = ca;
-            ca = na;
-            na = swap;
             if (w >= p) break;
-        }
-        if (cm != min) {
-            System.arraycopy(cm, window - 1, min, window - 1, len - window + 1);
-            System.arraycopy(ca, window - 1, since, window - 1, len - window + 1);
         }
     }
 
-    // highest and lowest are one method written twice, Math.max and Math.min: a flag tested in the loop would keep
-    // C2 from vectorising it
+    // highest and lowest (as latestHighest and latestLowest) are one method written twice, Math.max and Math.min: a
+    // flag tested in the loop would keep C2 from vectorising it
 
-    /** The maxima of the windows ending at scratch indexes {@code window - 1 .. len - 1}, in {@code a} or {@code b}. */
-    private static double[] highest(double[] x, int base, int len, int window, double[] a, double[] b, double[] shifted) {
-        System.arraycopy(x, base, a, 0, len);
+    /** The maxima of the windows ending at scratch indexes {@code window - 1 .. len - 1}, built in {@code m}. */
+    private static double[] highest(double[] x, int base, int len, int window, double[] m, double[] shifted) {
+        System.arraycopy(x, base, m, 0, len);
         int p = Integer.highestOneBit(window);
-        double[] m = a, next = b;
-        for (int w = 1; w < p; w <<= 1) {                // m[i]: the window of w bars ending at i; next: of 2w
+        for (int w = 1; w < p; w <<= 1) {                // m[i]: the window of w bars ending at i, then of 2w
             System.arraycopy(m, 0, shifted, w, len - w);
-            for (int i = 2 * w - 1; i < len; i++) next[i] = Math.max(m[i], shifted[i]);
-            double[] swap = m;
-            m = next;
-            next = swap;
+            for (int i = 2 * w - 1; i < len; i++) m[i] = Math.max(m[i], shifted[i]);
         }
         int rest = window - p;                           // two windows of p bars overlap to cover the window
         if (rest == 0) return m;
         System.arraycopy(m, 0, shifted, rest, len - rest);
-        for (int i = window - 1; i < len; i++) next[i] = Math.max(m[i], shifted[i]);
-        return next;
+        for (int i = window - 1; i < len; i++) m[i] = Math.max(m[i], shifted[i]);
+        return m;
     }
 
     /** The minima, as {@link #highest}. */
-    private static double[] lowest(double[] x, int base, int len, int window, double[] a, double[] b, double[] shifted) {
-        System.arraycopy(x, base, a, 0, len);
+    private static double[] lowest(double[] x, int base, int len, int window, double[] m, double[] shifted) {
+        System.arraycopy(x, base, m, 0, len);
         int p = Integer.highestOneBit(window);
-        double[] m = a, next = b;
         for (int w = 1; w < p; w <<= 1) {
             System.arraycopy(m, 0, shifted, w, len - w);
-            for (int i = 2 * w - 1; i < len; i++) next[i] = Math.min(m[i], shifted[i]);
-            double[] swap = m;
-            m = next;
-            next = swap;
+            for (int i = 2 * w - 1; i < len; i++) m[i] = Math.min(m[i], shifted[i]);
         }
         int rest = window - p;
         if (rest == 0) return m;
         System.arraycopy(m, 0, shifted, rest, len - rest);
-        for (int i = window - 1; i < len; i++) next[i] = Math.min(m[i], shifted[i]);
-        return next;
+        for (int i = window - 1; i < len; i++) m[i] = Math.min(m[i], shifted[i]);
+        return m;
     }
 }
