@@ -63,8 +63,9 @@ final class Aroon extends FunctionDef {
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0);
         if (!warmUp(out, off, len, period)) return;
-        double factor = 100.0 / period;
         double[] down = out[0], up = out[1];
+        if (SlidingMinMax.aroon(in[0], in[1], off, period, off + len, down, up, null)) return;
+        double factor = 100.0 / period;
         batchIndexes(in[0], in[1], off, off + len, period, (t, hi, lo) -> {
             double today = t - off;
             down[t] = factor * (period - (today - lo));

@@ -24,8 +24,9 @@ final class AroonOsc extends FunctionDef {
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0);
         if (!warmUp(out, off, len, period)) return;
-        double factor = 100.0 / period;
         double[] o = out[0];
+        if (SlidingMinMax.aroon(in[0], in[1], off, period, off + len, null, null, o)) return;
+        double factor = 100.0 / period;
         Aroon.batchIndexes(in[0], in[1], off, off + len, period, (t, hi, lo) -> o[t] = factor * (hi - lo));
     }
 }

@@ -28,8 +28,7 @@ final class Midpoint extends FunctionDef {
     /** MIDPOINT ({@code high == low}) and MIDPRICE over an array: the values {@link State} gives bar by bar. */
     static void batch(double[] high, double[] low, int off, int len, int period, double[] o) {
         if (!warmUp(new double[][] {o}, off, len, period - 1)) return;
-        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
-        SlidingExtreme.Batch.combine(highest, lowest, high, SlidingExtreme.Batch.Combination.MIDPOINT, off + period - 1, off + len, o);
+        SlidingExtreme.combine(high, low, high, SlidingExtreme.Combination.MIDPOINT, off, period, off + len, o);
     }
 
     /** TA-Lib's midpoint of a window whose first high and low are these: NaN on the side whose first value is NaN. */

@@ -91,6 +91,26 @@ final class SlidingExtreme {
     /** The bar of {@link #value()}, counted from the first bar added. */
     int index() { return index; }
 
+    /** What {@link #combine} makes of a bar's highest high and lowest low. */
+    enum Combination {
+        /** {@link Willr#willr}. */
+        WILLR,
+        /** {@link Stoch#fastK}. */
+        FAST_K,
+        /** {@link Midpoint#midpoint}, with TA-Lib's NaN at a window that starts with one. */
+        MIDPOINT
+    }
+
+    /**
+     * The highest {@code high} and the lowest {@code low} (earliest on ties, TA-Lib's WILLR and STOCH) of the windows of
+     * {@code window} bars from bar {@code from} on, combined with {@code close} into {@code out} at bars
+     * {@code from + window - 1 .. end - 1}: {@link SlidingMinMax} where the data allow, else {@link Batch#combine}.
+     */
+    static void combine(double[] high, double[] low, double[] close, Combination how, int from, int window, int end, double[] out) {
+        if (SlidingMinMax.combine(high, low, close, how, from, window, end, out)) return;
+        Batch.combine(batchHighest(high, from, window), batchLowest(low, from, window), close, how, from + window - 1, end, out);
+    }
+
     /** Bars a batch caller processes at a time when it combines two extremes' indexes through scratch arrays (AROON). */
     static final int CHUNK = 1024;
 
@@ -241,16 +261,6 @@ final class SlidingExtreme {
             }
             index = idx;
             value = val;
-        }
-
-        /** What {@link #combine} makes of a bar's highest high and lowest low. */
-        enum Combination {
-            /** {@link Willr#willr}. */
-            WILLR,
-            /** {@link Stoch#fastK}. */
-            FAST_K,
-            /** {@link Midpoint#midpoint}, with TA-Lib's NaN at a window that starts with one. */
-            MIDPOINT
         }
 
         /**

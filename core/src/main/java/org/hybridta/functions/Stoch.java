@@ -35,16 +35,15 @@ final class Stoch extends FunctionDef {
         return diff != 0.0 ? (close - lowest) / diff : 0.0;
     }
 
-    /** The streaming fast %K over {@code period} bars (NaN before bar period - 1); STOCHF and STOCHRSI reuse it. */
     /**
      * Fast %K of the bars {@code [from, end)} into {@code out[from + period - 1 .. end)}, the values {@link FastK}
      * gives bar by bar ({@code out} must not be one of the inputs; its earlier bars are left as they are).
      */
     static void fastK(double[] high, double[] low, double[] close, int from, int end, int period, double[] out) {
-        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, from, period), lowest = SlidingExtreme.batchLowest(low, from, period);
-        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.FAST_K, from + period - 1, end, out);
+        SlidingExtreme.combine(high, low, close, SlidingExtreme.Combination.FAST_K, from, period, end, out);
     }
 
+    /** The streaming fast %K over {@code period} bars (NaN before bar period - 1); STOCHF and STOCHRSI reuse it. */
     static final class FastK {
         private final SlidingExtreme highest, lowest;
         private final int period;

@@ -39,7 +39,6 @@ final class Willr extends FunctionDef {
         int period = a.integer(0);
         if (!warmUp(out, off, len, period - 1)) return;
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
-        SlidingExtreme.Batch highest = SlidingExtreme.batchHighest(high, off, period), lowest = SlidingExtreme.batchLowest(low, off, period);
-        SlidingExtreme.Batch.combine(highest, lowest, close, SlidingExtreme.Batch.Combination.WILLR, off + period - 1, off + len, o);
+        SlidingExtreme.combine(high, low, close, SlidingExtreme.Combination.WILLR, off, period, off + len, o);
     }
 }
