@@ -83,9 +83,9 @@ class KernelCallTest {
     }
 
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {
-        List<Indicator> specs = Indicators.parseList("ema:5,adx:14,bbands:20:2:1,minmaxindex:5");
+        List<Indicator> specs = Indicators.parseList("ema:5,ht_sine,bbands:20:2:1,minmaxindex:5");
         assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
-                "the cuda backend has no kernel for adx:14, bbands:20:2:1:sma, minmaxindex:5; use --backend auto to compute them on the cpu, or --backend cpu");
+                "the cuda backend has no kernel for ht_sine, bbands:20:2:1:sma; use --backend auto to compute them on the cpu, or --backend cpu");
     }
 
     @Test void parametersFollowTheKernelSignatures() {
