@@ -16,6 +16,8 @@
 #   bash .device-cuda/gpu-run.sh coldstart               # first CUDA compute of fresh processes, JIT cache off (3 runs), and
 #                                                        # ColdStartGpuTest, KernelConformanceGpuTest; under a minute
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
+#   bash .device-cuda/gpu-run.sh trend                   # the trend family (trend.cuh): KernelConformanceGpuTest, SegmentedPathGpuTest,
+#                                                        # then its kernel-only timings (EMA and the old ADX's ATR as controls)
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -98,6 +100,14 @@ case "$what" in
   framework)  # the kernel framework's functions alone (10,000 x 25,000, double), one JVM, short iterations (about 4 minutes)
     JMH_TIMEOUT=300 jmh framework CudaKernelBenchmarks CudaCopyBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
       -p indicator=avgprice,sqrt,sin,add,bop,rocp,sum,max,midprice,minmax,var,stddev,linearreg,ad,adosc,natr,cmo,trix,apo,ema
+    ;;
+  trend)  # the trend family of trend.cuh: every function with a kernel against the CPU and the segmented path, then the
+          # family's kernel-only timings, 10,000 x 25,000 double (about 5 minutes)
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-240}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.KernelConformanceGpuTest \
+      --select-class org.hybridta.cuda.SegmentedPathGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    JMH_TIMEOUT=300 jmh trend CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
+      -p indicator=plus_dm,plus_di,dx,adx,adxr,aroon,aroonosc,maxindex,minmaxindex,sar,sarext,beta,correl,imi,avgdev,accbands,macdfix,atr,ema
     ;;
   coldstart)
     for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done

@@ -6,12 +6,14 @@
 //   common.cuh      layout, tiles streamed through shared memory, spans (time segments), rings, TA-Lib helpers
 //   framework.cuh   the kernel framework: a function written once as its state and one step per bar
 //   overlap.cuh     SMA EMA WMA DEMA TEMA BBANDS (hand-tuned)
-//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH ADX CCI MFI (hand-tuned); ROCP ROCR ROCR100 BOP CMO TRIX APO PPO ULTOSC (framework)
+//   momentum.cuh    RSI MACD ROC MOM WILLR STOCH CCI MFI (hand-tuned); ROCP ROCR ROCR100 BOP CMO TRIX APO PPO ULTOSC (framework)
 //   volatility.cuh  TRANGE ATR (hand-tuned); NATR (framework)
 //   volume.cuh      OBV (hand-tuned); AD ADOSC (framework)
 //   price.cuh       AVGPRICE MEDPRICE TYPPRICE WCLPRICE (framework)
 //   math.cuh        ACOS .. TANH, ADD SUB MULT DIV, SUM MAX MIN MINMAX MIDPOINT MIDPRICE (framework)
 //   statistic.cuh   VAR STDDEV LINEARREG LINEARREG_SLOPE LINEARREG_INTERCEPT LINEARREG_ANGLE TSF (framework)
+//   trend.cuh       PLUS_DM MINUS_DM PLUS_DI MINUS_DI DX ADX ADXR AROON AROONOSC MAXINDEX MININDEX MINMAXINDEX SAR SAREXT
+//                   BETA CORREL IMI AVGDEV ACCBANDS MACDFIX (framework, with their entry points)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
@@ -23,6 +25,7 @@
 #include "price.cuh"
 #include "math.cuh"
 #include "statistic.cuh"
+#include "trend.cuh"
 #include "layout.cuh"
 
 // ---------------------------------------------------------------- entry points, one per output precision
@@ -56,9 +59,6 @@
     K stoch_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, const int* n, int bars, int sl, int hl, int al, int fk,            \
                   int sk, int sd, double* r) {                                                                                                        \
         stoch<T>(h, l, c, o0, o1, n, Span(bars, sl, hl, al), fk, sk, sd, r);                                                                          \
-    }                                                                                                                                                 \
-    K adx_##SFX(const double* h, const double* l, const double* c, T* o0, T* o1, T* o2, const int* n, int bars, int sl, int hl, int al, int p) {      \
-        adx<T>(h, l, c, o0, o1, o2, n, adxSpan(h, l, c, n, bars, sl, hl, al), p);                                                                     \
     }                                                                                                                                                 \
     K cci_##SFX(const double* h, const double* l, const double* c, T* o, const int* n, int bars, int sl, int hl, int al, int p, double* r) {          \
         cci<T>(h, l, c, o, n, Span(bars, sl, hl, al), p, r);                                                                                          \

@@ -1,4 +1,5 @@
-// Momentum indicators (TA-Lib's group): RSI, MACD, ROC, MOM, WILLR, STOCH, ADX (with +DI, -DI), CCI, MFI.
+// Momentum indicators (TA-Lib's group): RSI, MACD, ROC, MOM, WILLR, STOCH, CCI, MFI (ADX and its
+// family: trend.cuh).
 // Part of the kernels' single translation unit: hybridta.cu includes every family file after common.cuh.
 #pragma once
 #include "common.cuh"
@@ -112,29 +113,6 @@ __device__ __forceinline__ Span rsiSpan(const double* x, const int* len, int bar
     });
 }
 
-// its restart, not just `halo` bars: the halo counts those bars only.
-__device__ __forceinline__ Span adxSpan(const double* h, const double* l, const double* c, const int* len, int bars, int segLen, int halo,
-                                        int align) {
-    return reachingBack(bars, segLen, halo, align, len, [&](int lane, int t0) {
-        int plus = -1, minus = -1, counted = 0, start = 0;   // start 0: too few ranges since bar 1, the whole series
-        double hi = at(h, bars, t0 - 1, lane), lo = at(l, bars, t0 - 1, lane);
-        for (int t = t0 - 1; t >= 1; t--) {
-            double hiPrev = at(h, bars, t - 1, lane), loPrev = at(l, bars, t - 1, lane);
-            if (trueRange(hi, lo, at(c, bars, t - 1, lane)) != 0.0 && ++counted == halo) start = t;
-            double diffP = hi - hiPrev, diffM = loPrev - lo;
-            if ((diffM > 0) && (diffP < diffM)) {
-                if (minus < 0) minus = t;
-            } else if ((diffP > 0) && (diffP > diffM)) {
-                if (plus < 0) plus = t;
-            }
-            if (counted >= halo && plus >= 0 && minus >= 0) break;
-            hi = hiPrev;
-            lo = loPrev;
-        }
-        return min(start, min(haloBefore(plus, halo), haloBefore(minus, halo)));
-    });
-}
-
 template <typename T>
 __device__ void willr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p, double* scratch) {
     const int n = lengthOf(len, sp);
@@ -221,75 +199,6 @@ __device__ void stoch(const double* h, const double* l, const double* c, T* outK
                       int slowK, int slowD, double* scratch) {
     withRings(scratch, 2 * fastK + slowK + slowD,
               [&](auto rings) { stochWith<T>(h, l, c, outK, outD, len, sp, fastK, slowK, slowD, rings); });
-}
-
-template <typename T>
-__device__ void adx(const double* h, const double* l, const double* c, T* outAdx, T* outPlus, T* outMinus, const int* len, const Span& sp,
-                    int p) {
-    const int n = lengthOf(len, sp);
-    Col<T> oA(outAdx, sp), oP(outPlus, sp), oM(outMinus, sp);
-    double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
-    double plusDM = 0.0, minusDM = 0.0, tr = 0.0, sumDX = 0.0, prevAdx = 0.0;
-    const Div byP(p);
-    const double* in[3] = {h, l, c};
-    const int lag[3] = {0, 0, 0};
-    auto body = [&](int t, const double* v) {
-        double ra = nan_value(), rp = nan_value(), rm = nan_value();
-        if (t < n) {
-            if (t == 0) {
-                prevHigh = v[0];
-                prevLow = v[1];
-                prevClose = v[2];
-            } else {
-                double diffP = v[0] - prevHigh;
-                prevHigh = v[0];
-                double diffM = prevLow - v[1];
-                prevLow = v[1];
-                double range = trueRange(prevHigh, prevLow, prevClose);
-                if (t < p) {
-                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
-                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
-                    tr += range;
-                } else {
-                    minusDM -= byP(minusDM);
-                    plusDM -= byP(plusDM);
-                    if ((diffM > 0) && (diffP < diffM)) minusDM += diffM;
-                    else if ((diffP > 0) && (diffP > diffM)) plusDM += diffP;
-                    tr = tr - byP(tr) + range;
-                    double dx = 0.0;
-                    bool dxOk = false;
-                    rp = 0.0;
-                    rm = 0.0;
-                    if (!nearZero(tr)) {
-                        double minusDI = (100.0 * (minusDM / tr));
-                        double plusDI = (100.0 * (plusDM / tr));
-                        rp = plusDI;
-                        rm = minusDI;
-                        double sum = minusDI + plusDI;
-                        if (!nearZero(sum)) {
-                            dx = (100.0 * (fabs(minusDI - plusDI) / sum));
-                            dxOk = true;
-                        }
-                    }
-                    if (t < 2 * p) {
-                        if (dxOk) sumDX += dx;
-                        if (t == 2 * p - 1) {
-                            prevAdx = byP(sumDX);
-                            ra = prevAdx;
-                        }
-                    } else {
-                        if (dxOk) prevAdx = byP((prevAdx * (p - 1)) + dx);
-                        ra = prevAdx;
-                    }
-                }
-                prevClose = v[2];
-            }
-        }
-        oA.set(t, ra);
-        oP.set(t, rp);
-        oM.set(t, rm);
-    };
-    stream<3, Narrow>(in, lag, sp, body);
 }
 
 // CCI's ring of the last p typical prices and its two sums in TA-Lib's order (slot 0 first), in registers for

@@ -33,8 +33,6 @@ __device__ __forceinline__ Span atrSpan(const double* h, const double* l, const 
     });
 }
 
-// ADX's segment (reachingBack): +DM and -DM each need a contribution; and ADX itself, which stays as it is while
-
 template <typename T> __device__ void atr(const double* h, const double* l, const double* c, T* out, const int* len, const Span& sp, int p) {
     const int n = lengthOf(len, sp);
     Col<T> o(out, sp);

@@ -21,7 +21,7 @@ public final class FirstIndicators {
         return Indicators.parseList(NAMES);
     }
 
-    /** Those of the 18 that {@code backend} computes (the CUDA backend has no ADX kernel yet). */
+    /** Those of the 18 that {@code backend} computes. */
     public static List<Indicator> supportedBy(ComputeBackend backend) {
         return all().stream().filter(backend::supports).toList();
     }

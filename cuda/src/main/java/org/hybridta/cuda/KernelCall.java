@@ -38,9 +38,15 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             "cosh", "exp", "floor", "ln", "log10", "sin", "sinh", "sqrt", "tan", "tanh",
             // lags, windows, running sums and recursions
             "rocp", "rocr", "rocr100", "sum", "max", "min", "midpoint", "midprice", "var", "stddev", "ad", "adosc", "natr", "cmo", "trix",
-            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc")));
+            "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc",
+            // trend family (trend.cuh): directional movement, tracked extremes, SAR, window statistics, MACDFIX
+            "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "aroon", "aroonosc", "maxindex", "minindex", "minmaxindex",
+            "sar", "sarext", "beta", "correl", "imi", "avgdev", "accbands", "macdfix")));
 
-    /** A framework function's padded parameters (3 ints, 2 doubles) and ring doubles per series; null where the parameters are not covered. */
+    /**
+     * A framework function's padded parameters (3 ints, 2 doubles; SAREXT's entry point takes 8 doubles) and ring doubles per
+     * series; null where the parameters are not covered.
+     */
     private static KernelCall framework(Indicator ind) {
         int[] ints = new int[3];
         double[] doubles = new double[2];
@@ -76,6 +82,40 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 System.arraycopy(p, 0, ints, 0, 3);
                 ring = 2 * p[2];  // the pairs of the longest window
             }
+            // trend family (trend.cuh)
+            case "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx" -> ints[0] = period(ind);
+            case "adxr" -> {
+                ints[0] = period(ind);
+                ring = ints[0] - 1;  // the ADXs of the last period - 1 bars
+            }
+            case "aroon", "aroonosc" -> {
+                ints[0] = period(ind);
+                ring = 4 * (ints[0] + 1);  // two tracked extremes' queues of period + 1 bars and values
+            }
+            case "maxindex", "minindex", "minmaxindex" -> {
+                ints[0] = period(ind);
+                ring = (ind.name().equals("minmaxindex") ? 4 : 2) * ints[0];  // a queue of bars and values per tracked extreme
+            }
+            case "beta", "imi" -> {
+                ints[0] = period(ind);
+                ring = 2 * ints[0];  // the window's two series of terms
+            }
+            case "correl", "avgdev" -> {
+                ints[0] = period(ind);
+                ring = ints[0];  // CORREL: real1's window (real0 comes lagged); AVGDEV: the window
+            }
+            case "accbands" -> {
+                ints[0] = period(ind);
+                ring = 3 * ints[0];  // the three SMAs' windows
+            }
+            case "macdfix" -> ints[0] = ind.intParam("signalperiod");
+            case "sar" -> {
+                doubles[0] = ind.param("acceleration");
+                doubles[1] = ind.param("maximum");
+            }
+            case "sarext" -> doubles = new double[] {ind.param("startvalue"), ind.param("offsetonreverse"), ind.param("accelerationinitlong"),
+                    ind.param("accelerationlong"), ind.param("accelerationmaxlong"), ind.param("accelerationinitshort"),
+                    ind.param("accelerationshort"), ind.param("accelerationmaxshort")};  // its own entry point takes eight
             default -> { }  // no parameters
         }
         return new KernelCall(ind.name(), ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), Segments.align(ind),
@@ -142,10 +182,9 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
 
     /**
      * The launch of {@code ind}, if a kernel of {@code hybridta.cu} computes it: the one place that maps catalog
-     * specs (function name and parameters) to kernels. The hand-tuned kernels compute the 18 indicators HybridTA had
-     * first, with TA-Lib's default MA types (BBANDS and STOCH with SMAs, BBANDS with equal deviations up and down;
-     * ADX's kernel writes ADX, +DI and -DI together and waits to be split); the {@link #FRAMEWORK} functions run on
-     * the kernel framework.
+     * specs (function name and parameters) to kernels. The hand-tuned kernels compute 17 of the 18 indicators HybridTA had
+     * first, with TA-Lib's default MA types (BBANDS and STOCH with SMAs, BBANDS with equal deviations up and down);
+     * the {@link #FRAMEWORK} functions run on the kernel framework.
      */
     static Optional<KernelCall> find(Indicator ind) {
         if (FRAMEWORK.contains(ind.name())) return Optional.ofNullable(framework(ind));

@@ -107,7 +107,14 @@ record Segments(int count, int length, int halo, int align) {
             case "macd" -> add(lb, decay(Math.min(emaAlpha(Math.max(ind.intParam("fastperiod"), ind.intParam("slowperiod"))),
                     emaAlpha(ind.intParam("signalperiod"))), 2));
             case "rsi", "atr" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 1));
-            default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV, SUM, AD, ADOSC, VAR, STDDEV, APO, PPO; NATR, CMO (no reach-back span)
+            // trend family (trend.cuh): AROON's bars are the latest extremes of its window alone, AVGDEV sums its window
+            // afresh, MACDFIX is MACD's recursion with the fixed factors (the slow one 0.075); the directional family, SAR,
+            // SAREXT, the index functions (which bar is tracked depends on the whole past), BETA, CORREL, IMI and ACCBANDS
+            // (running sums) are never segmented (the default below)
+            case "aroon", "aroonosc", "avgdev" -> lb;
+            case "macdfix" -> add(lb, decay(Math.min(0.075, emaAlpha(ind.intParam("signalperiod"))), 2));
+            default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV, SUM, AD, ADOSC, VAR, STDDEV, APO, PPO; NATR, CMO (no reach-back span);
+                            // the trend family's recursions and sums (above)
         };
     }
 

@@ -83,9 +83,35 @@ class KernelCallTest {
     }
 
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {
-        List<Indicator> specs = Indicators.parseList("ema:5,adx:14,bbands:20:2:1,minmaxindex:5");
+        List<Indicator> specs = Indicators.parseList("ema:5,ht_sine,bbands:20:2:1,minmaxindex:5");
         assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
-                "the cuda backend has no kernel for adx:14, bbands:20:2:1:sma, minmaxindex:5; use --backend auto to compute them on the cpu, or --backend cpu");
+                "the cuda backend has no kernel for ht_sine, bbands:20:2:1:sma; use --backend auto to compute them on the cpu, or --backend cpu");
+    }
+
+    /** The trend family (trend.cuh): its framework parameters, rings and segments. */
+    @Test void trendFamilyParametersFollowTrendCuh() {
+        assertThat(KernelCall.of(Indicators.adx(14)).ints()).containsExactly(14, 0, 0);
+        assertThat(KernelCall.of(Indicators.adx(14)).outputs()).isEqualTo(1);
+        assertThat(KernelCall.of(Indicators.parse("adxr:14")).ringDoubles()).isEqualTo(13);
+        assertThat(KernelCall.of(Indicators.parse("aroon:14")).ringDoubles()).isEqualTo(4 * 15);
+        assertThat(KernelCall.of(Indicators.parse("minmaxindex:30")).ringDoubles()).isEqualTo(120);
+        assertThat(KernelCall.of(Indicators.parse("maxindex:30")).ringDoubles()).isEqualTo(60);
+        assertThat(KernelCall.of(Indicators.parse("accbands:20")).ringDoubles()).isEqualTo(60);
+        assertThat(KernelCall.of(Indicators.parse("correl:30")).ringDoubles()).isEqualTo(30);
+        assertThat(KernelCall.of(Indicators.parse("macdfix:9")).ints()).containsExactly(9, 0, 0);
+        assertThat(KernelCall.of(Indicators.parse("sar:0.03:0.3")).doubles()).containsExactly(0.03, 0.3);
+        // SAREXT's own entry point takes its eight doubles in TA-Lib's order
+        assertThat(KernelCall.of(Indicators.parse("sarext:50:0.01:0.02:0.03:0.25:0.04:0.05:0.3")).doubles())
+                .containsExactly(50, 0.01, 0.02, 0.03, 0.25, 0.04, 0.05, 0.3);
+        assertThat(KernelCall.of(Indicators.parse("sarext")).takesScratch()).isTrue();
+        // windows are segmented, recursions and running sums not; large rings go to global memory
+        assertThat(KernelCall.of(Indicators.parse("aroon:14")).halo()).isEqualTo(14);
+        assertThat(KernelCall.of(Indicators.parse("avgdev:14")).halo()).isEqualTo(13);
+        assertThat(KernelCall.of(Indicators.parse("macdfix:9")).halo()).isEqualTo(33 + Segments.decay(0.075, 2));
+        for (String s : List.of("adx:14", "sar", "sarext", "maxindex:30", "beta:5", "correl:30", "imi:14", "accbands:20")) {
+            assertThat(KernelCall.of(Indicators.parse(s)).halo()).as(s).isEqualTo(-1);
+        }
+        assertThat(KernelCall.of(Indicators.parse("aroon:200")).globalRingDoubles()).isEqualTo(4 * 201);
     }
 
     @Test void parametersFollowTheKernelSignatures() {

@@ -104,7 +104,8 @@ abstract class SegmentedPathCases {
         int[] shape = shape();
         Panel p = RandomPanels.of(System.nanoTime(), shape[0], shape[1], true);
         List<Indicator> specs = new ArrayList<>();
-        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:13", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:sma:1")) specs.add(Indicators.parse(s));
+        for (String s : List.of("willr:14", "willr:50", "cci:20", "cci:13", "cci:100", "trange", "roc:10", "mom:10", "stoch:1:1:sma:1",
+                "aroon:14", "aroonosc:25", "avgdev:14")) specs.add(Indicators.parse(s));
         IndicatorValues whole;
         try (ComputeBackend one = backend(Precision.DOUBLE, 1)) {
             whole = one.compute(p, specs);

@@ -45,6 +45,9 @@ class SegmentsTest {
             boolean sums = switch (ind.name()) {
                 case "sma", "wma", "bbands", "mfi", "obv", "sum", "var", "stddev", "ad", "adosc", "apo", "ppo", "ultosc" -> true;
                 case "natr", "cmo" -> true;   // Wilder averages, which would need a reach-back span over flat stretches
+                // the trend family's recursions, tracked bars and running sums
+                case "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "sar", "sarext", "maxindex", "minindex", "minmaxindex",
+                     "beta", "correl", "imi", "accbands" -> true;
                 default -> false;
             };
             assertThat(Segments.halo(ind) < 0).as(ind.spec()).isEqualTo(sums);
