@@ -179,7 +179,7 @@ template <bool HIGHEST, typename R> __device__ __forceinline__ void extremeAdd(E
     r.set(at + today % w, x);
     const int trailing = today - w + 1;
     if (trailing < 0) return;
-    if (e.index < trailing) {
+    if (trailing == 0 || e.index < trailing) {  // the first full window, or the extreme left it (zero state: index 0)
         int idx = trailing;
         double val = r.get(at + trailing % w);
         if (val == val) {
