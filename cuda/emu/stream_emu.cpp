@@ -79,8 +79,8 @@ int main() {
                 for (int s = 0; s < n; s++) {
                     blockIdx = {(unsigned) (s / 128), (unsigned) k, 0};
                     threadIdx.x = s % 128;
-                    stream_step(table.data(), dparams.data(), n, state.data(), rings.data(), in.data(), fields, closeSlot, bars,
-                                wantOut ? out.data() : nullptr, commit);
+                    stream_step(table.data(), dparams.data(), n, state.data(), rings.data(), in.data(), fields, closeSlot, bars, out.data(),
+                                (commit ? 1 : 0) | (wantOut ? 2 : 0));
                 }
             if (wantOut) put(out.data(), out.size());
         } else if (code == 4) {

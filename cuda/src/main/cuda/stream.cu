@@ -178,16 +178,16 @@ extern "C" __global__ void stream_layout(const int* table, const double* dparams
     if (!hts::withKind(row[0], g)) out[4 * k] = out[4 * k + 1] = out[4 * k + 2] = out[4 * k + 3] = -1;
 }
 
-// Advances every (spec blockIdx.y, symbol) state over bars [0, bars) of `in` (commit != 0) or computes the values of
-// that one bar without storing the state (commit == 0: a peek, bars == 1), and writes the last bar's outputs to `out`
-// unless it is null (a warm start).
+// Advances every (spec blockIdx.y, symbol) state over bars [0, bars) of `in` (flags & 1: commit) or computes the values
+// of that one bar without storing the state (a peek, bars == 1), and writes the last bar's outputs to `out` if
+// flags & 2 (not in a warm start).
 extern "C" __global__ void __launch_bounds__(128) stream_step(const int* table, const double* dparams, int n, unsigned long long* state,
                                                              double* rings, const double* in, int fields, int closeSlot, int bars,
-                                                             double* out, int commit) {
+                                                             double* out, int flags) {
     const int s = blockIdx.x * blockDim.x + threadIdx.x, k = blockIdx.y;
     if (s >= n) return;
     const int* row = table + k * hts::ROW;
-    hts::Launch L{row, hts::paramsOf(row, dparams, k), n, s, fields, closeSlot, bars, state, rings, in, out};
-    hts::StepCall g{L, commit != 0};
+    hts::Launch L{row, hts::paramsOf(row, dparams, k), n, s, fields, closeSlot, bars, state, rings, in, (flags & 2) != 0 ? out : nullptr};
+    hts::StepCall g{L, (flags & 1) != 0};
     hts::withKind(row[0], g);
 }

@@ -53,6 +53,7 @@ final class CudaStreamDevice implements StreamDevice {
         try {
             Cuda.check(JCudaDriver.cuMemcpyHtoD(dt.ptr, Pointer.to(t), 4L * t.length), "cuMemcpyHtoD(stream table)");
             Cuda.check(JCudaDriver.cuMemcpyHtoD(dd.ptr, Pointer.to(d), 8L * d.length), "cuMemcpyHtoD(stream parameters)");
+            settle();
             module.launch("stream_layout", (count + 31) / 32, 1, 32, stream, dt.ptr, dd.ptr, count, dout.ptr);
             int[] result = new int[4 * count];
             Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(stream_layout)");
@@ -88,6 +89,7 @@ final class CudaStreamDevice implements StreamDevice {
         Cuda.check(JCudaDriver.cuMemcpyHtoD(dparams.ptr, Pointer.to(d), 8L * d.length), "cuMemcpyHtoD(stream parameters)");
         Cuda.check(JCudaDriver.cuMemsetD8(state.ptr, (byte) 0, Math.max(stateBytes, 1)), "cuMemsetD8(stream states)");
         Cuda.check(JCudaDriver.cuMemsetD8(rings.ptr, (byte) 0, Math.max(ringBytes, 1)), "cuMemsetD8(stream rings)");
+        settle();
         input = hostIn.ptr.getByteBuffer(0, inBytes).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         output = hostOut.ptr.getByteBuffer(0, outBytes).order(ByteOrder.nativeOrder()).asDoubleBuffer();
     }
@@ -101,7 +103,7 @@ final class CudaStreamDevice implements StreamDevice {
         long bytes = 8L * bars * fields * n;
         Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(in.ptr, hostIn.ptr, bytes, stream), "cuMemcpyHtoDAsync(stream inputs, " + bytes + " bytes)");
         module.launch("stream_step", (n + BLOCK - 1) / BLOCK, specs, BLOCK, stream, table.ptr, dparams.ptr, n, state.ptr, rings.ptr, in.ptr, fields,
-                closeSlot, bars, wantOutputs ? out.ptr : new jcuda.driver.CUdeviceptr(), commit ? 1 : 0);
+                closeSlot, bars, out.ptr, (commit ? 1 : 0) | (wantOutputs ? 2 : 0));
         if (wantOutputs) {
             Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(hostOut.ptr, out.ptr, 8L * outputs * n, stream), "cuMemcpyDtoHAsync(stream outputs)");
         }
@@ -121,6 +123,15 @@ final class CudaStreamDevice implements StreamDevice {
         device.makeCurrent();
         if (stateBytes > 0) Cuda.check(JCudaDriver.cuMemcpyHtoD(state.ptr, Pointer.to(b), stateBytes), "cuMemcpyHtoD(stream states)");
         if (ringBytes > 0) Cuda.check(JCudaDriver.cuMemcpyHtoD(rings.ptr, Pointer.to(b).withByteOffset(stateBytes), ringBytes), "cuMemcpyHtoD(stream rings)");
+        settle();
+    }
+
+    /**
+     * Waits for the copies and memsets issued on the legacy default stream: the kernels run on a non-blocking stream,
+     * which does not wait for them by itself.
+     */
+    private static void settle() {
+        Cuda.check(JCudaDriver.cuCtxSynchronize(), "cuCtxSynchronize");
     }
 
     @Override public void close() {
