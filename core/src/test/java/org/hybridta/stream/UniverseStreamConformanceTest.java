@@ -32,6 +32,9 @@ public abstract class UniverseStreamConformanceTest {
     /** The 18 original indicators, a pattern and SAR. */
     protected static final List<Indicator> SPECS = Indicators.parseList(
             "sma,ema,wma,dema,tema,rsi,macd,bbands,atr,trange,stoch,adx,cci,willr,roc,mom,obv,mfi,cdlengulfing,sar");
+
+    /** The specs the suite streams: {@link #SPECS} unless a subclass chooses others (other parameters, say). */
+    protected List<Indicator> specs() { return SPECS; }
     private static final int TICKS = 160;
 
     private boolean close(double expected, double actual) {
@@ -63,8 +66,8 @@ public abstract class UniverseStreamConformanceTest {
     }
 
     @Test public void aSnapshotGoesOnlyIntoAStreamOfTheSameSymbolsAndSpecs() {
-        UniverseStreams.Builder b = UniverseStreams.builder().symbols(List.of("A", "B")).indicators(SPECS).backend(backend());
-        try (UniverseStream u = b.build(); UniverseStream other = UniverseStreams.builder().symbols(List.of("A", "C")).indicators(SPECS).backend(backend()).build();
+        UniverseStreams.Builder b = UniverseStreams.builder().symbols(List.of("A", "B")).indicators(specs()).backend(backend());
+        try (UniverseStream u = b.build(); UniverseStream other = UniverseStreams.builder().symbols(List.of("A", "C")).indicators(specs()).backend(backend()).build();
              UniverseStream fewer = UniverseStreams.builder().symbols(List.of("A", "B")).indicators("sma,ema").backend(backend()).build()) {
             UniverseSnapshot s = UniverseSnapshot.of(u.snapshot().bytes());
             assertThat(s.backend()).isEqualTo(backend());
@@ -86,7 +89,8 @@ public abstract class UniverseStreamConformanceTest {
         List<String> symbols = new ArrayList<>();
         boolean[][] trades = new boolean[symbolCount][TICKS];
         List<BarSeries> own = new ArrayList<>();
-        UniverseStreams.Builder builder = UniverseStreams.builder().indicators(SPECS).backend(backend()).threads(threads);
+        List<Indicator> specs = specs();
+        UniverseStreams.Builder builder = UniverseStreams.builder().indicators(specs).backend(backend()).threads(threads);
         List<BarSeries> past = new ArrayList<>();
         int[] historyBars = new int[symbolCount];
         for (int s = 0; s < symbolCount; s++) {
@@ -106,13 +110,13 @@ public abstract class UniverseStreamConformanceTest {
         }
         builder.symbols(symbols).history(past);
         double[][][] batch = new double[symbolCount][][];
-        for (int s = 0; s < symbolCount; s++) batch[s] = StreamSeries.batch(SPECS, own.get(s));
+        for (int s = 0; s < symbolCount; s++) batch[s] = StreamSeries.batch(specs, own.get(s));
         int[] next = historyBars.clone();
         Tick tick = Tick.allocate(symbolCount), other = Tick.allocate(symbolCount);
         UniverseStream u = builder.build();
         try {
             assertThat(u.backend()).isEqualTo(backend());
-            assertThat(u.outputs()).isEqualTo(IndicatorStream.of(SPECS).outputs());
+            assertThat(u.outputs()).isEqualTo(IndicatorStream.of(specs).outputs());
             for (int t = 0; t < TICKS; t++) {
                 if (t == restoreAt) {
                     byte[] saved = u.snapshot().bytes();
