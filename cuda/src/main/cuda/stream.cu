@@ -15,17 +15,21 @@
 //
 // Peeks run the step on a copy of the state (in registers) and a ring whose stores go to a small overlay instead of
 // memory (Ring<false>): nothing is written but the outputs. Warm starts run many bars in one launch (bars > 1).
-// The steps (stream_originals.cuh) repeat the CPU's streaming steps operation by operation; compiled with
+// The steps (stream_originals.cuh, stream_more.cuh) repeat the CPU's streaming steps operation by operation; compiled with
 // -fmad=false, their doubles are the CPU's bit for bit.
 
-#include "stream_originals.cuh"
+#include "stream_more.cuh"
 
 namespace hts {
 
 constexpr int STATE_WORDS = 32;  // the largest state a step may keep (registers; checked below)
 constexpr int ROW = 12;          // ints of a spec's row in the table
 
-enum Kind { K_MA, K_RSI, K_MACD, K_BBANDS, K_ROC, K_MOM, K_STOCH, K_WILLR, K_CCI, K_ATR, K_TRANGE, K_OBV, K_MFI, K_ADX, K_CDLENGULFING, K_SAR, KINDS };
+enum Kind {
+    K_MA, K_RSI, K_MACD, K_BBANDS, K_ROC, K_MOM, K_STOCH, K_WILLR, K_CCI, K_ATR, K_TRANGE, K_OBV, K_MFI, K_ADX, K_CDLENGULFING, K_SAR,
+    K_ROCP, K_ROCR, K_ROCR100, K_CMO, K_SUM, K_PLUS_DM, K_MINUS_DM, K_PLUS_DI, K_MINUS_DI, K_DX, K_AD, K_BOP, K_AVGPRICE, K_MEDPRICE,
+    K_TYPPRICE, K_WCLPRICE, KINDS
+};
 
 // One thread's ring: element j at base[j * stride]. Ring<false> (a peek) keeps its stores in an overlay that its
 // loads read first; no step stores more than 4 elements a bar.
@@ -145,6 +149,22 @@ template <typename G> __device__ bool withKind(int kind, G& g) {
         case K_ADX: g.template call<AdxK>(); return true;
         case K_CDLENGULFING: g.template call<EngulfingK>(); return true;
         case K_SAR: g.template call<SarK>(); return true;
+        case K_ROCP: g.template call<RateK<0>>(); return true;
+        case K_ROCR: g.template call<RateK<1>>(); return true;
+        case K_ROCR100: g.template call<RateK<2>>(); return true;
+        case K_CMO: g.template call<CmoK>(); return true;
+        case K_SUM: g.template call<SumK>(); return true;
+        case K_PLUS_DM: g.template call<DirK<0>>(); return true;
+        case K_MINUS_DM: g.template call<DirK<1>>(); return true;
+        case K_PLUS_DI: g.template call<DirK<2>>(); return true;
+        case K_MINUS_DI: g.template call<DirK<3>>(); return true;
+        case K_DX: g.template call<DirK<4>>(); return true;
+        case K_AD: g.template call<AdK>(); return true;
+        case K_BOP: g.template call<BarK<0>>(); return true;
+        case K_AVGPRICE: g.template call<BarK<1>>(); return true;
+        case K_MEDPRICE: g.template call<BarK<2>>(); return true;
+        case K_TYPPRICE: g.template call<BarK<3>>(); return true;
+        case K_WCLPRICE: g.template call<BarK<4>>(); return true;
         default: return false;
     }
 }

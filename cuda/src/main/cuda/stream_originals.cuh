@@ -494,43 +494,63 @@ struct ObvK {
     }
 };
 
-// ADX (Directional, DirectionalFunction.step, Adx.value): i0 period
+// Wilder's directional movement (Directional.add): from bar 1, this bar's raw moves and true range, and the smoothed
+// +DM, -DM and true-range sums; ADX, PLUS_DM, MINUS_DM, PLUS_DI, MINUS_DI and DX read it. Returns the bar's index
+// (saturating far past any lookback).
+struct DirS {
+    int bar;
+    double prevHigh, prevLow, prevClose, diffPlus, diffMinus, trueRange, plusDm, minusDm, range;
+};
+__device__ __forceinline__ bool plusMove(double diffP, double diffM) { return diffP > 0 && diffP > diffM; }
+__device__ __forceinline__ bool minusMove(double diffP, double diffM) { return diffM > 0 && diffP < diffM; }
+__device__ __forceinline__ int dirAdd(DirS& d, int period, double high, double low, double close) {
+    const int t = d.bar;
+    if (t < (1 << 30)) d.bar++;
+    if (t == 0) {
+        d.prevHigh = high;
+        d.prevLow = low;
+        d.prevClose = close;
+        return t;
+    }
+    const double diffP = high - d.prevHigh, diffM = d.prevLow - low;
+    d.prevHigh = high;
+    d.prevLow = low;
+    const double tr = trueRange(high, low, d.prevClose);
+    d.prevClose = close;
+    d.diffPlus = diffP;
+    d.diffMinus = diffM;
+    d.trueRange = tr;
+    if (t >= period) {
+        d.minusDm -= d.minusDm / period;
+        d.plusDm -= d.plusDm / period;
+    }
+    if (minusMove(diffP, diffM)) d.minusDm += diffM;
+    else if (plusMove(diffP, diffM)) d.plusDm += diffP;
+    d.range = t < period ? d.range + tr : d.range - (d.range / period) + tr;
+    return t;
+}
+// Directional.dx: NaN where TA-Lib skips the bar (zero range or zero DI sum)
+__device__ __forceinline__ double dirDx(const DirS& d) {
+    if (isZero(d.range)) return nan_();
+    const double minus = 100.0 * (d.minusDm / d.range), plus = 100.0 * (d.plusDm / d.range);
+    const double sum = minus + plus;
+    return !isZero(sum) ? 100.0 * (fabs(minus - plus) / sum) : nan_();
+}
+
+// ADX (DirectionalFunction.step with Adx.value): i0 period
 struct AdxK {
     static constexpr int IN = 3, OUT = 1;
     struct S {
-        int bar;
-        double prevHigh, prevLow, prevClose, plusDm, minusDm, range, sum;
+        DirS d;
+        double sum;
     };
     __device__ static int ring(const P&) { return 0; }
     template <typename R> __device__ static void step(const P& p, S& s, R&, const double* x, double* y) {
-        const int period = p.i0, lookback = 2 * period - 1, t = s.bar;
-        if (t <= lookback) s.bar++;  // saturates past the warm-up
+        const int period = p.i0, lookback = 2 * period - 1;
+        const int t = dirAdd(s.d, period, x[0], x[1], x[2]);
         y[0] = nan_();
-        if (t == 0) {
-            s.prevHigh = x[0];
-            s.prevLow = x[1];
-            s.prevClose = x[2];
-            return;
-        }
-        const double diffP = x[0] - s.prevHigh, diffM = s.prevLow - x[1];
-        s.prevHigh = x[0];
-        s.prevLow = x[1];
-        const double tr = trueRange(x[0], x[1], s.prevClose);
-        s.prevClose = x[2];
-        if (t >= period) {
-            s.minusDm -= s.minusDm / period;
-            s.plusDm -= s.plusDm / period;
-        }
-        if (diffM > 0 && diffP < diffM) s.minusDm += diffM;
-        else if (diffP > 0 && diffP > diffM) s.plusDm += diffP;
-        s.range = t < period ? s.range + tr : s.range - (s.range / period) + tr;
         if (t < period) return;  // Adx.value: NaN before bar period, no DX summed yet
-        double dx = nan_();
-        if (!isZero(s.range)) {
-            const double minus = 100.0 * (s.minusDm / s.range), plus = 100.0 * (s.plusDm / s.range);
-            const double sum = minus + plus;
-            if (!isZero(sum)) dx = 100.0 * (fabs(minus - plus) / sum);
-        }
+        const double dx = dirDx(s.d);
         if (t < lookback) {
             if (dx == dx) s.sum += dx;
             return;

@@ -54,8 +54,8 @@ final class CudaUniverseStream implements UniverseStream {
             List<Indicator> missing = StreamKernel.unsupported(indicators);
             if (!missing.isEmpty()) {
                 throw new IllegalArgumentException("the " + backend + " universe stream has no GPU step for " + String.join(", ", missing.stream().map(Indicator::spec).toList())
-                        + " (it streams sma ema wma dema tema rsi macd bbands roc mom stoch willr cci atr trange obv mfi adx cdlengulfing sar"
-                        + " with moving averages sma..tema); use --backend cpu, or auto to fall back to the CPU");
+                        + " (it streams " + String.join(" ", StreamKernel.FUNCTIONS) + ", with moving averages sma to tema); use --backend cpu, or auto"
+                        + " to fall back to the CPU");
             }
             Set<Field> used = EnumSet.of(Field.CLOSE);
             for (Indicator i : indicators) used.addAll(i.inputFields());

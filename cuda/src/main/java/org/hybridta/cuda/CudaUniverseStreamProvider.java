@@ -11,9 +11,9 @@ import org.hybridta.stream.UniverseStreamProvider;
 
 /**
  * The GPU universe stream ({@code cuda}): every (symbol, spec) state resident on the device, one upload, one launch
- * and one download per tick, values bit for bit the CPU's. It streams SMA EMA WMA DEMA TEMA RSI MACD BBANDS ROC MOM
- * STOCH WILLR CCI ATR TRANGE OBV MFI ADX CDLENGULFING and SAR (moving-average parameters SMA to TEMA); with other
- * specs {@code auto} chooses the CPU stream instead (and logs why), and naming {@code cuda} fails listing them.
+ * and one download per tick, values bit for bit the CPU's. It streams the 18 original indicators, CDLENGULFING, SAR
+ * and a few more ({@code StreamKernel.FUNCTIONS}; moving-average parameters SMA to TEMA); with other specs
+ * {@code auto} chooses the CPU stream instead (and logs why), and naming {@code cuda} fails listing them.
  * Priority 100, above the CPU's.
  */
 public final class CudaUniverseStreamProvider implements UniverseStreamProvider {

@@ -12,8 +12,16 @@ import org.hybridta.indicator.MaType;
  * {@link CudaUniverseStream} checks against the indicator.
  */
 record StreamKernel(Kind kind, int[] ints, double[] doubles) {
-    /** The steps of stream.cu, in the order of its {@code Kind} enum. */
-    enum Kind { MA, RSI, MACD, BBANDS, ROC, MOM, STOCH, WILLR, CCI, ATR, TRANGE, OBV, MFI, ADX, CDLENGULFING, SAR }
+    /** The steps of stream.cu, in the order of its {@code Kind} enum (MA: SMA EMA WMA DEMA TEMA; the others, their function). */
+    enum Kind {
+        MA, RSI, MACD, BBANDS, ROC, MOM, STOCH, WILLR, CCI, ATR, TRANGE, OBV, MFI, ADX, CDLENGULFING, SAR,
+        ROCP, ROCR, ROCR100, CMO, SUM, PLUS_DM, MINUS_DM, PLUS_DI, MINUS_DI, DX, AD, BOP, AVGPRICE, MEDPRICE, TYPPRICE, WCLPRICE
+    }
+
+    /** The functions streamed, by name (BBANDS and STOCH with moving averages SMA to TEMA). */
+    static final List<String> FUNCTIONS = List.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "roc", "mom", "stoch", "willr",
+            "cci", "atr", "trange", "obv", "mfi", "adx", "cdlengulfing", "sar", "rocp", "rocr", "rocr100", "cmo", "sum", "plus_dm", "minus_dm",
+            "plus_di", "minus_di", "dx", "ad", "bop", "avgprice", "medprice", "typprice", "wclprice");
 
     /** The moving-average types the steps compute (SMA, EMA, WMA, DEMA, TEMA: MaType's first five). */
     private static boolean streamed(int maType) {
@@ -31,7 +39,8 @@ record StreamKernel(Kind kind, int[] ints, double[] doubles) {
                 i[0] = period(ind);
                 i[1] = MaType.valueOf(ind.name().toUpperCase(java.util.Locale.ROOT)).ordinal();
             }
-            case "rsi", "roc", "mom", "willr", "cci", "atr", "mfi", "adx" -> {
+            case "rsi", "roc", "mom", "willr", "cci", "atr", "mfi", "adx", "rocp", "rocr", "rocr100", "cmo", "sum", "plus_dm", "minus_dm", "plus_di",
+                 "minus_di", "dx" -> {
                 kind = Kind.valueOf(ind.name().toUpperCase(java.util.Locale.ROOT));
                 i[0] = period(ind);
             }
@@ -59,9 +68,8 @@ record StreamKernel(Kind kind, int[] ints, double[] doubles) {
                 d[0] = ind.intParam("slowd_matype");
                 if (!streamed(i[2]) || !streamed((int) d[0])) return Optional.empty();
             }
-            case "trange" -> kind = Kind.TRANGE;
-            case "obv" -> kind = Kind.OBV;
-            case "cdlengulfing" -> kind = Kind.CDLENGULFING;
+            case "trange", "obv", "cdlengulfing", "ad", "bop", "avgprice", "medprice", "typprice", "wclprice" ->
+                    kind = Kind.valueOf(ind.name().toUpperCase(java.util.Locale.ROOT));
             case "sar" -> {
                 kind = Kind.SAR;
                 d[0] = ind.param("acceleration");
