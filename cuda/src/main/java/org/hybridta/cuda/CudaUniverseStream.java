@@ -51,12 +51,7 @@ final class CudaUniverseStream implements UniverseStream {
             symbols = spec.symbols();
             indicators = spec.indicators();
             n = symbols.size();
-            List<Indicator> missing = StreamKernel.unsupported(indicators);
-            if (!missing.isEmpty()) {
-                throw new IllegalArgumentException("the " + backend + " universe stream has no GPU step for " + String.join(", ", missing.stream().map(Indicator::spec).toList())
-                        + " (it streams " + String.join(" ", StreamKernel.FUNCTIONS) + ", with moving averages sma to tema); use --backend cpu, or auto"
-                        + " to fall back to the CPU");
-            }
+            requireSupported(backend, indicators);
             Set<Field> used = EnumSet.of(Field.CLOSE);
             for (Indicator i : indicators) used.addAll(i.inputFields());
             fields = used.toArray(Field[]::new);
@@ -102,6 +97,20 @@ final class CudaUniverseStream implements UniverseStream {
         } catch (RuntimeException | Error e) {
             device.close();
             throw e;
+        }
+    }
+
+    /**
+     * Checks, before any device is opened, that stream.cu has a step for every indicator.
+     *
+     * @throws IllegalArgumentException naming those it has none for, and what to do
+     */
+    static void requireSupported(String backend, List<Indicator> indicators) {
+        List<Indicator> missing = StreamKernel.unsupported(indicators);
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("the " + backend + " universe stream has no GPU step for " + String.join(", ", missing.stream().map(Indicator::spec).toList())
+                    + " (it streams " + String.join(" ", StreamKernel.FUNCTIONS) + ", with moving averages sma to tema); use --backend cpu, or auto"
+                    + " to fall back to the CPU");
         }
     }
 

@@ -34,7 +34,9 @@ public final class CudaUniverseStreamProvider implements UniverseStreamProvider 
         return StreamKernel.unsupported(indicators).isEmpty();
     }
 
+    /** @throws IllegalArgumentException naming the specs it has no GPU step for (before the device is opened) */
     @Override public UniverseStream open(UniverseSpec spec) {
+        CudaUniverseStream.requireSupported(name(), spec.indicators());
         return new CudaUniverseStream(name(), format(), spec, new CudaStreamDevice(spec.device()));
     }
 

@@ -45,6 +45,7 @@ final class EmulatedStreamDevice implements StreamDevice {
         }
 
         @Override public UniverseStream open(UniverseSpec spec) {
+            CudaUniverseStream.requireSupported(name(), spec.indicators());
             return new CudaUniverseStream(name(), CudaUniverseStreamProvider.format(), spec, new EmulatedStreamDevice());
         }
     }
