@@ -7,7 +7,7 @@ import org.hybridta.indicator.Indicators;
 /**
  * {@link EmulatedUniverseStreamTest}'s suite over other parameters of the streamed functions: short and long
  * windows, MACD's periods swapped, every moving-average type of BBANDS and STOCH, ATR's period 1 (TRANGE), SAR's
- * factors capped at the maximum; and the functions streamed beyond the originals (stream_more.cuh).
+ * factors capped at the maximum; the functions streamed beyond the originals (stream_more.cuh); specs of other fields.
  */
 class EmulatedUniverseStreamParamsTest extends EmulatedUniverseStreamTest {
     private static final List<Indicator> OTHERS = Indicators.parseList(String.join(",",
@@ -17,7 +17,9 @@ class EmulatedUniverseStreamParamsTest extends EmulatedUniverseStreamTest {
             "atr:1", "atr:7", "mfi:3", "mfi:30", "adx:2", "adx:30", "sar:0.05:0.3", "sar:0.3:0.2",
             // beyond the originals
             "rocp:1", "rocp:9", "rocr:4", "rocr100:12", "cmo:2", "cmo:14", "sum:2", "sum:30", "plus_dm:1", "plus_dm:14", "minus_dm:1", "minus_dm:9",
-            "plus_di:1", "plus_di:14", "minus_di:1", "minus_di:20", "dx:2", "dx:14", "ad", "bop", "avgprice", "medprice", "typprice", "wclprice"));
+            "plus_di:1", "plus_di:14", "minus_di:1", "minus_di:20", "dx:2", "dx:14", "ad", "bop", "avgprice", "medprice", "typprice", "wclprice",
+            // other input fields
+            "sma:5@volume", "ema:7@open", "rsi:9@high", "bbands:5@adj_close"));
 
     @Override protected List<Indicator> specs() { return OTHERS; }
 }
