@@ -1,5 +1,11 @@
 package org.hybridta.stream;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -23,6 +29,7 @@ final class CpuUniverseStream implements UniverseStream {
     private final List<String> symbols;
     private final List<Indicator> indicators;
     private final List<Output> outputs;
+    private static final String FORMAT = "indicator-stream-" + StreamSnapshot.FORMAT_VERSION;   // a snapshot's state: IndicatorStream snapshots
     private final IndicatorStream[] streams;
     private final TickValues values;
     private final double[][] columns;              // values' buffers, by column then symbol
@@ -30,6 +37,7 @@ final class CpuUniverseStream implements UniverseStream {
     private final List<Callable<Void>> ranges = new ArrayList<>();
     private final double[][] scratch;
     private Tick current;
+    private boolean peeking;
     private long ticks;
     private boolean closed;
 
@@ -73,11 +81,23 @@ final class CpuUniverseStream implements UniverseStream {
     @Override public long ticks() { return ticks; }
 
     @Override public TickValues tick(Tick tick) {
+        run(tick, false);
+        ticks++;
+        return values;
+    }
+
+    @Override public TickValues peek(Tick tick) {
+        run(tick, true);
+        return values;
+    }
+
+    private void run(Tick tick, boolean peek) {
         if (closed) throw new IllegalStateException("the universe stream is closed");
         if (tick.size() != streams.length) {
             throw new IllegalArgumentException("the tick has " + tick.size() + " bars, the universe " + streams.length + " symbols");
         }
         current = tick;
+        peeking = peek;
         try {
             if (pool == null) {
                 compute(0, streams.length, scratch[0]);
@@ -92,8 +112,6 @@ final class CpuUniverseStream implements UniverseStream {
         } finally {
             current = null;
         }
-        ticks++;
-        return values;
     }
 
     private void compute(int from, int to, double[] row) {
@@ -107,9 +125,49 @@ final class CpuUniverseStream implements UniverseStream {
                 for (int k = 0; k < width; k++) columns[k][s] = Double.NaN;
                 continue;
             }
-            streams[s].update(open[s], high[s], low[s], c, adj[s], volume[s], row);
+            if (peeking) streams[s].peek(new Bar(open[s], high[s], low[s], c, adj[s], volume[s]), row);
+            else streams[s].update(open[s], high[s], low[s], c, adj[s], volume[s], row);
             for (int k = 0; k < width; k++) columns[k][s] = row[k];
         }
+    }
+
+    /** The state: each symbol's {@link IndicatorStream} snapshot, length-prefixed, in the symbols' order. */
+    @Override public UniverseSnapshot snapshot() {
+        if (closed) throw new IllegalStateException("the universe stream is closed");
+        try {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(bytes);
+            for (IndicatorStream s : streams) {
+                byte[] b = s.snapshot().bytes();
+                out.writeInt(b.length);
+                out.write(b);
+            }
+            out.flush();
+            return UniverseSnapshot.of(backend(), FORMAT, symbols, indicators, ticks, bytes.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);     // a byte array does not fail
+        }
+    }
+
+    @Override public void restore(UniverseSnapshot snapshot) {
+        if (closed) throw new IllegalStateException("the universe stream is closed");
+        snapshot.checkFits(backend(), FORMAT, symbols, indicators);
+        ByteBuffer in = ByteBuffer.wrap(snapshot.state());
+        IndicatorStream[] restored = new IndicatorStream[streams.length];
+        try {
+            for (int s = 0; s < restored.length; s++) {
+                byte[] b = new byte[in.getInt()];
+                in.get(b);
+                restored[s] = IndicatorStream.from(StreamSnapshot.of(b));
+            }
+        } catch (BufferUnderflowException | NegativeArraySizeException e) {
+            throw new IllegalArgumentException("the snapshot's state holds fewer than " + streams.length + " symbols' states");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the snapshot's state cannot be read: " + e.getMessage(), e);
+        }
+        if (in.hasRemaining()) throw new IllegalArgumentException("the snapshot's state has " + in.remaining() + " bytes too many");
+        System.arraycopy(restored, 0, streams, 0, streams.length);
+        ticks = snapshot.ticks();
     }
 
     @Override public void close() {

@@ -11,6 +11,9 @@ import org.hybridta.indicator.Output;
  * that did not trade in a tick skip it (their state waits; their values in that tick are {@code NaN}), and a symbol
  * whose first bar comes late starts then.
  *
+ * <p>Intrabar values come from {@link #peek} (nothing committed); {@link #snapshot} and {@link #restore} keep the state
+ * over a restart; a warm start seeds symbols with their history ({@link UniverseStreams.Builder#history}).
+ *
  * <p>Opened by {@link UniverseStreams} on a backend ({@code cpu}: the symbols split across threads when the universe
  * is large; other backends plug in through {@link UniverseStreamProvider}). Not thread-safe: one caller ticks it.
  * Closing releases its threads or device memory; closing twice is safe.
@@ -37,8 +40,35 @@ public interface UniverseStream extends AutoCloseable {
      */
     TickValues tick(Tick tick);
 
+    /**
+     * The values the tick's bars would have if they closed now, without committing them (intrabar updates): the next
+     * {@link #tick} continues from the last committed tick. Returns the same buffers as {@link #tick}, valid until the
+     * next tick or peek.
+     *
+     * @throws IllegalArgumentException if the tick does not have one bar per symbol
+     * @throws IllegalStateException    once closed
+     */
+    TickValues peek(Tick tick);
+
     /** How many ticks were consumed. */
     long ticks();
+
+    /**
+     * The state now, to {@linkplain #restore restore} later (possibly in another process) into a universe stream of the
+     * same backend, symbols and indicators.
+     *
+     * @throws IllegalStateException once closed
+     */
+    UniverseSnapshot snapshot();
+
+    /**
+     * Sets this stream to the state of {@code snapshot}, written by a stream of the same backend, symbols and
+     * indicators (in the same order). On an error the stream is unchanged.
+     *
+     * @throws IllegalArgumentException if the snapshot is of another backend, state format, symbols or indicators
+     * @throws IllegalStateException    once closed
+     */
+    void restore(UniverseSnapshot snapshot);
 
     @Override void close();
 }

@@ -51,7 +51,8 @@ public final class UniverseStreams {
 
     private static ProviderChoice<UniverseStreamProvider> choice(List<Indicator> indicators) {
         return new ProviderChoice<>("universe stream", UniverseStreamProvider::name, UniverseStreamProvider::priority,
-                p -> p.supports(indicators) ? p.availability() : Availability.no("it does not compute all of " + indicators));
+                p -> p.supports(indicators) ? p.availability() : Availability.no("it does not stream "
+                        + String.join(", ", indicators.stream().filter(i -> !p.supports(List.of(i))).map(Indicator::spec).toList())));
     }
 
     /** Collects the symbols, indicators, backend and options of a universe stream. */

@@ -49,7 +49,7 @@ final class CudaSweepEngine implements SweepEngine {
     private static final int STATS = SweepSummary.STATS;
 
     private final CudaDevice device;
-    private final SweepModule module;
+    private final PtxModule module;
     private final CUstream stream;
     private final List<CUstream> lanes = new ArrayList<>();
     private final long budget;
@@ -60,7 +60,7 @@ final class CudaSweepEngine implements SweepEngine {
 
     private CudaSweepEngine(CudaDevice device, BackendOptions options) {
         this.device = device;
-        this.module = new SweepModule();
+        this.module = new PtxModule(PtxModule.SWEEP);
         this.stream = device.newStream();
         for (int i = 0; i < LANES; i++) lanes.add(device.newStream());
         long free = device.memInfo()[0];

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** The checked-in sweep.ptx belongs to sweep.cu and holds the kernels CudaSweepEngine launches. Runs without a GPU. */
 class SweepPtxTest {
     private static String ptx() {
-        return new String(SweepModule.ptxBytes(), StandardCharsets.US_ASCII);
+        return new String(PtxModule.ptxBytes(PtxModule.SWEEP), StandardCharsets.US_ASCII);
     }
 
     @Test void ptxRecordsTheSha256OfItsSource() throws Exception {

@@ -55,7 +55,8 @@ public final class StreamingIndicators {
 
         // a universe: SAMPLE trades every tick; LATE (the same bars halved) joins at the third of the live ticks
         List<String> symbols = List.of("SAMPLE", "LATE");
-        try (UniverseStream universe = UniverseStreams.builder().symbols(symbols).indicators(specs).backend("cpu")
+        // auto: the GPU universe stream where a GPU can run it (hybridta-cuda on the class path), else the CPU's; same values
+        try (UniverseStream universe = UniverseStreams.builder().symbols(symbols).indicators(specs).backend("auto")
                 .history(series.between(series.date(0), series.date(history))).build()) {
             Tick tick = Tick.allocate(symbols.size());
             for (int t = history; t < series.size(); t++) {

@@ -41,7 +41,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *       is warmed with 10,000 bars first; the bars then cycle through a seeded random walk.</li>
  *   <li>{@link Universe}: one tick of 10,000 symbols × the 18 original indicators at their defaults
  *       ({@link FirstIndicators}), every symbol trading, on the CPU universe stream with its threads (all processors by
- *       default); sampled, so JMH reports p50, p99 and p99.9 per tick.</li>
+ *       default) or, with {@code -p backend=cuda}, the GPU's (state on the device: one upload, one launch, one
+ *       download a tick); a tick and a peek (the same bars, nothing committed); sampled, so JMH reports p50, p99 and
+ *       p99.9 per call.</li>
  * </ul>
  * {@link #main} runs the series benchmarks over the whole catalog (derived from {@link Indicators#catalog()}), then
  * the universe tick; the {@code @Param} defaults are a sample for a plain JMH run.
@@ -110,6 +112,7 @@ public class StreamBenchmarks {
         @Param("0")
         public int threads;
 
+        /** {@code cpu}, or {@code cuda} (the GPU universe stream of hybridta-cuda, on the class path here). */
         @Param("cpu")
         public String backend;
 
@@ -148,6 +151,13 @@ public class StreamBenchmarks {
         @Benchmark
         public void universeTick(Blackhole bh) {
             TickValues v = stream.tick(ticks[next++ & (TICKS - 1)]);
+            bh.consume(v.column(0));
+        }
+
+        /** The values of one tick's bars as if they closed now, every symbol, nothing committed (intrabar). */
+        @Benchmark
+        public void universePeek(Blackhole bh) {
+            TickValues v = stream.peek(ticks[next++ & (TICKS - 1)]);
             bh.consume(v.column(0));
         }
     }

@@ -14,31 +14,37 @@ import jcuda.driver.CUstream;
 import jcuda.driver.JCudaDriver;
 
 /**
- * The kernels of {@code sweep.cu} (reductions of sweeps, screens), loaded from their own checked-in PTX into the
- * context of a {@link CudaDevice}, beside the indicator kernels' module. Unloaded on close.
+ * Kernels of their own translation unit with their own checked-in PTX ({@code sweep.cu}: reductions of sweeps and
+ * screens; {@code stream.cu}: the universe stream), loaded into the context of a {@link CudaDevice}, beside the
+ * indicator kernels' module. Unloaded on close.
  */
-final class SweepModule implements AutoCloseable {
-    static final String PTX_RESOURCE = "sweep.ptx";
+final class PtxModule implements AutoCloseable {
+    /** The sweep and screen kernels' PTX. */
+    static final String SWEEP = "sweep.ptx";
+    /** The universe stream's kernels' PTX. */
+    static final String STREAM = "stream.ptx";
 
+    private final String resource;
     private final CUmodule module = new CUmodule();
     private final Map<String, CUfunction> functions = new HashMap<>();
     private boolean loaded;
 
-    /** Loads the module into the current context (the device's, made current by the caller). */
-    SweepModule() {
-        byte[] ptx = ptxBytes();
-        Cuda.check(JCudaDriver.cuModuleLoadData(module, java.util.Arrays.copyOf(ptx, ptx.length + 1)), "cuModuleLoadData(" + PTX_RESOURCE + ")");
+    /** Loads the PTX resource {@code resource} into the current context (the device's, made current by the caller). */
+    PtxModule(String resource) {
+        this.resource = resource;
+        byte[] ptx = ptxBytes(resource);
+        Cuda.check(JCudaDriver.cuModuleLoadData(module, java.util.Arrays.copyOf(ptx, ptx.length + 1)), "cuModuleLoadData(" + resource + ")");
         loaded = true;
     }
 
-    static byte[] ptxBytes() {
-        try (InputStream in = SweepModule.class.getResourceAsStream(PTX_RESOURCE)) {
-            if (in == null) throw new IllegalStateException(PTX_RESOURCE + " is missing from the hybridta-cuda jar");
+    static byte[] ptxBytes(String resource) {
+        try (InputStream in = PtxModule.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException(resource + " is missing from the hybridta-cuda jar");
             ByteArrayOutputStream out = new ByteArrayOutputStream(1 << 16);
             in.transferTo(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new IllegalStateException("cannot read " + PTX_RESOURCE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot read " + resource + ": " + e.getMessage(), e);
         }
     }
 
@@ -47,6 +53,11 @@ final class SweepModule implements AutoCloseable {
      * {@link Integer}, {@link Long} ({@code long long}), {@link Double}.
      */
     void launch(String kernel, int gridX, int gridY, CUstream stream, Object... args) {
+        launch(kernel, gridX, gridY, 32, stream, args);
+    }
+
+    /** Launches {@code kernel} with blocks of {@code blockX} threads. */
+    void launch(String kernel, int gridX, int gridY, int blockX, CUstream stream, Object... args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -61,7 +72,7 @@ final class SweepModule implements AutoCloseable {
             Cuda.check(JCudaDriver.cuModuleGetFunction(fn, module, n), "cuModuleGetFunction(" + n + ")");
             return fn;
         });
-        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, 32, 1, 1, 0, stream, Pointer.to(params), null),
+        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, 1, 1, 0, stream, Pointer.to(params), null),
                 "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ")");
     }
 
@@ -69,6 +80,6 @@ final class SweepModule implements AutoCloseable {
     @Override public void close() {
         if (!loaded) return;
         loaded = false;
-        Cuda.check(JCudaDriver.cuModuleUnload(module), "cuModuleUnload(" + PTX_RESOURCE + ")");
+        Cuda.check(JCudaDriver.cuModuleUnload(module), "cuModuleUnload(" + resource + ")");
     }
 }
