@@ -46,11 +46,12 @@ abstract class KernelConformanceCases {
     List<Precision> precisions() { return List.of(Precision.DOUBLE, Precision.FLOAT); }
 
     /**
-     * Further parameter sets of the trend family (trend.cuh): short and long periods (rings in shared and in global memory),
-     * TA-Lib's period-1 forms, SAR factors above their maximum, SAREXT with start values, offsets and its own factors.
+     * Further parameter sets of the trend family (trend.cuh): short and long periods (rings in shared and in global memory;
+     * AROON 50 and MINMAXINDEX 60 with tiles and rings together above 48 KB of shared memory), TA-Lib's period-1 forms, SAR
+     * factors above their maximum, SAREXT with start values, offsets and its own factors.
      */
-    static final String TREND_SPECS = "adx:3,adxr:2,adxr:5,dx:5,plus_di:2,minus_di:1,plus_dm:2,minus_dm:1,aroon:2,aroon:30,aroon:200,aroonosc:3,"
-            + "maxindex:2,minindex:9,minmaxindex:2,maxindex:300,sar:0.05:0.1,sar:0.3:0.2,sarext:50:0.01:0.02:0.03:0.25:0.01:0.04:0.3,"
+    static final String TREND_SPECS = "adx:3,adxr:2,adxr:5,dx:5,plus_di:2,minus_di:1,plus_dm:2,minus_dm:1,aroon:2,aroon:30,aroon:50,aroon:200,"
+            + "aroonosc:3,maxindex:2,minindex:9,minmaxindex:2,minmaxindex:60,maxindex:300,sar:0.05:0.1,sar:0.3:0.2,sarext:50:0.01:0.02:0.03:0.25:0.01:0.04:0.3,"
             + "sarext:-50:0:0.3:0.02:0.2:0.02:0.5:0.2,sarext:0:0.02:0.02:0.02:0.2:0.02:0.02:0.2,beta:1,beta:14,correl:1,correl:10,"
             + "imi:2,imi:30,avgdev:2,avgdev:50,accbands:2,accbands:300,macdfix:2,macdfix:20";
 
