@@ -282,8 +282,8 @@ final class CudaSweepEngine implements SweepEngine {
         long left = budget / cap - inPerSeries - ringPerSeries;
         // a batch's regions are the reduction's grid rows: at most 65,535
         int setsPerBatch = (int) Math.max(1, Math.min(Math.min(specs.size(), 65_535 / maxOuts), left / setPerSeries));
-        if (cube) {   // pinned host memory for a batch's outputs: at most 4 GiB
-            setsPerBatch = (int) Math.max(1, Math.min(setsPerBatch, (4L << 30) / ((long) cap * maxOuts * bars * elem)));
+        if (cube) {   // pinned host memory for a batch's outputs: at most 1 GiB (JCuda's cuMemAllocHost wraps it in one ByteBuffer, int-sized)
+            setsPerBatch = (int) Math.max(1, Math.min(setsPerBatch, (1L << 30) / ((long) cap * maxOuts * bars * elem)));
         }
         Chunk c = new Chunk();
         c.cap = cap;

@@ -23,7 +23,7 @@ public final class ColdStartMain {
 
     public static void main(String[] args) {
         List<Indicator> specs = Indicators.parseList("sma:20,ema:12,wma:10,dema:10,tema:10,rsi:14,macd:12:26:9,bbands:20:2,atr:14,trange,"
-                + "stoch:14:3:3,cci:20,willr:14,roc:10,mom:10,obv,mfi:14");
+                + "stoch:14:3:sma:3:sma,cci:20,willr:14,roc:10,mom:10,obv,mfi:14");
         Panel panel = RandomPanels.of(42, 500, 2520, false);
         long t0 = System.nanoTime();
         try (ComputeBackend cuda = new CudaBackendProvider().create(BackendOptions.defaults())) {

@@ -32,8 +32,9 @@ import org.junit.jupiter.params.provider.EnumSource;
  */
 @RequiresGpu
 class ComputeIntoGpuTest {
-    private static final List<Indicator> SPECS = CudaSpecs.catalog();
-    /** 4 inputs + 25 outputs + staging: 9.7 MB per group of 32 series (double), so 12 MB cuts 1000 series into 32 chunks. */
+    /** A fixed workload (4 inputs, 23 outputs: one batch even on the tiny budget), not the growing catalog. */
+    private static final List<Indicator> SPECS = CudaSpecs.originals();
+    /** 4 inputs + 23 outputs + staging: about 9 MB per group of 32 series (double), so 12 MB cuts 1000 series into 32 chunks. */
     private static final long TINY_BUDGET = 12_000_000;
 
     private static CudaBackend open(Precision precision, long budget) {
@@ -56,7 +57,7 @@ class ComputeIntoGpuTest {
             assertThat(directBuffers(b.profile())).as(b.profile()).containsExactly(4 + out.size(), 4 + out.size());  // open is not read
             assertThat(out.get(3).position()).isEqualTo(11);
             assertEqualToCompute(p, b.compute(p, SPECS), out, precision);
-            assertThat(ChunkPlan.plan(1000, 700, 4, 25, 0, 8, TINY_BUDGET, ChunkPlan.DEFAULT_HOST_SLOT_BYTES).chunks()).isEqualTo(32);
+            assertThat(ChunkPlan.plan(1000, 700, 4, Indicators.columns(SPECS).size(), 0, 8, TINY_BUDGET, ChunkPlan.DEFAULT_HOST_SLOT_BYTES).chunks()).isEqualTo(32);
         }
     }
 
@@ -125,7 +126,7 @@ class ComputeIntoGpuTest {
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("column ema_5 would be computed twice");
             HostPanel closeOnly = HostPanel.builder(40, 50).field(Field.CLOSE, host.data(Field.CLOSE)).build();
             assertThatThrownBy(() -> dbl.computeInto(closeOnly, List.of(Indicators.atr(14)), HostPanels.outputs(1, cells(p), false, plainDirect())))
-                    .isInstanceOf(IllegalArgumentException.class).hasMessage("atr:14 needs high values, which the panel lacks");
+                    .isInstanceOf(IllegalArgumentException.class).hasMessage("atr:14 needs high and low values, which the panel lacks");
         }
     }
 
