@@ -14,16 +14,13 @@ final class CdlLongLine extends Pattern {
 
     @Override int lookback(CandleSettings s) { return lookback(s, SHADOW_SHORT); }
 
-    @Override Detector detector(CandleSettings s, Args a) { return longBody(s, SHADOW_SHORT); }
-
-    /** The lookback of a long body with both shadows under {@code shadows}. */
+    /** The lookback of a long body with both shadows under {@code shadows} (short: long line; very short: marubozu). */
     static int lookback(CandleSettings s, Setting shadows) { return Math.max(s.avgPeriod(BODY_LONG), s.avgPeriod(shadows)); }
 
-    /** A long body with both shadows under {@code shadows} (short: long line; very short: marubozu). */
-    static Detector longBody(CandleSettings s, Setting shadows) {
+    @Override Detector detector(CandleSettings s, Args a) {
         return new Detector(s) {
             final CandleAverage long0 = average(BODY_LONG, 0);
-            final CandleAverage shadows0 = average(shadows, 0);
+            final CandleAverage shadows0 = average(SHADOW_SHORT, 0);
 
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong0 = long0.total, tShadows0 = shadows0.total;

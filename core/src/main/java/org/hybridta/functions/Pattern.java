@@ -67,11 +67,13 @@ abstract class Pattern extends FunctionDef {
         // loop could be a store into an input (all are double[]), so the JIT would reload the inputs after each one
         int end = off + len;
         int[] signals = new int[Math.min(CHUNK, end - first)];
-        double[] o = out[0];
+        double[] values = new double[signals.length], o = out[0];
         for (int from = first; from < end; from += CHUNK) {
-            int to = Math.min(end, from + CHUNK);
+            int to = Math.min(end, from + CHUNK), m = to - from;
             d.scan(candles, from, to, signals, from);
-            for (int i = from; i < to; i++) o[i] = signals[i - from];
+            // converted at one index (a loop C2 vectorises; o[from + k] = signals[k] it does not), then copied
+            for (int k = 0; k < m; k++) values[k] = signals[k];
+            System.arraycopy(values, 0, o, from, m);
         }
         warmUp(out, off, len, lookback);        // over the priming bars' signals too
     }
