@@ -12,6 +12,7 @@
 //   price.cuh       AVGPRICE MEDPRICE TYPPRICE WCLPRICE (framework)
 //   math.cuh        ACOS .. TANH, ADD SUB MULT DIV, SUM MAX MIN MINMAX MIDPOINT MIDPRICE (framework)
 //   statistic.cuh   VAR STDDEV LINEARREG LINEARREG_SLOPE LINEARREG_INTERCEPT LINEARREG_ANGLE TSF (framework)
+//   pattern.cuh     the candle toolkit of the candlestick patterns; pattern2.cuh: the 61 CDL* (framework, entry points there)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
@@ -23,6 +24,7 @@
 #include "price.cuh"
 #include "math.cuh"
 #include "statistic.cuh"
+#include "pattern2.cuh"
 #include "layout.cuh"
 
 // ---------------------------------------------------------------- entry points, one per output precision

@@ -11,7 +11,13 @@ import org.hybridta.Panel;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
+import org.hybridta.BarSeries;
 import org.hybridta.conformance.BackendConformanceTest;
+import org.hybridta.conformance.CandleBars;
+import org.hybridta.indicator.CandleSettings;
+import org.hybridta.indicator.CandleSettings.RangeType;
+import org.hybridta.indicator.CandleSettings.Rule;
+import org.hybridta.indicator.CandleSettings.Setting;
 import org.hybridta.conformance.RandomBars;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
@@ -74,6 +80,95 @@ abstract class KernelConformanceCases {
                     failures.add(precision + ", " + p.seriesCount() + " x " + p.barCount() + ": " + f);
                 }
             }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the candlestick patterns (cuda-cdl)
+
+    /**
+     * Candle settings unlike TA-Lib's defaults (those of core's PatternConformanceTest): other periods, factors and
+     * range types; every setting compared with the candle's own range (period 0); long averages of every range type.
+     */
+    static final List<CandleSettings> PATTERN_SETTINGS = List.of(CandleSettings.defaults(),
+            CandleSettings.defaults()
+                    .with(Setting.BODY_LONG, new Rule(RangeType.REAL_BODY, 7, 1.2))
+                    .with(Setting.BODY_VERY_LONG, new Rule(RangeType.REAL_BODY, 4, 2.5))
+                    .with(Setting.BODY_SHORT, new Rule(RangeType.REAL_BODY, 14, 0.8))
+                    .with(Setting.BODY_DOJI, new Rule(RangeType.HIGH_LOW, 3, 0.15))
+                    .with(Setting.SHADOW_LONG, new Rule(RangeType.REAL_BODY, 2, 1.0))
+                    .with(Setting.SHADOW_VERY_LONG, new Rule(RangeType.HIGH_LOW, 6, 0.5))
+                    .with(Setting.SHADOW_SHORT, new Rule(RangeType.SHADOWS, 4, 1.5))
+                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.SHADOWS, 8, 0.3))
+                    .with(Setting.NEAR, new Rule(RangeType.HIGH_LOW, 1, 0.3))
+                    .with(Setting.FAR, new Rule(RangeType.REAL_BODY, 9, 1.0))
+                    .with(Setting.EQUAL, new Rule(RangeType.HIGH_LOW, 0, 0.05)),
+            CandleSettings.defaults()
+                    .with(Setting.BODY_LONG, new Rule(RangeType.HIGH_LOW, 0, 0.6))
+                    .with(Setting.BODY_SHORT, new Rule(RangeType.REAL_BODY, 0, 1.5))
+                    .with(Setting.BODY_DOJI, new Rule(RangeType.HIGH_LOW, 0, 0.1))
+                    .with(Setting.SHADOW_SHORT, new Rule(RangeType.HIGH_LOW, 0, 0.4))
+                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.HIGH_LOW, 0, 0.05))
+                    .with(Setting.NEAR, new Rule(RangeType.HIGH_LOW, 0, 0.2))
+                    .with(Setting.FAR, new Rule(RangeType.HIGH_LOW, 0, 0.6))
+                    .with(Setting.EQUAL, new Rule(RangeType.SHADOWS, 0, 0.1)),
+            CandleSettings.defaults()
+                    .with(Setting.BODY_LONG, new Rule(RangeType.SHADOWS, 30, 2.0))
+                    .with(Setting.BODY_SHORT, new Rule(RangeType.HIGH_LOW, 25, 0.5))
+                    .with(Setting.BODY_DOJI, new Rule(RangeType.REAL_BODY, 40, 0.2))
+                    .with(Setting.SHADOW_LONG, new Rule(RangeType.SHADOWS, 20, 1.0))
+                    .with(Setting.SHADOW_VERY_LONG, new Rule(RangeType.SHADOWS, 33, 1.5))
+                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.REAL_BODY, 21, 0.2))
+                    .with(Setting.NEAR, new Rule(RangeType.REAL_BODY, 17, 0.5))
+                    .with(Setting.EQUAL, new Rule(RangeType.REAL_BODY, 12, 0.1)));
+
+    /** The candlestick patterns with a kernel, at their defaults and with other penetrations. */
+    static List<Indicator> patternSpecs() {
+        List<Indicator> specs = new ArrayList<>();
+        for (Indicator ind : specs()) {
+            if (!KernelCall.isPattern(ind)) continue;
+            specs.add(ind);
+            if (ind.spec().contains(":")) {
+                for (String p : new String[] {"0", "0.75"}) specs.add(Indicators.parse(ind.name() + ":" + p));
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * The candlestick patterns on series that contain them (core's {@link CandleBars}; the random walks of
+     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), at TA-Lib's default
+     * candle settings and at three others ({@link #PATTERN_SETTINGS}): every signal equals the CPU's, and at the
+     * defaults every pattern fires somewhere, so that the comparison is not of zeros only.
+     */
+    @Test void everyPatternEqualsTheCpuOnCandleBars() {
+        List<Indicator> specs = patternSpecs();
+        assertThat(specs.stream().map(Indicator::name).distinct().count()).as("patterns with a kernel").isEqualTo(61);
+        int[] lengths = {3000, 0, 1, 5, 11, 12, 13, 40, 2999, 1000};
+        List<BarSeries> series = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) series.add(CandleBars.of("C" + i, SEED + i, lengths[i]));
+        Panel panel = Panel.of(series);
+        List<String> failures = new ArrayList<>();
+        try {
+            for (CandleSettings settings : PATTERN_SETTINGS) {
+                CandleSettings.use(settings);
+                var expected = cpu.compute(panel, specs);
+                if (settings == CandleSettings.defaults()) {
+                    for (int c = 0; c < specs.size(); c++) {
+                        if (!Indicators.catalog().contains(specs.get(c))) continue;  // a default spec: the penetrations may be too deep to fire
+                        long fires = java.util.Arrays.stream(expected.data(c)).filter(v -> v != 0 && !Double.isNaN(v)).count();
+                        assertThat(fires).as("bars where %s fires in the candle bars", specs.get(c).spec()).isPositive();
+                    }
+                }
+                for (Precision precision : precisions()) {
+                    var actual = backend(precision).compute(panel, specs);
+                    for (String f : Compare.check(specs, actual, expected, precision == Precision.FLOAT ? 0x1p-24 : 0)) {
+                        failures.add(precision + ", " + settings + ": " + f);
+                    }
+                }
+            }
+        } finally {
+            CandleSettings.use(CandleSettings.defaults());
         }
         assertThat(failures).isEmpty();
     }
