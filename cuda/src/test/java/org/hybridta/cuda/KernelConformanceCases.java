@@ -137,7 +137,7 @@ abstract class KernelConformanceCases {
 
     /**
      * The candlestick patterns on series that contain them (core's {@link CandleBars}; the random walks of
-     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), at TA-Lib's default
+     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), and on cent prices with flat stretches, at TA-Lib's default
      * candle settings and at three others ({@link #PATTERN_SETTINGS}): every signal equals the CPU's, and at the
      * defaults every pattern fires somewhere, so that the comparison is not of zeros only.
      */
@@ -147,6 +147,13 @@ abstract class KernelConformanceCases {
         int[] lengths = {3000, 0, 1, 5, 11, 12, 13, 40, 2999, 1000};
         List<BarSeries> series = new ArrayList<>();
         for (int i = 0; i < lengths.length; i++) series.add(CandleBars.of("C" + i, SEED + i, lengths[i]));
+        // flat stretches: candles of no body and no range, where the averages' totals are their rounding residue alone
+        // (a few ulps of the ranges that left the window, whose sign decides a doji), and the order of the additions shows
+        series.add(RandomBars.of(RandomBars.Kind.FLAT_STRETCHES, "F", SEED, 3000));
+        // volatile candles (ranges of tens of percent, prices in full binary precision) with flat stretches: the averages'
+        // totals round at every addition, so their last bits depend on the order of the additions, and in a flat stretch
+        // a total is the rounding residue alone, whose sign decides a doji; only TA-Lib's order gives the CPU's signals
+        for (int i = 0; i < 2; i++) series.add(volatileWithFlats("V" + i, SEED + i, 3000));
         Panel panel = Panel.of(series);
         List<String> failures = new ArrayList<>();
         try {
@@ -163,7 +170,7 @@ abstract class KernelConformanceCases {
                 for (Precision precision : precisions()) {
                     var actual = backend(precision).compute(panel, specs);
                     for (String f : Compare.check(specs, actual, expected, precision == Precision.FLOAT ? 0x1p-24 : 0)) {
-                        failures.add(precision + ", " + settings + ": " + f);
+                        failures.add(precision + ", candle settings " + PATTERN_SETTINGS.indexOf(settings) + ": " + f);
                     }
                 }
             }
@@ -171,5 +178,31 @@ abstract class KernelConformanceCases {
             CandleSettings.use(CandleSettings.defaults());
         }
         assertThat(failures).isEmpty();
+    }
+
+    /**
+     * {@code n} candles opening around 1 (log-normal), moving 20% (log-normal) and reaching 20% further, with stretches of
+     * 10 to 30 candles of one price (o = h = l = c) starting one bar in 20.
+     */
+    static BarSeries volatileWithFlats(String symbol, long seed, int n) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+        double price = 1;
+        int flat = 0;
+        for (int t = 0; t < n; t++) {
+            v[t] = 1000;
+            if (flat == 0 && r.nextInt(20) == 0) flat = 10 + r.nextInt(21);
+            if (flat > 0) {
+                flat--;
+                o[t] = h[t] = l[t] = c[t] = price;
+                continue;
+            }
+            o[t] = Math.exp(0.5 * r.nextGaussian());
+            c[t] = o[t] * Math.exp(0.2 * r.nextGaussian());
+            h[t] = Math.max(o[t], c[t]) * (1 + 0.2 * Math.abs(r.nextGaussian()));
+            l[t] = Math.min(o[t], c[t]) * (1 - Math.min(0.9, 0.2 * Math.abs(r.nextGaussian())));
+            price = c[t];
+        }
+        return BarSeries.of(symbol, RandomBars.weekdays(n), o, h, l, c, null, v);
     }
 }
