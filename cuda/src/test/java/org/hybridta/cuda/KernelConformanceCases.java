@@ -137,9 +137,10 @@ abstract class KernelConformanceCases {
 
     /**
      * The candlestick patterns on series that contain them (core's {@link CandleBars}; the random walks of
-     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), and on cent prices with flat stretches, at TA-Lib's default
-     * candle settings and at three others ({@link #PATTERN_SETTINGS}): every signal equals the CPU's, and at the
-     * defaults every pattern fires somewhere, so that the comparison is not of zeros only.
+     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), on cent prices with
+     * flat stretches and on volatile candles whose averages round (where a roll adding in another order than TA-Lib's
+     * fails), at TA-Lib's default candle settings and at three others ({@link #PATTERN_SETTINGS}): every signal equals
+     * the CPU's, and at the defaults every pattern fires somewhere, so that the comparison is not of zeros only.
      */
     @Test void everyPatternEqualsTheCpuOnCandleBars() {
         List<Indicator> specs = patternSpecs();
@@ -147,8 +148,7 @@ abstract class KernelConformanceCases {
         int[] lengths = {3000, 0, 1, 5, 11, 12, 13, 40, 2999, 1000};
         List<BarSeries> series = new ArrayList<>();
         for (int i = 0; i < lengths.length; i++) series.add(CandleBars.of("C" + i, SEED + i, lengths[i]));
-        // flat stretches: candles of no body and no range, where the averages' totals are their rounding residue alone
-        // (a few ulps of the ranges that left the window, whose sign decides a doji), and the order of the additions shows
+        // cent prices with flat stretches (candles of no body and no range) and runs of one close
         series.add(RandomBars.of(RandomBars.Kind.FLAT_STRETCHES, "F", SEED, 3000));
         // volatile candles (ranges of tens of percent, prices in full binary precision) with flat stretches: the averages'
         // totals round at every addition, so their last bits depend on the order of the additions, and in a flat stretch
@@ -162,7 +162,7 @@ abstract class KernelConformanceCases {
                 var expected = cpu.compute(panel, specs);
                 if (settings == CandleSettings.defaults()) {
                     for (int c = 0; c < specs.size(); c++) {
-                        if (!Indicators.catalog().contains(specs.get(c))) continue;  // a default spec: the penetrations may be too deep to fire
+                        if (!Indicators.catalog().contains(specs.get(c))) continue;  // defaults only: deeper penetrations may not fire
                         long fires = java.util.Arrays.stream(expected.data(c)).filter(v -> v != 0 && !Double.isNaN(v)).count();
                         assertThat(fires).as("bars where %s fires in the candle bars", specs.get(c).spec()).isPositive();
                     }

@@ -45,7 +45,8 @@ class SegmentsTest {
             boolean sums = switch (ind.name()) {
                 case "sma", "wma", "bbands", "mfi", "obv", "sum", "var", "stddev", "ad", "adosc", "apo", "ppo", "ultosc" -> true;
                 case "natr", "cmo" -> true;   // Wilder averages, which would need a reach-back span over flat stretches
-                default -> false;
+                case "cdlengulfing", "cdl3outside" -> false;   // the patterns without candle averages or state: windows
+                default -> KernelCall.isPattern(ind);   // the other patterns' candle averages: running totals
             };
             assertThat(Segments.halo(ind) < 0).as(ind.spec()).isEqualTo(sums);
             Segments s = Segments.plan(KernelCall.of(ind), 1, 100_000, 2000, 0);
