@@ -14,10 +14,8 @@ import org.hybridta.backend.Precision;
 import org.hybridta.BarSeries;
 import org.hybridta.conformance.BackendConformanceTest;
 import org.hybridta.conformance.CandleBars;
+import org.hybridta.conformance.CandleSettingSets;
 import org.hybridta.indicator.CandleSettings;
-import org.hybridta.indicator.CandleSettings.RangeType;
-import org.hybridta.indicator.CandleSettings.Rule;
-import org.hybridta.indicator.CandleSettings.Setting;
 import org.hybridta.conformance.RandomBars;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
@@ -86,41 +84,9 @@ abstract class KernelConformanceCases {
 
     // ---------------------------------------------------------------- the candlestick patterns (cuda-cdl)
 
-    /**
-     * Candle settings unlike TA-Lib's defaults (those of core's PatternConformanceTest): other periods, factors and
-     * range types; every setting compared with the candle's own range (period 0); long averages of every range type.
-     */
-    static final List<CandleSettings> PATTERN_SETTINGS = List.of(CandleSettings.defaults(),
-            CandleSettings.defaults()
-                    .with(Setting.BODY_LONG, new Rule(RangeType.REAL_BODY, 7, 1.2))
-                    .with(Setting.BODY_VERY_LONG, new Rule(RangeType.REAL_BODY, 4, 2.5))
-                    .with(Setting.BODY_SHORT, new Rule(RangeType.REAL_BODY, 14, 0.8))
-                    .with(Setting.BODY_DOJI, new Rule(RangeType.HIGH_LOW, 3, 0.15))
-                    .with(Setting.SHADOW_LONG, new Rule(RangeType.REAL_BODY, 2, 1.0))
-                    .with(Setting.SHADOW_VERY_LONG, new Rule(RangeType.HIGH_LOW, 6, 0.5))
-                    .with(Setting.SHADOW_SHORT, new Rule(RangeType.SHADOWS, 4, 1.5))
-                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.SHADOWS, 8, 0.3))
-                    .with(Setting.NEAR, new Rule(RangeType.HIGH_LOW, 1, 0.3))
-                    .with(Setting.FAR, new Rule(RangeType.REAL_BODY, 9, 1.0))
-                    .with(Setting.EQUAL, new Rule(RangeType.HIGH_LOW, 0, 0.05)),
-            CandleSettings.defaults()
-                    .with(Setting.BODY_LONG, new Rule(RangeType.HIGH_LOW, 0, 0.6))
-                    .with(Setting.BODY_SHORT, new Rule(RangeType.REAL_BODY, 0, 1.5))
-                    .with(Setting.BODY_DOJI, new Rule(RangeType.HIGH_LOW, 0, 0.1))
-                    .with(Setting.SHADOW_SHORT, new Rule(RangeType.HIGH_LOW, 0, 0.4))
-                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.HIGH_LOW, 0, 0.05))
-                    .with(Setting.NEAR, new Rule(RangeType.HIGH_LOW, 0, 0.2))
-                    .with(Setting.FAR, new Rule(RangeType.HIGH_LOW, 0, 0.6))
-                    .with(Setting.EQUAL, new Rule(RangeType.SHADOWS, 0, 0.1)),
-            CandleSettings.defaults()
-                    .with(Setting.BODY_LONG, new Rule(RangeType.SHADOWS, 30, 2.0))
-                    .with(Setting.BODY_SHORT, new Rule(RangeType.HIGH_LOW, 25, 0.5))
-                    .with(Setting.BODY_DOJI, new Rule(RangeType.REAL_BODY, 40, 0.2))
-                    .with(Setting.SHADOW_LONG, new Rule(RangeType.SHADOWS, 20, 1.0))
-                    .with(Setting.SHADOW_VERY_LONG, new Rule(RangeType.SHADOWS, 33, 1.5))
-                    .with(Setting.SHADOW_VERY_SHORT, new Rule(RangeType.REAL_BODY, 21, 0.2))
-                    .with(Setting.NEAR, new Rule(RangeType.REAL_BODY, 17, 0.5))
-                    .with(Setting.EQUAL, new Rule(RangeType.REAL_BODY, 12, 0.1)));
+    /** TA-Lib's default candle settings and others: other periods, factors and range types; periods 0; long averages. */
+    static final List<CandleSettings> PATTERN_SETTINGS = List.of(CandleSettings.defaults(), CandleSettingSets.OTHER,
+            CandleSettingSets.OWN_CANDLE, CandleSettingSets.LONG_AVERAGES);
 
     /** The candlestick patterns with a kernel, at their defaults and with other penetrations. */
     static List<Indicator> patternSpecs() {
