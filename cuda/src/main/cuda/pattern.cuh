@@ -130,7 +130,7 @@ template <typename P, typename Rings> struct PatternWith {
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         c.push(x);
-        r.push(c);
+        if (P::NA > 0) r.push(c);  // (a pattern without averages reads no range)
         if (t < first) {  // the same for every lane
 #pragma unroll
             for (int j = 0; j < P::NA; j++) a[j].prime(t, r);
