@@ -16,6 +16,7 @@
 #include "framework.cuh"
 
 namespace {
+namespace cdl {  // the patterns' own names (Avg, Candles, NEAR ...), apart from the other families' in the one translation unit
 
 // TA-Lib's candle settings (TA_CandleSettingType, core's CandleSettings.Setting), in TA-Lib's order.
 enum CandleSetting { BODY_LONG, BODY_VERY_LONG, BODY_SHORT, BODY_DOJI, SHADOW_LONG, SHADOW_VERY_LONG, SHADOW_SHORT, SHADOW_VERY_SHORT, NEAR, FAR, EQUAL, SETTINGS };
@@ -152,20 +153,21 @@ __device__ void patternSeries(const double* const (&in)[4], T* const (&out)[1], 
     });
 }
 
+}  // namespace cdl
 }  // namespace
 
 // Entry points: CDL(name, P) defines name_f64 and name_f32 with the parameters (open, high, low, close, output, lengths,
 // bars, segmentLength, halo, align, int lookback, int rule[11], double factor[11], double penetration, double* scratch)
 // (KernelCall.pattern packs them).
-#define CDL_T(name, P, SFX, T)                                                                                                                 \
-    extern "C" __global__ void __launch_bounds__(32)                                                                                           \
+#define CDL_T(name, P, SFX, T)                                                                                                              \
+    extern "C" __global__ void __launch_bounds__(32)                                                                                        \
         name##_##SFX(const double* x0, const double* x1, const double* x2, const double* x3, T* y0, const int* n, int bars, int sl, int hl, \
-                     int al, int lb, int s0, int s1, int s2, int s3, int s4, int s5, int s6, int s7, int s8, int s9, int s10, double f0,   \
-                     double f1, double f2, double f3, double f4, double f5, double f6, double f7, double f8, double f9, double f10,        \
-                     double pen, double* r) {                                                                                              \
-        const double* const in[4] = {x0, x1, x2, x3};                                                                                      \
-        T* const out[1] = {y0};                                                                                                            \
-        const CdlParams q{lb, {s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10}, {f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10}, pen};          \
-        patternSeries<P, T>(in, out, n, Span(bars, sl, hl, al), q, r);                                                                     \
+                     int al, int lb, int s0, int s1, int s2, int s3, int s4, int s5, int s6, int s7, int s8, int s9, int s10, double f0,    \
+                     double f1, double f2, double f3, double f4, double f5, double f6, double f7, double f8, double f9, double f10,         \
+                     double pen, double* r) {                                                                                               \
+        const double* const in[4] = {x0, x1, x2, x3};                                                                                       \
+        T* const out[1] = {y0};                                                                                                             \
+        const cdl::CdlParams q{lb, {s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10}, {f0, f1, f2, f3, f4, f5, f6, f7, f8, f9, f10}, pen};      \
+        cdl::patternSeries<P, T>(in, out, n, Span(bars, sl, hl, al), q, r);                                                                 \
     }
 #define CDL(name, P) CDL_T(name, P, f64, double) CDL_T(name, P, f32, float)

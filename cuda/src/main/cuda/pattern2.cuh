@@ -6,6 +6,7 @@
 #include "pattern.cuh"
 
 namespace {
+namespace cdl {
 
 // TA-Lib's CDL2CROWS: a long white candle, a black one gapping up, a black one opening in the second's body and closing in the
 // first's (-100).
@@ -1088,6 +1089,7 @@ using P_cdlunique3river = CdlUnique3River;
 using P_cdlupsidegap2crows = CdlUpsideGap2Crows;
 using P_cdlxsidegap3methods = CdlXSideGap3Methods;
 
+}  // namespace cdl
 }  // namespace
 
 #define CDL_PATTERNS(X) \
@@ -1101,5 +1103,5 @@ using P_cdlxsidegap3methods = CdlXSideGap3Methods;
     X(cdlseparatinglines) X(cdlshootingstar) X(cdlshortline) X(cdlspinningtop) X(cdlstalledpattern) X(cdlsticksandwich) X(cdltakuri) \
     X(cdltasukigap) X(cdlthrusting) X(cdltristar) X(cdlunique3river) X(cdlupsidegap2crows) X(cdlxsidegap3methods)
 
-#define CDL_ENTRIES(name) CDL(name, P_##name)
+#define CDL_ENTRIES(name) CDL(name, cdl::P_##name)
 CDL_PATTERNS(CDL_ENTRIES)
