@@ -58,7 +58,10 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     E(linearreg_slope), E(linearreg_intercept), E(linearreg_angle), E(ultosc),
     // trend.cuh
     E(plus_dm), E(minus_dm), E(plus_di), E(minus_di), E(dx), E(adxr), E(aroon), E(aroonosc), E(maxindex), E(minindex), E(minmaxindex),
-    E(sar), E(sarext), E(beta), E(correl), E(imi), E(avgdev), E(accbands), E(macdfix)};
+    E(sar), E(sarext), E(beta), E(correl), E(imi), E(avgdev), E(accbands), E(macdfix),
+    // the candlestick patterns (pattern2.cuh)
+#define E_CDL(name) E(name),
+    CDL_PATTERNS(E_CDL)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes
 const uint32_t POISON32 = 0x7fa0beefU;

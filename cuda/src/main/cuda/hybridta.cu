@@ -14,6 +14,7 @@
 //   statistic.cuh   VAR STDDEV LINEARREG LINEARREG_SLOPE LINEARREG_INTERCEPT LINEARREG_ANGLE TSF (framework)
 //   trend.cuh       PLUS_DM MINUS_DM PLUS_DI MINUS_DI DX ADX ADXR AROON AROONOSC MAXINDEX MININDEX MINMAXINDEX SAR SAREXT
 //                   BETA CORREL IMI AVGDEV ACCBANDS MACDFIX (framework, with their entry points)
+//   pattern.cuh     the candle toolkit of the candlestick patterns; pattern2.cuh: the 61 CDL* (framework, entry points there)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
@@ -26,6 +27,7 @@
 #include "math.cuh"
 #include "statistic.cuh"
 #include "trend.cuh"
+#include "pattern2.cuh"
 #include "layout.cuh"
 
 // ---------------------------------------------------------------- entry points, one per output precision

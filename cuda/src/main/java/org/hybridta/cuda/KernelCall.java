@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hybridta.Field;
 import org.hybridta.backend.Precision;
+import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.MaType;
 
@@ -42,6 +43,35 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             // trend family (trend.cuh): directional movement, tracked extremes, SAR, window statistics, MACDFIX
             "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "aroon", "aroonosc", "maxindex", "minindex", "minmaxindex",
             "sar", "sarext", "beta", "correl", "imi", "avgdev", "accbands", "macdfix")));
+
+    // ---------------------------------------------------------------- pattern recognition (cuda-cdl): the candlestick patterns
+
+    /** The candlestick patterns (pattern2.cuh's CDL_PATTERNS): every pattern-recognition function of the catalog. */
+    static boolean isPattern(Indicator ind) {
+        return ind.function().group() == org.hybridta.indicator.Group.PATTERN_RECOGNITION;
+    }
+
+    /**
+     * A pattern's launch under the candle settings current now (read once, as the CPU backend reads them once per call):
+     * the lookback, each setting's range type and period packed as {@code range | period << 2}, then the settings'
+     * factors and the penetration (0 where the pattern has none); the ring holds the three ranges of lookback + 1 candles.
+     */
+    private static KernelCall pattern(Indicator ind) {
+        CandleSettings settings = CandleSettings.current();
+        CandleSettings.Setting[] all = CandleSettings.Setting.values();
+        int lookback = org.hybridta.functions.Functions.lookback(ind.name(), ind.params());
+        int[] ints = new int[1 + all.length];
+        double[] doubles = new double[all.length + 1];
+        ints[0] = lookback;
+        for (CandleSettings.Setting s : all) {
+            CandleSettings.Rule r = settings.rule(s);
+            ints[1 + s.ordinal()] = r.range().ordinal() | r.avgPeriod() << 2;
+            doubles[s.ordinal()] = r.factor();
+        }
+        boolean penetration = ind.function().params().stream().anyMatch(p -> p.name().equals("penetration"));
+        doubles[all.length] = penetration ? ind.param("penetration") : 0.0;
+        return new KernelCall(ind.name(), ind.inputFields(), 1, ints, doubles, 3 * (lookback + 1), Segments.halo(ind), 1, false, false);
+    }
 
     /**
      * A framework function's padded parameters (3 ints, 2 doubles; SAREXT's entry point takes 8 doubles) and ring doubles per
@@ -188,6 +218,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
      */
     static Optional<KernelCall> find(Indicator ind) {
         if (FRAMEWORK.contains(ind.name())) return Optional.ofNullable(framework(ind));
+        if (isPattern(ind)) return Optional.of(pattern(ind));
         return base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
                 Segments.halo(ind), Segments.align(ind), ringInRegisters(ind), false));
     }

@@ -92,6 +92,10 @@ record Segments(int count, int length, int halo, int align) {
     /** Bars before a segment that its computation needs (see the class documentation); -1 if the kernel must not be segmented. */
     static int halo(Indicator ind) {
         int lb = ind.lookback();
+        // the candlestick patterns (cuda-cdl): the candle averages' running totals carry their rounding from the first
+        // bar and decide the comparisons, the hikkakes carry a pending pattern: never segmented; the two patterns with
+        // neither are windows of their lookback
+        if (KernelCall.isPattern(ind)) return ind.name().equals("cdlengulfing") || ind.name().equals("cdl3outside") ? lb : -1;
         return switch (ind.name()) {
             // windows and lags: the lookback rebuilds them exactly
             case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",

@@ -31,6 +31,7 @@ class KernelCallTest {
         Set<String> k = new TreeSet<>(Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "macd", "bbands", "atr", "trange",
                 "stoch", "cci", "willr", "roc", "mom", "obv", "mfi"));   // hand-tuned
         k.addAll(KernelCall.FRAMEWORK);                          // on the kernel framework
+        for (Indicator i : Indicators.catalog()) if (KernelCall.isPattern(i)) k.add(i.name());   // the candlestick patterns
         return java.util.Collections.unmodifiableSet(k);
     }
 
@@ -65,6 +66,23 @@ class KernelCallTest {
         }
         assertThat(withKernel).as("every listed kernel is exercised").isEqualTo(new TreeSet<>(KERNELS));
         System.out.println("no cuda kernel (auto computes these on the cpu): " + without);
+    }
+
+    /** pattern2.cuh's CDL_PATTERNS (the pattern kernels' entry points, and the emulator's) names every candlestick pattern of the catalog. */
+    @Test void everyCandlestickPatternHasAKernel() throws Exception {
+        java.nio.file.Path src = null;
+        for (String d : List.of("src/main/cuda/pattern2.cuh", "cuda/src/main/cuda/pattern2.cuh")) {
+            if (java.nio.file.Files.isRegularFile(java.nio.file.Path.of(d))) src = java.nio.file.Path.of(d);
+        }
+        org.junit.jupiter.api.Assumptions.assumeTrue(src != null, "skipped: pattern2.cuh is not in this working directory");
+        String text = java.nio.file.Files.readString(src);
+        String list = text.substring(text.indexOf("#define CDL_PATTERNS(X)"), text.indexOf("#define CDL_ENTRIES"));
+        Set<String> kernels = new TreeSet<>(), patterns = new TreeSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("X\\((\\w+)\\)").matcher(list);
+        while (m.find()) kernels.add(m.group(1));
+        for (Indicator i : Indicators.catalog()) if (KernelCall.isPattern(i)) patterns.add(i.name());
+        assertThat(patterns).hasSize(61);
+        assertThat(kernels).as("the pattern kernels").isEqualTo(patterns);
     }
 
     /** docs/cuda.md lists exactly the functions that have kernels (between its cuda-functions markers). */

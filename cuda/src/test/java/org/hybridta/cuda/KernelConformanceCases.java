@@ -11,7 +11,11 @@ import org.hybridta.Panel;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
+import org.hybridta.BarSeries;
 import org.hybridta.conformance.BackendConformanceTest;
+import org.hybridta.conformance.CandleBars;
+import org.hybridta.conformance.CandleSettingSets;
+import org.hybridta.indicator.CandleSettings;
 import org.hybridta.conformance.RandomBars;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
@@ -94,5 +98,95 @@ abstract class KernelConformanceCases {
             }
         }
         assertThat(failures).isEmpty();
+    }
+
+    // ---------------------------------------------------------------- the candlestick patterns (cuda-cdl)
+
+    /** TA-Lib's default candle settings and others: other periods, factors and range types; periods 0; long averages. */
+    static final List<CandleSettings> PATTERN_SETTINGS = List.of(CandleSettings.defaults(), CandleSettingSets.OTHER,
+            CandleSettingSets.OWN_CANDLE, CandleSettingSets.LONG_AVERAGES);
+
+    /** The candlestick patterns with a kernel, at their defaults and with other penetrations. */
+    static List<Indicator> patternSpecs() {
+        List<Indicator> specs = new ArrayList<>();
+        for (Indicator ind : specs()) {
+            if (!KernelCall.isPattern(ind)) continue;
+            specs.add(ind);
+            if (ind.spec().contains(":")) {
+                for (String p : new String[] {"0", "0.75"}) specs.add(Indicators.parse(ind.name() + ":" + p));
+            }
+        }
+        return specs;
+    }
+
+    /**
+     * The candlestick patterns on series that contain them (core's {@link CandleBars}; the random walks of
+     * {@link #panels()} rarely do), ragged (lengths 0 to 3,000, some just at or past a lookback), on cent prices with
+     * flat stretches and on volatile candles whose averages round (where a roll adding in another order than TA-Lib's
+     * fails), at TA-Lib's default candle settings and at three others ({@link #PATTERN_SETTINGS}): every signal equals
+     * the CPU's, and at the defaults every pattern fires somewhere, so that the comparison is not of zeros only.
+     */
+    @Test void everyPatternEqualsTheCpuOnCandleBars() {
+        List<Indicator> specs = patternSpecs();
+        assertThat(specs.stream().map(Indicator::name).distinct().count()).as("patterns with a kernel").isEqualTo(61);
+        int[] lengths = {3000, 0, 1, 5, 11, 12, 13, 40, 2999, 1000};
+        List<BarSeries> series = new ArrayList<>();
+        for (int i = 0; i < lengths.length; i++) series.add(CandleBars.of("C" + i, SEED + i, lengths[i]));
+        // cent prices with flat stretches (candles of no body and no range) and runs of one close
+        series.add(RandomBars.of(RandomBars.Kind.FLAT_STRETCHES, "F", SEED, 3000));
+        // volatile candles (ranges of tens of percent, prices in full binary precision) with flat stretches: the averages'
+        // totals round at every addition, so their last bits depend on the order of the additions, and in a flat stretch
+        // a total is the rounding residue alone, whose sign decides a doji; only TA-Lib's order gives the CPU's signals
+        for (int i = 0; i < 2; i++) series.add(volatileWithFlats("V" + i, SEED + i, 3000));
+        Panel panel = Panel.of(series);
+        List<String> failures = new ArrayList<>();
+        try {
+            for (CandleSettings settings : PATTERN_SETTINGS) {
+                CandleSettings.use(settings);
+                var expected = cpu.compute(panel, specs);
+                if (settings == CandleSettings.defaults()) {
+                    for (int c = 0; c < specs.size(); c++) {
+                        if (!Indicators.catalog().contains(specs.get(c))) continue;  // defaults only: deeper penetrations may not fire
+                        long fires = java.util.Arrays.stream(expected.data(c)).filter(v -> v != 0 && !Double.isNaN(v)).count();
+                        assertThat(fires).as("bars where %s fires in the candle bars", specs.get(c).spec()).isPositive();
+                    }
+                }
+                for (Precision precision : precisions()) {
+                    var actual = backend(precision).compute(panel, specs);
+                    for (String f : Compare.check(specs, actual, expected, precision == Precision.FLOAT ? 0x1p-24 : 0)) {
+                        failures.add(precision + ", candle settings " + PATTERN_SETTINGS.indexOf(settings) + ": " + f);
+                    }
+                }
+            }
+        } finally {
+            CandleSettings.use(CandleSettings.defaults());
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /**
+     * {@code n} candles opening around 1 (log-normal), moving 20% (log-normal) and reaching 20% further, with stretches of
+     * 10 to 30 candles of one price (o = h = l = c) starting one bar in 20.
+     */
+    static BarSeries volatileWithFlats(String symbol, long seed, int n) {
+        java.util.Random r = new java.util.Random(seed);
+        double[] o = new double[n], h = new double[n], l = new double[n], c = new double[n], v = new double[n];
+        double price = 1;
+        int flat = 0;
+        for (int t = 0; t < n; t++) {
+            v[t] = 1000;
+            if (flat == 0 && r.nextInt(20) == 0) flat = 10 + r.nextInt(21);
+            if (flat > 0) {
+                flat--;
+                o[t] = h[t] = l[t] = c[t] = price;
+                continue;
+            }
+            o[t] = Math.exp(0.5 * r.nextGaussian());
+            c[t] = o[t] * Math.exp(0.2 * r.nextGaussian());
+            h[t] = Math.max(o[t], c[t]) * (1 + 0.2 * Math.abs(r.nextGaussian()));
+            l[t] = Math.min(o[t], c[t]) * (1 - Math.min(0.9, 0.2 * Math.abs(r.nextGaussian())));
+            price = c[t];
+        }
+        return BarSeries.of(symbol, RandomBars.weekdays(n), o, h, l, c, null, v);
     }
 }

@@ -48,7 +48,8 @@ class SegmentsTest {
                 // the trend family's recursions, tracked bars and running sums
                 case "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "sar", "sarext", "maxindex", "minindex", "minmaxindex",
                      "beta", "correl", "imi", "accbands" -> true;
-                default -> false;
+                case "cdlengulfing", "cdl3outside" -> false;   // the patterns without candle averages or state: windows
+                default -> KernelCall.isPattern(ind);   // the other patterns' candle averages: running totals
             };
             assertThat(Segments.halo(ind) < 0).as(ind.spec()).isEqualTo(sums);
             Segments s = Segments.plan(KernelCall.of(ind), 1, 100_000, 2000, 0);
