@@ -12,6 +12,7 @@ package org.hybridta.functions;
  * and writes its arrays at one index (the shifted operand is copied first), which is what C2 vectorises: a branch-free
  * {@link Math#max} over vectors, where TA-Lib's tracker takes an unpredictable branch a bar. A chunk whose extremes
  * show a NaN or a zero is refused: {@link #combine} then returns false and the caller runs the tracker from the start.
+ * {@link #aroon} builds, the same way, the bars since each window's latest extreme (AROON, AROONOSC).
  */
 final class SlidingMinMax {
     /** Bars a chunk produces; its arrays (window - 1 bars more) stay in the level-2 cache. */
