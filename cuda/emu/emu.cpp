@@ -55,7 +55,10 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     E(avgprice), E(medprice), E(typprice), E(wclprice), E(bop), E(add), E(sub), E(mult), E(div), E(acos), E(asin), E(atan), E(ceil),
     E(cos), E(cosh), E(exp), E(floor), E(ln), E(log10), E(sin), E(sinh), E(sqrt), E(tan), E(tanh), E(rocp), E(rocr), E(rocr100),
     E(sum), E(ad), E(natr), E(max), E(min), E(midpoint), E(midprice), E(var), E(stddev), E(cmo), E(trix), E(apo), E(ppo), E(adosc), E(minmax), E(linearreg), E(tsf),
-    E(linearreg_slope), E(linearreg_intercept), E(linearreg_angle), E(ultosc)};
+    E(linearreg_slope), E(linearreg_intercept), E(linearreg_angle), E(ultosc),
+    // averages.cuh and cycle.cuh
+    E(ma), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
+    E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes
 const uint32_t POISON32 = 0x7fa0beefU;
