@@ -57,7 +57,7 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     E(sum), E(ad), E(natr), E(max), E(min), E(midpoint), E(midprice), E(var), E(stddev), E(cmo), E(trix), E(apo), E(ppo), E(adosc), E(minmax), E(linearreg), E(tsf),
     E(linearreg_slope), E(linearreg_intercept), E(linearreg_angle), E(ultosc),
     // averages.cuh and cycle.cuh
-    E(ma), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
+    E(ma), E(mavp), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
     E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes

@@ -60,6 +60,9 @@ struct MamaCore {
     }
 };
 
+// The doubles MaStep::save writes (KernelCall.MAVP_STATE).
+constexpr int MA_STATE = 21;
+
 // TA-Lib's TA_MA of any type fed one value at a time from the average's first bar, with the arithmetic of core's
 // MovingAverage steps (SmaStep, EmaStep, WmaStep, DemaStep, TemaStep, Trima.State, Kama.State, Mama.State, T3.State):
 // feed(x, y) returns whether y is a value. The type is a run-time value, the same for every lane of a warp. The ring
@@ -92,6 +95,19 @@ struct MaStep {
             c4 = 1.0 + 3.0 * v - c1 + 3.0 * v2;
             left = p;
         }
+    }
+
+    // The state of every type but MAMA as MA_STATE doubles (MAVP keeps one per period in its rings).
+    __device__ void save(Ring r) const {
+        const double v[MA_STATE] = {(double) n, (double) pos, s0, s1, s2, s3, e1.v, (double) e1.n, e2.v, (double) e2.n, e3.v, (double) e3.n,
+                                    (double) stage, (double) left, sum, e[0], e[1], e[2], e[3], e[4], e[5]};
+        for (int j = 0; j < MA_STATE; j++) r.set(j, v[j]);
+    }
+    __device__ void load(Ring r) {
+        n = (int) r.get(0), pos = (int) r.get(1), s0 = r.get(2), s1 = r.get(3), s2 = r.get(4), s3 = r.get(5);
+        e1.v = r.get(6), e1.n = (int) r.get(7), e2.v = r.get(8), e2.n = (int) r.get(9), e3.v = r.get(10), e3.n = (int) r.get(11);
+        stage = (int) r.get(12), left = (int) r.get(13), sum = r.get(14);
+        for (int j = 0; j < 6; j++) e[j] = r.get(15 + j);
     }
 
     __device__ bool feed(double x, double& y) {
@@ -295,6 +311,65 @@ template <int Fixed> struct MaFn {
         return maRing(maType(packed), maPeriod(packed));
     }
     template <typename Rings> using With = MaFnWith<Fixed, Rings>;
+};
+
+// MAVP (core's Mavp): i0 and i1 the shortest and longest period, i2 the MA type. As TA-Lib, one average per period q,
+// each started maLookback(q) bars before the function's first value; each bar takes the value of the average of its
+// period (the periods input truncated as C's (int) and clamped). Every average runs every bar (O(periods) a bar);
+// their states live in the rings, MA_STATE doubles and the window per period. MAMA's average is the same for every
+// period: one, outside the rings.
+template <typename Rings> struct MavpWith {
+    static constexpr int IN = 2, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = true;
+    using G = Narrow;
+    Rings rings;
+    int lo, hi, type, lookback;
+    MamaCore mama;
+    __device__ MavpWith(const Params& q, Rings r) : rings(r), lo(q.i0), hi(q.i1), type(q.i2), lookback(maLookback(q.i2, q.i1)), mama(0.5, 0.05) {
+        if (type == MA_MAMA) return;
+        int off = 0;
+        for (int p = lo; p <= hi; p++) {
+            MaStep(p * 16 + type, rings(off + MA_STATE)).save(rings(off));
+            off += MA_STATE + maRing(type, p);
+        }
+    }
+    __device__ int lag(int) const { return 0; }
+    __device__ bool step(int t, const double* x, double* y) {
+        if (type == MA_MAMA) {
+            mama.next(x[0]);
+            y[0] = mama.mama;
+            return t >= lookback;
+        }
+        const double v = x[1];
+        int want = v >= -2147483648.0 && v < 2147483648.0 ? (int) v : -2147483647 - 1;  // C's (int) on x86-64
+        want = want < lo ? lo : want > hi ? hi : want;
+        double value = 0.0;
+        int off = 0;
+        for (int p = lo; p <= hi; p++) {
+            if (t >= lookback - maLookback(type, p)) {
+                MaStep ma(p * 16 + type, rings(off + MA_STATE));
+                ma.load(rings(off));
+                double r = 0.0;
+                ma.feed(x[0], r);
+                ma.save(rings(off));
+                value = p == want ? r : value;
+            }
+            off += MA_STATE + maRing(type, p);
+        }
+        y[0] = value;
+        return t >= lookback;
+    }
+};
+struct Mavp {
+    static constexpr int IN = 2, OUT = 1;
+    static constexpr bool RINGS = true;
+    __device__ static int ringDoubles(const Params& q) {
+        if (q.i2 == MA_MAMA) return 0;
+        int total = 0;
+        for (int p = q.i0; p <= q.i1; p++) total += MA_STATE + maRing(q.i2, p);
+        return total;
+    }
+    template <typename Rings> using With = MavpWith<Rings>;
 };
 
 // MAMA (core's Mama): outputs MAMA and FAMA, d0 the fast limit, d1 the slow one.

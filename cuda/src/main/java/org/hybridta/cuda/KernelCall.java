@@ -40,7 +40,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             "rocp", "rocr", "rocr100", "sum", "max", "min", "midpoint", "midprice", "var", "stddev", "ad", "adosc", "natr", "cmo", "trix",
             "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc",
             // moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh)
-            "ma", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine",
+            "ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine",
             "ht_trendline", "ht_trendmode")));
 
     /** A framework function's padded parameters (3 ints, 2 doubles) and ring doubles per series; null where the parameters are not covered. */
@@ -103,6 +103,16 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ints[1] = swap ? fast : slow;
                 ints[2] = ma(maType(ind, "signalmatype"), ind.intParam("signalperiod"));
                 ring = maRing(ints[0]) + maRing(ints[1]) + maRing(ints[2]);
+            }
+            case "mavp" -> {
+                ints[0] = ind.intParam("minperiod");
+                ints[1] = ind.intParam("maxperiod");
+                MaType type = maType(ind, "matype");
+                ints[2] = type.ordinal();
+                long states = 0;  // one average per period (MAMA's is one for all, outside the rings)
+                for (int p = ints[0]; type != MaType.MAMA && p <= ints[1]; p++) states += MAVP_STATE + maRing(ma(type, p));
+                if (states > MAVP_MAX_RING) return null;
+                ring = (int) states;
             }
             case "stochf" -> {
                 ints[0] = ind.intParam("fastk_period");
@@ -234,6 +244,15 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         return new KernelCall(ind.name() + "_ma", ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.ANY_MA_TYPE_HALO, 1, false,
                 true);
     }
+
+    /** The doubles of one average's state in MAVP's rings (averages.cuh's MA_STATE). */
+    static final int MAVP_STATE = 21;
+
+    /**
+     * The most ring doubles a series MAVP may keep (its averages' states and windows, for every period from minperiod to
+     * maxperiod: 2 MiB a series at most); wider ranges of periods have no kernel and run on the CPU.
+     */
+    static final int MAVP_MAX_RING = 1 << 18;
 
     /** An MA-type parameter and its period packed into one kernel int, {@code period * 16 + type} (averages.cuh's maType and maPeriod). */
     static int ma(MaType type, int period) {

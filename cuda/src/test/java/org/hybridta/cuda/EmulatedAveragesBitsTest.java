@@ -26,7 +26,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
         disabledReason = "set -Dhybridta.emulate=true to run the kernels on the CPU emulator (needs g++ 12+)")
 class EmulatedAveragesBitsTest {
     /** The functions of averages.cuh and cycle.cuh, and those that reach them through MA-type parameters. */
-    static final Set<String> FUNCTIONS = Set.of("ma", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "bbands", "stoch",
+    static final Set<String> FUNCTIONS = Set.of("ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "bbands", "stoch",
             "apo", "ppo", "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine", "ht_trendline", "ht_trendmode");
     static final Set<String> THROUGH_LIBM_SIN = Set.of("ht_sine", "ht_trendmode");
 
@@ -35,6 +35,7 @@ class EmulatedAveragesBitsTest {
         assumeTrue(why == null, () -> "skipped: " + why);
         List<Indicator> specs = KernelConformanceCases.specs().stream()
                 .filter(i -> FUNCTIONS.contains(i.name()) && KernelCall.of(i).framework()).toList();
+        assumeTrue(!specs.isEmpty(), "skipped: -Dhybridta.functions selects none of these functions");
         ComputeBackend emu = Emulator.backend(Precision.DOUBLE, EmulatedConformanceTest.H100_RESIDENT, 0);
         List<String> failures = new ArrayList<>();
         try (ComputeBackend cpu = Backends.open("cpu")) {
