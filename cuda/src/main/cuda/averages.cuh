@@ -7,6 +7,7 @@
 #pragma once
 #include "framework.cuh"
 #include "cycle.cuh"
+#include "momentum.cuh"
 
 namespace {
 
@@ -506,30 +507,18 @@ template <typename Rings> struct StochRsiWith {
     using G = Narrow;
     SlidingExtremes ex;
     MaStep fastD;
+    GainLoss rsi;
     int p, firstK, lookback;
-    double prev = 0.0, gain = 0.0, loss = 0.0;
-    __device__ StochRsiWith(const Params& q, Rings rings) : ex(rings(0), rings(q.i1), q.i1), fastD(q.i2, rings(2 * q.i1)), p(q.i0) {
+    __device__ StochRsiWith(const Params& q, Rings rings)
+        : ex(rings(0), rings(q.i1), q.i1), fastD(q.i2, rings(2 * q.i1)), rsi(q.i0), p(q.i0) {
         firstK = q.i0 + q.i1 - 1;
         lookback = firstK + maLookback(maType(q.i2), maPeriod(q.i2));
     }
     __device__ int lag(int) const { return 0; }
     __device__ bool step(int t, const double* x, double* y) {
-        double d = x[0] - prev;
-        prev = x[0];
-        double g = d < 0 ? 0.0 : d, l = d < 0 ? -d : 0.0;  // a NaN change is a gain, as TA-Lib's
-        if (t > p) {
-            gain = ((gain * (p - 1)) + g) / p;
-            loss = ((loss * (p - 1)) + l) / p;
-        } else if (t >= 1) {
-            gain += g;
-            loss += l;
-            if (t == p) {
-                loss /= p;
-                gain /= p;
-            }
-        }
-        double total = gain + loss;
-        double r = !nearZero(total) ? 100.0 * (gain / total) : 0.0;
+        rsi.next(t, x[0]);
+        double total = rsi.gain + rsi.loss;
+        double r = !nearZero(total) ? 100.0 * (rsi.gain / total) : 0.0;  // core's Rsi.value
         double k = 0.0, fd = 0.0;
         if (t >= p) {
             ex.push(r, r);

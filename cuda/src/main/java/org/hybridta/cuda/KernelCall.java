@@ -241,8 +241,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 return null;
             }
         }
-        return new KernelCall(ind.name() + "_ma", ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.ANY_MA_TYPE_HALO, 1, false,
-                true);
+        return new KernelCall(ind.name() + "_ma", ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), 1, false, true);
     }
 
     /** The doubles of one average's state in MAVP's rings (averages.cuh's MA_STATE). */
@@ -299,11 +298,15 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                     ? new Base("bbands", 3, new int[] {period(ind)}, new double[] {ind.param("nbdevup")}, 0) : null;
             case "stoch" -> {
                 int k = ind.intParam("fastk_period"), sk = ind.intParam("slowk_period"), sd = ind.intParam("slowd_period");
-                boolean smas = ind.param("slowk_matype") == MaType.SMA.ordinal() && ind.param("slowd_matype") == MaType.SMA.ordinal();
-                yield smas ? new Base("stoch", 2, new int[] {k, sk, sd}, new double[0], 2 * k + sk + sd) : null;
+                yield smaStoch(ind) ? new Base("stoch", 2, new int[] {k, sk, sd}, new double[0], 2 * k + sk + sd) : null;
             }
             default -> null;
         });
+    }
+
+    /** Whether STOCH's slow averages are both SMAs: then its hand-tuned kernel computes it, else {@code stoch_ma}. */
+    static boolean smaStoch(Indicator ind) {
+        return ind.param("slowk_matype") == MaType.SMA.ordinal() && ind.param("slowd_matype") == MaType.SMA.ordinal();
     }
 
     private static int period(Indicator ind) {

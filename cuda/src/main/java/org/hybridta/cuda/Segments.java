@@ -94,7 +94,7 @@ record Segments(int count, int length, int halo, int align) {
         int lb = ind.lookback();
         return switch (ind.name()) {
             // windows and lags: the lookback rebuilds them exactly
-            case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
+            case "willr", "cci", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
                  "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> lb;
             // a function of each bar alone
             case "avgprice", "medprice", "typprice", "wclprice", "bop", "add", "sub", "mult", "div", "acos", "asin", "atan", "ceil", "cos",
@@ -107,18 +107,14 @@ record Segments(int count, int length, int halo, int align) {
             case "macd" -> add(lb, decay(Math.min(emaAlpha(Math.max(ind.intParam("fastperiod"), ind.intParam("slowperiod"))),
                     emaAlpha(ind.intParam("signalperiod"))), 2));
             case "rsi", "atr" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 1));
+            // STOCH's SMAs are restarted like windows (see above); its other MA types' averages (stoch_ma) are never cut
+            case "stoch" -> KernelCall.smaStoch(ind) ? lb : -1;
             // moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh): states carried from bar 0
             case "ma", "trima", "kama", "t3", "mama", "mavp", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor",
                  "ht_sine", "ht_trendline", "ht_trendmode" -> -1;
             default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV, SUM, AD, ADOSC, VAR, STDDEV, APO, PPO; NATR, CMO (no reach-back span)
         };
     }
-
-    /**
-     * The halo of the kernels for BBANDS, STOCH, APO and PPO with any MA type ({@code bbands_ma} ...): never segmented,
-     * as the averages' sums and recursions run from bar 0 (their faster kernels for the default types are).
-     */
-    static final int ANY_MA_TYPE_HALO = -1;
 
     /** The multiple a segment's computation starts at: CCI's period (its ring order), else 1. */
     static int align(Indicator ind) {

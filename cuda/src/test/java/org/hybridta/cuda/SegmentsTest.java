@@ -45,6 +45,10 @@ class SegmentsTest {
             boolean sums = switch (ind.name()) {
                 case "sma", "wma", "bbands", "mfi", "obv", "sum", "var", "stddev", "ad", "adosc", "apo", "ppo", "ultosc" -> true;
                 case "natr", "cmo" -> true;   // Wilder averages, which would need a reach-back span over flat stretches
+                // moving averages of any type and the Hilbert transform: states carried from bar 0 (averages.cuh, cycle.cuh)
+                case "ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor",
+                     "ht_sine", "ht_trendline", "ht_trendmode" -> true;
+                case "stoch" -> KernelCall.of(ind).kernel().equals("stoch_ma");   // its other MA types' averages
                 default -> false;
             };
             assertThat(Segments.halo(ind) < 0).as(ind.spec()).isEqualTo(sums);
