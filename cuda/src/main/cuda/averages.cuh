@@ -61,8 +61,17 @@ struct MamaCore {
     }
 };
 
+struct MaStep;
+HYBRIDTA_NOINLINE __device__ void trimaFirst(MaStep& ma);
+HYBRIDTA_NOINLINE __device__ bool t3Seed(MaStep& ma, double x, double& y);
+
 // The doubles MaStep::save writes (KernelCall.MAVP_STATE).
 constexpr int MA_STATE = 21;
+
+// Calls, not inlined code: MaStep's MAMA case (the Hilbert transform, rarely an MA type) and the warm-ups of TRIMA (the
+// first window) and T3 (the six seeding stages) would otherwise be copied into every unrolled step of every function
+// with an MA-type parameter (with the MAMA case: three times the PTX of the rest of the kernels).
+HYBRIDTA_NOINLINE __device__ bool mamaStep(MamaCore& core, double x) { return core.next(x); }
 
 // TA-Lib's TA_MA of any type fed one value at a time from the average's first bar, with the arithmetic of core's
 // MovingAverage steps (SmaStep, EmaStep, WmaStep, DemaStep, TemaStep, Trima.State, Kama.State, Mama.State, T3.State):
@@ -111,7 +120,11 @@ struct MaStep {
         for (int j = 0; j < 6; j++) e[j] = r.get(15 + j);
     }
 
-    __device__ bool feed(double x, double& y) {
+    // A call (maFeed): inlined, the nine types' code was copied into every unrolled step of every function with an
+    // MA-type parameter (up to 20,000 PTX lines a kernel, past the instruction cache); the state a call reads and
+    // writes stays in the L1-cached local memory of the thread.
+    __device__ __forceinline__ bool feed(double x, double& y);
+    __device__ __forceinline__ bool feedInline(double x, double& y) {
         if (p == 1) {
             y = x;
             return true;
@@ -135,7 +148,7 @@ struct MaStep {
             case MA_TRIMA: return trima(x, y);
             case MA_KAMA: return kama(x, y);
             case MA_MAMA:
-                if (!mamaCore.next(x)) return false;
+                if (!mamaStep(mamaCore, x)) return false;
                 y = mamaCore.mama;
                 return true;
             default: return t3(x, y);
@@ -184,16 +197,7 @@ struct MaStep {
         if (today < p - 1) return false;
         const int half = p >> 1;
         if (today == p - 1) {
-            int middle = p - 1 - half;
-            for (int i = middle; i >= 0; i--) {
-                s1 += ring.get(i);
-                s0 += s1;
-            }
-            for (int i = middle + 1; i <= today; i++) {
-                s2 += ring.get(i);
-                s0 += s2;
-            }
-            s3 = ring.get(0);
+            trimaFirst(*this);
             y = s0 * f;
             return true;
         }
@@ -263,13 +267,7 @@ struct MaStep {
         left = p - 1;
         return false;
     }
-    __device__ bool t3(double x, double& y) {
-        if (stage == 1) {
-            sum = left == p ? x : sum + x;
-            if (--left > 0) return false;
-            e[0] = sum / p;
-            return t3NextStage(y);
-        }
+    __device__ __forceinline__ bool t3(double x, double& y) {
         if (stage > 6) {
             e[0] = (k * x) + (m * e[0]);
             e[1] = (k * e[0]) + (m * e[1]);
@@ -279,6 +277,16 @@ struct MaStep {
             e[5] = (k * e[4]) + (m * e[5]);
             y = t3Value();
             return true;
+        }
+        return t3Seed(*this, x, y);
+    }
+    // stages 1 to 6 (t3Seed)
+    __device__ bool t3Seeding(double x, double& y) {
+        if (stage == 1) {
+            sum = left == p ? x : sum + x;
+            if (--left > 0) return false;
+            e[0] = sum / p;
+            return t3NextStage(y);
         }
         int seeded = stage - 1;
         double input = x;
@@ -291,7 +299,25 @@ struct MaStep {
         e[stage - 1] = sum / p;
         return t3NextStage(y);
     }
+    // TRIMA's sums over its first window (trimaFirst)
+    __device__ void trimaFirstWindow() {
+        int middle = p - 1 - (p >> 1);
+        for (int i = middle; i >= 0; i--) {
+            s1 += ring.get(i);
+            s0 += s1;
+        }
+        for (int i = middle + 1; i <= p - 1; i++) {
+            s2 += ring.get(i);
+            s0 += s2;
+        }
+        s3 = ring.get(0);
+    }
 };
+
+HYBRIDTA_NOINLINE __device__ void trimaFirst(MaStep& ma) { ma.trimaFirstWindow(); }
+HYBRIDTA_NOINLINE __device__ bool maFeed(MaStep& ma, double x, double& y) { return ma.feedInline(x, y); }
+__device__ __forceinline__ bool MaStep::feed(double x, double& y) { return maFeed(*this, x, y); }
+HYBRIDTA_NOINLINE __device__ bool t3Seed(MaStep& ma, double x, double& y) { return ma.t3Seeding(x, y); }
 
 // MA (any type: i0 packed), TRIMA, KAMA (i0 the period) and T3 (i0 the period, d0 the volume factor).
 template <int Fixed, typename Rings> struct MaFnWith {
@@ -302,7 +328,13 @@ template <int Fixed, typename Rings> struct MaFnWith {
     __device__ static int packed(const Params& q) { return Fixed < 0 ? q.i0 : q.i0 * 16 + Fixed; }
     __device__ MaFnWith(const Params& q, Rings rings) : ma(packed(q), rings(0), Fixed == MA_T3 ? q.d0 : 0.7) {}
     __device__ int lag(int) const { return 0; }
-    __device__ __forceinline__ bool step(int, const double* x, double* y) { return ma.feed(x[0], y[0]); }
+    __device__ __forceinline__ bool step(int, const double* x, double* y) {
+        // TRIMA, KAMA, T3 (periods of 2 or more): their own type's code inlined; MA: the call of any type
+        if constexpr (Fixed == MA_TRIMA) return ma.trima(x[0], y[0]);
+        else if constexpr (Fixed == MA_KAMA) return ma.kama(x[0], y[0]);
+        else if constexpr (Fixed == MA_T3) return ma.t3(x[0], y[0]);
+        else return ma.feed(x[0], y[0]);
+    }
 };
 template <int Fixed> struct MaFn {
     static constexpr int IN = 1, OUT = 1;

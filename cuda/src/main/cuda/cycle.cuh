@@ -13,6 +13,14 @@
 #include "framework.cuh"
 #include "ht_tables.cuh"
 
+// A function called rather than inlined where its code is large and its work per bar outweighs a call (the emulator
+// leaves the choice to g++).
+#ifdef HYBRIDTA_EMULATION
+#define HYBRIDTA_NOINLINE
+#else
+#define HYBRIDTA_NOINLINE __noinline__
+#endif
+
 namespace {
 
 // fdlibm's s_atan.c (core's Atan): the same double as Java's StrictMath.atan for every argument.
@@ -266,7 +274,9 @@ template <int Reading, typename Rings> struct HtPhaseWith {
     double sine = 0.0, leadSine = 0.0;
     __device__ HtPhaseWith(const Params&, Rings rings) : ht(true), phase(rings(0)), trend(rings(Reading == 3 ? 50 : 0)) {}
     __device__ int lag(int) const { return 0; }
-    __device__ bool step(int, const double* x, double* y) {
+    // a call: the DFT over up to 50 bars and the sines outweigh it, and inlined into the unrolled tiles they made the
+    // kernels' PTX several times longer
+    HYBRIDTA_NOINLINE __device__ bool step(int, const double* x, double* y) {
         if (Reading >= 2) trend.add(x[0]);
         if (!ht.next(x[0])) return false;
         if (Reading == 2) {
