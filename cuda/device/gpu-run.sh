@@ -13,6 +13,7 @@
 #                                                        # shard per core (function-benchmarks.sh --quick), about 4 minutes:
 #                                                        # $OUT/functions/function-benchmarks.md and cpu-functions-ratio.png
 #   bash .device-cuda/gpu-run.sh framework               # kernel-only timings of the framework's functions (EMA as a control)
+#   bash .device-cuda/gpu-run.sh averages                # the same for the MA-type functions and HT_*, then KernelConformanceGpuTest
 #   bash .device-cuda/gpu-run.sh coldstart               # first CUDA compute of fresh processes, JIT cache off (3 runs), and
 #                                                        # ColdStartGpuTest, KernelConformanceGpuTest; under a minute
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
@@ -108,6 +109,11 @@ case "$what" in
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     JMH_TIMEOUT=300 jmh trend CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
       -p indicator=plus_dm,plus_di,dx,adx,adxr,aroon,aroonosc,maxindex,minmaxindex,sar,sarext,beta,correl,imi,avgdev,accbands,macdfix,atr,ema
+  averages)  # moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh) alone, then their conformance on the GPU
+    JMH_TIMEOUT=300 jmh averages CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
+      -p indicator=ma:30:kama,ma:30:t3,ma:30:mama,trima,kama,t3,mama,mavp,macdext,stochf,stochrsi,bbands:20:2:1,apo:12:26:kama,ht_dcperiod,ht_sine,ht_trendmode,ema
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
+    summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     ;;
   coldstart)
     for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done

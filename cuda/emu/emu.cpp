@@ -61,7 +61,10 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     E(sar), E(sarext), E(beta), E(correl), E(imi), E(avgdev), E(accbands), E(macdfix),
     // the candlestick patterns (pattern2.cuh)
 #define E_CDL(name) E(name),
-    CDL_PATTERNS(E_CDL)};
+    CDL_PATTERNS(E_CDL)
+    // averages.cuh and cycle.cuh
+    E(ma), E(mavp), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
+    E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes
 const uint32_t POISON32 = 0x7fa0beefU;

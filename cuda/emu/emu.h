@@ -17,6 +17,7 @@
 #define __forceinline__ inline
 #define __launch_bounds__(x)
 #define __shared__ static
+#define __constant__
 #define __align__(n) __attribute__((aligned(n)))
 
 struct EmuDim { unsigned x = 0, y = 0, z = 0; };
@@ -30,6 +31,11 @@ inline double __longlong_as_double(long long v) {
     double d;
     std::memcpy(&d, &v, sizeof d);
     return d;
+}
+inline long long __double_as_longlong(double d) {
+    long long v;
+    std::memcpy(&v, &d, sizeof v);
+    return v;
 }
 inline double __fma_rn(double a, double b, double c) { return std::fma(a, b, c); }
 template <typename T> inline void __stcs(T* p, T v) { *p = v; }

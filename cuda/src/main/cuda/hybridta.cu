@@ -15,6 +15,9 @@
 //   trend.cuh       PLUS_DM MINUS_DM PLUS_DI MINUS_DI DX ADX ADXR AROON AROONOSC MAXINDEX MININDEX MINMAXINDEX SAR SAREXT
 //                   BETA CORREL IMI AVGDEV ACCBANDS MACDFIX (framework, with their entry points)
 //   pattern.cuh     the candle toolkit of the candlestick patterns; pattern2.cuh: the 61 CDL* (framework, entry points there)
+//   averages.cuh    MA of any type as a building block; TRIMA KAMA T3 MAMA MA MAVP MACDEXT STOCHF STOCHRSI, and BBANDS STOCH
+//                   APO PPO with any MA type (framework)
+//   cycle.cuh       the Hilbert transform; HT_DCPERIOD HT_DCPHASE HT_PHASOR HT_SINE HT_TRENDMODE HT_TRENDLINE (framework)
 //   layout.cuh      transposes, synthetic data
 
 #include "common.cuh"
@@ -28,6 +31,8 @@
 #include "statistic.cuh"
 #include "trend.cuh"
 #include "pattern2.cuh"
+#include "averages.cuh"
+#include "cycle.cuh"
 #include "layout.cuh"
 
 // ---------------------------------------------------------------- entry points, one per output precision
@@ -173,3 +178,38 @@ FN(linearreg_slope, LinearRegSlope, 1, 1)
 FN(linearreg_intercept, LinearRegIntercept, 1, 1)
 FN(linearreg_angle, LinearRegAngle, 1, 1)
 FN(ultosc, UltOsc, 3, 1)
+
+// ---------------------------------------------------------------- averages.cuh and cycle.cuh (moving averages of any type, Hilbert transform)
+namespace {
+using MaAny = MaFn<-1>;
+using Trima = MaFn<MA_TRIMA>;
+using Kama = MaFn<MA_KAMA>;
+using T3 = MaFn<MA_T3>;
+using ApoMa = PriceOscMa<false>;
+using PpoMa = PriceOscMa<true>;
+using HtDcPeriod = HtPeriodFn<0>;
+using HtPhasor = HtPeriodFn<1>;
+using HtDcPhase = HtPhaseFn<0>;
+using HtSine = HtPhaseFn<1>;
+using HtTrendline = HtPhaseFn<2>;
+using HtTrendMode = HtPhaseFn<3>;
+}  // namespace
+FN(ma, MaAny, 1, 1)
+FN(trima, Trima, 1, 1)
+FN(kama, Kama, 1, 1)
+FN(t3, T3, 1, 1)
+FN(mama, MamaFn, 1, 2)
+FN(macdext, MacdExt, 1, 3)
+FN(mavp, Mavp, 2, 1)
+FN(stochf, StochF, 3, 2)
+FN(stochrsi, StochRsi, 1, 2)
+FN(bbands_ma, BbandsMa, 1, 3)
+FN(stoch_ma, StochMa, 3, 2)
+FN(apo_ma, ApoMa, 1, 1)
+FN(ppo_ma, PpoMa, 1, 1)
+FN(ht_dcperiod, HtDcPeriod, 1, 1)
+FN(ht_phasor, HtPhasor, 1, 2)
+FN(ht_dcphase, HtDcPhase, 1, 1)
+FN(ht_sine, HtSine, 1, 2)
+FN(ht_trendline, HtTrendline, 1, 1)
+FN(ht_trendmode, HtTrendMode, 1, 1)

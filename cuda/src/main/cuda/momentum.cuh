@@ -460,17 +460,16 @@ struct Bop {
 // CMO (core's GainLoss with Cmo.value): Wilder's averages of gains and losses, seeded with their means over the first
 // period changes; 100 * (gain - loss) / (gain + loss), 0 where the sum is below 1e-14. Not segmented (like RSI it
 // would need a reach-back span over flat stretches).
-struct Cmo {
-    static constexpr int IN = 1, LAGS = 0, OUT = 1;
-    static constexpr bool RINGS = false;
-    using G = Narrow;
+// Wilder's averages of gains and losses as core's GainLoss.State: the first period changes summed, then divided by
+// the period at bar period, then ((s * (period - 1)) + change) / period. CMO's here, STOCHRSI's RSI (averages.cuh).
+struct GainLoss {
     int p;
     double prev = 0.0, gain = 0.0, loss = 0.0;
-    __device__ explicit Cmo(const Params& q) : p(q.i0) {}
-    __device__ int lag(int) const { return 0; }
-    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
-        double d = x[0] - prev;
-        prev = x[0];
+    __device__ explicit GainLoss(int period) : p(period) {}
+    // bar t's value (relative bar 0 has no change); the averages are values from bar p on
+    __device__ __forceinline__ void next(int t, double v) {
+        double d = v - prev;
+        prev = v;
         double g = d < 0 ? 0.0 : d, l = d < 0 ? -d : 0.0;  // a NaN change is a gain, as TA-Lib's
         if (t > p) {
             gain = ((gain * (p - 1)) + g) / p;
@@ -483,10 +482,22 @@ struct Cmo {
                 gain /= p;
             }
         }
-        double total = gain + loss;
+    }
+};
+
+struct Cmo {
+    static constexpr int IN = 1, LAGS = 0, OUT = 1;
+    static constexpr bool RINGS = false;
+    using G = Narrow;
+    GainLoss gl;
+    __device__ explicit Cmo(const Params& q) : gl(q.i0) {}
+    __device__ int lag(int) const { return 0; }
+    __device__ __forceinline__ bool step(int t, const double* x, double* y) {
+        gl.next(t, x[0]);
+        double gain = gl.gain, loss = gl.loss, total = gain + loss;
         bool zero = nearZero(total);
         y[0] = zero ? 0.0 : 100.0 * ((gain - loss) / (zero ? 1.0 : total));
-        return t >= p;
+        return t >= gl.p;
     }
 };
 

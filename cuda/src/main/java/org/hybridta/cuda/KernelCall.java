@@ -42,7 +42,10 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             "apo", "ppo", "minmax", "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf", "ultosc",
             // trend family (trend.cuh): directional movement, tracked extremes, SAR, window statistics, MACDFIX
             "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "aroon", "aroonosc", "maxindex", "minindex", "minmaxindex",
-            "sar", "sarext", "beta", "correl", "imi", "avgdev", "accbands", "macdfix")));
+            "sar", "sarext", "beta", "correl", "imi", "avgdev", "accbands", "macdfix",
+            // moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh)
+            "ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor", "ht_sine",
+            "ht_trendline", "ht_trendmode")));
 
     // ---------------------------------------------------------------- pattern recognition (cuda-cdl): the candlestick patterns
 
@@ -146,6 +149,54 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
             case "sarext" -> doubles = new double[] {ind.param("startvalue"), ind.param("offsetonreverse"), ind.param("accelerationinitlong"),
                     ind.param("accelerationlong"), ind.param("accelerationmaxlong"), ind.param("accelerationinitshort"),
                     ind.param("accelerationshort"), ind.param("accelerationmaxshort")};  // its own entry point takes eight
+            // moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh)
+            case "ma" -> {
+                ints[0] = ma(maType(ind, "matype"), period(ind));
+                ring = maRing(ints[0]);
+            }
+            case "trima", "kama" -> {
+                ints[0] = period(ind);
+                ring = maRing(ma(MaType.valueOf(ind.name().toUpperCase(java.util.Locale.ROOT)), ints[0]));
+            }
+            case "t3" -> {
+                ints[0] = period(ind);
+                doubles[0] = ind.param("vfactor");
+            }
+            case "mama" -> {
+                doubles[0] = ind.param("fastlimit");
+                doubles[1] = ind.param("slowlimit");
+            }
+            case "macdext" -> {
+                int fast = ma(maType(ind, "fastmatype"), ind.intParam("fastperiod")), slow = ma(maType(ind, "slowmatype"), ind.intParam("slowperiod"));
+                boolean swap = ind.intParam("slowperiod") < ind.intParam("fastperiod");  // TA-Lib swaps the periods with their types
+                ints[0] = swap ? slow : fast;
+                ints[1] = swap ? fast : slow;
+                ints[2] = ma(maType(ind, "signalmatype"), ind.intParam("signalperiod"));
+                ring = maRing(ints[0]) + maRing(ints[1]) + maRing(ints[2]);
+            }
+            case "mavp" -> {
+                ints[0] = ind.intParam("minperiod");
+                ints[1] = ind.intParam("maxperiod");
+                MaType type = maType(ind, "matype");
+                ints[2] = type.ordinal();
+                long states = 0;  // one average per period (MAMA's is one for all, outside the rings)
+                for (int p = ints[0]; type != MaType.MAMA && p <= ints[1]; p++) states += MAVP_STATE + maRing(ma(type, p));
+                if (states > MAVP_MAX_RING) return null;
+                ring = (int) states;
+            }
+            case "stochf" -> {
+                ints[0] = ind.intParam("fastk_period");
+                ints[1] = ma(maType(ind, "fastd_matype"), ind.intParam("fastd_period"));
+                ring = 2 * ints[0] + maRing(ints[1]);  // the sliding extremes, the average
+            }
+            case "stochrsi" -> {
+                ints[0] = period(ind);
+                ints[1] = ind.intParam("fastk_period");
+                ints[2] = ma(maType(ind, "fastd_matype"), ind.intParam("fastd_period"));
+                ring = 2 * ints[1] + maRing(ints[2]);
+            }
+            case "ht_dcphase", "ht_sine", "ht_trendline" -> ring = 50;  // TA-Lib's 50 smoothed prices (or prices)
+            case "ht_trendmode" -> ring = 100;                          // both
             default -> { }  // no parameters
         }
         return new KernelCall(ind.name(), ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), Segments.align(ind),
@@ -217,10 +268,76 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
      * the {@link #FRAMEWORK} functions run on the kernel framework.
      */
     static Optional<KernelCall> find(Indicator ind) {
-        if (FRAMEWORK.contains(ind.name())) return Optional.ofNullable(framework(ind));
         if (isPattern(ind)) return Optional.of(pattern(ind));
-        return base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
-                Segments.halo(ind), Segments.align(ind), ringInRegisters(ind), false));
+        Optional<KernelCall> call = FRAMEWORK.contains(ind.name()) ? Optional.ofNullable(framework(ind))
+                : base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
+                        Segments.halo(ind), Segments.align(ind), ringInRegisters(ind), false));
+        return call.isPresent() ? call : Optional.ofNullable(anyMaType(ind));
+    }
+
+    // ---------------------------------------------------------------- moving averages of any type (averages.cuh)
+
+    /**
+     * The framework kernels {@code bbands_ma}, {@code stoch_ma}, {@code apo_ma} and {@code ppo_ma} for the MA types (and
+     * BBANDS's unequal deviations) that the faster kernels of those functions leave out; null for other functions.
+     */
+    private static KernelCall anyMaType(Indicator ind) {
+        int[] ints = new int[3];
+        double[] doubles = new double[2];
+        int ring;
+        switch (ind.name()) {
+            case "bbands" -> {
+                ints[0] = period(ind);
+                ints[1] = maType(ind, "matype").ordinal();
+                doubles[0] = ind.param("nbdevup");
+                doubles[1] = ind.param("nbdevdn");
+                ring = maRing(ma(MaType.of(ints[1]), ints[0]));
+            }
+            case "stoch" -> {
+                ints[0] = ind.intParam("fastk_period");
+                ints[1] = ma(maType(ind, "slowk_matype"), ind.intParam("slowk_period"));
+                ints[2] = ma(maType(ind, "slowd_matype"), ind.intParam("slowd_period"));
+                ring = 2 * ints[0] + maRing(ints[1]) + maRing(ints[2]);
+            }
+            case "apo", "ppo" -> {
+                int fast = ind.intParam("fastperiod"), slow = ind.intParam("slowperiod");
+                MaType type = maType(ind, "matype");
+                ints[0] = Math.min(fast, slow);  // TA-Lib orders them
+                ints[1] = Math.max(fast, slow);
+                ints[2] = type.ordinal();
+                ring = maRing(ma(type, ints[0])) + maRing(ma(type, ints[1]));
+            }
+            default -> {
+                return null;
+            }
+        }
+        return new KernelCall(ind.name() + "_ma", ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), 1, false, true);
+    }
+
+    /** The doubles of one average's state in MAVP's rings (averages.cuh's MA_STATE). */
+    static final int MAVP_STATE = 21;
+
+    /**
+     * The most ring doubles a series MAVP may keep (its averages' states and windows, for every period from minperiod to
+     * maxperiod: 2 MiB a series at most); wider ranges of periods have no kernel and run on the CPU.
+     */
+    static final int MAVP_MAX_RING = 1 << 18;
+
+    /** An MA-type parameter and its period packed into one kernel int, {@code period * 16 + type} (averages.cuh's maType and maPeriod). */
+    static int ma(MaType type, int period) {
+        return period * 16 + type.ordinal();
+    }
+
+    private static MaType maType(Indicator ind, String param) {
+        return MaType.of((int) ind.param(param));
+    }
+
+    /** Ring doubles a series of a packed average (averages.cuh's maRing): the window of SMA, WMA, TRIMA and KAMA. */
+    static int maRing(int packed) {
+        int period = packed >> 4;
+        MaType type = MaType.of(packed & 15);
+        boolean window = type == MaType.SMA || type == MaType.WMA || type == MaType.TRIMA || type == MaType.KAMA;
+        return period > 1 && window ? period : 0;
     }
 
     /** The condition under which {@code cci} in {@code hybridta.cu} keeps its ring in registers. */
@@ -251,11 +368,15 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                     ? new Base("bbands", 3, new int[] {period(ind)}, new double[] {ind.param("nbdevup")}, 0) : null;
             case "stoch" -> {
                 int k = ind.intParam("fastk_period"), sk = ind.intParam("slowk_period"), sd = ind.intParam("slowd_period");
-                boolean smas = ind.param("slowk_matype") == MaType.SMA.ordinal() && ind.param("slowd_matype") == MaType.SMA.ordinal();
-                yield smas ? new Base("stoch", 2, new int[] {k, sk, sd}, new double[0], 2 * k + sk + sd) : null;
+                yield smaStoch(ind) ? new Base("stoch", 2, new int[] {k, sk, sd}, new double[0], 2 * k + sk + sd) : null;
             }
             default -> null;
         });
+    }
+
+    /** Whether STOCH's slow averages are both SMAs: then its hand-tuned kernel computes it, else {@code stoch_ma}. */
+    static boolean smaStoch(Indicator ind) {
+        return ind.param("slowk_matype") == MaType.SMA.ordinal() && ind.param("slowd_matype") == MaType.SMA.ordinal();
     }
 
     private static int period(Indicator ind) {

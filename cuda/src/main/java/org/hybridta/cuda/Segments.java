@@ -98,7 +98,7 @@ record Segments(int count, int length, int halo, int align) {
         if (KernelCall.isPattern(ind)) return ind.name().equals("cdlengulfing") || ind.name().equals("cdl3outside") ? lb : -1;
         return switch (ind.name()) {
             // windows and lags: the lookback rebuilds them exactly
-            case "willr", "cci", "stoch", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
+            case "willr", "cci", "trange", "roc", "mom", "rocp", "rocr", "rocr100", "max", "min", "minmax", "midpoint", "midprice",
                  "linearreg", "linearreg_slope", "linearreg_intercept", "linearreg_angle", "tsf" -> lb;
             // a function of each bar alone
             case "avgprice", "medprice", "typprice", "wclprice", "bop", "add", "sub", "mult", "div", "acos", "asin", "atan", "ceil", "cos",
@@ -117,6 +117,11 @@ record Segments(int count, int length, int halo, int align) {
             // (running sums) are never segmented (the default below)
             case "aroon", "aroonosc", "avgdev" -> lb;
             case "macdfix" -> add(lb, decay(Math.min(0.075, emaAlpha(ind.intParam("signalperiod"))), 2));
+            // STOCH's SMAs are restarted like windows (see above); its other MA types' averages (stoch_ma) are never cut
+            case "stoch" -> KernelCall.smaStoch(ind) ? lb : -1;
+            // moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh): states carried from bar 0
+            case "ma", "trima", "kama", "t3", "mama", "mavp", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor",
+                 "ht_sine", "ht_trendline", "ht_trendmode" -> -1;
             default -> -1;  // running sums: SMA, WMA, BBANDS, MFI, OBV, SUM, AD, ADOSC, VAR, STDDEV, APO, PPO; NATR, CMO (no reach-back span);
                             // the trend family's recursions and sums (above)
         };

@@ -67,12 +67,33 @@ abstract class KernelConformanceCases {
         Set<Indicator> all = new LinkedHashSet<>(Indicators.catalog());
         all.addAll(BackendConformanceTest.specs());
         all.addAll(Indicators.parseList(TREND_SPECS));
+        all.addAll(Indicators.parseList(String.join(",", MA_TYPE_SPECS)));
         List<Indicator> specs = CudaSpecs.withKernel(new ArrayList<>(all));
         String only = System.getProperty("hybridta.kernel.functions", "").trim();
         if (only.isEmpty()) return specs;
         Set<String> names = Set.of(only.split("\\s*,\\s*"));
         return specs.stream().filter(i -> names.contains(i.name())).toList();
     }
+
+    /**
+     * Moving averages of every type (averages.cuh): MA itself over each type and edge periods (1 copies; TRIMA's odd
+     * and even), and each function with MA-type parameters over several types, swapped periods included. MAVP reads its
+     * periods from the close, which on the random walks wanders about 40 to 250 (clamped into each spec's range).
+     */
+    static final List<String> MA_TYPE_SPECS = List.of(
+            "ma:10:sma", "ma:10:ema", "ma:10:wma", "ma:10:dema", "ma:10:tema", "ma:10:trima", "ma:10:kama", "ma:10:mama", "ma:10:t3",
+            "ma:1:ema", "ma:1:mama", "ma:2:trima", "ma:7:trima", "ma:2:kama", "ma:2:t3", "ma:2:wma", "ma:2:dema", "ma:200:sma",
+            "trima:2", "trima:9", "kama:2", "kama:10", "t3:2:0.5", "t3:9:0", "t3:5:1", "mama:0.3:0.1", "mama:0.99:0.01",
+            "macdext:12:ema:26:ema:9:ema", "macdext:26:kama:12:wma:9:t3", "macdext:5:mama:10:trima:3:dema", "macdext:12:sma:12:tema:1:sma",
+            "macdext:3:t3:4:kama:5:mama",
+            "stochf:14:3:ema", "stochf:5:1:kama", "stochf:1:4:tema", "stochf:5:5:mama",
+            "stochrsi:9:3:5:t3", "stochrsi:2:1:1:ema", "stochrsi:14:14:3:mama", "stochrsi:5:5:4:trima",
+            "bbands:20:2:1", "bbands:20:2:1:ema", "bbands:10:1.5:2.5:kama", "bbands:5:2:2:mama", "bbands:8:2:2:t3", "bbands:9:1:2:wma",
+            "bbands:6:2:2:dema", "bbands:7:2:3:trima",
+            "stoch:5:3:kama:3:mama", "stoch:5:2:trima:4:t3", "stoch:5:3:dema:3:tema", "stoch:1:1:ema:1:sma", "stoch:3:1:sma:4:wma",
+            "mavp:2:30:sma", "mavp:80:120:ema", "mavp:90:110:kama", "mavp:95:105:t3", "mavp:90:110:trima", "mavp:95:105:wma",
+            "mavp:97:103:dema", "mavp:97:103:tema", "mavp:5:10:mama", "mavp:100:100:sma",
+            "apo:12:26:trima", "apo:5:10:kama", "ppo:12:26:t3", "ppo:26:12:mama", "apo:3:9:wma", "ppo:3:9:dema", "apo:4:8:tema");
 
     static List<Panel> panels() {
         return List.of(
