@@ -1,6 +1,9 @@
 package org.hybridta.io;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.math.BigInteger;
+import java.nio.ByteOrder;
 
 /**
  * The shortest decimal that reads back to a double, written as ASCII bytes without allocating: Raffaello Giulietti's
@@ -92,7 +95,8 @@ final class ShortestDecimal {
 
     /**
      * Writes the shortest decimal of {@code v} in {@link Double#toString}'s layout (Java 19 and later) at {@code at},
-     * which must leave room for {@link #MAX_BYTES}; NaN is written as {@code NaN}.
+     * which must leave room for {@link #MAX_BYTES} (bytes after the text, within that room, may be overwritten);
+     * NaN is written as {@code NaN}.
      *
      * @return the position after the text
      */
@@ -162,39 +166,51 @@ final class ShortestDecimal {
         for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
     }
 
+    /** Eight bytes at once, the first byte the most significant. */
+    private static final VarHandle EIGHT_BYTES = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final long ZEROS = 0x3030_3030_3030_3030L;
+
     /**
      * Writes {@code f 10^e} ({@code 1 <= f < 10^17}) as Double.toString lays a double out: plainly from 0.001 to below
-     * 10^7 with at least one digit after the point, else {@code d.dddE±n}; no trailing zeros beyond that digit.
+     * 10^7 with at least one digit after the point, else {@code d.dddE±n}; no trailing zeros beyond that digit. The
+     * digits are those of {@code f} scaled to 17, first, {@code d}, then two blocks of eight written eight bytes at a
+     * time, whose trailing zeros are counted rather than scanned. Bytes after the text (up to {@link #MAX_BYTES}) may
+     * be overwritten.
      */
     private static int layout(byte[] dst, int at, long f, int e) {
         int n = floorLog10Pow2(64 - Long.numberOfLeadingZeros(f));
         if (f >= POW10[n]) n++;   // n: f's number of digits
         int exp = e + n - 1;   // the value is d.ddd x 10^exp
-        if (exp >= 0 && exp < 7) {   // digits at at+1.., then the integer part moved one left for the point
-            int end = trimZeros(dst, digits(dst, at + 1 + n, f));
+        long f17 = f * POW10[17 - n];
+        int first = (int) (f17 / 10_000_000_000_000_000L);
+        long rest = f17 - first * 10_000_000_000_000_000L;
+        long high8 = rest / 100_000_000;
+        long high = eightDigits((int) high8), low = eightDigits((int) (rest - high8 * 100_000_000));
+        // the digits after the first up to the last non-zero one: 0 to 16
+        int more = low != 0 ? 16 - (Long.numberOfTrailingZeros(low) >>> 3)
+                : 8 - (Long.numberOfTrailingZeros(high) >>> 3);   // 64 >>> 3 = 8 when high is zero too
+        if (exp >= 0 && exp < 7) {   // the 17 digits at at+1, then the integer part moved one left for the point
+            dst[at + 1] = (byte) ('0' + first);
+            EIGHT_BYTES.set(dst, at + 2, high + ZEROS);
+            EIGHT_BYTES.set(dst, at + 10, low + ZEROS);
             int point = at + exp + 1;
-            if (end <= point + 1) {   // nothing after the point: integer digits, zeros, ".0"
-                for (int j = at; j < end - 1; j++) dst[j] = dst[j + 1];
-                for (int j = end - 1; j < point; j++) dst[j] = '0';
-                dst[point] = '.';
-                dst[point + 1] = '0';
-                return point + 2;
-            }
             for (int j = at; j < point; j++) dst[j] = dst[j + 1];
             dst[point] = '.';
-            return end;
+            return Math.max(at + 2 + more, point + 2);   // at least one digit after the point ('0' when whole)
         }
         if (exp < 0 && exp >= -3) {   // 0.001 to 0.999...: "0." and -exp-1 zeros before the digits
-            dst[at] = '0';
-            dst[at + 1] = '.';
-            int first = at + 1 - exp;
-            for (int j = at + 2; j < first; j++) dst[j] = '0';
-            return trimZeros(dst, digits(dst, first + n, f));
+            EIGHT_BYTES.set(dst, at, 0x302e_3030_3030_3030L);   // "0.000000"
+            int lead = at + 1 - exp;
+            dst[lead] = (byte) ('0' + first);
+            EIGHT_BYTES.set(dst, lead + 1, high + ZEROS);
+            EIGHT_BYTES.set(dst, lead + 9, low + ZEROS);
+            return lead + 1 + more;
         }
-        int end = trimZeros(dst, digits(dst, at + 1 + n, f));   // d.ddd: the first digit moved before the point
-        dst[at] = dst[at + 1];
+        dst[at] = (byte) ('0' + first);   // d.ddd
         dst[at + 1] = '.';
-        if (end == at + 2) dst[end++] = '0';
+        EIGHT_BYTES.set(dst, at + 2, high + ZEROS);
+        EIGHT_BYTES.set(dst, at + 10, low + ZEROS);
+        int end = at + 2 + Math.max(more, 1);
         dst[end++] = 'E';
         if (exp < 0) {
             dst[end++] = '-';
@@ -215,46 +231,18 @@ final class ShortestDecimal {
     }
 
     /**
-     * Writes the digits of {@code 1 <= f < 10^17} so that they end just before {@code end}, two per division, in
-     * ints but for one long division; returns {@code end}.
+     * The eight decimal digits of {@code 0 <= x < 10^8} as the values 0..9 of eight bytes, the first digit in the most
+     * significant byte (add {@link #ZEROS} for ASCII): split in halves of four digits, those in pairs, the pairs in
+     * digits, each step on all the parts at once in lanes of one long (the quotients by 100 and 10 as fixed-point
+     * products, exact below 10^4 and 10^2).
      */
-    private static int digits(byte[] dst, int end, long f) {
-        int i = end;
-        if (f >= 100_000_000) {
-            long high = f / 100_000_000;
-            int low = (int) (f - high * 100_000_000);
-            if (low == 0) {   // eight zeros (prices: the digits found often end in many)
-                for (int j = 0; j < 8; j++) dst[--i] = '0';
-            } else {
-                for (int j = 0; j < 4; j++) {
-                    int q = low / 100, r = low - q * 100;
-                    dst[--i] = CsvText.DIGIT_PAIRS[2 * r + 1];
-                    dst[--i] = CsvText.DIGIT_PAIRS[2 * r];
-                    low = q;
-                }
-            }
-            f = high;
-        }
-        int x = (int) f;
-        while (x >= 100) {
-            int q = x / 100, r = x - q * 100;
-            dst[--i] = CsvText.DIGIT_PAIRS[2 * r + 1];
-            dst[--i] = CsvText.DIGIT_PAIRS[2 * r];
-            x = q;
-        }
-        if (x >= 10) {
-            dst[--i] = CsvText.DIGIT_PAIRS[2 * x + 1];
-            dst[--i] = CsvText.DIGIT_PAIRS[2 * x];
-        } else {
-            dst[--i] = (byte) ('0' + x);
-        }
-        return end;
-    }
-
-    /** The position after the last non-zero digit before {@code end} (the first digit is never zero). */
-    private static int trimZeros(byte[] dst, int end) {
-        while (dst[end - 1] == '0') end--;
-        return end;
+    static long eightDigits(int x) {
+        int upper = x / 10_000;
+        long fours = (long) upper << 32 | (x - upper * 10_000);                       // two lanes of 32 bits, < 10^4
+        long hundreds = (fours * 10_486 >>> 20) & 0x0000_007f_0000_007fL;            // each lane / 100
+        long twos = fours + hundreds * (0x1_0000 - 100);                              // four lanes of 16 bits, < 100
+        long tens = (twos * 103 >>> 10) & 0x000f_000f_000f_000fL;                    // each lane / 10
+        return twos + tens * (0x100 - 10);                                            // eight lanes of 8 bits, < 10
     }
 
     private static int ascii(byte[] dst, int at, String text) {

@@ -186,6 +186,15 @@ class ShortestDecimalTest {
     }
 
     @Test
+    void eightDigitsAreTheDigitsOfEveryNumberBelowOneHundredMillion() {
+        for (int x = 0; x < 100_000_000; x++) {
+            long expected = 0;
+            for (int y = x, shift = 0; shift < 64; y /= 10, shift += 8) expected |= (long) (y % 10) << shift;
+            if (ShortestDecimal.eightDigits(x) != expected) fail("%d: 0x%016x", x, ShortestDecimal.eightDigits(x));
+        }
+    }
+
+    @Test
     void csvTextUsesItForEveryNumberThatIsNotWholeAndSmall() {
         byte[] b = new byte[CsvText.MAX_NUMBER_BYTES];
         for (double v : new double[] {0.001, 1.0E-5, 1.234567891E8, -0.0, 123.456, 1234567.5, 1e15, 4.9E-324, -1.7976931348623157E308}) {
