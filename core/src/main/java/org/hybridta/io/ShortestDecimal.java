@@ -140,9 +140,10 @@ final class ShortestDecimal {
         long t = s + 1;
         boolean sIn = vbl + open <= s << 2, tIn = (t << 2) + open <= vbr;
         if (sIn != tIn) return layout(dst, at, sIn ? s : t, k + dk);
+        // both in R: the closer, the even one on a tie; without branches (which way is a coin toss)
         long fromMiddle = vb - (s + t << 1);   // 4 v 10^-k against 4 (s + 1/2)
-        boolean lower = fromMiddle < 0 || fromMiddle == 0 && (s & 1) == 0;
-        return layout(dst, at, lower ? s : t, k + dk);
+        long above = -fromMiddle >>> 63, onIt = ~((fromMiddle | -fromMiddle) >> 63);
+        return layout(dst, at, s + (above | onIt & s & 1), k + dk);
     }
 
     /**
@@ -189,14 +190,14 @@ final class ShortestDecimal {
         // the digits after the first up to the last non-zero one: 0 to 16
         int more = low != 0 ? 16 - (Long.numberOfTrailingZeros(low) >>> 3)
                 : 8 - (Long.numberOfTrailingZeros(high) >>> 3);   // 64 >>> 3 = 8 when high is zero too
-        if (exp >= 0 && exp < 7) {   // the 17 digits at at+1, then the integer part moved one left for the point
-            dst[at + 1] = (byte) ('0' + first);
+        if (exp >= 0 && exp < 7) {   // the digits one byte on from the point on; the first eight bytes spliced
             EIGHT_BYTES.set(dst, at + 2, high + ZEROS);
             EIGHT_BYTES.set(dst, at + 10, low + ZEROS);
-            int point = at + exp + 1;
-            for (int j = at; j < point; j++) dst[j] = dst[j + 1];
-            dst[point] = '.';
-            return Math.max(at + 2 + more, point + 2);   // at least one digit after the point ('0' when whole)
+            long eight = ((long) first << 56 | high >>> 8) + ZEROS;   // the first eight digits
+            int pointShift = 8 * (6 - exp);   // where the point goes: byte exp + 1
+            long integer = eight & -1L << pointShift + 8, fraction = eight >>> 8 & (1L << pointShift) - 1;
+            EIGHT_BYTES.set(dst, at, integer | (long) '.' << pointShift | fraction);
+            return Math.max(at + 2 + more, at + exp + 3);   // at least one digit after the point ('0' when whole)
         }
         if (exp < 0 && exp >= -3) {   // 0.001 to 0.999...: "0." and -exp-1 zeros before the digits
             EIGHT_BYTES.set(dst, at, 0x302e_3030_3030_3030L);   // "0.000000"
