@@ -98,7 +98,8 @@ public final class CsvText {
 
     /**
      * Writes {@code v} as {@link #appendNumber} appends it, as ASCII bytes into {@code dst} at {@code at} (which must
-     * have room for {@link #MAX_NUMBER_BYTES}), for writers that format straight into byte buffers.
+     * have room for {@link #MAX_NUMBER_BYTES}; bytes after the number within that room may be overwritten), for writers
+     * that format straight into byte buffers.
      *
      * @return the position after the number
      */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 /**
  * {@link ShortestDecimal} against the reference it replaces, jackson-core's Schubfach
  * ({@code NumberOutput.toString(v, true)}, Java 19's Double.toString): the same bytes for every double tried, with
- * both signs. About 40 s on a 2-core machine; {@code -Dhybridta.shortestDecimal.scale=10} tries ten times as many.
+ * both signs. 15 to 40 s on a shared 2-core machine; {@code -Dhybridta.shortestDecimal.scale=10} tries ten times as many.
  */
 class ShortestDecimalTest {
 
