@@ -42,9 +42,14 @@ case $format in
     duckdb) file=indicators.duckdb ;;
     *) echo "unknown format $format (csv, parquet, duckdb)" >&2; exit 2 ;;
 esac
-# the jar of main (before this work) knows no --format: it writes CSV only
+# the jar of main before the data-path work knows no --format (it writes CSV only) and spells TA-Lib's
+# stoch:14:3:sma:3:sma as stoch:14:3:3
 formatArgs=()
-if java -jar "$jar" run --help | grep -q -- '--format'; then formatArgs=(--format "$format"); fi
+if java -jar "$jar" run --help | grep -q -- '--format'; then
+    formatArgs=(--format "$format")
+else
+    args=("${args[@]/stoch:14:3:sma:3:sma/stoch:14:3:3}")
+fi
 
 rm -rf "$out"
 mkdir -p "$out"

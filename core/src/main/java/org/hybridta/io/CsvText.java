@@ -1,6 +1,5 @@
 package org.hybridta.io;
 
-import com.fasterxml.jackson.core.io.NumberOutput;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
@@ -78,13 +77,20 @@ public final class CsvText {
     /**
      * Appends {@code v} in a form that reads back to exactly the same double: whole numbers below 1e15
      * without a fraction ({@code 1250} rather than {@code 1250.0}, so that volumes read naturally),
-     * everything else as the shortest decimal that reads back to {@code v} ({@link #decimal}). Never
-     * locale-dependent. NaN appends nothing (an empty cell).
+     * everything else as the shortest decimal that reads back to {@code v}, in {@link Double#toString}'s layout as of
+     * Java 19 ({@code 0.1}, {@code 1.0E-5}, {@code 2.5E20}; {@link ShortestDecimal}: Giulietti's Schubfach, the
+     * algorithm of Java 19's {@code Double.toString}, several times faster than Java 17's, which also gives a digit
+     * too many for some values). Never locale-dependent. NaN appends nothing (an empty cell).
      */
     public static void appendNumber(StringBuilder sb, double v) {
         if (Double.isNaN(v)) return;
-        if (isWhole(v)) sb.append((long) v);
-        else sb.append(decimal(v));
+        if (isWhole(v)) {
+            sb.append((long) v);
+            return;
+        }
+        byte[] text = new byte[ShortestDecimal.MAX_BYTES];
+        int n = ShortestDecimal.writeShortest(text, 0, v);
+        for (int i = 0; i < n; i++) sb.append((char) text[i]);
     }
 
     /** The most bytes {@link #writeNumber} writes. */
@@ -92,17 +98,15 @@ public final class CsvText {
 
     /**
      * Writes {@code v} as {@link #appendNumber} appends it, as ASCII bytes into {@code dst} at {@code at} (which must
-     * have room for {@link #MAX_NUMBER_BYTES}), for writers that format straight into byte buffers.
+     * have room for {@link #MAX_NUMBER_BYTES}; bytes after the number within that room may be overwritten), for writers
+     * that format straight into byte buffers.
      *
      * @return the position after the number
      */
-    @SuppressWarnings("deprecation")   // String.getBytes(int, int, byte[], int): the text is ASCII, where it is exact
     public static int writeNumber(byte[] dst, int at, double v) {
         if (Double.isNaN(v)) return at;
         if (isWhole(v)) return writeLong(dst, at, (long) v);
-        String text = decimal(v);
-        text.getBytes(0, text.length(), dst, at);   // ASCII: one array copy
-        return at + text.length();
+        return ShortestDecimal.writeShortest(dst, at, v);   // no allocation: a CSV write formats millions of these
     }
 
     /** Writes the ISO date ({@code yyyy-MM-dd}, 10 bytes for years 0 to 9999) of an epoch day at {@code at}. */
@@ -132,18 +136,8 @@ public final class CsvText {
         return v == Math.rint(v) && Math.abs(v) < 1e15 && !(v == 0 && Double.doubleToRawLongBits(v) != 0);
     }
 
-    /**
-     * The shortest decimal that reads back to {@code v} ({@code 0.1}, {@code 1.0E-5}, {@code 2.5E20}: the layout of
-     * {@link Double#toString}), by Giulietti's Schubfach algorithm as jackson-core implements it — the algorithm of
-     * Java 19's own {@code Double.toString}, several times faster than Java 17's, which also gives a digit too many for
-     * some values.
-     */
-    static String decimal(double v) {
-        return NumberOutput.toString(v, true);
-    }
-
     /** "00" to "99": two digits per division (a whole number's text was an eighth of a CSV write's time). */
-    private static final byte[] DIGIT_PAIRS = new byte[200];
+    static final byte[] DIGIT_PAIRS = new byte[200];
 
     static {
         for (int i = 0; i < 100; i++) {

@@ -19,11 +19,12 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
 
 /**
- * The text of one double, as a CSV writer needs it (ASCII bytes in a buffer), by the two candidates that give the
- * shortest text that reads back to the same double: Java's {@code Double.toString} (on Java 17 the old algorithm)
- * and jackson-core's Schubfach ({@code NumberOutput.toString(v, true)}); and {@link CsvText#writeNumber}, which
- * uses the latter and writes whole numbers as integers. Values: {@code prices} (cents, as quotes are),
- * {@code indicators} (full 17-digit values, as computed outputs are). Nanoseconds per number, one thread.
+ * The text of a million doubles, as a CSV writer needs it (ASCII bytes in one buffer), by the ways to the shortest
+ * text that reads back to the same double: Java's {@code Double.toString} (on Java 17 the old algorithm), jackson-core's
+ * Schubfach ({@code NumberOutput.toString(v, true)}: an object and a string per number, then copied), and
+ * {@link CsvText#writeNumber}: the same text by its own Schubfach straight into the buffer, without allocating
+ * (whole numbers as integers). Values: {@code prices} (cents, as quotes are), {@code indicators} (full 17-digit
+ * values, as computed outputs are), {@code tiny} (indicator values around 1e-7). Nanoseconds per number, one thread.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar 'formats.NumberTextBenchmarks'</pre>
  */
@@ -34,9 +35,9 @@ import org.openjdk.jmh.infra.Blackhole;
 @Measurement(iterations = 5, time = 2)
 @Fork(1)
 public class NumberTextBenchmarks {
-    private static final int N = 4096;
+    private static final int N = 1_000_000;
 
-    @Param({"prices", "indicators"}) String values;
+    @Param({"prices", "indicators", "tiny"}) String values;
 
     private final double[] v = new double[N];
     private final byte[] out = new byte[N * CsvText.MAX_NUMBER_BYTES];
@@ -45,7 +46,12 @@ public class NumberTextBenchmarks {
         SplittableRandom r = new SplittableRandom(42);
         for (int i = 0; i < N; i++) {
             double x = r.nextDouble(10, 500);
-            v[i] = values.equals("prices") ? Math.round(x * 100) / 100.0 : x * (1 + r.nextDouble() * 1e-3) / 3;
+            double full = x * (1 + r.nextDouble() * 1e-3) / 3;
+            v[i] = switch (values) {
+                case "prices" -> Math.round(x * 100) / 100.0;
+                case "tiny" -> full * 1e-9;
+                default -> full;
+            };
         }
     }
 
