@@ -22,7 +22,7 @@ final class BackendChoice {
     @Option(names = "--backend", paramLabel = "NAME",
             description = "Compute backend: auto, cpu or cuda (when hybridta-cuda is on the class path). "
                     + "Default: the system property hybridta.backend, else $HYBRIDTA_BACKEND, else auto "
-                    + "(the best available one: cuda above cpu).")
+                    + "(for a run: the available one that should finish first, a GPU's set-up included; cuda above cpu otherwise).")
     private String backend;
 
     @Option(names = "--precision", paramLabel = "P", defaultValue = "double",
