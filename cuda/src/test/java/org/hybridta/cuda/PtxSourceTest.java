@@ -104,7 +104,7 @@ class PtxSourceTest {
                 assumeTrue(false, "skipped: nvcc is not installed");
                 return;
             }
-            assertThat(p.waitFor(600, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.waitFor(1800, TimeUnit.SECONDS)).as("nvcc rebuilding the fatbin (four SASS architectures of 161 functions: minutes on 2 cores)").isTrue();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.exitValue()).as(log).isZero();
             assertThat(Files.readAllBytes(dir.resolve("hybridta.fatbin"))).as("nvcc's fatbin differs from the shipped one: run cuda/build-kernels.sh")
@@ -138,7 +138,10 @@ class PtxSourceTest {
             if (name.startsWith("stream")) {
                 assertThat(stream + Files.readString(SOURCES.resolve("stream_more.cuh"))).as("stream.cu includes " + name).contains(include);
             } else {
-                assertThat(unit).as("hybridta.cu includes " + name).contains(include);
+                // included by hybridta.cu, or by a family file it includes (cycle.cuh's generated ht_tables.cuh)
+                StringBuilder all = new StringBuilder(unit);
+                for (Path g : sourceFiles()) if (!g.getFileName().toString().startsWith("stream")) all.append(Files.readString(g));
+                assertThat(all.toString()).as("hybridta.cu or a family file includes " + name).contains(include);
             }
         }
     }
