@@ -19,11 +19,20 @@
 #   bash .device-cuda/gpu-run.sh recheck                 # some kernels, CudaBackendGpuTest and SegmentedPathGpuTest, about 3 minutes
 #   bash .device-cuda/gpu-run.sh trend                   # the trend family (trend.cuh): KernelConformanceGpuTest, SegmentedPathGpuTest,
 #                                                        # then its kernel-only timings (EMA and the old ADX's ATR as controls)
+#   bash .device-cuda/gpu-run.sh catalog                 # every catalog function's kernel alone, 10,000 x 25,000 double, and the
+#                                                        # device copy, one JVM (CudaKernelBenchmarks.main): $OUT/catalog.json
+#   bash .device-cuda/gpu-run.sh stream                  # the universe tick and peek, 10,000 x 18, CPU (all cores) and CUDA
+#   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice), the device copy, ScreenBenchmarks
+#   bash .device-cuda/gpu-run.sh e2e                     # `hybridta run`, 5,000 synthetic symbols x 10 years, every catalog function,
+#                                                        # CSV to /dev/null, CPU then CUDA; the default job cold (JIT cache off): $OUT/e2e.log
+#   bash .device-cuda/gpu-run.sh coldmain                # ColdStartMain in three fresh processes, JIT cache off
+#   bash .device-cuda/gpu-run.sh plan SECONDS VERB...    # the verbs in order within SECONDS, each limited to the time left (a verb
+#                                                        # is skipped when under 40 s remain; TESTS_CAP limits tests); then everything under $OUT but the
+#                                                        # logs is packed into results.tar.gz (the device tool returns few files)
 # Writes under $OUT: device.txt, tests.log, NAME.json, jmh.log; prints a short summary last.
 set -uo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=${OUT:-/tmp/out}; mkdir -p "$out"
-what=${1:-all}; shift || true
 [ -x /tmp/jre/bin/java ] || tar -C /tmp -xJf "$here/jre.tar.xz"
 export PATH=/tmp/jre/bin:$PATH
 # the tests' TA-Lib C reference, staged beside the jars
@@ -52,6 +61,8 @@ profile() {
   summary+=("profile: exit $? in $(( $(date +%s) - start )) s")
 }
 small=1x252,10x2520,100x2520,1000x2520,10000x2520
+verb() {
+  local what=$1; shift
 case "$what" in
   tests) tests ;;
   jmh) jmh "$@" ;;
@@ -109,11 +120,16 @@ case "$what" in
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     JMH_TIMEOUT=300 jmh trend CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
       -p indicator=plus_dm,plus_di,dx,adx,adxr,aroon,aroonosc,maxindex,minmaxindex,sar,sarext,beta,correl,imi,avgdev,accbands,macdfix,atr,ema
+    ;;
   averages)  # moving averages of any type and the Hilbert transform (averages.cuh, cycle.cuh) alone, then their conformance on the GPU
     JMH_TIMEOUT=300 jmh averages CudaKernelBenchmarks -f 0 -wi 1 -w 200ms -i 3 -r 200ms -p precision=DOUBLE \
       -p indicator=ma:30:kama,ma:30:t3,ma:30:mama,trima,kama,t3,mama,mavp,macdext,stochf,stochrsi,bbands:20:2:1,apo:12:26:kama,ht_dcperiod,ht_sine,ht_trendmode,ema
     (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    ;;
+  coldmain)  # the first CUDA compute of three fresh processes with the JIT cache off, nothing else
+    for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
+    summary+=("$(tail -3 "$out/coldstart.log")")
     ;;
   coldstart)
     for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
@@ -122,8 +138,52 @@ case "$what" in
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     summary+=("$(tail -3 "$out/coldstart.log")")
     ;;
-  *) echo "gpu-run.sh: unknown $what"; exit 2 ;;
+  catalog)
+    start=$(date +%s)
+    timeout "${JMH_TIMEOUT:-560}" java -Djmh.ignoreLock=true -cp "$cp" org.hybridta.benchmarks.cuda.CudaKernelBenchmarks "$out/catalog.json" >> "$out/jmh.log" 2>&1
+    summary+=("catalog kernels: exit $? in $(( $(date +%s) - start )) s")
+    ;;
+  stream) jmh stream 'stream.StreamBenchmarks.Universe' -p backend=cpu,cuda -f 1 -wi 2 -i 3 ;;
+  sweep)
+    jmh sweep 'sweep.SweepBenchmarks.(cube|reduced)$|cuda.CudaCopyBenchmarks.deviceCopy' -wi 1 -i 3
+    jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -wi 1 -i 3
+    jmh screen 'sweep.ScreenBenchmarks' -wi 1 -i 3
+    ;;
+  e2e)  # issue 16's end-to-end run; the summary lines of each run (stage times) go to e2e.log
+    local specs syms b t0 limit=${E2E_TIMEOUT:-500}
+    specs=$(java -cp "$cp" org.hybridta.examples.cli.HybridTa indicators --json | grep -o '"name" *: *"[a-z0-9_]*", *"group"' | cut -d'"' -f4 | paste -sd,)
+    syms=$(seq -f 'S%04g' 0 4999 | paste -sd,)
+    for b in cpu cuda; do
+      echo "===== run, 5,000 x 10 years, every catalog function, --backend $b" >> "$out/e2e.log"
+      t0=$(date +%s)
+      timeout $(( limit / 3 )) /usr/bin/time -f "wall %e s, peak RSS %M KB, CPU %U s user + %S s system" java -Xmx64g -cp "$cp" org.hybridta.examples.cli.HybridTa run \
+        --source synthetic:any --symbols "$syms" --from 2016-12-01 --to 2026-12-01 --warmup 0 --indicators "$specs" \
+        --backend $b --no-progress -o - 2>> "$out/e2e.log" > /dev/null
+      summary+=("e2e $b: exit $? in $(( $(date +%s) - t0 )) s")
+    done
+    for b in cpu cuda cpu cuda; do
+      echo "===== the default job (S&P 500, JIT cache off), --backend $b" >> "$out/e2e.log"
+      CUDA_CACHE_DISABLE=1 timeout 60 /usr/bin/time -f "wall %e s" java -cp "$cp" org.hybridta.examples.cli.HybridTa run --backend $b --no-progress \
+        -o /tmp/defjob-$b >> "$out/e2e.log" 2>&1
+    done
+    ;;
+  *) echo "gpu-run.sh: unknown $what"; return 2 ;;
 esac
+}
+
+if [ "${1:-all}" = plan ]; then
+  shift; deadline=$(( $(date +%s) + $1 )); shift
+  for v in "$@"; do
+    left=$(( deadline - $(date +%s) ))
+    if (( left < 40 )); then summary+=("$v: skipped, $left s left"); continue; fi
+    tl=$left; [ -n "${TESTS_CAP:-}" ] && (( TESTS_CAP < tl )) && tl=$TESTS_CAP
+    TESTS_TIMEOUT=$tl JMH_TIMEOUT=$left FUNCTIONS_TIMEOUT=$left E2E_TIMEOUT=$left verb "$v"
+  done
+  (cd "$out" && tar czf results.tar.gz --exclude=results.tar.gz --exclude=device.txt --exclude='*.log' . \
+     && find . -mindepth 1 -maxdepth 1 ! -name results.tar.gz ! -name device.txt ! -name '*.log' -exec rm -rf {} +)
+else
+  verb "${1:-all}" "${@:2}"
+fi
 echo "===== test failures (if any)"
 grep -E "✘" "$out/tests.log" 2>/dev/null | head -20
 [ -f "$out/profile.log" ] && { echo "===== profile"; grep -E "^host|call [0-9]|total|allocateHostBuffer" "$out/profile.log" | sed -E 's/.* (computeInto|compute) ([0-9])/\1 \2/' | tail -26; }

@@ -28,6 +28,16 @@ cp "$m2"/org/openjdk/jmh/jmh-core/1.37/jmh-core-1.37.jar "$m2"/net/sf/jopt-simpl
 cp "$m2"/org/ta4j/ta4j-core/0.17/ta4j-core-0.17.jar "$m2"/com/fasterxml/jackson/core/jackson-databind/2.23.0/jackson-databind-2.23.0.jar \
    "$m2"/com/fasterxml/jackson/core/jackson-core/2.23.0/jackson-core-2.23.0.jar \
    "$m2"/com/fasterxml/jackson/core/jackson-annotations/2.23/jackson-annotations-2.23.jar .device/lib/
+# `hybridta run` for the end-to-end measurements (gpu-run.sh e2e): the command line and what it needs to write CSV
+# (Parquet's and DuckDB's jars stay behind: the device tool carries 64 MiB)
+mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
+mvn -B -q -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/.device/examples.cp" > /dev/null
+cp examples/target/hybridta-examples-*-SNAPSHOT.jar formats/target/hybridta-formats-*-SNAPSHOT.jar mpi/target/hybridta-mpi-*-SNAPSHOT.jar \
+   yahoo/target/hybridta-yahoo-*-SNAPSHOT.jar .device/lib/
+rm -f .device/lib/*-sources.jar .device/lib/*-javadoc.jar .device/lib/hybridta-yahoo-*-tests.jar
+tr ':' '\n' < .device/examples.cp | grep -E '/(httpclient5|httpcore5|httpcore5-h2|mpi|picocli|progressbar|jline-terminal|jline-native)-[0-9][^/]*\.jar$' \
+  | xargs -I{} cp {} .device/lib/
+rm -f .device/examples.cp
 cp cuda/device/gpu-run.sh benchmarks/function-benchmarks.sh .device/
 # the device tool carries 64 MiB with the tree: byte-buddy only serves AssertJ's soft assertions and assumptions,
 # which the cuda tests do not use, and JNA needs only its linux-x86-64 native

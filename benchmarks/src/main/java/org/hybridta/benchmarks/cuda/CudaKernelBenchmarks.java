@@ -3,7 +3,15 @@ package org.hybridta.benchmarks.cuda;
 import java.util.concurrent.TimeUnit;
 import org.hybridta.backend.Precision;
 import org.hybridta.cuda.CudaDiagnostics;
+import java.util.ArrayList;
+import java.util.List;
+import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,5 +73,24 @@ public class CudaKernelBenchmarks {
 
     @Benchmark public void kernel() {
         kernel.runAndSync();
+    }
+
+    /**
+     * Every catalog function's kernel at its defaults (double), with the device copy as the ceiling, in one JVM
+     * with short iterations: the catalog's bandwidth table. Arguments: JMH's result file (JSON); optionally
+     * {@code SERIESxBARS} (default 10000x25000).
+     */
+    public static void main(String[] args) throws RunnerException {
+        List<String> all = new ArrayList<>();
+        for (Indicator i : Indicators.catalog()) all.add(i.spec());
+        String[] shape = (args.length > 1 ? args[1] : "10000x25000").split("x");
+        OptionsBuilder o = new OptionsBuilder();
+        o.include(CudaKernelBenchmarks.class.getName() + "\\.kernel$").include(CudaCopyBenchmarks.class.getName() + "\\.deviceCopy$")
+                .param("indicator", all.toArray(String[]::new)).param("precision", "DOUBLE")
+                .param("series", shape[0]).param("bars", shape[1])
+                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+                .measurementIterations(3).measurementTime(TimeValue.milliseconds(200)).shouldFailOnError(false);
+        if (args.length > 0) o.resultFormat(ResultFormatType.JSON).result(args[0]);
+        new Runner(o.build()).run();
     }
 }
