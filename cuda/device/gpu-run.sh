@@ -25,6 +25,7 @@
 #   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice), the device copy, ScreenBenchmarks
 #   bash .device-cuda/gpu-run.sh e2e                     # `hybridta run`, 5,000 synthetic symbols x 10 years, every catalog function,
 #                                                        # CSV to /dev/null, CPU then CUDA; the default job cold (JIT cache off): $OUT/e2e.log
+#   bash .device-cuda/gpu-run.sh gputests                # the GPU test classes (GPU_TESTS=...), each test as it ends: $OUT/gputests.log
 #   bash .device-cuda/gpu-run.sh coldmain                # ColdStartMain in three fresh processes, JIT cache off
 #   bash .device-cuda/gpu-run.sh plan SECONDS VERB...    # the verbs in order within SECONDS, each limited to the time left (a verb
 #                                                        # is skipped when under 40 s remain; TESTS_CAP limits tests); then everything under $OUT but the
@@ -127,6 +128,17 @@ case "$what" in
     (cd "$here" && timeout "${TESTS_TIMEOUT:-300}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests.log" 2>&1
     summary+=("tests: exit $?: $(grep -E 'tests (successful|failed|aborted|found)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
     ;;
+  gputests)  # the GPU test classes only, each test printed as it ends with the seconds since the start (a run cut short
+              # still tells what passed): $OUT/gputests.log
+    local t0=$(date +%s) c sel=()
+    for c in ${GPU_TESTS:-KernelConformanceGpuTest SegmentedPathGpuTest ComputeIntoGpuTest CudaBackendGpuTest ColdStartGpuTest CudaUniverseStreamGpuTest CudaSweepGpuTest}; do
+      sel+=(--select-class "org.hybridta.cuda.$c")
+    done
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-400}" java -jar "$here"/tools/junit-platform-console-standalone-*.jar execute \
+      -cp "$here/test-classes:$cp" --details=testfeed --disable-banner --disable-ansi-colors "${sel[@]}" 2>&1) \
+      | while IFS= read -r l; do printf '%4d %s\n' $(( $(date +%s) - t0 )) "$l"; done | grep -v " INFO " > "$out/gputests.log"
+    summary+=("gputests in $(( $(date +%s) - t0 )) s: $(grep -cE 'SUCCESSFUL' "$out/gputests.log") successful, $(grep -cE 'FAILED|ABORTED' "$out/gputests.log") failed or aborted")
+    ;;
   coldmain)  # the first CUDA compute of three fresh processes with the JIT cache off, nothing else
     for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
     summary+=("$(tail -3 "$out/coldstart.log")")
@@ -179,8 +191,8 @@ if [ "${1:-all}" = plan ]; then
     tl=$left; [ -n "${TESTS_CAP:-}" ] && (( TESTS_CAP < tl )) && tl=$TESTS_CAP
     TESTS_TIMEOUT=$tl JMH_TIMEOUT=$left FUNCTIONS_TIMEOUT=$left E2E_TIMEOUT=$left verb "$v"
   done
-  (cd "$out" && tar czf results.tar.gz --exclude=results.tar.gz --exclude=device.txt --exclude='*.log' . \
-     && find . -mindepth 1 -maxdepth 1 ! -name results.tar.gz ! -name device.txt ! -name '*.log' -exec rm -rf {} +)
+  (cd "$out" && tar czf results.tar.gz --warning=no-file-changed --exclude=results.tar.gz --exclude=device.txt --exclude='*.log' . ; \
+     find . -mindepth 1 -maxdepth 1 ! -name results.tar.gz ! -name device.txt ! -name '*.log' -exec rm -rf {} +)
 else
   verb "${1:-all}" "${@:2}"
 fi

@@ -112,10 +112,15 @@ abstract class KernelConformanceCases {
         for (Panel p : panels()) {
             var expected = cpu.compute(p, specs);
             for (Precision precision : precisions()) {
+                long t0 = System.nanoTime();
                 var actual = backend(precision).compute(p, specs);
+                int before = failures.size();
                 for (String f : Compare.check(specs, actual, expected, precision == Precision.FLOAT ? 0x1p-24 : 0)) {
                     failures.add(precision + ", " + p.seriesCount() + " x " + p.barCount() + ": " + f);
                 }
+                // progress, so that a run cut short still says which panels passed
+                System.out.printf(java.util.Locale.ROOT, "%s: %s, %d x %d: %d failures, %.1f s%n", getClass().getSimpleName(), precision,
+                        p.seriesCount(), p.barCount(), failures.size() - before, (System.nanoTime() - t0) / 1e9);
             }
         }
         assertThat(failures).isEmpty();
