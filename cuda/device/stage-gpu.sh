@@ -30,8 +30,9 @@ cp "$m2"/org/ta4j/ta4j-core/0.17/ta4j-core-0.17.jar "$m2"/com/fasterxml/jackson/
    "$m2"/com/fasterxml/jackson/core/jackson-annotations/2.23/jackson-annotations-2.23.jar .device/lib/
 # `hybridta run` for the end-to-end measurements (gpu-run.sh e2e): the command line and what it needs to write CSV
 # (Parquet's and DuckDB's jars stay behind: the device tool carries 64 MiB)
-mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package
-mvn -B -q -pl examples dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/.device/examples.cp" > /dev/null
+# one invocation: the classpath of a module resolves its siblings from the reactor only while they are packaged
+mvn -B -q -pl examples -am -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true package dependency:build-classpath \
+  -Dmdep.includeScope=runtime -Dmdep.outputFile="$root/.device/examples.cp" > /dev/null
 cp examples/target/hybridta-examples-*-SNAPSHOT.jar formats/target/hybridta-formats-*-SNAPSHOT.jar mpi/target/hybridta-mpi-*-SNAPSHOT.jar \
    yahoo/target/hybridta-yahoo-*-SNAPSHOT.jar .device/lib/
 rm -f .device/lib/*-sources.jar .device/lib/*-javadoc.jar .device/lib/hybridta-yahoo-*-tests.jar
