@@ -13,8 +13,9 @@
 #   src/main/resources/org/hybridta/cuda/hybridta.fatbin.txt its record: the hashes of sources, PTX and fatbin, the
 #                                                            command, the architectures with SASS
 #
-# PtxSourceTest fails when they no longer match the sources (and, where nvcc is installed, rebuilds both and
-# compares), so a kernel change must be followed by this script. Options, and why:
+# PtxSourceTest fails when they no longer match the sources (and, where nvcc is installed, rebuilds the PTX and the
+# fatbin's PTX image and compares; -Dhybridta.fatbin.rebuild=true rebuilds the whole fatbin), so a kernel change must
+# be followed by this script. Options, and why:
 #   -arch=compute_80   8.0 is the oldest architecture with cp.async, the asynchronous global-to-shared copy the
 #                      kernels stream their inputs with. The SASS is compiled from this PTX (what the driver's JIT
 #                      would do, ahead of time): a GPU with SASS in the fatbin loads it without any JIT (no seconds

@@ -8,6 +8,7 @@
  * both agree), the comparison rule
  * {@link org.hybridta.conformance.Tolerance}, and the test data: seeded synthetic series
  * ({@link org.hybridta.conformance.RandomBars}; {@link org.hybridta.conformance.CandleBars} with planted candlestick
- * patterns) and a realistic daily CSV ({@link org.hybridta.conformance.RealisticBars}).
+ * patterns) and a realistic daily CSV ({@link org.hybridta.conformance.RealisticBars}), and the fixed workload of the
+ * benchmarks and the CUDA tests, the 18 indicators HybridTA began with ({@link org.hybridta.conformance.FirstIndicators}).
  */
 package org.hybridta.conformance;

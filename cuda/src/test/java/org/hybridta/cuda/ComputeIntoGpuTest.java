@@ -18,6 +18,7 @@ import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Precision;
+import org.hybridta.conformance.FirstIndicators;
 import org.hybridta.conformance.HostPanels;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
@@ -33,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RequiresGpu
 class ComputeIntoGpuTest {
     /** A fixed workload (4 inputs, 23 outputs: one batch even on the tiny budget), not the growing catalog. */
-    private static final List<Indicator> SPECS = CudaSpecs.originals();
+    private static final List<Indicator> SPECS = FirstIndicators.all();
     /** 4 inputs + 23 outputs + staging: about 9 MB per group of 32 series (double), so 12 MB cuts 1000 series into 32 chunks. */
     private static final long TINY_BUDGET = 12_000_000;
 

@@ -14,6 +14,7 @@ import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
 import org.hybridta.conformance.BackendConformanceTest;
+import org.hybridta.conformance.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.junit.jupiter.api.AfterAll;
@@ -125,7 +126,7 @@ class CudaBackendGpuTest {
      */
     @Test void outputsParkedOnTheDeviceGiveTheSameResult() {
         Panel p = RandomPanels.of(System.nanoTime(), 1000, 700, true);
-        List<Indicator> specs = CudaSpecs.originals();   // one batch within 80 MB: a growing catalog would split it
+        List<Indicator> specs = FirstIndicators.all();   // one batch within 80 MB: a growing catalog would split it
         int outputs = Indicators.columns(specs).size();
         for (Precision precision : Precision.values()) {
             try (ComputeBackend big = Backends.open("cuda", BackendOptions.builder().precision(precision).build())) {

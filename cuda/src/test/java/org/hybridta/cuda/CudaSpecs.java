@@ -14,15 +14,6 @@ final class CudaSpecs {
         return withKernel(Indicators.catalog());
     }
 
-    /**
-     * The 18 indicators HybridTA began with, at their defaults (benchmarks' FirstIndicators): 4 inputs (open is not
-     * read) and 23 output columns, a fixed workload for the tests whose chunk and batch counts must not move as the
-     * catalog grows.
-     */
-    static List<Indicator> originals() {
-        return Indicators.parseList("sma,ema,wma,dema,tema,rsi,macd,bbands,atr,trange,stoch,adx,cci,willr,roc,mom,obv,mfi");
-    }
-
     /** {@link BackendConformanceTest#specs()} with a kernel. */
     static List<Indicator> conformance() {
         return withKernel(BackendConformanceTest.specs());

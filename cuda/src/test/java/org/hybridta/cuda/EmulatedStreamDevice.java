@@ -57,7 +57,7 @@ final class EmulatedStreamDevice implements StreamDevice {
         for (Path p : List.of(Path.of("emu"), Path.of("cuda/emu"))) if (Files.isRegularFile(p.resolve("stream_emu.cpp"))) dir = p;
         if (dir == null) return unavailable = "cuda/emu/stream_emu.cpp is not in this working directory";
         try {
-            Path out = Files.createTempDirectory("hybridta-stream-emu").resolve("stream_emu");
+            Path out = JvmScopedFolder.create("hybridta-stream-emu").resolve("stream_emu");   // the JVM's tests share it
             Process p = new ProcessBuilder("g++", "-std=c++20", "-O2", "-ffp-contract=off", "-include", "emu.h", "-o", out.toString(), "stream_emu.cpp")
                     .directory(dir.toFile()).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());

@@ -25,6 +25,8 @@ import org.hybridta.indicator.Indicator;
  */
 final class Emulator {
     private static final Path EMU_DIR = locate("emu/emu.cpp");
+    /** The binary and the runs' job folders: under java.io.tmpdir, deleted when the JVM exits (JvmScopedFolder). */
+    private static Path folder;
     private static Path binary;
     private static String unavailable;
 
@@ -40,7 +42,8 @@ final class Emulator {
         if (binary != null || unavailable != null) return unavailable;
         if (EMU_DIR == null) return unavailable = "cuda/emu/emu.cpp is not in this working directory";
         try {
-            Path out = Files.createTempDirectory("hybridta-emu").resolve("emu");
+            folder = JvmScopedFolder.create("hybridta-emu");
+            Path out = folder.resolve("emu");
             Process p = new ProcessBuilder("g++", "-std=c++20", "-O2", "-ffp-contract=off", "-DHYBRIDTA_EMULATION", "-include", "emu.h",
                     "-o", out.toString(), "emu.cpp").directory(EMU_DIR.toFile()).redirectErrorStream(true).start();
             String log = new String(p.getInputStream().readAllBytes());
@@ -53,6 +56,12 @@ final class Emulator {
             Thread.currentThread().interrupt();
             return unavailable = "interrupted";
         }
+    }
+
+    /** Where the emulator is built and runs its jobs, once {@link #unavailable()} has built it. */
+    static synchronized Path folder() {
+        if (folder == null) throw new IllegalStateException("the emulator has not been built");
+        return folder;
     }
 
     /**
@@ -86,7 +95,7 @@ final class Emulator {
         int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
         Path dir = null;
         try {
-            dir = Files.createTempDirectory("hybridta-emu-job");
+            dir = Files.createTempDirectory(folder(), "job");
             StringBuilder job = new StringBuilder();
             ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
@@ -139,11 +148,10 @@ final class Emulator {
             throw new IllegalStateException(e);
         } finally {
             if (dir != null) {
-                try (var files = Files.list(dir)) {
-                    for (Path f : files.toList()) Files.deleteIfExists(f);
-                    Files.deleteIfExists(dir);
-                } catch (IOException ignored) {
-                    // a temporary directory left behind
+                try {
+                    JvmScopedFolder.deleteTree(dir);
+                } catch (UncheckedIOException ignored) {
+                    // left in the emulator's folder, which goes when the JVM exits
                 }
             }
         }

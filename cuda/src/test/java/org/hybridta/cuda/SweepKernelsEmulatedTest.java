@@ -45,7 +45,7 @@ class SweepKernelsEmulatedTest {
             unavailable = "cuda/emu/sweep_emu.cpp is not in this working directory";
             return;
         }
-        Path out = Files.createTempDirectory("hybridta-sweep-emu").resolve("sweep_emu");
+        Path out = JvmScopedFolder.create("hybridta-sweep-emu").resolve("sweep_emu");
         try {
             Process p = new ProcessBuilder("g++", "-std=c++20", "-O2", "-ffp-contract=off", "-DHYBRIDTA_EMULATION", "-o", out.toString(),
                     src.getFileName().toString()).directory(src.getParent().toFile()).redirectErrorStream(true).start();

@@ -7,7 +7,7 @@ import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
-import org.hybridta.benchmarks.FirstIndicators;
+import org.hybridta.conformance.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hybridta.Panel;
 import org.hybridta.backend.ComputeBackend;
-import org.hybridta.benchmarks.FirstIndicators;
+import org.hybridta.conformance.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.openjdk.jmh.annotations.Benchmark;

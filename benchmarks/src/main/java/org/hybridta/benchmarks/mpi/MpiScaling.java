@@ -14,17 +14,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToLongFunction;
-import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.Pipeline;
 import org.hybridta.PipelineResult;
 import org.hybridta.StageTimings;
 import org.hybridta.Universe;
 import org.hybridta.backend.BackendOptions;
+import org.hybridta.conformance.FirstIndicators;
+import org.hybridta.formats.TableSink;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.mpi.CommunicationTimes;
 import org.hybridta.mpi.MpiPartitioner;
 import org.hybridta.mpi.MpirunArguments;
-import org.hybridta.formats.TableSink;
 import org.hybridta.source.SyntheticQuoteSource;
 
 /**
@@ -39,7 +39,7 @@ import org.hybridta.source.SyntheticQuoteSource;
  *
  * <p>The run: the synthetic market over 10 years (2015-01-01 to 2025-01-01, about 2,515 bars a symbol; {@code --from},
  * {@code --to} choose others), the 18 first indicators with TA-Lib's defaults ({@link FirstIndicators}: 18 indicators,
- * 25 columns), the CPU backend ({@code --backend cuda}: the GPUs, leased to the ranks of each host by
+ * 23 columns), the CPU backend ({@code --backend cuda}: the GPUs, leased to the ranks of each host by
  * {@code MpiDeviceLeaser}). Each rank computes with {@code --threads-per-rank} threads (default 1; {@code auto}: the
  * host's cores divided among its ranks) and fetches with as many: one rank is one core, so that N ranks use N cores
  * and the speed-up over 1 rank is MPI's. Rank 0 prints what each rank computed, and on which device.

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.hybridta.BarSeries;
 import org.hybridta.Field;
-import org.hybridta.benchmarks.FirstIndicators;
 import org.hybridta.benchmarks.cpu.SeededBars;
+import org.hybridta.conformance.FirstIndicators;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
 import org.hybridta.stream.Bar;
@@ -147,7 +147,7 @@ public class StreamBenchmarks {
             stream.close();
         }
 
-        /** One tick: every symbol's bar in, every symbol's 18 indicators (22 columns) out. */
+        /** One tick: every symbol's bar in, every symbol's 18 indicators (23 columns) out. */
         @Benchmark
         public void universeTick(Blackhole bh) {
             TickValues v = stream.tick(ticks[next++ & (TICKS - 1)]);
