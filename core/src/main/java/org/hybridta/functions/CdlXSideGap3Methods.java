@@ -18,7 +18,8 @@ final class CdlXSideGap3Methods extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = (c.color(i - 2) == c.color(i - 1) & c.color(i - 1) == -c.color(i))     // one branch
+                    int signal = c.color(i - 2) == c.color(i - 1)
+                            && c.color(i - 1) == -c.color(i)
                             && o[i] < max(cl[i - 1], o[i - 1])
                             && o[i] > min(cl[i - 1], o[i - 1])
                             && cl[i] < max(cl[i - 2], o[i - 2])
