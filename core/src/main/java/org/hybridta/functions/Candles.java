@@ -55,9 +55,13 @@ final class Candles {
     /** Candle {@code i2}'s high is below candle {@code i1}'s low. */
     boolean gapDown(int i2, int i1) { return high[i2] < low[i1]; }
 
-    /** TA-Lib's {@code min} macro, {@code a < b ? a : b}: unlike {@code Math.min}, NaN in {@code a} gives {@code b}. */
-    static double min(double a, double b) { return a < b ? a : b; }
+    /**
+     * TA-Lib's {@code min} macro, {@code a < b ? a : b}: unlike {@code Math.min}, NaN in {@code a} gives {@code b}.
+     * Selected without a branch ({@link #pick}): its arguments are mostly a candle's open and close, and which is
+     * lower is its colour (gcc makes the macro a {@code minsd}).
+     */
+    static double min(double a, double b) { return pick(a < b, a, b); }
 
-    /** TA-Lib's {@code max} macro, {@code a > b ? a : b}. */
-    static double max(double a, double b) { return a > b ? a : b; }
+    /** TA-Lib's {@code max} macro, {@code a > b ? a : b}, without a branch as {@link #min}. */
+    static double max(double a, double b) { return pick(a > b, a, b); }
 }

@@ -19,9 +19,9 @@ final class Cdl2Crows extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong2 = long2.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2, tLong2)
-                            && c.color(i - 1) == -1 && c.bodyGapUp(i - 1, i - 2)
-                            && c.color(i) == -1
+                    // the colours and the gap, coin tosses, in one branch (& evaluates both sides), before the average
+                    int signal = (c.color(i - 2) == 1 & c.color(i - 1) == -1 & c.color(i) == -1 & c.bodyGapUp(i - 1, i - 2))
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.open[i] < c.open[i - 1] && c.open[i] > c.close[i - 1]
                             && c.close[i] > c.open[i - 2] && c.close[i] < c.close[i - 2] ? -100 : 0;
                     out[i - base] = signal;

@@ -21,10 +21,11 @@ final class Cdl3BlackCrows extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 3) == 1
-                            && c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
-                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
-                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 3) == 1 & c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
+                            && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
+                            && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && c.open[i - 1] < c.open[i - 2] && c.open[i - 1] > c.close[i - 2]
                             && c.open[i] < c.open[i - 1] && c.open[i] > c.close[i - 1]
                             && c.high[i - 3] > c.close[i - 2]

@@ -24,8 +24,9 @@ final class Cdl3Inside extends Pattern {
                 double tLong2 = long2.total, tShort1 = short1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
-                            && c.body(i - 1) <= short1.at(c, i - 1, tShort1)
+                    // the bodies and the colours in one branch (& evaluates both sides); the colours again below
+                    int signal = (c.body(i - 2) > long2.at(c, i - 2, tLong2) & c.body(i - 1) <= short1.at(c, i - 1, tShort1)
+                                  & c.color(i - 2) == -c.color(i))
                             && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
                             && min(cl[i - 1], o[i - 1]) > min(cl[i - 2], o[i - 2])
                             && (c.color(i - 2) == 1 && c.color(i) == -1 && cl[i] < o[i - 2]

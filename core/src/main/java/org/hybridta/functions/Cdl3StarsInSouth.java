@@ -30,7 +30,7 @@ final class Cdl3StarsInSouth extends Pattern {
                 double tLong2 = long2.total, tShadowLong2 = shadowLong2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tShort0 = short0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
+                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)    // the colours in one branch
                             && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2, tShadowLong2)
                             && c.body(i - 1) < c.body(i - 2)

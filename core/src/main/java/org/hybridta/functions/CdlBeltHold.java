@@ -24,9 +24,10 @@ final class CdlBeltHold extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong0 = long0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) > long0.at(c, i, tLong0)
-                            && (c.color(i) == 1 && (atOpen ? c.lowerShadow(i) : c.upperShadow(i)) < veryShort0.at(c, i, tVeryShort0)
-                                || c.color(i) == -1 && (atOpen ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i, tVeryShort0)) ? c.color(i) * 100 : 0;
+                    // the shadow at the open or close, by colour, chosen without a branch (the colour is a coin toss)
+                    double veryShort = veryShort0.at(c, i, tVeryShort0);
+                    boolean lowerShort = c.lowerShadow(i) < veryShort, upperShort = c.upperShadow(i) < veryShort;
+                    int signal = c.body(i) > long0.at(c, i, tLong0) & ((c.color(i) == 1) == atOpen ? lowerShort : upperShort) ? c.color(i) * 100 : 0;
                     out[i - base] = signal;
                     tLong0 = long0.rolled(c, i, tLong0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);

@@ -20,8 +20,9 @@ final class CdlBreakaway extends Pattern {
                 double tLong4 = long4.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
-                            && c.color(i - 4) == c.color(i - 3) && c.color(i - 3) == c.color(i - 1) && c.color(i - 1) == -c.color(i)
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 4) == c.color(i - 3) & c.color(i - 3) == c.color(i - 1) & c.color(i - 1) == -c.color(i))
+                            && c.body(i - 4) > long4.at(c, i - 4, tLong4)
                             && (c.color(i - 4) == -1 && c.bodyGapDown(i - 3, i - 4)
                                     && h[i - 2] < h[i - 3] && l[i - 2] < l[i - 3]
                                     && h[i - 1] < h[i - 2] && l[i - 1] < l[i - 2]

@@ -22,7 +22,8 @@ final class CdlConcealBabySwall extends Pattern {
                 double tVeryShort3 = veryShort3.total, tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total;
                 double[] h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 3) == -1 && c.color(i - 2) == -1 && c.color(i - 1) == -1 && c.color(i) == -1
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 3) == -1 & c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
                             && c.lowerShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3) && c.upperShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3)
                             && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2) && c.upperShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
                             && c.bodyGapDown(i - 1, i - 2)

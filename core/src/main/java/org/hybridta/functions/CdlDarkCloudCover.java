@@ -21,9 +21,9 @@ final class CdlDarkCloudCover extends Pattern {
                 double tLong1 = long1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == 1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.color(i) == -1
-                            && o[i] > c.high[i - 1]
+                    // the colours, coin tosses, and the gap in one branch (& evaluates both sides), before the average
+                    int signal = (c.color(i - 1) == 1 & c.color(i) == -1 & o[i] > c.high[i - 1])
+                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && cl[i] > o[i - 1]
                             && cl[i] < cl[i - 1] - c.body(i - 1) * penetration ? -100 : 0;
                     out[i - base] = signal;

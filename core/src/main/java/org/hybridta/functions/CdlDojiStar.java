@@ -21,8 +21,7 @@ final class CdlDojiStar extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong1 = long1.total, tDoji0 = doji0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.body(i) <= doji0.at(c, i, tDoji0)
+                    int signal = (c.body(i - 1) > long1.at(c, i - 1, tLong1) & c.body(i) <= doji0.at(c, i, tDoji0))    // one branch
                             && (c.color(i - 1) == 1 && c.bodyGapUp(i, i - 1)
                                 || c.color(i - 1) == -1 && c.bodyGapDown(i, i - 1)) ? -c.color(i - 1) * 100 : 0;
                     out[i - base] = signal;

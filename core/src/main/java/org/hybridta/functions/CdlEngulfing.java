@@ -16,10 +16,11 @@ final class CdlEngulfing extends Pattern {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.color(i) == 1 && c.color(i - 1) == -1
-                            && (cl[i] >= o[i - 1] && o[i] < cl[i - 1] || cl[i] > o[i - 1] && o[i] <= cl[i - 1])
-                            || c.color(i) == -1 && c.color(i - 1) == 1
-                            && (o[i] >= cl[i - 1] && cl[i] < o[i - 1] || o[i] > cl[i - 1] && cl[i] <= o[i - 1])) {
+                    // one branch: & and | evaluate both sides (colours are coin tosses)
+                    if (c.color(i) == 1 & c.color(i - 1) == -1
+                            & (cl[i] >= o[i - 1] & o[i] < cl[i - 1] | cl[i] > o[i - 1] & o[i] <= cl[i - 1])
+                            | c.color(i) == -1 & c.color(i - 1) == 1
+                            & (o[i] >= cl[i - 1] & cl[i] < o[i - 1] | o[i] > cl[i - 1] & cl[i] <= o[i - 1])) {
                         signal = o[i] != cl[i - 1] && cl[i] != o[i - 1] ? c.color(i) * 100 : c.color(i) * 80;
                     }
                     out[i - base] = signal;

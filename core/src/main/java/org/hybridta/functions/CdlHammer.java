@@ -36,9 +36,9 @@ final class CdlHammer extends Pattern {
                 double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total, tNear1 = near1.total;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i) < short0.at(c, i, tShort0)
-                            && c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0)
-                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
+                    if (c.body(i) < short0.at(c, i, tShort0)                                  // one branch
+                            & c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            & c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
                         double bodyLow = min(c.close[i], c.open[i]);
                         if (hammer) {
                             if (bodyLow <= c.low[i - 1] + near1.at(c, i - 1, tNear1)) signal = 100;

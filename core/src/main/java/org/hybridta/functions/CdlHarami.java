@@ -37,7 +37,7 @@ final class CdlHarami extends Pattern {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i - 1) > long1.at(c, i - 1, tLong1) && c.body(i) <= second0.at(c, i, tSecond0)) {
+                    if (c.body(i - 1) > long1.at(c, i - 1, tLong1) & c.body(i) <= second0.at(c, i, tSecond0)) {     // one branch
                         if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
                             signal = -c.color(i - 1) * 100;
                         } else if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {

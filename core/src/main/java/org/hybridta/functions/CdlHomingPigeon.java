@@ -21,7 +21,7 @@ final class CdlHomingPigeon extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong1 = long1.total, tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -1 && c.color(i) == -1
+                    int signal = (c.color(i - 1) == -1 & c.color(i) == -1)        // the colours, coin tosses, in one branch
                             && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && c.body(i) <= short0.at(c, i, tShort0)
                             && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;

@@ -25,9 +25,11 @@ final class CdlIdentical3Crows extends Pattern {
                 double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tEqual2 = equal2.total, tEqual1 = equal1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == -1 && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
-                            && c.color(i - 1) == -1 && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
-                            && c.color(i) == -1 && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
+                            && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
+                            && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
+                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && cl[i - 2] > cl[i - 1] && cl[i - 1] > cl[i]
                             && o[i - 1] <= cl[i - 2] + equal2.at(c, i - 2, tEqual2)
                             && o[i - 1] >= cl[i - 2] - equal2.at(c, i - 2, tEqual2)

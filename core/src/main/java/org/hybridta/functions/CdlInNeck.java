@@ -35,9 +35,9 @@ final class CdlInNeck extends Pattern {
                 double[] l = c.low, cl = c.close;
                 boolean in = neck == Neck.IN, on = neck == Neck.ON;   // tested in the loop as booleans: a switch there costs a table load a bar
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.color(i) == 1
-                            && c.open[i] < l[i - 1]
+                    // the colours, coin tosses, and the gap in one branch (& evaluates both sides), before the average
+                    int signal = (c.color(i - 1) == -1 & c.color(i) == 1 & c.open[i] < l[i - 1])
+                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && (in ? cl[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] >= cl[i - 1]
                                 : on ? cl[i] <= l[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] >= l[i - 1] - equal1.at(c, i - 1, tEqual1)
                                 : cl[i] > cl[i - 1] + equal1.at(c, i - 1, tEqual1) && cl[i] <= cl[i - 1] + c.body(i - 1) * 0.5) ? -100 : 0;

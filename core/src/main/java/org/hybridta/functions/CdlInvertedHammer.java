@@ -32,9 +32,9 @@ final class CdlInvertedHammer extends Pattern {
                 double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i) < short0.at(c, i, tShort0)
-                            && c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)
-                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
+                    if (c.body(i) < short0.at(c, i, tShort0)                                  // one branch
+                            & c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)
+                            & c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
                         if (invertedHammer) {
                             if (c.bodyGapDown(i, i - 1)) signal = 100;
                         } else if (c.bodyGapUp(i, i - 1)) {

@@ -36,12 +36,12 @@ final class CdlMorningStar extends Pattern {
                 double tLong2 = long2.total, tMiddle1 = middle1.total, tShort0 = short0.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
-                            && c.color(i - 2) == -direction
+                    // the colours and the gap, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 2) == -direction & c.color(i) == direction
+                                  & (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2)))
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.body(i - 1) <= middle1.at(c, i - 1, tMiddle1)
-                            && (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2))
                             && c.body(i) > short0.at(c, i, tShort0)
-                            && c.color(i) == direction
                             && (direction > 0 ? cl[i] > cl[i - 2] + c.body(i - 2) * penetration
                                               : cl[i] < cl[i - 2] - c.body(i - 2) * penetration) ? 100 * direction : 0;
                     out[i - base] = signal;

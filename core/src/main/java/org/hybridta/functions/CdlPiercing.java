@@ -21,9 +21,10 @@ final class CdlPiercing extends Pattern {
                 double tLong1 = long1.total, tLong0 = long0.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -1 && c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.color(i) == 1 && c.body(i) > long0.at(c, i, tLong0)
-                            && o[i] < c.low[i - 1]
+                    // the colours, coin tosses, and the gap in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 1) == -1 & c.color(i) == 1 & o[i] < c.low[i - 1])
+                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
+                            && c.body(i) > long0.at(c, i, tLong0)
                             && cl[i] < o[i - 1]
                             && cl[i] > cl[i - 1] + c.body(i - 1) * 0.5 ? 100 : 0;
                     out[i - base] = signal;

@@ -31,15 +31,14 @@ final class CdlRiseFall3Methods extends Pattern {
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int first = c.color(i - 4);
-                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (first == -c.color(i - 3) & c.color(i - 3) == c.color(i - 2) & c.color(i - 2) == c.color(i - 1)
+                                  & c.color(i - 1) == -c.color(i))
+                            && c.body(i - 4) > long4.at(c, i - 4, tLong4)
                             && c.body(i - 3) < short3.at(c, i - 3, tShort3)
                             && c.body(i - 2) < short2.at(c, i - 2, tShort2)
                             && c.body(i - 1) < short1.at(c, i - 1, tShort1)
                             && c.body(i) > long0.at(c, i, tLong0)
-                            && first == -c.color(i - 3)
-                            && c.color(i - 3) == c.color(i - 2)
-                            && c.color(i - 2) == c.color(i - 1)
-                            && c.color(i - 1) == -c.color(i)
                             && min(o[i - 3], cl[i - 3]) < h[i - 4] && max(o[i - 3], cl[i - 3]) > l[i - 4]
                             && min(o[i - 2], cl[i - 2]) < h[i - 4] && max(o[i - 2], cl[i - 2]) > l[i - 4]
                             && min(o[i - 1], cl[i - 1]) < h[i - 4] && max(o[i - 1], cl[i - 1]) > l[i - 4]

@@ -19,9 +19,9 @@ final class CdlSpinningTop extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i, tShort0)
-                            && c.upperShadow(i) > c.body(i)
-                            && c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
+                    int signal = c.body(i) < short0.at(c, i, tShort0)                // one branch: & evaluates both sides
+                            & c.upperShadow(i) > c.body(i)
+                            & c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
                     out[i - base] = signal;
                     tShort0 = short0.rolled(c, i, tShort0);
                 }

@@ -31,7 +31,8 @@ final class CdlStalledPattern extends Pattern {
                 double tLong2 = long2.total, tLong1 = long1.total, tShort0 = short0.total, tVeryShort1 = veryShort1.total, tNear2 = near2.total, tNear1 = near1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 2) == 1 & c.color(i - 1) == 1 & c.color(i) == 1)
                             && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
                             && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.body(i - 1) > long1.at(c, i - 1, tLong1)

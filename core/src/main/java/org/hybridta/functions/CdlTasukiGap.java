@@ -22,14 +22,13 @@ final class CdlTasukiGap extends Pattern {
                 double tNear1 = near1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.bodyGapUp(i - 1, i - 2)
-                            && c.color(i - 1) == 1 && c.color(i) == -1
+                    // the gap and the colours, coin tosses, in one branch: & evaluates both sides
+                    int signal = (c.bodyGapUp(i - 1, i - 2) & c.color(i - 1) == 1 & c.color(i) == -1)
                             && o[i] < cl[i - 1] && o[i] > o[i - 1]
                             && cl[i] < o[i - 1]
                             && cl[i] > max(cl[i - 2], o[i - 2])
                             && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1)
-                            || c.bodyGapDown(i - 1, i - 2)
-                            && c.color(i - 1) == -1 && c.color(i) == 1
+                            || (c.bodyGapDown(i - 1, i - 2) & c.color(i - 1) == -1 & c.color(i) == 1)
                             && o[i] < o[i - 1] && o[i] > cl[i - 1]
                             && cl[i] > o[i - 1]
                             && cl[i] < min(cl[i - 2], o[i - 2])

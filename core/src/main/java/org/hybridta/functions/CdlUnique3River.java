@@ -22,13 +22,12 @@ final class CdlUnique3River extends Pattern {
                 double tLong2 = long2.total, tShort0 = short0.total;
                 double[] o = c.open, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
-                            && c.color(i - 2) == -1
-                            && c.color(i - 1) == -1
+                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == 1)
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && cl[i - 1] > cl[i - 2] && o[i - 1] <= o[i - 2]
                             && l[i - 1] < l[i - 2]
                             && c.body(i) < short0.at(c, i, tShort0)
-                            && c.color(i) == 1
                             && o[i] > l[i - 1] ? 100 : 0;
                     out[i - base] = signal;
                     tLong2 = long2.rolled(c, i, tLong2);

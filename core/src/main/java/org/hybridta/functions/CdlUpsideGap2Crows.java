@@ -22,10 +22,10 @@ final class CdlUpsideGap2Crows extends Pattern {
                 double tLong2 = long2.total, tShort1 = short1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.body(i - 2) > long2.at(c, i - 2, tLong2)
-                            && c.color(i - 1) == -1 && c.body(i - 1) <= short1.at(c, i - 1, tShort1)
-                            && c.bodyGapUp(i - 1, i - 2)
-                            && c.color(i) == -1
+                    // the colours and the gap, coin tosses, in one branch (& evaluates both sides), before the averages
+                    int signal = (c.color(i - 2) == 1 & c.color(i - 1) == -1 & c.color(i) == -1 & c.bodyGapUp(i - 1, i - 2))
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.body(i - 1) <= short1.at(c, i - 1, tShort1)
                             && o[i] > o[i - 1] && cl[i] < cl[i - 1]
                             && cl[i] > cl[i - 2] ? -100 : 0;
                     out[i - base] = signal;

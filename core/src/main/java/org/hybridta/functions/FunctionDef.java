@@ -57,6 +57,20 @@ abstract class FunctionDef {
     }
 
     /**
+     * {@link #batch} for a function whose outputs are all integers ({@link FunctionInfo#outputs()}), into
+     * {@code int[]}: {@code 0} before the lookback, the values after. The default converts {@link #batch}'s values;
+     * the patterns override it with their loop, which writes ints, and derive {@link #batch} from it.
+     */
+    void batchInt(Args args, double[][] in, int off, int len, int[][] out) {
+        double[][] series = new double[in.length][], values = new double[out.length][len];
+        for (int k = 0; k < in.length; k++) series[k] = Arrays.copyOfRange(in[k], off, off + len);
+        batch(args, series, 0, len, values);
+        for (int k = 0; k < out.length; k++) {
+            for (int i = 0; i < len; i++) out[k][off + i] = Double.isNaN(values[k][i]) ? 0 : (int) values[k][i];
+        }
+    }
+
+    /**
      * Fills {@code out[k][off, off + min(lookback, len))} with NaN and says whether any bar remains to compute:
      * the first line of most batch kernels.
      */

@@ -8,6 +8,8 @@ import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.FunctionInfo;
 import org.hybridta.indicator.Group;
 import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.OutputInfo;
+import org.hybridta.indicator.ValueType;
 
 /**
  * The catalog as the rest of HybridTA sees it: the functions' metadata (which the parser, CLI listing and docs
@@ -48,6 +50,24 @@ public final class Functions {
         FunctionDef f = def(indicator.name());
         Args args = Args.of(indicator.params());
         return (in, off, len, out) -> f.batch(args, in, off, len, out);
+    }
+
+    /**
+     * The CPU kernel of {@code indicator} into {@code int[]} outputs, as TA-Lib writes them, for a function whose
+     * outputs are all integers ({@code cdl*}, {@code ht_trendmode}, {@code minindex}, {@code maxindex},
+     * {@code minmaxindex}): {@link IntKernel}.
+     *
+     * @throws IllegalArgumentException if one of its outputs is real
+     */
+    public static IntKernel intKernel(Indicator indicator) {
+        FunctionDef f = def(indicator.name());
+        for (OutputInfo o : f.info().outputs()) {
+            if (o.type() != ValueType.INTEGER) {
+                throw new IllegalArgumentException(indicator.spec() + ": output " + o.name() + " is real, not an integer; use Functions.kernel");
+            }
+        }
+        Args args = Args.of(indicator.params());
+        return (in, off, len, out) -> f.batchInt(args, in, off, len, out);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
+import java.util.Arrays;
 import org.hybridta.Field;
 import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Group;
@@ -52,30 +53,53 @@ abstract class Pattern extends FunctionDef {
 
     @Override final int lookback(Args args) { return lookback(CandleSettings.current()); }
 
+    /**
+     * The pattern's loop writing TA-Lib's ints straight into {@code out[0]}, as TA-Lib's {@code outInteger}: no
+     * conversion, and an {@code int[]} store cannot alias the {@code double[]} inputs, so the JIT keeps them in
+     * registers across it.
+     */
+    @Override final void batchInt(Args args, double[][] in, int off, int len, int[][] out) {
+        CandleSettings settings = CandleSettings.current();
+        int lookback = lookback(settings), end = off + len;
+        int[] o = out[0];
+        if (len > lookback) {
+            Candles candles = new Candles(in[0], in[1], in[2], in[3]);
+            int first = off + lookback - primingBars();
+            started(settings, args, candles, first).scan(candles, first, end, o, 0);
+        }
+        Arrays.fill(o, off, off + Math.min(lookback, len), 0);     // over the priming bars' signals too
+    }
+
+    /**
+     * The same loop into doubles: it writes ints into a small buffer, converted and copied out after each chunk. A
+     * store into a {@code double[]} inside the loop could be a store into an input (all are {@code double[]}), so
+     * the JIT would reload the inputs after each one.
+     */
     @Override final void batch(Args args, double[][] in, int off, int len, double[][] out) {
         CandleSettings settings = CandleSettings.current();
-        int lookback = lookback(settings);
-        if (len <= lookback) {
-            warmUp(out, off, len, lookback);
-            return;
-        }
-        Candles candles = new Candles(in[0], in[1], in[2], in[3]);
-        Detector d = detector(settings, args);
-        int first = off + lookback - primingBars();
-        d.start(candles, first);
-        // the loop writes ints into a small buffer, copied out after each chunk: a store into a double[] inside the
-        // loop could be a store into an input (all are double[]), so the JIT would reload the inputs after each one
-        int end = off + len;
-        int[] signals = new int[Math.min(CHUNK, end - first)];
-        double[] values = new double[signals.length], o = out[0];
-        for (int from = first; from < end; from += CHUNK) {
-            int to = Math.min(end, from + CHUNK), m = to - from;
-            d.scan(candles, from, to, signals, from);
-            // converted at one index (a loop C2 vectorises; o[from + k] = signals[k] it does not), then copied
-            for (int k = 0; k < m; k++) values[k] = signals[k];
-            System.arraycopy(values, 0, o, from, m);
+        int lookback = lookback(settings), end = off + len;
+        if (len > lookback) {
+            Candles candles = new Candles(in[0], in[1], in[2], in[3]);
+            int first = off + lookback - primingBars();
+            Detector d = started(settings, args, candles, first);
+            int[] signals = new int[Math.min(CHUNK, end - first)];
+            double[] values = new double[signals.length], o = out[0];
+            for (int from = first; from < end; from += CHUNK) {
+                int to = Math.min(end, from + CHUNK), m = to - from;
+                d.scan(candles, from, to, signals, from);
+                // converted at one index (a loop C2 vectorises; o[from + k] = signals[k] it does not), then copied
+                for (int k = 0; k < m; k++) values[k] = signals[k];
+                System.arraycopy(values, 0, o, from, m);
+            }
         }
         warmUp(out, off, len, lookback);        // over the priming bars' signals too
+    }
+
+    /** A new detector whose averages are summed for TA-Lib's loop from bar {@code first}. */
+    private Detector started(CandleSettings settings, Args args, Candles candles, int first) {
+        Detector d = detector(settings, args);
+        d.start(candles, first);
+        return d;
     }
 
     @Override final Step step(Args args) {
@@ -105,7 +129,7 @@ abstract class Pattern extends FunctionDef {
         /** The running average of {@code setting} for the candle {@code offset} bars before the current one. */
         final CandleAverage average(CandleSettings.Setting setting, int offset) {
             CandleAverage a = CandleAverage.of(settings.rule(setting), offset);
-            averages = java.util.Arrays.copyOf(averages, averages.length + 1);
+            averages = Arrays.copyOf(averages, averages.length + 1);
             averages[averages.length - 1] = a;
             return a;
         }
@@ -113,7 +137,7 @@ abstract class Pattern extends FunctionDef {
         /**
          * TA-Lib's loop over bars {@code [from, end)}: writes each bar's signal to {@code out[i - base]} (with the
          * averages as TA-Lib has them at that bar), then rolls every average. Called for consecutive ranges of one
-         * series. The signals are ints, as TA-Lib's: see {@link Pattern#batch}.
+         * series. The signals are ints, as TA-Lib's: see {@link Pattern#batchInt}.
          */
         abstract void scan(Candles c, int from, int end, int[] out, int base);
 

@@ -2,6 +2,9 @@ package org.hybridta.functions;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import org.hybridta.BarSeries;
 import org.hybridta.conformance.CandleBars;
 import org.hybridta.conformance.TaLibC;
@@ -14,24 +17,30 @@ import org.hybridta.conformance.TaLibCCall;
  * machine disturb them less than wall time. A main, not a test:
  * <pre>
  * mvn -q -pl core test-compile dependency:build-classpath -Dmdep.outputFile=target/cp.txt -Dmdep.includeScope=test
- * java -cp core/target/classes:core/target/test-classes:$(cat core/target/cp.txt) org.hybridta.functions.PatternTiming [NAME...]
+ * java -cp core/target/classes:core/target/test-classes:$(cat core/target/cp.txt) org.hybridta.functions.PatternTiming [int|double] [NAME...]
  * </pre>
- * Names (e.g. {@code cdlhammer cdldoji}) time those patterns alone.
+ * {@code int} (the default) times the patterns into {@code int[]} ({@link Functions#intKernel}, as TA-Lib writes
+ * them), {@code double} into {@code double[]} ({@link Functions#kernel}); one path per JVM, so that each pattern's
+ * loop is compiled for the path timed. Names (e.g. {@code cdlhammer cdldoji}) time those patterns alone.
  */
 final class PatternTiming {
     private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
 
     private PatternTiming() {}
 
-    public static void main(String[] args) {
+    public static void main(String[] argv) {
+        List<String> args = new ArrayList<>(Arrays.asList(argv));
+        String path = !args.isEmpty() && args.get(0).matches("int|double") ? args.remove(0) : "int";
+        boolean ints = path.equals("int");
         int n = 1_000_000, runs = 10;
         BarSeries bars = CandleBars.of("P", 7, n);
         double[][] in = {bars.open(), bars.high(), bars.low(), bars.close()};
         double[][] out = new double[1][n];
+        int[][] outInt = new int[1][n];
         for (int round = 0; round < 3; round++) {
             double ours = 0, theirs = 0;
             for (FunctionDef f : Catalog.all()) {
-                if (!(f instanceof Pattern) || args.length > 0 && !java.util.Arrays.asList(args).contains(f.name())) continue;
+                if (!(f instanceof Pattern) || !args.isEmpty() && !args.contains(f.name())) continue;
                 Args a = Cases.defaults(f);
                 long best = Long.MAX_VALUE, bestC = Long.MAX_VALUE;
                 try (TaLibCCall call = TaLibC.prepare(f.name(), n, a.values())) {
@@ -41,7 +50,8 @@ final class PatternTiming {
                         call.run();
                         bestC = Math.min(bestC, CPU.getCurrentThreadCpuTime() - t);
                         t = CPU.getCurrentThreadCpuTime();
-                        f.batch(a, in, 0, n, out);
+                        if (ints) f.batchInt(a, in, 0, n, outInt);
+                        else f.batch(a, in, 0, n, out);
                         best = Math.min(best, CPU.getCurrentThreadCpuTime() - t);
                     }
                 }
@@ -52,7 +62,7 @@ final class PatternTiming {
                             f.name(), best / (double) n, bestC / (double) n, bestC / (double) best);
                 }
             }
-            System.out.printf("round %d, " + (args.length > 0 ? String.join(",", args) : "all 61") + ": HybridTA %.0f ms, TA-Lib C %.0f ms, C/HybridTA %.2f%n", round, ours / 1e6, theirs / 1e6, theirs / ours);
+            System.out.printf("round %d, %s, " + (args.isEmpty() ? "all 61" : String.join(",", args)) + ": HybridTA %.0f ms, TA-Lib C %.0f ms, C/HybridTA %.2f%n", round, path + "[]", ours / 1e6, theirs / 1e6, theirs / ours);
         }
     }
 }
