@@ -63,7 +63,7 @@ final class CsvTableWriter implements TableWriter {
             Path dir = target.toAbsolutePath().getParent();
             if (dir != null) Files.createDirectories(dir);
         }
-        AtomicFiles.Output output = AtomicFiles.open(target);
+        AtomicFiles.Output output = AtomicFiles.openUncached(target);   // gigabytes, written once: not through the page cache
         CsvTableWriter writer = new CsvTableWriter(output, schema, options);
         try {
             StringBuilder header = new StringBuilder();
