@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import java.time.LocalDate;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -34,6 +36,9 @@ final class CsvTableWriter implements TableWriter {
     private final int threads;
     private final int maxRowBytes;
     private final ColumnType[] types;
+    /** Slice buffers written out, for the next slices: a run formats gigabytes, which need not all be allocated. */
+    private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
+    private DateTable dates = DateTable.NONE;
     private long rows;
     private boolean finished;
 
@@ -90,21 +95,23 @@ final class CsvTableWriter implements TableWriter {
         }
         try {
             batch.checkComplete();
+            DateTable dates = this.dates = this.dates.covering(batch, types);   // seen by the helpers: they start after
             byte[][] symbols = new byte[schema.size()][];
             int rowBytes = maxRowBytes + symbols(batch, symbols);
             int n = batch.rows(), slices = (n + SLICE_ROWS - 1) / SLICE_ROWS;
             Slices work = new Slices(slices);
             List<Future<?>> helpers = new ArrayList<>();
             for (int t = 1; pool != null && t < threads && t < slices; t++) {
-                helpers.add(pool.submit(() -> work.formatAll(k -> format(batch, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes))));
+                helpers.add(pool.submit(() -> work.formatAll(k -> format(batch, dates, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes))));
             }
             // the caller formats slices too and writes each finished prefix in order as soon as it is there
             int written = 0;
             while (written < slices) {
                 int k = work.claim();
-                if (k >= 0) work.put(k, format(batch, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes));
+                if (k >= 0) work.put(k, format(batch, dates, symbols, k * SLICE_ROWS, Math.min(n, (k + 1) * SLICE_ROWS), rowBytes));
                 for (Slice s; written < slices && (s = k >= 0 ? work.ready(written) : work.await(written)) != null; written++) {
                     output.stream().write(s.bytes, 0, s.length);
+                    spare.offer(s.bytes);
                 }
             }
             for (Future<?> h : helpers) get(h);   // rethrows a helper's failure; all its slices are written
@@ -192,8 +199,9 @@ final class CsvTableWriter implements TableWriter {
     private record Slice(byte[] bytes, int length) {}
 
     /** Rows {@code [from, to)} of the batch as CSV lines. */
-    private Slice format(RowBatch batch, byte[][] symbols, int from, int to, int rowBytes) {
-        byte[] out = new byte[(to - from) * rowBytes];
+    private Slice format(RowBatch batch, DateTable dates, byte[][] symbols, int from, int to, int rowBytes) {
+        byte[] out = spare.poll();
+        if (out == null || out.length < (to - from) * rowBytes) out = new byte[Math.max(SLICE_ROWS, to - from) * rowBytes / 4 * 5];   // room for longer symbols
         int columns = types.length;
         Object[] arrays = new Object[columns];
         int[] offsets = new int[columns];
@@ -209,7 +217,7 @@ final class CsvTableWriter implements TableWriter {
                 if (c > 0) out[at++] = ',';
                 int i = offsets[c] + r;
                 switch (types[c]) {
-                    case DATE -> at = CsvText.writeDate(out, at, ((int[]) arrays[c])[i]);
+                    case DATE -> at = dates.write(out, at, ((int[]) arrays[c])[i]);
                     case SYMBOL -> {
                         byte[] s = symbols[c] != null ? symbols[c] : text(((String[]) arrays[c])[i]);
                         System.arraycopy(s, 0, out, at, s.length);
@@ -229,6 +237,48 @@ final class CsvTableWriter implements TableWriter {
             out[at++] = '\n';
         }
         return new Slice(out, at);
+    }
+
+    /**
+     * The text of the dates of a run's days, made once per day rather than once per row (each symbol repeats the
+     * calendar): {@code yyyy-MM-dd} for the days from {@code first}, 10 bytes each; other days are formatted as they
+     * come. Immutable; grown by the writer's thread to cover each batch before its slices are formatted.
+     */
+    private record DateTable(int first, byte[] text) {
+        static final DateTable NONE = new DateTable(0, new byte[0]);
+        private static final int MAX_DAYS = 1 << 20;   // 10 MB: a table of ~2,900 years
+
+        int write(byte[] dst, int at, int epochDay) {
+            int d = epochDay - first;
+            if (d < 0 || d >= text.length / 10) return CsvText.writeDate(dst, at, epochDay);
+            System.arraycopy(text, 10 * d, dst, at, 10);
+            return at + 10;
+        }
+
+        /** This table, or a larger one that holds every date of the batch's date columns (years 0 to 9999). */
+        DateTable covering(RowBatch batch, ColumnType[] types) {
+            int lo = Integer.MAX_VALUE, hi = Integer.MIN_VALUE;
+            for (int c = 0; c < types.length; c++) {
+                if (types[c] != ColumnType.DATE) continue;
+                int[] days = (int[]) batch.array(c);
+                for (int i = batch.offset(c), end = i + batch.rows(); i < end; i++) {
+                    lo = Math.min(lo, days[i]);
+                    hi = Math.max(hi, days[i]);
+                }
+            }
+            int days = text.length / 10;
+            if (lo > hi || lo >= first && hi < first + days) return this;
+            if (days > 0) {
+                lo = Math.min(lo, first);
+                hi = Math.max(hi, first + days - 1);
+            }
+            lo = (int) Math.max(lo, LocalDate.of(0, 1, 1).toEpochDay());
+            hi = (int) Math.min(hi, LocalDate.of(9999, 12, 31).toEpochDay());
+            if (lo > hi || (long) hi - lo >= MAX_DAYS) return this;
+            byte[] table = new byte[10 * (hi - lo + 1)];
+            for (int d = lo; d <= hi; d++) CsvText.writeDate(table, 10 * (d - lo), d);
+            return new DateTable(lo, table);
+        }
     }
 
     /**
