@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.hybridta.io.AtomicFiles;
 import org.hybridta.io.CsvText;
 
@@ -36,6 +37,10 @@ final class CsvTableWriter implements TableWriter {
     private final int threads;
     private final int maxRowBytes;
     private final ColumnType[] types;
+    /** The FLOAT64 and INT32 columns, in order. */
+    private final int[] numeric;
+    /** Each formatting thread's numbers of a slice, row by row. */
+    private final ThreadLocal<double[]> scratch = ThreadLocal.withInitial(() -> new double[0]);
     /** Slice buffers written out, for the next slices: a run formats gigabytes, which need not all be allocated. */
     private final ConcurrentLinkedQueue<byte[]> spare = new ConcurrentLinkedQueue<>();
     private DateTable dates = DateTable.NONE;
@@ -52,6 +57,8 @@ final class CsvTableWriter implements TableWriter {
             return t;
         }) : null;
         this.types = schema.columns().stream().map(TableSchema.Column::type).toArray(ColumnType[]::new);
+        this.numeric = IntStream.range(0, types.length)
+                .filter(c -> types[c] == ColumnType.FLOAT64 || types[c] == ColumnType.INT32).toArray();
         int bytes = 1;
         for (TableSchema.Column c : schema.columns()) {
             bytes += 1 + switch (c.type()) {
@@ -198,40 +205,54 @@ final class CsvTableWriter implements TableWriter {
 
     private record Slice(byte[] bytes, int length) {}
 
-    /** Rows {@code [from, to)} of the batch as CSV lines. */
+    /**
+     * Rows {@code [from, to)} of the batch as CSV lines. The numbers are first gathered column by column into this
+     * thread's row-ordered scratch: each column's array is then read in order (row by row, the thirty-odd arrays of a
+     * run are read at once, more streams than the processor prefetches, and a fifth of the time went to waiting for
+     * them), and the cells are written from one array read in order.
+     */
     private Slice format(RowBatch batch, DateTable dates, byte[][] symbols, int from, int to, int rowBytes) {
+        int rows = to - from, m = numeric.length;
         byte[] out = spare.poll();
-        if (out == null || out.length < (to - from) * rowBytes) out = new byte[Math.max(SLICE_ROWS, to - from) * rowBytes / 4 * 5];   // room for longer symbols
+        if (out == null || out.length < rows * rowBytes) out = new byte[Math.max(SLICE_ROWS, rows) * rowBytes / 4 * 5];   // room for longer symbols
+        double[] values = scratch.get();
+        if (values.length < rows * m) scratch.set(values = new double[Math.max(SLICE_ROWS, rows) * m]);
+        for (int j = 0; j < m; j++) {
+            int c = numeric[j], offset = batch.offset(c) + from;
+            if (batch.array(c) instanceof int[] ints) {
+                for (int r = 0; r < rows; r++) values[r * m + j] = ints[offset + r];
+                continue;
+            }
+            double[] column = (double[]) batch.array(c);
+            for (int r = 0; r < rows; r++) values[r * m + j] = column[offset + r];
+            if (types[c] != ColumnType.INT32) continue;
+            for (int r = 0; r < rows; r++) {
+                double v = column[offset + r];
+                if (v == v && (int) v != v) {
+                    throw new IllegalArgumentException("column " + schema.column(c).name() + ": " + v
+                            + " is not a whole number in the int range (batch row " + (from + r) + ")");
+                }
+            }
+        }
         int columns = types.length;
         Object[] arrays = new Object[columns];
         int[] offsets = new int[columns];
-        boolean[] ints = new boolean[columns];
         for (int c = 0; c < columns; c++) {
             arrays[c] = batch.array(c);
             offsets[c] = batch.offset(c);
-            ints[c] = batch.source(c) == RowBatch.Source.INTS;
         }
-        int at = 0;
+        int at = 0, k = 0;
         for (int r = from; r < to; r++) {
             for (int c = 0; c < columns; c++) {
                 if (c > 0) out[at++] = ',';
-                int i = offsets[c] + r;
                 switch (types[c]) {
-                    case DATE -> at = dates.write(out, at, ((int[]) arrays[c])[i]);
+                    case DATE -> at = dates.write(out, at, ((int[]) arrays[c])[offsets[c] + r]);
                     case SYMBOL -> {
-                        byte[] s = symbols[c] != null ? symbols[c] : text(((String[]) arrays[c])[i]);
+                        byte[] s = symbols[c] != null ? symbols[c] : text(((String[]) arrays[c])[offsets[c] + r]);
                         System.arraycopy(s, 0, out, at, s.length);
                         at += s.length;
                     }
-                    case FLOAT64 -> at = CsvText.writeNumber(out, at, ((double[]) arrays[c])[i]);
-                    case INT32 -> {
-                        double v = ints[c] ? ((int[]) arrays[c])[i] : ((double[]) arrays[c])[i];
-                        if (v == v && (int) v != v) {
-                            throw new IllegalArgumentException("column " + schema.column(c).name() + ": " + v
-                                    + " is not a whole number in the int range (batch row " + r + ")");
-                        }
-                        at = CsvText.writeNumber(out, at, v);
-                    }
+                    case FLOAT64, INT32 -> at = CsvText.writeNumber(out, at, values[k++]);
                 }
             }
             out[at++] = '\n';

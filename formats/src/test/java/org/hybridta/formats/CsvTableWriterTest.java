@@ -85,6 +85,21 @@ class CsvTableWriterTest {
         assertThat(Files.readString(file, StandardCharsets.UTF_8)).isEqualTo(expected.toString());
     }
 
+    @org.junit.jupiter.api.Test
+    void anIntegerColumnRefusesAFractionNamingTheColumnAndRowAndLeavesNoFile() throws IOException {
+        TableSchema schema = TableSchema.builder().date("date").symbol("symbol").int32("cdl_pattern").build();
+        Path file = dir.resolve("out.csv");
+        TableWriter w = CsvTableWriter.open(file, schema, WriteOptions.defaults().withThreads(2));
+        double[] pattern = new double[600];
+        pattern[0] = Double.NaN;
+        pattern[517] = 2.5;
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> w.append(RowBatch.of(schema).rows(600)
+                        .dates(0, new int[600], 0).symbol(1, "A").int32(2, pattern, 0)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("column cdl_pattern: 2.5 is not a whole number in the int range (batch row 517)");
+        assertThat(file).doesNotExist();
+    }
+
     /** RFC 4180: quoted when it holds a comma, a quote or a line break, quotes doubled. */
     private static String text(String s) {
         return s.matches("(?s).*[,\"\n\r].*") ? '"' + s.replace("\"", "\"\"") + '"' : s;
