@@ -24,7 +24,7 @@ import org.hybridta.io.CsvText;
  * shortest text that reads back to the same double, whole numbers without a fraction, an empty cell for NULL
  * (NaN). A batch's rows are formatted to bytes in slices on {@link WriteOptions#threads()} threads, then written
  * in order as they finish; the calling thread formats slices too: formatting, not the disk, is what a CSV write
- * spends its time on.
+ * spends its time on. A regular file bypasses the page cache past its start ({@link AtomicFiles#openUncached}).
  */
 final class CsvTableWriter implements TableWriter {
     static final String FORMAT = "csv";
