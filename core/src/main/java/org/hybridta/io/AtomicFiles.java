@@ -130,6 +130,20 @@ public final class AtomicFiles {
      * @throws IOException naming the target and the reason
      */
     public static Output open(Path target) throws IOException {
+        return open(target, false);
+    }
+
+    /**
+     * {@link #open} for a large file written once and not soon read back (a run's CSV): a regular file's content past
+     * its first 64 MiB bypasses the page cache (O_DIRECT, written by a thread of its own while the caller goes on;
+     * through the cache where the file system refuses it). A pipe, a device or standard output is written as by
+     * {@link #open}.
+     */
+    public static Output openUncached(Path target) throws IOException {
+        return open(target, true);
+    }
+
+    private static Output open(Path target, boolean uncached) throws IOException {
         Objects.requireNonNull(target, "target");
         Plan plan = plan(target);
         if (plan.kind == Kind.STANDARD_OUTPUT) {
@@ -153,9 +167,9 @@ public final class AtomicFiles {
         Path tmp = createTemporary(dir, file.getFileName().toString(), target);
         try {
             keepPermissions(file, tmp);
-            return new Output(new BufferedOutputStream(new Labelled(
-                    Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING), target.toString(), true), 1 << 16),
-                    tmp, file, target);
+            OutputStream raw = uncached ? UncachedFileStream.open(tmp)
+                    : Files.newOutputStream(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+            return new Output(new BufferedOutputStream(new Labelled(raw, target.toString(), true), 1 << 16), tmp, file, target);
         } catch (IOException e) {
             discard(tmp);
             throw IoErrors.about(target, e);

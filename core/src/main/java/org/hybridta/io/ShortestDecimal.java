@@ -101,6 +101,15 @@ final class ShortestDecimal {
      * @return the position after the text
      */
     static int writeShortest(byte[] dst, int at, double v) {
+        double a = Math.abs(v);
+        if (a >= 1e-3 && a < 1e7) {   // laid out plainly; R is narrower than 10^-8 there
+            double scaled = a * 10_000;
+            long m = (long) scaled;
+            if (m == scaled && m / 10_000.0 == a) {   // m 10^-4 rounds to a (the division is correctly rounded)
+                if (v < 0) dst[at++] = '-';
+                return fourDecimals(dst, at, m);
+            }
+        }
         long bits = Double.doubleToRawLongBits(v);
         long t = bits & (C_MIN - 1);
         int bq = (int) (bits >>> (P - 1)) & 0x7ff;
@@ -117,6 +126,25 @@ final class ShortestDecimal {
         }
         if (t == 0) return ascii(dst, at, "0.0");
         return t < C_TINY ? shortest(dst, at, Q_MIN, 10 * t, -1) : shortest(dst, at, Q_MIN, t, 0);
+    }
+
+    /**
+     * Writes {@code m 10^-4} ({@code 10 <= m < 10^11}) plainly: a quote's price, most often, without Schubfach. When
+     * that decimal rounds to the double, it is the shortest that does and the one Schubfach finds: the double's
+     * interval {@code R} is narrower than {@code 10^-4}, so it holds no other multiple of {@code 10^-4}, and every
+     * decimal as short (or one digit longer) with the same leading digit is one. Trailing zeros are dropped, one digit
+     * after the point kept.
+     */
+    private static int fourDecimals(byte[] dst, int at, long m) {
+        int integer = (int) (m / 10_000), fraction = (int) (m - integer * 10_000L);
+        long digits = eightDigits(integer);   // < 10^7: the first lane is zero
+        int n = Math.max(1, 8 - (Long.numberOfLeadingZeros(digits) >>> 3));
+        EIGHT_BYTES.set(dst, at, digits + ZEROS << 8 * (8 - n));
+        at += n;
+        long four = eightDigits(fraction);   // the four digits in the low lanes
+        int more = fraction == 0 ? 1 : 4 - (Long.numberOfTrailingZeros(four) >>> 3);
+        EIGHT_BYTES.set(dst, at, (long) '.' << 56 | (four + ZEROS) << 24 & 0x00ff_ffff_ff00_0000L);
+        return at + 1 + more;
     }
 
     /** Schubfach on {@code c 2^q}; the decimal found is written with exponent {@code k + dk}. */

@@ -128,6 +128,24 @@ class ShortestDecimalTest {
         }
     }
 
+    /** The short way for decimals of at most four places from 0.001 to below 10^7 (quotes), its ends and their neighbours. */
+    @Test
+    void decimalsOfAtMostFourPlaces() {
+        SplittableRandom r = new SplittableRandom(11);
+        for (int i = 0; i < 5_000_000; i++) {
+            long m = r.nextLong(1, 100_000_000_000L);
+            double v = m / Math.pow(10, r.nextInt(0, 5));
+            check(v);
+            check(Math.nextUp(v));
+            check(Math.nextDown(v));
+        }
+        for (long m = 1; m <= 200_000; m++) check(m / 10_000.0);   // every one below 20, the fraction 0.0001 to 1.0
+        for (double v : new double[] {1e-3, 0.0015, 0.0099, 0.01, 0.1, 0.5, 0.9999, 1, 9.9999, 10, 1e6, 9_999_999.9999,
+                9_999_999.5, 1e7, 1e7 + 0.5, 0.30000000000000004, 1e-4, 5e-4, 0.00099999}) {
+            around(v);
+        }
+    }
+
     private static double gaussian(SplittableRandom r) {   // Box-Muller, one of the two
         return Math.sqrt(-2 * Math.log(1 - r.nextDouble())) * Math.cos(2 * Math.PI * r.nextDouble());
     }
