@@ -1,6 +1,5 @@
 package org.hybridta.examples.cli;
 
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.hybridta.io.AtomicFiles;
 
@@ -49,6 +48,15 @@ final class Interruption {
         };
     }
 
+    /**
+     * How long an MPI rank other than 0 stays alive after the signal. Open MPI 4's mpirun, ending a job, sends every rank
+     * SIGTERM, sleeps one second and sends SIGKILL; a rank that exits wakes it early (the sleep is cut short by
+     * SIGCHLD, and the rest of the second is dropped). A rank with nothing to clean up exits within tens of
+     * milliseconds, and rank 0, still removing its unfinished file, was killed halfway (seen in one stop of two on
+     * two cores). Waiting here lets rank 0 finish first; mpirun's SIGKILL ends the wait at the second anyway.
+     */
+    private static final long OTHER_RANKS_GRACE_MILLIS = 1500;
+
     private static void onShutdown() {
         if (finished) return;
         AtomicFiles.abandonAll();   // before the clean-up, which removes a folder only when it is empty
@@ -62,16 +70,24 @@ final class Interruption {
                 // shutting down: say what can be said
             }
         }
-        if (message == null) return;
-        System.err.println(HybridTa.NAME + ": " + message);
-        System.err.flush();
-        if (System.getenv("OMPI_COMM_WORLD_RANK") != null) {
-            // mpirun is ending the job too: give it a moment to forward the line before it stops reading
-            try {
-                Thread.sleep(TimeUnit.MILLISECONDS.toMillis(300));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        if (message != null) {
+            System.err.println(HybridTa.NAME + ": " + message);
+            System.err.flush();
+        }
+        String rank = System.getenv("OMPI_COMM_WORLD_RANK");
+        if (rank == null) return;
+        if (!rank.equals("0")) {
+            sleep(OTHER_RANKS_GRACE_MILLIS);
+        } else if (message != null) {
+            sleep(300);   // mpirun is ending the job too: give it a moment to forward the line before it stops reading
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 }
