@@ -22,7 +22,8 @@
 #   bash .device-cuda/gpu-run.sh catalog                 # every catalog function's kernel alone, 10,000 x 25,000 double, and the
 #                                                        # device copy, one JVM (CudaKernelBenchmarks.main): $OUT/catalog.json
 #   bash .device-cuda/gpu-run.sh stream                  # the universe tick and peek, 10,000 x 18, CPU (all cores) and CUDA
-#   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice), the device copy, ScreenBenchmarks
+#   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice with 8, 32 and 128 streams:
+#                                                        # SWEEP_LANES=...), the device copy, ScreenBenchmarks
 #   bash .device-cuda/gpu-run.sh e2e                     # `hybridta run`, 5,000 synthetic symbols x 10 years, every catalog function,
 #                                                        # CSV to /dev/null, CPU then CUDA; the default job cold (JIT cache off): $OUT/e2e.log
 #   bash .device-cuda/gpu-run.sh gputests                # the GPU test classes (GPU_TESTS=...), each test as it ends: $OUT/gputests.log
@@ -158,7 +159,7 @@ case "$what" in
   stream) jmh stream 'stream.StreamBenchmarks.Universe' -p backend=cpu,cuda -f 1 -wi 2 -i 3 ;;
   sweep)
     jmh sweep 'sweep.SweepBenchmarks.(cube|reduced)$|cuda.CudaCopyBenchmarks.deviceCopy' -wi 1 -i 3
-    jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -wi 1 -i 3
+    jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -p lanes=${SWEEP_LANES:-8,32,128} -wi 1 -i 3
     jmh screen 'sweep.ScreenBenchmarks' -wi 1 -i 3
     ;;
   e2e)  # issue 16's end-to-end run; the summary lines of each run (stage times) go to e2e.log

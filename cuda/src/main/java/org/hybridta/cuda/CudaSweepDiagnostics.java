@@ -19,7 +19,15 @@ public final class CudaSweepDiagnostics implements AutoCloseable {
 
     /** Opens the GPU sweep engine on device {@code ordinal} ({@code -1}: the first usable one). */
     public static CudaSweepDiagnostics open(int ordinal) {
-        return new CudaSweepDiagnostics(CudaSweepEngine.open(BackendOptions.builder().device(ordinal).build()));
+        return open(ordinal, CudaSweepEngine.LANES);
+    }
+
+    /**
+     * The same with {@code lanes} streams for the kernels of a batch instead of the default: more let more of a sweep's
+     * small kernels run at once (1 to 128).
+     */
+    public static CudaSweepDiagnostics open(int ordinal, int lanes) {
+        return new CudaSweepDiagnostics(CudaSweepEngine.open(BackendOptions.builder().device(ordinal).build(), lanes));
     }
 
     /** The engine itself, for cubes and reductions with their downloads. */

@@ -35,8 +35,8 @@ import org.hybridta.sweep.Sweeps;
 /**
  * Sweeps and screens on one NVIDIA GPU. A call cuts the panel into chunks of whole groups of 32 series; for each chunk
  * the inputs are uploaded once and transposed to the grouped time-major layout, then the parameter sets are computed
- * in batches (as many as the device memory budget holds), the indicator kernels of a batch side by side on up to
- * {@value #LANES} streams. What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
+ * in batches (as many as the device memory budget holds), the indicator kernels of a batch side by side on several
+ * streams ({@value #LANES} by default). What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
  * the {@link Reduction.Stat stats} of every output series ({@code sweep_reduce} in {@code sweep.cu}: 80 bytes a series
  * instead of its bars), or for a screen only the matching series and their operands' values ({@code screen_eval}).
  *
@@ -44,34 +44,50 @@ import org.hybridta.sweep.Sweeps;
  * ({@link #supports}). Not for concurrent use; calls are serialized.
  */
 final class CudaSweepEngine implements SweepEngine {
-    /** Streams the indicator kernels of a batch run on side by side. */
+    /**
+     * Streams the indicator kernels of a batch run on side by side, by default. A sweep's kernels are small (a universe
+     * of 500 series is 16 groups of 32, and recursive kernels with long halos run unsegmented), so the device is
+     * filled only by running many at once; {@link CudaSweepDiagnostics#open(int, int)} tries other counts.
+     */
     static final int LANES = 8;
+    /** Hopper and Blackwell run at most 128 kernels at once. */
+    static final int MAX_LANES = 128;
     private static final int STATS = SweepSummary.STATS;
 
     private final CudaDevice device;
     private final PtxModule module;
     private final CUstream stream;
     private final List<CUstream> lanes = new ArrayList<>();
+    private final int laneCount;
     private final long budget;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Buffers kept between calls, by what they hold ({@link #keep}). */
     private final java.util.Map<String, DeviceArena.DeviceBuffer> kept = new java.util.HashMap<>();
     private final java.util.Map<String, DeviceArena.HostBuffer> keptHost = new java.util.HashMap<>();
 
-    private CudaSweepEngine(CudaDevice device, BackendOptions options) {
+    private CudaSweepEngine(CudaDevice device, BackendOptions options, int laneCount) {
         this.device = device;
+        this.laneCount = laneCount;
         this.module = new PtxModule(PtxModule.SWEEP);
         this.stream = device.newStream();
-        for (int i = 0; i < LANES; i++) lanes.add(device.newStream());
+        for (int i = 0; i < laneCount; i++) lanes.add(device.newStream());
         long free = device.memInfo()[0];
         this.budget = options.deviceMemoryBudget() > 0 ? options.deviceMemoryBudget() : (long) (free * 0.7);
     }
 
     /** Opens the engine on device {@code options.device()} (or the first usable one). */
     static CudaSweepEngine open(BackendOptions options) {
+        return open(options, LANES);
+    }
+
+    /** Opens the engine with {@code laneCount} streams for the kernels of a batch (1 to {@value #MAX_LANES}). */
+    static CudaSweepEngine open(BackendOptions options, int laneCount) {
+        if (laneCount < 1 || laneCount > MAX_LANES) {
+            throw new IllegalArgumentException("lanes must be 1 to " + MAX_LANES + " streams, was " + laneCount);
+        }
         CudaDevice device = CudaDevice.open(options.device());
         try {
-            return new CudaSweepEngine(device, options);
+            return new CudaSweepEngine(device, options, laneCount);
         } catch (RuntimeException | Error e) {
             try {
                 device.close();
@@ -268,7 +284,7 @@ final class CudaSweepEngine implements SweepEngine {
         // transposed back), scratch rings, stats
         long inPerSeries = 2L * fields.size() * bars * Double.BYTES;
         long setPerSeries = (long) maxOuts * bars * elem * (cube ? 2 : 1) + (long) maxOuts * STATS * Double.BYTES;
-        long ringPerSeries = (long) maxRing * Double.BYTES * LANES;
+        long ringPerSeries = (long) maxRing * Double.BYTES * laneCount;
         int cap = roundUp(n);
         // within the budget, and the pinned inputs within one ByteBuffer view (1 GiB)
         while (cap > ChunkPlan.GROUP && ((long) cap * (inPerSeries + setPerSeries + ringPerSeries) > budget
@@ -300,7 +316,7 @@ final class CudaSweepEngine implements SweepEngine {
         need.put("series lengths", (long) cap * Integer.BYTES);
         need.put("first or evaluated bars", (long) cap * Integer.BYTES);
         need.put("stats", regions * cap * STATS * Double.BYTES);
-        need.put("kernel scratch rings", (long) maxRing * Double.BYTES * cap * LANES);
+        need.put("kernel scratch rings", (long) maxRing * Double.BYTES * cap * laneCount);
         java.util.Map<String, Long> needHost = new java.util.LinkedHashMap<>();
         needHost.put("pinned inputs", fields.size() * c.inRegion);
         needHost.put("pinned cube outputs", cube ? regions * c.outRegion : 0L);
@@ -375,7 +391,7 @@ final class CudaSweepEngine implements SweepEngine {
     private int launchKernels(List<KernelCall> calls, Chunk c, int bars, EnumMap<Field, Integer> fieldIndex, Precision precision) {
         int region = 0, lane = 0;
         for (KernelCall call : calls) {
-            CUstream ks = lanes.get(lane % LANES);
+            CUstream ks = lanes.get(lane % laneCount);
             String entry = call.entry(precision);
             Segments seg = Segments.plan(call, c.groups, bars, device.residentBlocks(entry, ChunkPlan.GROUP * call.warps(), call.sharedBytes()), 0);
             List<Object> args = new ArrayList<>();
@@ -385,13 +401,13 @@ final class CudaSweepEngine implements SweepEngine {
             call.addScalars(args, bars, seg);
             if (call.ringDoubles() > 0) {
                 // each lane its own ring region, of the batch's largest ring: kernels on different lanes run at once
-                args.add(call.globalRingDoubles() > 0 ? c.ring.at((long) (lane % LANES) * c.ringDoubles * c.cap * Double.BYTES) : new CUdeviceptr());
+                args.add(call.globalRingDoubles() > 0 ? c.ring.at((long) (lane % laneCount) * c.ringDoubles * c.cap * Double.BYTES) : new CUdeviceptr());
             }
             device.launchShared(entry, c.groups, seg.count(), ChunkPlan.GROUP, call.warps(), call.sharedBytes(), ks, args.toArray());
             region += call.outputs();
             lane++;
         }
-        for (int i = 0; i < Math.min(LANES, calls.size()); i++) Cuda.check(JCudaDriver.cuStreamSynchronize(lanes.get(i)), "cuStreamSynchronize(kernels)");
+        for (int i = 0; i < Math.min(laneCount, calls.size()); i++) Cuda.check(JCudaDriver.cuStreamSynchronize(lanes.get(i)), "cuStreamSynchronize(kernels)");
         return region;
     }
 

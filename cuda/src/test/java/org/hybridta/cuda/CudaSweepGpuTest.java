@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.hybridta.Field;
 import org.hybridta.Panel;
+import org.hybridta.backend.BackendOptions;
 import org.hybridta.backend.Precision;
 import org.hybridta.sweep.Reduction;
 import org.hybridta.sweep.Screen;
@@ -60,6 +61,22 @@ class CudaSweepGpuTest {
                     for (int i = 0; i < fl.length; i++) widened[i] = fl[i];
                     diff = Compare.check(spec, o, widened, ref.doubles(set, o), p.seriesCount(), p.barCount(), 0x1p-24);
                     assertThat(diff).as(grid + " float").isNull();
+                }
+            }
+        }
+    }
+
+    /** More streams only run the same kernels side by side: the cubes are the default engine's, bit for bit. */
+    @Test void manyLanesGiveTheDefaultEnginesCubes() {
+        Panel p = panel("257x600");
+        try (CudaSweepEngine wide = CudaSweepEngine.open(BackendOptions.builder().build(), CudaSweepEngine.MAX_LANES)) {
+            for (String grid : GRIDS) {
+                Sweep sweep = Sweep.parse(grid);
+                SweepCube ref = gpu.cube(p, sweep, Precision.DOUBLE), got = wide.cube(p, sweep, Precision.DOUBLE);
+                for (int set = 0; set < sweep.size(); set++) {
+                    for (int o = 0; o < ref.outputCount(); o++) {
+                        assertThat(got.doubles(set, o)).as(grid + " set " + set + " output " + o).isEqualTo(ref.doubles(set, o));
+                    }
                 }
             }
         }

@@ -44,6 +44,8 @@ public class SweepBenchmarks {
     @Param({"ema:2..201", "bbands:10..29:0.75..3/0.25:nbdevup"}) public String grid;
     @Param({"double", "float"}) public String precision;
     @Param({"500"}) public int symbols;
+    /** CUDA only: streams the kernels of a batch of parameter sets run on at once (the engine's default: 8). */
+    @Param({"8"}) public int lanes;
 
     private UniverseBars bars;
     private Sweep sweep;
@@ -61,7 +63,7 @@ public class SweepBenchmarks {
         p = Precision.valueOf(precision.toUpperCase(java.util.Locale.ROOT));
         reductions = Reduction.parseList("last,mean,min,max,count:>100,cross");
         if (backend.equals("cuda")) {
-            diagnostics = CudaSweepDiagnostics.open(-1);
+            diagnostics = CudaSweepDiagnostics.open(-1, lanes);
             engine = diagnostics.engine();
         } else {
             engine = Sweeps.open("cpu");
