@@ -137,7 +137,7 @@ final class MathTransform extends Elementwise {
             case COSH -> { for (int i = off; i < end; i++) o[i] = cosh(x[i]); }
             case EXP -> { for (int i = off; i < end; i++) o[i] = Math.exp(x[i]); }
             case FLOOR -> { for (int i = off; i < end; i++) o[i] = Math.floor(x[i]); }
-            case LN -> { for (int i = off; i < end; i++) o[i] = Math.log(x[i]); }
+            case LN -> { for (int i = off; i < end; i++) o[i] = Log.log(x[i]); }
             case LOG10 -> { for (int i = off; i < end; i++) o[i] = Math.log10(x[i]); }
             case SIN -> { for (int i = off; i < end; i++) o[i] = Math.sin(x[i]); }
             case SINH -> { for (int i = off; i < end; i++) o[i] = sinh(x[i]); }
