@@ -28,4 +28,29 @@ final class HtTrendline extends FunctionDef {
             out[0] = value;
         };
     }
+
+    /**
+     * The step's arithmetic in two passes: the transform's recursion alone first, leaving each bar's mean length in
+     * the output; then the means and their weighted average, whose sums over up to 50 bars no longer wait on the
+     * recursion and overlap from bar to bar.
+     */
+    @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        double[] x = in[0], o = out[0];
+        HilbertTransform ht = HilbertTransform.phase();
+        int end = off + len, first = end;                   // the first bar the filters run on
+        for (int i = off; i < end; i++) {
+            if (ht.next(x[i])) {
+                if (first == end) first = i;
+                o[i] = HilbertTransform.Trendline.period(ht.smoothPeriod());
+            } else {
+                o[i] = Double.NaN;
+            }
+        }
+        HilbertTransform.Trendline trendline = new HilbertTransform.Trendline();
+        int from = off + HilbertTransform.PHASE_LOOKBACK;
+        for (int i = first; i < end; i++) {
+            double t = trendline.next(x, off, i, (int) o[i]);
+            o[i] = i < from ? Double.NaN : t;
+        }
+    }
 }
