@@ -8,7 +8,9 @@ package org.hybridta.functions;
  * rounds a few arguments the other way and runs slower than glibc. The main path: {@code x = 2^k z} with
  * {@code z} in [0x1.6p-1, 0x1.6p0), a table of 128 subintervals gives {@code c} near {@code z}, then
  * {@code log(x) = k ln2 + log(c) + log1p(z/c - 1)} with a degree-6 polynomial; near 1 a degree-12 polynomial of
- * {@code x - 1} instead.
+ * {@code x - 1} instead. The constants are glibc's ({@code __log_data}, read from Debian 12's {@code libm.so.6}).
+ * {@link Math#fma} is an instruction on CPUs with FMA (x86-64 since 2013, every aarch64) and a slow exact software
+ * path elsewhere, where glibc takes its non-FMA build and LibmTest would show the difference.
  */
 final class Log {
     private Log() {}
