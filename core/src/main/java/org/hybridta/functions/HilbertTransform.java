@@ -93,10 +93,14 @@ final class HilbertTransform {
         prevI2 = i2;
         double last = period;
         if ((im != 0.0) && (re != 0.0)) period = 360.0 / (Atan.atan(im / re) * RAD_TO_DEG);
-        // TA-Lib's clamps (if (period > bound) period = bound ...) as min and max, branch-free as C compilers emit them:
-        // the same values, as they differ only on signed zeros (then raised to 6) and NaN (only with a NaN period)
-        period = Math.max(Math.min(period, 1.5 * last), 0.67 * last);
-        period = Math.min(Math.max(period, 6), 50);
+        // TA-Lib's clamps as branches: on this chain of dependent operations a predicted branch costs nothing and
+        // Math.min/max (which gcc's minsd/maxsd would match) add their latency, measured slower
+        double bound = 1.5 * last;
+        if (period > bound) period = bound;
+        bound = 0.67 * last;
+        if (period < bound) period = bound;
+        if (period < 6) period = 6;
+        else if (period > 50) period = 50;
         period = (0.2 * period) + (0.8 * last);
         smoothPeriod = (0.33 * period) + (0.67 * smoothPeriod);
         hasValue = t >= lookback;
@@ -213,8 +217,8 @@ final class HilbertTransform {
     /**
      * The instantaneous trendline (HT_TRENDLINE): the mean of the last {@code round(smoothPeriod)} prices (not
      * smoothed), then a 4-bar weighted average of those means. Every bar goes to {@link #add}; {@link #next} runs on
-     * the bars the transform's filters run on. A batch reads the prices from its input instead ({@link #next(double[],
-     * int, int, int)}).
+     * the bars the transform's filters run on. A batch computes the means from its input ({@link #mean}) and passes
+     * them to {@link #next(double)}.
      */
     static final class Trendline {
         private final Window prices = new Window(Phase.SIZE);
@@ -226,7 +230,7 @@ final class HilbertTransform {
 
         /** The trendline at the bar last added. */
         double next(HilbertTransform ht) {
-            return next(prices.values(), 0, prices.last(), period(ht.smoothPeriod));
+            return next(mean(prices.values(), 0, prices.last(), period(ht.smoothPeriod)));
         }
 
         /** TA-Lib's {@code (int) (smoothPeriod + 0.5)}, the bars the mean covers ((int) of NaN is 0 here). */
@@ -234,18 +238,27 @@ final class HilbertTransform {
             return (int) (smoothPeriod + 0.5);
         }
 
-        /** The trendline at the price {@code x[last]} over {@code n} bars, with zeros for any before {@code x[first]}. */
-        double next(double[] x, int first, int last, int n) {
-            int inside = Math.min(n, last - first + 1);
-            double mean = 0.0;
-            for (int i = 0; i < inside; i++) mean += x[last - i];   // the latest first, as TA-Lib sums
-            for (int i = inside; i < n; i++) mean += 0.0;           // TA-Lib's zeros before the first bar
-            if (n > 0) mean = mean / (double) n;
+        /** The trendline of the next bar from its mean ({@link #mean}): TA-Lib's 4-bar weighted average of the means. */
+        double next(double mean) {
             double trendline = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
             iTrend3 = iTrend2;
             iTrend2 = iTrend1;
             iTrend1 = mean;
             return trendline;
+        }
+
+        /** The mean of {@code x[last - n + 1 .. last]} summed the latest first, as TA-Lib sums, zeros before {@code x[first]}. */
+        static double mean(double[] x, int first, int last, int n) {
+            int inside = Math.min(n, last - first + 1);
+            double sum = 0.0;
+            for (int i = 0; i < inside; i++) sum += x[last - i];
+            for (int i = inside; i < n; i++) sum += 0.0;           // TA-Lib's zeros before the first bar
+            return divide(sum, n);
+        }
+
+        /** TA-Lib's {@code if (n > 0) mean = sum / n}. */
+        static double divide(double sum, int n) {
+            return n > 0 ? sum / (double) n : sum;
         }
     }
 
