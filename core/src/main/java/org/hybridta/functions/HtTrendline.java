@@ -31,7 +31,7 @@ final class HtTrendline extends FunctionDef {
 
     /**
      * The step's arithmetic in passes: the transform's recursion alone first, leaving each bar's mean length in the
-     * output; then the means, two bars at a time (two independent chains of additions in one loop, where one bar's
+     * output; then the means, four bars at a time (four independent chains of additions in one loop, where one bar's
      * sum of up to 50 prices would wait on each addition), over the lengths; then their weighted average.
      */
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
@@ -47,30 +47,37 @@ final class HtTrendline extends FunctionDef {
             }
         }
         int i = first;
-        for (; i + 1 < end; i += 2) {
-            int n0 = (int) o[i], n1 = (int) o[i + 1];
-            if (n0 > i - off + 1 || n1 > i - off + 2) {     // a window reaching before the first bar: TA-Lib's zeros
-                o[i] = HilbertTransform.Trendline.mean(x, off, i, n0);
-                o[i + 1] = HilbertTransform.Trendline.mean(x, off, i + 1, n1);
+        for (; i + 3 < end; i += 4) {
+            int n0 = (int) o[i], n1 = (int) o[i + 1], n2 = (int) o[i + 2], n3 = (int) o[i + 3];
+            if (Math.max(Math.max(n0, n1), Math.max(n2, n3)) > i - off + 1) {   // reaching before the first bar
+                for (int j = i; j < i + 4; j++) o[j] = HilbertTransform.Trendline.mean(x, off, j, (int) o[j]);
                 continue;
             }
-            int both = Math.min(n0, n1), k = 0;
-            double sum0 = 0.0, sum1 = 0.0;
-            for (; k < both; k++) {                        // each the latest first, as TA-Lib sums
+            int all = Math.min(Math.min(n0, n1), Math.min(n2, n3)), k = 0;
+            double sum0 = 0.0, sum1 = 0.0, sum2 = 0.0, sum3 = 0.0;
+            for (; k < all; k++) {                          // each the latest first, as TA-Lib sums
                 sum0 += x[i - k];
                 sum1 += x[i + 1 - k];
+                sum2 += x[i + 2 - k];
+                sum3 += x[i + 3 - k];
             }
-            for (int k0 = k; k0 < n0; k0++) sum0 += x[i - k0];
-            for (int k1 = k; k1 < n1; k1++) sum1 += x[i + 1 - k1];
-            o[i] = HilbertTransform.Trendline.divide(sum0, n0);
-            o[i + 1] = HilbertTransform.Trendline.divide(sum1, n1);
+            o[i] = HilbertTransform.Trendline.divide(finish(x, i, k, n0, sum0), n0);
+            o[i + 1] = HilbertTransform.Trendline.divide(finish(x, i + 1, k, n1, sum1), n1);
+            o[i + 2] = HilbertTransform.Trendline.divide(finish(x, i + 2, k, n2, sum2), n2);
+            o[i + 3] = HilbertTransform.Trendline.divide(finish(x, i + 3, k, n3, sum3), n3);
         }
-        if (i < end) o[i] = HilbertTransform.Trendline.mean(x, off, i, (int) o[i]);
+        for (; i < end; i++) o[i] = HilbertTransform.Trendline.mean(x, off, i, (int) o[i]);
         HilbertTransform.Trendline trendline = new HilbertTransform.Trendline();
         int from = off + HilbertTransform.PHASE_LOOKBACK;
         for (i = first; i < end; i++) {
             double t = trendline.next(o[i]);
             o[i] = i < from ? Double.NaN : t;
         }
+    }
+
+    /** {@code sum} plus {@code x[last - k]}, {@code x[last - k - 1]} ... down to {@code x[last - n + 1]}. */
+    private static double finish(double[] x, int last, int k, int n, double sum) {
+        for (; k < n; k++) sum += x[last - k];
+        return sum;
     }
 }
