@@ -29,25 +29,41 @@ final class HtTrendline extends FunctionDef {
         };
     }
 
+    /** Bars per block of {@link #batch}'s passes: the block's prices and lengths stay in the L1 cache between them. */
+    private static final int BLOCK = 1024;
+
     /**
-     * The step's arithmetic in passes: the transform's recursion alone first, leaving each bar's mean length in the
-     * output; then the means, four bars at a time (four independent chains of additions in one loop, where one bar's
-     * sum of up to 50 prices would wait on each addition), over the lengths; then their weighted average.
+     * The step's arithmetic in passes over blocks of bars: the transform's recursion alone first, leaving each bar's
+     * mean length in the output; then the means, four bars at a time (four independent chains of additions in one
+     * loop, where one bar's sum of up to 50 prices would wait on each addition); then their weighted average.
      */
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         double[] x = in[0], o = out[0];
         HilbertTransform ht = HilbertTransform.phase();
-        int end = off + len, first = end;                   // the first bar the filters run on
-        for (int i = off; i < end; i++) {
-            if (ht.next(x[i])) {
-                if (first == end) first = i;
-                o[i] = HilbertTransform.Trendline.period(ht.smoothPeriod());
-            } else {
-                o[i] = Double.NaN;
+        HilbertTransform.Trendline trendline = new HilbertTransform.Trendline();
+        int end = off + len, from = off + HilbertTransform.PHASE_LOOKBACK;
+        for (int start = off; start < end; start += BLOCK) {
+            int stop = Math.min(start + BLOCK, end), first = stop;   // first: the block's first bar the filters run on
+            for (int i = start; i < stop; i++) {
+                if (ht.next(x[i])) {
+                    if (first == stop) first = i;
+                    o[i] = HilbertTransform.Trendline.period(ht.smoothPeriod());
+                } else {
+                    o[i] = Double.NaN;
+                }
+            }
+            means(x, off, first, stop, o);
+            for (int i = first; i < stop; i++) {
+                double t = trendline.next(o[i]);
+                o[i] = i < from ? Double.NaN : t;
             }
         }
-        int i = first;
-        for (; i + 3 < end; i += 4) {
+    }
+
+    /** Replaces the lengths in {@code o[from, to)} by the means ({@link HilbertTransform.Trendline#mean}), four bars at a time. */
+    private static void means(double[] x, int off, int from, int to, double[] o) {
+        int i = from;
+        for (; i + 3 < to; i += 4) {
             int n0 = (int) o[i], n1 = (int) o[i + 1], n2 = (int) o[i + 2], n3 = (int) o[i + 3];
             if (Math.max(Math.max(n0, n1), Math.max(n2, n3)) > i - off + 1) {   // reaching before the first bar
                 for (int j = i; j < i + 4; j++) o[j] = HilbertTransform.Trendline.mean(x, off, j, (int) o[j]);
@@ -66,13 +82,7 @@ final class HtTrendline extends FunctionDef {
             o[i + 2] = HilbertTransform.Trendline.divide(finish(x, i + 2, k, n2, sum2), n2);
             o[i + 3] = HilbertTransform.Trendline.divide(finish(x, i + 3, k, n3, sum3), n3);
         }
-        for (; i < end; i++) o[i] = HilbertTransform.Trendline.mean(x, off, i, (int) o[i]);
-        HilbertTransform.Trendline trendline = new HilbertTransform.Trendline();
-        int from = off + HilbertTransform.PHASE_LOOKBACK;
-        for (i = first; i < end; i++) {
-            double t = trendline.next(o[i]);
-            o[i] = i < from ? Double.NaN : t;
-        }
+        for (; i < to; i++) o[i] = HilbertTransform.Trendline.mean(x, off, i, (int) o[i]);
     }
 
     /** {@code sum} plus {@code x[last - k]}, {@code x[last - k - 1]} ... down to {@code x[last - n + 1]}. */
