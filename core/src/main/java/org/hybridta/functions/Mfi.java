@@ -65,9 +65,9 @@ final class Mfi extends FunctionDef {
     }
 
     /**
-     * The step's arithmetic, with the typical prices computed first in a loop of their own (a plain one, which the JIT
-     * vectorises, divisions included) into the output, which the sums' loop then reads bar by bar just before writing
-     * its value there.
+     * The step's arithmetic, with the typical prices computed first in a loop of their own (a plain loop the JIT can
+     * vectorise, its division off the sums' loop) into the output, which the sums' loop then reads bar by bar just
+     * before writing its value there.
      */
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0);
