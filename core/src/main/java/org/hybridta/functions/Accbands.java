@@ -34,14 +34,40 @@ final class Accbands extends FunctionDef {
         };
     }
 
+    /**
+     * The step's arithmetic in one loop without its objects: the bands' inputs computed once per bar (one division,
+     * {@link State#width}) and kept for {@code period} bars in two rings (the middle band's leaving value is the close
+     * itself), and the three SMAs' sums as TA-Lib's {@code TA_INT_SMA} keeps them ({@link Sum.Running}).
+     */
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        State s = new State(a.integer(0));
+        int period = a.integer(0), lookback = period - 1;
+        if (!warmUp(out, off, len, lookback)) return;
         double[] high = in[0], low = in[1], close = in[2], upper = out[0], middle = out[1], lower = out[2];
-        for (int i = off, end = off + len; i < end; i++) {
-            s.next(high[i], low[i], close[i]);
-            upper[i] = s.upper;
-            middle[i] = s.middle;
-            lower[i] = s.lower;
+        double[] ups = new double[period], downs = new double[period];
+        double upTotal = 0, middleTotal = 0, downTotal = 0;
+        int i = off, end = off + len, slot = 0;
+        for (; i < off + lookback; i++, slot++) {
+            double width = State.width(high[i], low[i]);
+            ups[slot] = high[i] * (1 + width);
+            downs[slot] = low[i] * (1 - width);
+            upTotal += ups[slot];
+            middleTotal += close[i];
+            downTotal += downs[slot];
+        }
+        for (int trailing = off; i < end; i++, trailing++) {
+            double width = State.width(high[i], low[i]), up = high[i] * (1 + width), down = low[i] * (1 - width);
+            upTotal += up;
+            middleTotal += close[i];
+            downTotal += down;
+            ups[slot] = up;
+            downs[slot] = down;
+            if (++slot == period) slot = 0;
+            upper[i] = upTotal / period;
+            middle[i] = middleTotal / period;
+            lower[i] = downTotal / period;
+            upTotal -= ups[slot];                          // the window's first value, period - 1 bars back
+            middleTotal -= close[trailing];
+            downTotal -= downs[slot];
         }
     }
 
@@ -57,15 +83,19 @@ final class Accbands extends FunctionDef {
         }
 
         void next(double high, double low, double close) {
-            double sum = high + low, up = high, down = low;
-            if (!FunctionDef.isZero(sum)) {
-                double width = 4 * (high - low) / sum;     // TA-Lib's order: (4 * (high - low)) / sum
-                up = high * (1 + width);
-                down = low * (1 - width);
-            }
-            upper = upperSma.next(up);
+            double width = width(high, low);
+            upper = upperSma.next(high * (1 + width));
             middle = middleSma.next(close);
-            lower = lowerSma.next(down);
+            lower = lowerSma.next(low * (1 - width));
+        }
+
+        /**
+         * {@code 4 * (high - low) / (high + low)} in TA-Lib's order, or 0 where the sum is zero: TA-Lib then takes the
+         * high and the low themselves, which {@code high * (1 + 0)} and {@code low * (1 - 0)} are bit for bit.
+         */
+        static double width(double high, double low) {
+            double sum = high + low;
+            return FunctionDef.isZero(sum) ? 0.0 : 4 * (high - low) / sum;
         }
     }
 }

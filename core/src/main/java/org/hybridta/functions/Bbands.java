@@ -82,8 +82,18 @@ final class Bbands extends FunctionDef {
         double[] x = in[0], upper = out[0], middle = out[1], lower = out[2];
         RunningVariance variance = variance(a);
         if (!warmUp(out, off, len, lookback)) return;
-        MovingAverage.batch(a.maType(3), period, x, off, len, middle);
         int i = off, end = off + len;
+        if (a.maType(3) == MaType.SMA && period > 1) {
+            // the SMA's sum is the variance's first sum: one pass for both, the variance into the upper band
+            RunningVariance.batch(period, x, off, len, upper, middle);
+            for (i += lookback; i < end; i++) {
+                double sd = RunningVariance.deviation(upper[i]);
+                upper[i] = upper(middle[i], sd, up);
+                lower[i] = lower(middle[i], sd, dn);
+            }
+            return;
+        }
+        MovingAverage.batch(a.maType(3), period, x, off, len, middle);
         for (; i < off + lookback; i++) variance.next(x[i]);
         for (; i < end; i++) {
             double sd = RunningVariance.deviation(variance.next(x[i]));

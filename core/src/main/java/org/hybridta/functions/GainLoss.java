@@ -14,10 +14,15 @@ final class GainLoss {
         return cmo ? Cmo.value(gain, loss) : Rsi.value(gain, loss);
     }
 
-    // a change's gain and loss (a NaN change is a gain, as TA-Lib's "if (d < 0) loss -= d; else gain += d")
-    private static double gain(double d) { return d < 0 ? 0.0 : d; }
+    /*
+     * A change's gain and loss, TA-Lib's "if (d < 0) loss -= d; else gain += d" as max and min, which C2 compiles
+     * without a branch (a random walk's sign is a coin toss). They add what TA-Lib adds but for signed zeros (the same
+     * sums: a sum here is never -0.0) and a NaN change, which TA-Lib counts as a gain only: the gain is NaN from then
+     * on either way, and so is every value, whatever the loss.
+     */
+    private static double gain(double d) { return Math.max(d, 0.0); }
 
-    private static double loss(double d) { return d < 0 ? -d : 0.0; }
+    private static double loss(double d) { return -Math.min(d, 0.0); }
 
     /**
      * TA-Lib's {@code s *= keep; s += x; s /= period} (adding 0 when the change is not of its kind, which leaves

@@ -93,6 +93,8 @@ final class HilbertTransform {
         prevI2 = i2;
         double last = period;
         if ((im != 0.0) && (re != 0.0)) period = 360.0 / (Atan.atan(im / re) * RAD_TO_DEG);
+        // TA-Lib's clamps as branches: on this chain of dependent operations a predicted branch costs nothing and
+        // Math.min/max (which gcc's minsd/maxsd would match) add their latency, measured slower
         double bound = 1.5 * last;
         if (period > bound) period = bound;
         bound = 0.67 * last;
@@ -215,7 +217,8 @@ final class HilbertTransform {
     /**
      * The instantaneous trendline (HT_TRENDLINE): the mean of the last {@code round(smoothPeriod)} prices (not
      * smoothed), then a 4-bar weighted average of those means. Every bar goes to {@link #add}; {@link #next} runs on
-     * the bars the transform's filters run on.
+     * the bars the transform's filters run on. A batch computes the means from its input ({@link #mean}) and passes
+     * them to {@link #next(double)}.
      */
     static final class Trendline {
         private final Window prices = new Window(Phase.SIZE);
@@ -227,17 +230,35 @@ final class HilbertTransform {
 
         /** The trendline at the bar last added. */
         double next(HilbertTransform ht) {
-            int n = (int) (ht.smoothPeriod + 0.5);
-            double[] x = prices.values();
-            int last = prices.last();
-            double mean = 0.0;
-            for (int i = 0; i < n; i++) mean += x[last - i];    // the latest first, as TA-Lib sums
-            if (n > 0) mean = mean / (double) n;
+            return next(mean(prices.values(), 0, prices.last(), period(ht.smoothPeriod)));
+        }
+
+        /** TA-Lib's {@code (int) (smoothPeriod + 0.5)}, the bars the mean covers ((int) of NaN is 0 here). */
+        static int period(double smoothPeriod) {
+            return (int) (smoothPeriod + 0.5);
+        }
+
+        /** The trendline of the next bar from its mean ({@link #mean}): TA-Lib's 4-bar weighted average of the means. */
+        double next(double mean) {
             double trendline = (4.0 * mean + 3.0 * iTrend1 + 2.0 * iTrend2 + iTrend3) / 10.0;
             iTrend3 = iTrend2;
             iTrend2 = iTrend1;
             iTrend1 = mean;
             return trendline;
+        }
+
+        /** The mean of {@code x[last - n + 1 .. last]} summed the latest first, as TA-Lib sums, zeros before {@code x[first]}. */
+        static double mean(double[] x, int first, int last, int n) {
+            int inside = Math.min(n, last - first + 1);
+            double sum = 0.0;
+            for (int i = 0; i < inside; i++) sum += x[last - i];
+            for (int i = inside; i < n; i++) sum += 0.0;           // TA-Lib's zeros before the first bar
+            return divide(sum, n);
+        }
+
+        /** TA-Lib's {@code if (n > 0) mean = sum / n}. */
+        static double divide(double sum, int n) {
+            return n > 0 ? sum / (double) n : sum;
         }
     }
 

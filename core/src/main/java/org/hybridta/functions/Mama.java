@@ -65,17 +65,13 @@ final class Mama extends FunctionDef {
         @Override public double next(double x) {
             if (!hilbert.next(x)) return Double.NaN;
             double inPhase = hilbert.inPhase();
-            double phase = inPhase != 0.0 ? Math.atan(hilbert.quadrature() / inPhase) * HilbertTransform.RAD_TO_DEG : 0.0;
-            double deltaPhase = prevPhase - phase;
+            // Atan: StrictMath's bits without Java 17's native call per value
+            double phase = inPhase != 0.0 ? Atan.atan(hilbert.quadrature() / inPhase) * HilbertTransform.RAD_TO_DEG : 0.0;
+            // TA-Lib's "if (deltaPhase < 1) deltaPhase = 1" and "if (alpha < slowLimit) alpha = slowLimit" as max,
+            // branch-free: the same values (a NaN delta stays NaN, and 1 and slowLimit are not zeros)
+            double deltaPhase = Math.max(prevPhase - phase, 1.0);
             prevPhase = phase;
-            if (deltaPhase < 1.0) deltaPhase = 1.0;
-            double alpha;
-            if (deltaPhase > 1.0) {
-                alpha = fastLimit / deltaPhase;
-                if (alpha < slowLimit) alpha = slowLimit;
-            } else {
-                alpha = fastLimit;
-            }
+            double alpha = deltaPhase > 1.0 ? Math.max(fastLimit / deltaPhase, slowLimit) : fastLimit;
             mama = (alpha * x) + ((1 - alpha) * mama);
             alpha *= 0.5;
             fama = (alpha * mama) + ((1 - alpha) * fama);

@@ -8,10 +8,11 @@ import org.hybridta.indicator.Group;
 /**
  * TA-Lib's fifteen math transforms (ACOS ... TANH): a function of C's {@code math.h} applied to each bar. Java's
  * {@link Math} gives the same values within an ulp (not always the same bits: C's libm and Java's intrinsics
- * round a few arguments differently), and NaN, infinities and signed zeros as C does. ACOS, ASIN, ATAN, COSH, SINH
- * and TANH avoid Java 17's native call per value ({@link StrictMath}, slower than glibc): {@link Atan}, the same bits
- * in Java, and formulas over it and the {@code exp} intrinsic, within a few ulp of fdlibm (TA-Lib C's glibc is
- * matched to 1e-9 relative, as for every libm function).
+ * round a few arguments differently), and NaN, infinities and signed zeros as C does. LN is {@link Log}, glibc's
+ * {@code log} bit for bit. ACOS, ASIN, ATAN, COSH, SINH and TANH avoid Java 17's native call per value
+ * ({@link StrictMath}, slower than glibc): {@link Atan}, the same bits in Java, and formulas over it and the
+ * {@code exp} intrinsic, within a few ulp of fdlibm (TA-Lib C's glibc is matched to 1e-9 relative, as for every libm
+ * function).
  */
 final class MathTransform extends Elementwise {
     /** The transforms, with TA-Lib's descriptions. */
@@ -137,7 +138,7 @@ final class MathTransform extends Elementwise {
             case COSH -> { for (int i = off; i < end; i++) o[i] = cosh(x[i]); }
             case EXP -> { for (int i = off; i < end; i++) o[i] = Math.exp(x[i]); }
             case FLOOR -> { for (int i = off; i < end; i++) o[i] = Math.floor(x[i]); }
-            case LN -> { for (int i = off; i < end; i++) o[i] = Math.log(x[i]); }
+            case LN -> { for (int i = off; i < end; i++) o[i] = Log.log(x[i]); }
             case LOG10 -> { for (int i = off; i < end; i++) o[i] = Math.log10(x[i]); }
             case SIN -> { for (int i = off; i < end; i++) o[i] = Math.sin(x[i]); }
             case SINH -> { for (int i = off; i < end; i++) o[i] = sinh(x[i]); }

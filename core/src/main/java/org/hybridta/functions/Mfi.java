@@ -2,6 +2,7 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
+import java.util.Arrays;
 import org.hybridta.Field;
 import org.hybridta.indicator.Group;
 
@@ -63,16 +64,22 @@ final class Mfi extends FunctionDef {
         };
     }
 
+    /**
+     * The step's arithmetic, with the typical prices computed first in a loop of their own (a plain loop the JIT can
+     * vectorise, its division off the sums' loop) into the output, which the sums' loop then reads bar by bar just
+     * before writing its value there.
+     */
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0);
         if (!warmUp(out, off, len, period)) return;
         double[] high = in[0], low = in[1], close = in[2], volume = in[3], o = out[0];
-        double[] pos = new double[period], neg = new double[period];
         int end = off + len, today = off, idx = 0;
-        double prevTypical = (high[today] + low[today] + close[today]) / 3.0;
+        for (int i = off; i < end; i++) o[i] = (high[i] + low[i] + close[i]) / 3.0;
+        double[] pos = new double[period], neg = new double[period];
+        double prevTypical = o[today];
         double posSum = 0.0, negSum = 0.0;
         for (today++; today <= off + period; today++) {
-            double typical = (high[today] + low[today] + close[today]) / 3.0;
+            double typical = o[today];
             double change = typical - prevTypical;
             prevTypical = typical;
             double flow = typical * volume[today];
@@ -91,28 +98,23 @@ final class Mfi extends FunctionDef {
             idx++;
         }
         idx = 0;
+        Arrays.fill(o, off, off + period, Double.NaN);
         o[off + period] = value(posSum, negSum);
         for (; today < end; today++) {
             posSum -= pos[idx];
             negSum -= neg[idx];
-            double typical = (high[today] + low[today] + close[today]) / 3.0;
+            double typical = o[today];
             double change = typical - prevTypical;
             prevTypical = typical;
             double flow = typical * volume[today];
-            if (!(change < 0 || change > 0)) {
-                pos[idx] = 0.0;
-                neg[idx] = 0.0;
-            } else {
-                // TA-Lib branches on the sign of the change; a mask does the same without mispredictions: the flow
-                // goes to one side and +0.0 to the other, and adding +0.0 leaves a sum that is never -0.0 unchanged
-                long down = Double.doubleToRawLongBits(change) >> 63;
-                long bits = Double.doubleToRawLongBits(flow);
-                double p = Double.longBitsToDouble(bits & ~down), n = Double.longBitsToDouble(bits & down);
-                pos[idx] = p;
-                neg[idx] = n;
-                posSum += p;
-                negSum += n;
-            }
+            // TA-Lib branches on the sign of the change and adds the flow to one sum; here the flow goes to one side
+            // and +0.0 to the other (both on no change or NaN), and adding +0.0 leaves a sum that is never -0.0
+            // unchanged: selects instead of unpredictable branches
+            double p = change > 0 ? flow : 0.0, n = change < 0 ? flow : 0.0;
+            pos[idx] = p;
+            neg[idx] = n;
+            posSum += p;
+            negSum += n;
             o[today] = value(posSum, negSum);
             if (++idx == period) idx = 0;
         }

@@ -47,6 +47,14 @@ final class RunningVariance implements RealStep {
      * variance of each window into {@code out[off + period - 1, off + len)}; the caller fills the bars before.
      */
     static void batch(int period, double[] x, int off, int len, double[] out) {
+        batch(period, x, off, len, out, null);
+    }
+
+    /**
+     * {@link #batch(int, double[], int, int, double[])}, and where {@code means} is not null each window's mean
+     * {@code sum / period} into it: TA-Lib's SMA of the window bit for bit, as its running sum is the same one.
+     */
+    static void batch(int period, double[] x, int off, int len, double[] out, double[] means) {
         int end = off + len, i = off, trailing = off;
         double total1 = 0, total2 = 0;
         for (; i < off + period - 1 && i < end; i++) {
@@ -61,6 +69,7 @@ final class RunningVariance implements RealStep {
             total1 -= old;
             total2 -= old * old;
             out[i] = mean2 - mean1 * mean1;
+            if (means != null) means[i] = mean1;
         }
     }
 

@@ -2,12 +2,16 @@ package org.hybridta.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import com.sun.jna.Function;
+import com.sun.jna.NativeLibrary;
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@link MathTransform}'s own ACOS, ASIN, COSH, SINH, TANH against {@link StrictMath} (fdlibm): within a few ulp,
+ * {@link Log} against the C library's {@code log} bit for bit (glibc's, which TA-Lib C calls), and {@link MathTransform}'s own ACOS, ASIN, COSH, SINH, TANH against {@link StrictMath} (fdlibm): within a few ulp,
  * and the same NaN, infinities, signed zeros and overflow. (TA-Lib C's glibc is matched to 1e-9 relative by the
  * conformance suite; fdlibm and glibc are both within an ulp of the true value.)
  */
@@ -15,6 +19,38 @@ class LibmTest {
     private static final double[] SPECIAL = {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY,
         Double.MIN_VALUE, -Double.MIN_VALUE, Double.MAX_VALUE, -Double.MAX_VALUE, 0x1p-55, 0x1p-28, -0x1p-28, 0.5 * Math.log(2), 0.5,
         -0.5, 0.55, 1.0, -1.0, 2.0, 22.0, -22.0, 709.0, 709.78, 710.0, 710.4758600739439, 710.475860073944, 711.0, -710.4758600739439};
+
+    /** Log is glibc's x86-64 FMA build; on another C library or CPU the test does not apply. */
+    @Test void logEqualsGlibcBitForBit() {
+        Function log;
+        try {
+            NativeLibrary.getInstance("c").getFunction("gnu_get_libc_version");
+            log = NativeLibrary.getInstance("m").getFunction("log");
+        } catch (UnsatisfiedLinkError e) {
+            assumeThat(e).as("skipped: no glibc libm here (" + e.getMessage() + ")").isNull();
+            return;
+        }
+        DoubleUnaryOperator glibc = x -> log.invokeDouble(new Object[] {x});
+        double[] special = {0.0, -0.0, Double.NaN, -Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE,
+            Double.MIN_NORMAL, Double.MAX_VALUE, -1.0, 1.0, 1 - 0x1p-4, 1 + 0x1.09p-4, 0x1.6p-1, 0x1.6p0, 2.0, Math.E, 100.0};
+        for (double x : special) {
+            checkLog(glibc, x);
+            checkLog(glibc, Math.nextUp(x));
+            checkLog(glibc, Math.nextDown(x));
+        }
+        Random r = new Random(13);
+        for (int i = 0; i < 100_000; i++) {
+            checkLog(glibc, Math.exp(r.nextGaussian() * 300));                  // every binade
+            checkLog(glibc, 1 + (r.nextDouble() - 0.5) * 0.2);                  // around the near-1 interval
+            checkLog(glibc, r.nextDouble() * 1000);                             // prices
+            checkLog(glibc, Double.longBitsToDouble(r.nextLong()));             // any bits: negative, NaN, subnormal
+        }
+    }
+
+    private static void checkLog(DoubleUnaryOperator glibc, double x) {
+        assertThat(Double.doubleToRawLongBits(Log.log(x))).as("log(%s) = %s, glibc %s", x, Log.log(x), glibc.applyAsDouble(x))
+                .isEqualTo(Double.doubleToRawLongBits(glibc.applyAsDouble(x)));
+    }
 
     @Test void coshWithin4Ulp() { check("cosh", MathTransform::cosh, StrictMath::cosh, 4); }
 
