@@ -8,8 +8,8 @@ final class MinusDi extends DirectionalFunction {
 
     @Override double value(Directional d, int period, int t, double previous, double[] sums) {
         if (period == 1) {
-            if (!Directional.minusMove(d.diffPlus, d.diffMinus)) return 0.0;
-            return isZero(d.trueRange) ? 0.0 : d.diffMinus / d.trueRange;
+            // TA-Lib: 0 without a -DM (minusDm1 is 0.0 then, positive else) or with a zero true range
+            return d.minusDm1 > 0 && !isZero(d.trueRange) ? d.minusDm1 / d.trueRange : 0.0;
         }
         return d.minusDi();
     }

@@ -7,7 +7,7 @@ final class MinusDm extends DirectionalFunction {
     @Override int lookback(Args a) { return a.integer(0) > 1 ? a.integer(0) - 1 : 1; }
 
     @Override double value(Directional d, int period, int t, double previous, double[] sums) {
-        if (period == 1) return Directional.minusMove(d.diffPlus, d.diffMinus) ? d.diffMinus : 0;
+        if (period == 1) return d.minusDm1;
         return d.minusDm;
     }
 }

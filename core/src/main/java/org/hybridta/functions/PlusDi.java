@@ -8,8 +8,8 @@ final class PlusDi extends DirectionalFunction {
 
     @Override double value(Directional d, int period, int t, double previous, double[] sums) {
         if (period == 1) {
-            if (!Directional.plusMove(d.diffPlus, d.diffMinus)) return 0.0;
-            return isZero(d.trueRange) ? 0.0 : d.diffPlus / d.trueRange;
+            // TA-Lib: 0 without a +DM (plusDm1 is 0.0 then, positive else) or with a zero true range
+            return d.plusDm1 > 0 && !isZero(d.trueRange) ? d.plusDm1 / d.trueRange : 0.0;
         }
         return d.plusDi();
     }
