@@ -12,16 +12,15 @@ final class Adx extends DirectionalFunction {
     // sums[0]: the sum of the seeding DXs, then the ADX
     @Override double value(Directional d, int period, int t, double previous, double[] sums) {
         if (t < period) return Double.NaN;
-        double dx = d.dx();
         if (t < 2 * period - 1) {
-            if (!Double.isNaN(dx)) sums[0] += dx;
+            if (d.hasDx()) sums[0] += d.dx();
             return Double.NaN;
         }
         if (t == 2 * period - 1) {
-            if (!Double.isNaN(dx)) sums[0] += dx;
+            if (d.hasDx()) sums[0] += d.dx();
             sums[0] = sums[0] / period;
-        } else if (!Double.isNaN(dx)) {
-            sums[0] = ((sums[0] * (period - 1)) + dx) / period;
+        } else if (d.hasDx()) {
+            sums[0] = ((sums[0] * (period - 1)) + d.dx()) / period;
         }
         return sums[0];
     }

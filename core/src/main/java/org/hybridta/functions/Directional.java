@@ -96,11 +96,17 @@ final class Directional {
 
     double minusDi() { return index(minusDm, range); }
 
-    /** TA-Lib's DX of the smoothed sums, or NaN where TA-Lib skips it (zero range or zero DI sum). */
+    /**
+     * Whether TA-Lib computes a DX at this bar: where the range or the sum of the DIs is zero ({@code TA_IS_ZERO}),
+     * DX repeats its previous value and ADX keeps its own. A NaN is not zero: a NaN price makes DX NaN, as in TA-Lib.
+     */
+    boolean hasDx() {
+        return !FunctionDef.isZero(range) && !FunctionDef.isZero(100.0 * (minusDm / range) + 100.0 * (plusDm / range));
+    }
+
+    /** TA-Lib's DX of the smoothed sums where {@link #hasDx} (C2 shares the divisions of both). */
     double dx() {
-        if (FunctionDef.isZero(range)) return Double.NaN;
         double minus = 100.0 * (minusDm / range), plus = 100.0 * (plusDm / range);
-        double sum = minus + plus;
-        return !FunctionDef.isZero(sum) ? 100.0 * (Math.abs(minus - plus) / sum) : Double.NaN;
+        return 100.0 * (Math.abs(minus - plus) / (minus + plus));
     }
 }

@@ -60,7 +60,7 @@ class TrueRangeAndMovesTest {
     @Test void kernelsMatchTaLibBitForBitOnNaNZerosAndTies() {
         List<double[][]> inputs = List.of(prices(new Random(1), 3000, 60), prices(new Random(2), 3000, 0), ties(new Random(4), 3000));
         List<String> failures = new ArrayList<>();
-        for (String name : new String[] {"trange", "atr", "plus_dm", "minus_dm", "plus_di", "minus_di", "ultosc"}) {
+        for (String name : new String[] {"trange", "atr", "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "ultosc"}) {
             FunctionDef f = Catalog.find(name).orElseThrow();
             for (Args args : Cases.params(f, 11, 3, 30)) {
                 for (double[][] hlc : inputs) {
