@@ -5,7 +5,7 @@ package org.hybridta.functions;
  * whose DX TA-Lib skips (zero range or DI sum) leaves it unchanged. +DI and -DI are PLUS_DI and MINUS_DI.
  */
 final class Adx extends DirectionalFunction {
-    Adx() { super("adx", "Average Directional Movement Index", true, 14, 2); }
+    Adx() { super("adx", "Average Directional Movement Index", Directional.Sums.ALL, 14, 2); }
 
     @Override int lookback(Args a) { return 2 * a.integer(0) - 1; }
 

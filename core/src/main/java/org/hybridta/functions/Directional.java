@@ -12,19 +12,36 @@ package org.hybridta.functions;
  * positive moves, and {@code s - s / period} of a -0.0 is 0.0).
  */
 final class Directional {
+    /** The sums a function reads; the others are not kept (each costs a division per bar). */
+    enum Sums {
+        PLUS_DM(true, false, false), MINUS_DM(false, true, false), PLUS_DI(true, false, true),
+        MINUS_DI(false, true, true), ALL(true, true, true);
+
+        final boolean plus, minus, range;
+
+        Sums(boolean plus, boolean minus, boolean range) {
+            this.plus = plus;
+            this.minus = minus;
+            this.range = range;
+        }
+    }
+
     private final int period;
-    private final boolean withRange;
+    private final boolean withPlus, withMinus, withRange;
     private int bar = -1;
     private double prevHigh, prevLow, prevClose;
-    /** This bar's +DM and -DM (0 where none) and true range (period-1 functions read them), and the smoothed sums. */
+    /**
+     * This bar's +DM and -DM (0 where none) and true range (period-1 functions read them), and the smoothed sums:
+     * those of {@link Sums} only.
+     */
     double plusDm1, minusDm1, trueRange, plusDm, minusDm, range;
 
-    /**
-     * @param withRange whether the true range and its sum are kept (the closes are read): not for PLUS_DM and MINUS_DM
-     */
-    Directional(int period, boolean withRange) {
+    /** @param sums the sums kept; with the range, {@link #add} reads the closes */
+    Directional(int period, Sums sums) {
         this.period = period;
-        this.withRange = withRange;
+        this.withPlus = sums.plus;
+        this.withMinus = sums.minus;
+        this.withRange = sums.range;
     }
 
     /** Adds the next bar; returns its index (0 for the first). */
@@ -39,12 +56,17 @@ final class Directional {
         double diffP = high - prevHigh, diffM = prevLow - low;
         prevHigh = high;
         prevLow = low;
-        double plus = plusDm1(diffP, diffM), minus = minusDm1(diffP, diffM);
-        plusDm1 = plus;
-        minusDm1 = minus;
         boolean seeding = t < period;
-        plusDm = seeding ? plusDm + plus : smooth(plusDm, plus);
-        minusDm = seeding ? minusDm + minus : smooth(minusDm, minus);
+        if (withPlus) {
+            double plus = plusDm1(diffP, diffM);
+            plusDm1 = plus;
+            plusDm = seeding ? plusDm + plus : smooth(plusDm, plus);
+        }
+        if (withMinus) {
+            double minus = minusDm1(diffP, diffM);
+            minusDm1 = minus;
+            minusDm = seeding ? minusDm + minus : smooth(minusDm, minus);
+        }
         if (withRange) {
             double tr = Trange.trueRange(high, low, prevClose);
             prevClose = close;

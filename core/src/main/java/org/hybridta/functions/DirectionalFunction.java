@@ -10,12 +10,16 @@ import org.hybridta.indicator.Group;
  * into its value. A subclass gives its lookback and {@link #value}; the step and the batch loop are here.
  */
 abstract class DirectionalFunction extends FunctionDef {
-    DirectionalFunction(String name, String description, boolean close, int defaultPeriod, int minPeriod) {
-        super(close
+    private final Directional.Sums reads;
+
+    /** @param sums the sums {@link #value} reads; with the range, the function reads the closes */
+    DirectionalFunction(String name, String description, Directional.Sums sums, int defaultPeriod, int minPeriod) {
+        super(sums.range
                 ? function(name, Group.MOMENTUM_INDICATORS, description).inputPrice(Field.HIGH, Field.LOW, Field.CLOSE)
                         .paramPeriod(defaultPeriod, minPeriod).output("real")
                 : function(name, Group.MOMENTUM_INDICATORS, description).inputPrice(Field.HIGH, Field.LOW)
                         .paramPeriod(defaultPeriod, minPeriod).output("real"));
+        this.reads = sums;
     }
 
     /**
@@ -26,8 +30,8 @@ abstract class DirectionalFunction extends FunctionDef {
 
     @Override final Step step(Args a) {
         int period = a.integer(0), lookback = lookback(a);
-        boolean close = info().inputFieldCount() == 3;
-        Directional d = new Directional(period, close);
+        boolean close = reads.range;
+        Directional d = new Directional(period, reads);
         double[] previous = {Double.NaN}, sums = new double[2];
         return (in, out) -> {
             int t = d.add(in[0], in[1], close ? in[2] : Double.NaN);
@@ -42,8 +46,8 @@ abstract class DirectionalFunction extends FunctionDef {
 
     @Override final void batch(Args a, double[][] in, int off, int len, double[][] out) {
         int period = a.integer(0), lookback = lookback(a);
-        double[] high = in[0], low = in[1], close = in.length == 3 ? in[2] : null, o = out[0], sums = new double[2];
-        Directional d = new Directional(period, close != null);
+        double[] high = in[0], low = in[1], close = reads.range ? in[2] : null, o = out[0], sums = new double[2];
+        Directional d = new Directional(period, reads);
         double previous = Double.NaN;
         for (int i = off, end = off + len; i < end; i++) {
             int t = d.add(high[i], low[i], close == null ? Double.NaN : close[i]);

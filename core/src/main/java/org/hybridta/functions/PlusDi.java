@@ -2,7 +2,7 @@ package org.hybridta.functions;
 
 /** TA-Lib's PLUS_DI: {@code 100 * +DM / TR} of the smoothed sums; with period 1, TA-Lib's unscaled {@code +DM / TR}. */
 final class PlusDi extends DirectionalFunction {
-    PlusDi() { super("plus_di", "Plus Directional Indicator", true, 14, 1); }
+    PlusDi() { super("plus_di", "Plus Directional Indicator", Directional.Sums.PLUS_DI, 14, 1); }
 
     @Override int lookback(Args a) { return Math.max(1, a.integer(0)); }
 

@@ -2,7 +2,7 @@ package org.hybridta.functions;
 
 /** TA-Lib's PLUS_DM: Wilder's smoothed +DM; with period 1 this bar's raw +DM. */
 final class PlusDm extends DirectionalFunction {
-    PlusDm() { super("plus_dm", "Plus Directional Movement", false, 14, 1); }
+    PlusDm() { super("plus_dm", "Plus Directional Movement", Directional.Sums.PLUS_DM, 14, 1); }
 
     @Override int lookback(Args a) { return a.integer(0) > 1 ? a.integer(0) - 1 : 1; }
 
