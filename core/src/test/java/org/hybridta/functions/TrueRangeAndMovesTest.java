@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * The branch-free true range ({@link Trange#trueRange}, {@link Trange#trueRanges}) and one-bar moves
  * ({@link Directional#plusDm1}, {@link Directional#minusDm1}) against TA-Lib's compare-and-assign rules where they could
- * part: NaN, infinities, -0.0 and 0.0, ties; then the kernels that use them against TA-Lib C bit for bit on prices
- * with such values (the conformance cases have none), and their steps against their batches.
+ * part: NaN, infinities, -0.0 and 0.0, ties; then the kernels that use them, and SAR and SAREXT, against TA-Lib C bit
+ * for bit on prices with such values (the conformance cases have none), and their steps against their batches.
  */
 @ExtendWith(TaLibCLoaded.class)
 class TrueRangeAndMovesTest {
@@ -60,7 +60,7 @@ class TrueRangeAndMovesTest {
     @Test void kernelsMatchTaLibBitForBitOnNaNZerosAndTies() {
         List<double[][]> inputs = List.of(prices(new Random(1), 3000, 60), prices(new Random(2), 3000, 0), ties(new Random(4), 3000));
         List<String> failures = new ArrayList<>();
-        for (String name : new String[] {"trange", "atr", "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "ultosc"}) {
+        for (String name : new String[] {"trange", "atr", "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "ultosc", "sar", "sarext"}) {
             FunctionDef f = Catalog.find(name).orElseThrow();
             for (Args args : Cases.params(f, 11, 3, 30)) {
                 for (double[][] hlc : inputs) {
