@@ -66,15 +66,20 @@ final class Trange extends FunctionDef {
     /**
      * True ranges of bars {@code [off + 1, off + len)} into {@code out} (not one of the inputs), {@link #trueRange}'s
      * values in passes over blocks: the previous closes copied into {@code out}, so that {@link #greatest} reads and
-     * writes one index and C2 vectorises it (it does not with {@code close[i - 1]}, which might alias {@code out[i]}),
-     * then TA-Lib's order where that is not positive.
+     * writes one index and C2 vectorises it (it does not with {@code close[i - 1]}, which might alias {@code out[i]});
+     * then TA-Lib's order where that is not positive, found eight bars at a time: their product is positive only if
+     * none is NaN or a zero (they are never negative; an underflow to 0 only sends those bars to the bar-by-bar check).
      */
     static void trueRanges(double[] high, double[] low, double[] close, int off, int len, double[] out) {
         for (int from = off + 1, end = off + len; from < end; from += BLOCK) {
-            int to = Math.min(end, from + BLOCK);
+            int to = Math.min(end, from + BLOCK), i = from;
             System.arraycopy(close, from - 1, out, from, to - from);
-            for (int i = from; i < to; i++) out[i] = greatest(high[i], low[i], out[i]);
-            for (int i = from; i < to; i++) {
+            for (; i < to; i++) out[i] = greatest(high[i], low[i], out[i]);
+            for (i = from; i + 7 < to; i += 8) {
+                double p = ((out[i] * out[i + 1]) * (out[i + 2] * out[i + 3])) * ((out[i + 4] * out[i + 5]) * (out[i + 6] * out[i + 7]));
+                if (!(p > 0.0)) break;
+            }
+            for (; i < to; i++) {
                 if (!(out[i] > 0.0)) out[i] = trueRangeInOrder(high[i], low[i], close[i - 1]);
             }
         }
