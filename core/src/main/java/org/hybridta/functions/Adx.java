@@ -12,15 +12,18 @@ final class Adx extends DirectionalFunction {
     // sums[0]: the sum of the seeding DXs, then the ADX
     @Override double value(Directional d, int period, int t, double previous, double[] sums) {
         if (t < period) return Double.NaN;
+        // one call of each on d, hot: a call C2 leaves out of line (a cold one) would keep d in memory
+        boolean hasDx = d.hasDx();
+        double dx = hasDx ? d.dx() : 0.0;
         if (t < 2 * period - 1) {
-            if (d.hasDx()) sums[0] += d.dx();
+            if (hasDx) sums[0] += dx;
             return Double.NaN;
         }
         if (t == 2 * period - 1) {
-            if (d.hasDx()) sums[0] += d.dx();
+            if (hasDx) sums[0] += dx;
             sums[0] = sums[0] / period;
-        } else if (d.hasDx()) {
-            sums[0] = ((sums[0] * (period - 1)) + d.dx()) / period;
+        } else if (hasDx) {
+            sums[0] = ((sums[0] * (period - 1)) + dx) / period;
         }
         return sums[0];
     }
