@@ -14,7 +14,9 @@ final class Atr extends FunctionDef {
                 .output("real"));
     }
 
-    @Override int lookback(Args a) { return Math.max(1, a.integer(0)); }
+    @Override int lookback(Args a) { return lookback(a.integer(0)); }
+
+    private static int lookback(int period) { return Math.max(1, period); }
 
     /** The streaming ATR of true ranges; NATR reuses it. */
     static final class State {
@@ -56,9 +58,16 @@ final class Atr extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        int period = a.integer(0);
+        batch(a.integer(0), in, off, len, out, false);
+    }
+
+    /**
+     * ATR's batch, or with {@code normalize} NATR's: each value (after period 1's true ranges) through
+     * {@link Natr#normalized} in the same loop, where its division overlaps the ATR's chain of divisions as in TA-Lib.
+     */
+    static void batch(int period, double[][] in, int off, int len, double[][] out, boolean normalize) {
         double[] high = in[0], low = in[1], close = in[2], o = out[0];
-        if (!warmUp(out, off, len, lookback(a))) return;
+        if (!warmUp(out, off, len, lookback(period))) return;
         if (period == 1) {
             Trange.trueRanges(high, low, close, off, len, o);
             return;
@@ -67,13 +76,13 @@ final class Atr extends FunctionDef {
         double total = 0;
         for (; i <= off + period; i++) total += Trange.trueRange(high[i], low[i], close[i - 1]);
         double atr = total / period;
-        o[off + period] = atr;
+        o[off + period] = normalize ? Natr.normalized(atr, close[off + period]) : atr;
         int keep = period - 1;
         for (; i < end; i++) {
             atr *= keep;
             atr += Trange.trueRange(high[i], low[i], close[i - 1]);
             atr /= period;
-            o[i] = atr;
+            o[i] = normalize ? Natr.normalized(atr, close[i]) : atr;
         }
     }
 }

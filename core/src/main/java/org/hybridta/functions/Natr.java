@@ -24,7 +24,7 @@ final class Natr extends FunctionDef {
     @Override int lookback(Args a) { return ATR.lookback(a); }
 
     /** TA-Lib's normalisation of one ATR value by its bar's close. */
-    private static double normalized(double atr, double close) {
+    static double normalized(double atr, double close) {
         return isZero(close) ? 0.0 : (atr / close) * 100.0;
     }
 
@@ -40,9 +40,6 @@ final class Natr extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
-        ATR.batch(a, in, off, len, out);
-        if (a.integer(0) == 1) return;
-        double[] close = in[2], o = out[0];
-        for (int i = off + lookback(a), end = off + len; i < end; i++) o[i] = normalized(o[i], close[i]);
+        Atr.batch(a.integer(0), in, off, len, out, true);
     }
 }

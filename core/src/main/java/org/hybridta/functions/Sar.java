@@ -34,7 +34,6 @@ final class Sar extends FunctionDef {
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         SarExt.State s = state(a);
-        double[] high = in[0], low = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(high[i], low[i]);
+        s.run(in[0], in[1], off, off + len, out[0]);
     }
 }

@@ -42,17 +42,18 @@ final class SarExt extends FunctionDef {
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
         State s = state(a);
-        double[] high = in[0], low = in[1], o = out[0];
-        for (int i = off, end = off + len; i < end; i++) o[i] = s.next(high[i], low[i]);
+        s.run(in[0], in[1], off, off + len, out[0]);
     }
 
-    /** ta_SAREXT.c (and ta_SAR.c, its special case) one bar at a time. */
+    /** ta_SAREXT.c (and ta_SAR.c, its special case), resumable: a series in one or more {@link #run}s, or bar by bar. */
     static final class State {
         private final double startValue, offset, initLong, accLong, maxLong, initShort, accShort, maxShort;
         private final boolean negativeShort;
         private int bar;
         private boolean isLong;
         private double afLong, afShort, ep, sar, newHigh, newLow;
+        /** {@link #next}'s bar, for {@link #run}. */
+        private final double[] oneHigh = new double[1], oneLow = new double[1], oneSar = new double[1];
 
         /**
          * @param negativeShort whether short positions are written negative (SAREXT) or as they are (SAR)
@@ -77,106 +78,123 @@ final class SarExt extends FunctionDef {
             this.afShort = initShort;
         }
 
-        /** The SAR written at this bar, NaN at the first. */
+        /** The SAR written at this bar, NaN at the first: {@link #run} over one bar. */
         double next(double high, double low) {
-            if (bar < 2 && firstBars(high, low)) return Double.NaN;
-            double prevLow = newLow, prevHigh = newHigh;
-            newLow = low;
-            newHigh = high;
-            // small methods, so that a batch loop inlines them all
-            return isLong ? whileLong(prevLow, prevHigh) : whileShort(prevLow, prevHigh);
-        }
-
-        /** Bar 0 is kept (true: no SAR yet); bar 1 starts the position. */
-        private boolean firstBars(double high, double low) {
-            if (bar == 0) {
-                bar = 1;
-                newHigh = high;                       // read by start()
-                newLow = low;
-                return true;
-            }
-            bar = 2;
-            start(high, low);
-            return false;
-        }
-
-        private double whileLong(double prevLow, double prevHigh) {
-            if (newLow <= sar) {                      // the low penetrates the SAR: switch to short
-                isLong = false;
-                sar = ep;
-                if (sar < prevHigh) sar = prevHigh;
-                if (sar < newHigh) sar = newHigh;
-                if (offset != 0.0) sar += sar * offset;
-                double out = negativeShort ? -sar : sar;
-                afShort = initShort;
-                ep = newLow;
-                sar = sar + afShort * (ep - sar);
-                if (sar < prevHigh) sar = prevHigh;
-                if (sar < newHigh) sar = newHigh;
-                return out;
-            }
-            double out = sar;
-            if (newHigh > ep) {
-                ep = newHigh;
-                afLong += accLong;
-                if (afLong > maxLong) afLong = maxLong;
-            }
-            sar = sar + afLong * (ep - sar);
-            if (sar > prevLow) sar = prevLow;
-            if (sar > newLow) sar = newLow;
-            return out;
-        }
-
-        private double whileShort(double prevLow, double prevHigh) {
-            if (newHigh >= sar) {                     // the high penetrates the SAR: switch to long
-                isLong = true;
-                sar = ep;
-                if (sar > prevLow) sar = prevLow;
-                if (sar > newLow) sar = newLow;
-                if (offset != 0.0) sar -= sar * offset;
-                double out = sar;
-                afLong = initLong;
-                ep = newHigh;
-                sar = sar + afLong * (ep - sar);
-                if (sar > prevLow) sar = prevLow;
-                if (sar > newLow) sar = newLow;
-                return out;
-            }
-            double out = negativeShort ? -sar : sar;
-            if (newLow < ep) {
-                ep = newLow;
-                afShort += accShort;
-                if (afShort > maxShort) afShort = maxShort;
-            }
-            sar = sar + afShort * (ep - sar);
-            if (sar < prevHigh) sar = prevHigh;
-            if (sar < newHigh) sar = newHigh;
-            return out;
+            oneHigh[0] = high;
+            oneLow[0] = low;
+            run(oneHigh, oneLow, 0, 1, oneSar);
+            return oneSar[0];
         }
 
         /**
-         * The direction and first SAR at bar 1, from bar 0 (in newHigh/newLow): with start value 0, short when bar 1
-         * makes a -DM (TA-Lib's MINUS_DM over 1 bar), else long; the SAR starts at bar 0's extreme against the
-         * position (or the start value) and the extreme point at bar 1's. Bar 1 is then processed with itself as
-         * the previous bar, as TA-Lib does.
+         * The SARs of bars {@code [from, to)} into {@code out}, NaN at the first bar, continuing from the state of
+         * the bars before: the only copy of the arithmetic, for the batch and (through {@link #next}) the step.
+         * The state is held in locals through the loop, so that C2 keeps it in registers (the fields of a State
+         * the batch allocates stayed in memory: their stores and loads lengthened each bar's dependency chain).
          */
-        private void start(double high, double low) {
-            double firstHigh = newHigh, firstLow = newLow;
-            if (startValue == 0) {
-                isLong = !Directional.minusMove(high - firstHigh, firstLow - low);
-                ep = isLong ? high : low;
-                sar = isLong ? firstLow : firstHigh;
-            } else if (startValue > 0) {
-                isLong = true;
-                ep = high;
-                sar = startValue;
-            } else {
-                isLong = false;
-                ep = low;
-                sar = Math.abs(startValue);
+        void run(double[] high, double[] low, int from, int to, double[] out) {
+            int bar = this.bar;
+            boolean isLong = this.isLong;
+            double afLong = this.afLong, afShort = this.afShort, ep = this.ep, sar = this.sar;
+            double newHigh = this.newHigh, newLow = this.newLow;
+            for (int i = from; i < to; i++) {
+                if (bar < 2) {
+                    if (bar == 0) {                                   // kept: no SAR yet
+                        bar = 1;
+                        newHigh = high[i];
+                        newLow = low[i];
+                        out[i] = Double.NaN;
+                        continue;
+                    }
+                    // bar 1: the direction and first SAR from bar 0 (in newHigh/newLow); with start value 0, short
+                    // when bar 1 makes a -DM (TA-Lib's MINUS_DM over 1 bar), else long; the SAR starts at bar 0's
+                    // extreme against the position (or the start value), the extreme point at bar 1's. Bar 1 is
+                    // then processed with itself as the previous bar, as TA-Lib does.
+                    bar = 2;
+                    double firstHigh = newHigh, firstLow = newLow;
+                    newHigh = high[i];
+                    newLow = low[i];
+                    if (startValue == 0) {
+                        isLong = !Directional.minusMove(newHigh - firstHigh, firstLow - newLow);
+                        ep = isLong ? newHigh : newLow;
+                        sar = isLong ? firstLow : firstHigh;
+                    } else if (startValue > 0) {
+                        isLong = true;
+                        ep = newHigh;
+                        sar = startValue;
+                    } else {
+                        isLong = false;
+                        ep = newLow;
+                        sar = Math.abs(startValue);
+                    }
+                }
+                double prevLow = newLow, prevHigh = newHigh;
+                newLow = low[i];
+                newHigh = high[i];
+                if (isLong) {
+                    if (newLow <= sar) {                              // the low penetrates the SAR: switch to short
+                        isLong = false;
+                        sar = atLeast(ep, prevHigh, newHigh);
+                        if (offset != 0.0) sar += sar * offset;
+                        out[i] = negativeShort ? -sar : sar;
+                        afShort = initShort;
+                        ep = newLow;
+                        sar = atLeast(sar + afShort * (ep - sar), prevHigh, newHigh);
+                        continue;
+                    }
+                    out[i] = sar;
+                    if (newHigh > ep) {
+                        ep = newHigh;
+                        afLong += accLong;
+                        if (afLong > maxLong) afLong = maxLong;
+                    }
+                    sar = atMost(sar + afLong * (ep - sar), prevLow, newLow);
+                } else {
+                    if (newHigh >= sar) {                             // the high penetrates the SAR: switch to long
+                        isLong = true;
+                        sar = atMost(ep, prevLow, newLow);
+                        if (offset != 0.0) sar -= sar * offset;
+                        out[i] = sar;
+                        afLong = initLong;
+                        ep = newHigh;
+                        sar = atMost(sar + afLong * (ep - sar), prevLow, newLow);
+                        continue;
+                    }
+                    out[i] = negativeShort ? -sar : sar;
+                    if (newLow < ep) {
+                        ep = newLow;
+                        afShort += accShort;
+                        if (afShort > maxShort) afShort = maxShort;
+                    }
+                    sar = atLeast(sar + afShort * (ep - sar), prevHigh, newHigh);
+                }
             }
-            newHigh = high;
-            newLow = low;
+            this.bar = bar;
+            this.isLong = isLong;
+            this.afLong = afLong;
+            this.afShort = afShort;
+            this.ep = ep;
+            this.sar = sar;
+            this.newHigh = newHigh;
+            this.newLow = newLow;
+        }
+
+        /**
+         * TA-Lib's {@code if (sar > a) sar = a; if (sar > b) sar = b;}. Branches, not {@link Math#min}: on prices
+         * they are well predicted, and C2's branch-free min (blends around vminsd, for NaN and -0.0) would lengthen
+         * the SAR's chain from bar to bar by more than the misses cost.
+         */
+        static double atMost(double sar, double a, double b) {
+            if (sar > a) sar = a;
+            if (sar > b) sar = b;
+            return sar;
+        }
+
+        /** TA-Lib's {@code if (sar < a) sar = a; if (sar < b) sar = b;}. */
+        static double atLeast(double sar, double a, double b) {
+            if (sar < a) sar = a;
+            if (sar < b) sar = b;
+            return sar;
         }
     }
 }
