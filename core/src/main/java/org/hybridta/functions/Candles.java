@@ -37,6 +37,25 @@ final class Candles {
 
     double highLow(int i) { return high[i] - low[i]; }
 
+    /** {@code TA_REALBODY(i) <= x} as a mask, -1 (all bits set) or 0, without a branch: {@link #absAtMost}. */
+    int bodyAtMost(int i, double x) { return absAtMost(close[i] - open[i], x); }
+
+    /**
+     * {@code Math.abs(d) <= x ? -1 : 0} exactly (NaN on either side gives 0), without a branch. HotSpot keeps a
+     * comparison a branch when its profile is lopsided (a doji is one candle in eight); the branch then fails on
+     * the rare outcome, and as it waits on the division of the average, each miss discards many bars' work.
+     * Here it is arithmetic on the bits: those of {@code |d|} are a non-negative long ordered as the value (NaN
+     * above infinity); {@code x + 0.0} makes -0.0 +0.0, then a negative {@code x} (sign bit) or a NaN (above
+     * infinity) masks the result to 0, and for {@code x} in [+0, infinity], {@code bits(|d|) - 1 - bits(x)} is
+     * negative, without overflow, exactly when {@code |d| <= x}.
+     */
+    static int absAtMost(double d, double x) {
+        long a = Double.doubleToRawLongBits(d) & Long.MAX_VALUE, k = Double.doubleToRawLongBits(x + 0.0);
+        return (int) (((a - 1 - k) & ~((INFINITY_BITS - k) | k)) >> 63);
+    }
+
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
     /** Both shadows, TA-Lib's {@code TA_UPPERSHADOW + TA_LOWERSHADOW}. */
     double shadows(int i) { return upperShadow(i) + lowerShadow(i); }
 
