@@ -59,6 +59,18 @@ final class Candles {
     /** Both shadows, TA-Lib's {@code TA_UPPERSHADOW + TA_LOWERSHADOW}. */
     double shadows(int i) { return upperShadow(i) + lowerShadow(i); }
 
+    /**
+     * -1 (all bits) for a black candle ({@link #color} -1), 0 for a white one, without a branch on the colour: the
+     * sign of {@code close - open} ({@code + 0.0} makes -0.0 +0.0: -0.0 == +0.0 is white). HotSpot's {@code ? :}
+     * on a comparison of doubles may stay a branch, and a colour is a coin toss it loses half the time. A NaN
+     * difference (a NaN price, or infinities of one sign) takes TA-Lib's comparison.
+     */
+    int black(int i) {
+        double d = close[i] - open[i];
+        if (d != d) return close[i] >= open[i] ? 0 : -1;
+        return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
+    }
+
     /** 1 for a white (rising or unchanged) candle, -1 for a black one. */
     int color(int i) { return close[i] >= open[i] ? 1 : -1; }
 

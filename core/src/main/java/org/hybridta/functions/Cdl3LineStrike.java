@@ -25,7 +25,7 @@ final class Cdl3LineStrike extends Pattern {
                 for (int i = from; i < end; i++) {
                     // TA-Lib's tests on prices alone, coin tosses, in one branch (& and | evaluate every side), then those
                     // on the averages: all are pure comparisons, so the order does not change the outcome
-                    int signal = (c.color(i - 3) == c.color(i - 2) & c.color(i - 2) == c.color(i - 1) & c.color(i) == -c.color(i - 1)
+                    int signal = (((c.black(i - 3) ^ c.black(i - 2)) | (c.black(i - 2) ^ c.black(i - 1)) | ~(c.black(i) ^ c.black(i - 1))) == 0
                                   & (c.color(i - 1) == 1 & cl[i - 1] > cl[i - 2] & cl[i - 2] > cl[i - 3] & o[i] > cl[i - 1] & cl[i] < o[i - 3]
                                      | c.color(i - 1) == -1 & cl[i - 1] < cl[i - 2] & cl[i - 2] < cl[i - 3] & o[i] < cl[i - 1] & cl[i] > o[i - 3]))
                             && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3, tNear3)

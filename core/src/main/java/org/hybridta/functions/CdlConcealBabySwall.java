@@ -24,7 +24,7 @@ final class CdlConcealBabySwall extends Pattern {
                 for (int i = from; i < end; i++) {
                     // the colours, coin tosses, in one branch (& evaluates both sides), then the tests on prices alone,
                     // then the averages: all are pure comparisons, so the order does not change the outcome
-                    int signal = (c.color(i - 3) == -1 & c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
+                    int signal = (c.black(i - 3) & c.black(i - 2) & c.black(i - 1) & c.black(i)) != 0
                             && c.bodyGapDown(i - 1, i - 2)
                             && h[i - 1] > cl[i - 2]
                             && h[i] > h[i - 1] && l[i] < l[i - 1]

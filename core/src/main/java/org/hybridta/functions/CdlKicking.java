@@ -31,7 +31,7 @@ final class CdlKicking extends Pattern {
                 for (int i = from; i < end; i++) {
                     // TA-Lib's tests on prices alone first, in one branch (& and | evaluate every side): the gap is rare,
                     // so the averages are seldom reached; all are pure comparisons, so the order does not change the outcome
-                    int signal = (c.color(i - 1) == -c.color(i)
+                    int signal = ((c.black(i - 1) ^ c.black(i)) != 0
                                   & (c.color(i - 1) == -1 & c.gapUp(i, i - 1) | c.color(i - 1) == 1 & c.gapDown(i, i - 1)))
                             && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && c.upperShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)

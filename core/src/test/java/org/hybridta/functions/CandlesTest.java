@@ -38,6 +38,22 @@ class CandlesTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test void blackIsColourMinusOneAsAMask() {
+        List<String> wrong = new ArrayList<>();
+        int n = EDGES.length * EDGES.length;
+        double[] open = new double[n], close = new double[n];
+        for (int k = 0; k < n; k++) {
+            close[k] = EDGES[k / EDGES.length];
+            open[k] = EDGES[k % EDGES.length];
+        }
+        Candles c = new Candles(open, open, close, close);
+        for (int k = 0; k < n; k++) {
+            int expected = c.color(k) == -1 ? -1 : 0;
+            if (c.black(k) != expected) wrong.add("black(close " + close[k] + ", open " + open[k] + ") != " + expected);
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static void check(double d, double x, List<String> wrong) {
         int expected = Math.abs(d) <= x ? -1 : 0;
         if (Candles.absAtMost(d, x) != expected) wrong.add("absAtMost(" + d + ", " + x + ") != " + expected);
