@@ -80,6 +80,23 @@ final class Candles {
     /** Candle {@code i2}'s real body lies wholly below candle {@code i1}'s. */
     boolean bodyGapDown(int i2, int i1) { return max(open[i2], close[i2]) < min(open[i1], close[i1]); }
 
+    /** {@link #bodyGapUp} as a mask, -1 or 0, without a branch on the outcome ({@link #below}). */
+    int bodyGapUpMask(int i2, int i1) { return below(max(open[i1], close[i1]), min(open[i2], close[i2])); }
+
+    /** {@link #bodyGapDown} as a mask, -1 or 0, without a branch on the outcome ({@link #below}). */
+    int bodyGapDownMask(int i2, int i1) { return below(max(open[i2], close[i2]), min(open[i1], close[i1])); }
+
+    /**
+     * {@code a < b ? -1 : 0} exactly, without a branch on the outcome (see {@link #black}): the sign of
+     * {@code a - b}, {@code + 0.0} making -0.0 +0.0; a NaN difference (a NaN, or infinities of one sign) takes
+     * the comparison.
+     */
+    static int below(double a, double b) {
+        double d = a - b;
+        if (d != d) return a < b ? -1 : 0;
+        return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
+    }
+
     /** Candle {@code i2}'s low is above candle {@code i1}'s high. */
     boolean gapUp(int i2, int i1) { return low[i2] > high[i1]; }
 

@@ -54,6 +54,17 @@ class CandlesTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test void belowIsLessThanAsAMask() {
+        List<String> wrong = new ArrayList<>();
+        for (double a : EDGES) {
+            for (double b : EDGES) {
+                int expected = a < b ? -1 : 0;
+                if (Candles.below(a, b) != expected) wrong.add("below(" + a + ", " + b + ") != " + expected);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private static void check(double d, double x, List<String> wrong) {
         int expected = Math.abs(d) <= x ? -1 : 0;
         if (Candles.absAtMost(d, x) != expected) wrong.add("absAtMost(" + d + ", " + x + ") != " + expected);
