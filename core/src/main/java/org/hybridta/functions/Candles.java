@@ -37,8 +37,39 @@ final class Candles {
 
     double highLow(int i) { return high[i] - low[i]; }
 
+    /** {@code TA_REALBODY(i) <= x} as a mask, -1 (all bits set) or 0, without a branch: {@link #absAtMost}. */
+    int bodyAtMost(int i, double x) { return absAtMost(close[i] - open[i], x); }
+
+    /**
+     * {@code Math.abs(d) <= x ? -1 : 0} exactly (NaN on either side gives 0), without a branch. HotSpot keeps a
+     * comparison a branch when its profile is lopsided (a doji is one candle in eight); the branch then fails on
+     * the rare outcome, and as it waits on the division of the average, each miss discards many bars' work.
+     * Here it is arithmetic on the bits: those of {@code |d|} are a non-negative long ordered as the value (NaN
+     * above infinity); {@code x + 0.0} makes -0.0 +0.0, then a negative {@code x} (sign bit) or a NaN (above
+     * infinity) masks the result to 0, and for {@code x} in [+0, infinity], {@code bits(|d|) - 1 - bits(x)} is
+     * negative, without overflow, exactly when {@code |d| <= x}.
+     */
+    static int absAtMost(double d, double x) {
+        long a = Double.doubleToRawLongBits(d) & Long.MAX_VALUE, k = Double.doubleToRawLongBits(x + 0.0);
+        return (int) (((a - 1 - k) & ~((INFINITY_BITS - k) | k)) >> 63);
+    }
+
+    private static final long INFINITY_BITS = Double.doubleToRawLongBits(Double.POSITIVE_INFINITY);
+
     /** Both shadows, TA-Lib's {@code TA_UPPERSHADOW + TA_LOWERSHADOW}. */
     double shadows(int i) { return upperShadow(i) + lowerShadow(i); }
+
+    /**
+     * -1 (all bits) for a black candle ({@link #color} -1), 0 for a white one, without a branch on the colour: the
+     * sign of {@code close - open} ({@code + 0.0} makes -0.0 +0.0: -0.0 == +0.0 is white). HotSpot's {@code ? :}
+     * on a comparison of doubles may stay a branch, and a colour is a coin toss it loses half the time. A NaN
+     * difference (a NaN price, or infinities of one sign) takes TA-Lib's comparison.
+     */
+    int black(int i) {
+        double d = close[i] - open[i];
+        if (d != d) return close[i] >= open[i] ? 0 : -1;
+        return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
+    }
 
     /** 1 for a white (rising or unchanged) candle, -1 for a black one. */
     int color(int i) { return close[i] >= open[i] ? 1 : -1; }
@@ -48,6 +79,23 @@ final class Candles {
 
     /** Candle {@code i2}'s real body lies wholly below candle {@code i1}'s. */
     boolean bodyGapDown(int i2, int i1) { return max(open[i2], close[i2]) < min(open[i1], close[i1]); }
+
+    /** {@link #bodyGapUp} as a mask, -1 or 0, without a branch on the outcome ({@link #below}). */
+    int bodyGapUpMask(int i2, int i1) { return below(max(open[i1], close[i1]), min(open[i2], close[i2])); }
+
+    /** {@link #bodyGapDown} as a mask, -1 or 0, without a branch on the outcome ({@link #below}). */
+    int bodyGapDownMask(int i2, int i1) { return below(max(open[i2], close[i2]), min(open[i1], close[i1])); }
+
+    /**
+     * {@code a < b ? -1 : 0} exactly, without a branch on the outcome (see {@link #black}): the sign of
+     * {@code a - b}, {@code + 0.0} making -0.0 +0.0; a NaN difference (a NaN, or infinities of one sign) takes
+     * the comparison.
+     */
+    static int below(double a, double b) {
+        double d = a - b;
+        if (d != d) return a < b ? -1 : 0;
+        return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
+    }
 
     /** Candle {@code i2}'s low is above candle {@code i1}'s high. */
     boolean gapUp(int i2, int i1) { return low[i2] > high[i1]; }

@@ -16,8 +16,9 @@ final class Cdl3Outside extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == 1 && c.color(i - 2) == -1 && cl[i - 1] > o[i - 2] && o[i - 1] < cl[i - 2] && cl[i] > cl[i - 1]
-                            || c.color(i - 1) == -1 && c.color(i - 2) == 1 && o[i - 1] > cl[i - 2] && cl[i - 1] < o[i - 2] && cl[i] < cl[i - 1]
+                    // TA-Lib's tests, coin tosses, in one branch: & and | evaluate every side (all are pure comparisons)
+                    int signal = c.color(i - 1) == 1 & c.color(i - 2) == -1 & cl[i - 1] > o[i - 2] & o[i - 1] < cl[i - 2] & cl[i] > cl[i - 1]
+                            | c.color(i - 1) == -1 & c.color(i - 2) == 1 & o[i - 1] > cl[i - 2] & cl[i - 1] < o[i - 2] & cl[i] < cl[i - 1]
                             ? c.color(i - 1) * 100 : 0;
                     out[i - base] = signal;
                 }

@@ -30,18 +30,19 @@ final class Cdl3StarsInSouth extends Pattern {
                 double tLong2 = long2.total, tShadowLong2 = shadowLong2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tShort0 = short0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)    // the colours in one branch
+                    // the colours in one branch (& evaluates every side), then the other tests on prices alone, then the
+                    // averages: all are pure comparisons, so the order does not change the outcome
+                    int signal = (c.black(i - 2) & c.black(i - 1) & c.black(i)) != 0
+                            && l[i - 1] < cl[i - 2] && l[i - 1] >= l[i - 2]
+                            && l[i] > l[i - 1] && h[i] < h[i - 1]
+                            && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
+                            && c.body(i - 1) < c.body(i - 2)
                             && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2, tShadowLong2)
-                            && c.body(i - 1) < c.body(i - 2)
-                            && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
-                            && l[i - 1] < cl[i - 2]
-                            && l[i - 1] >= l[i - 2]
                             && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
                             && c.body(i) < short0.at(c, i, tShort0)
                             && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                            && l[i] > l[i - 1] && h[i] < h[i - 1] ? 100 : 0;
+                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0) ? 100 : 0;
                     out[i - base] = signal;
                     tLong2 = long2.rolled(c, i, tLong2);
                     tShadowLong2 = shadowLong2.rolled(c, i, tShadowLong2);

@@ -27,15 +27,15 @@ final class CdlAbandonedBaby extends Pattern {
                 double tLong2 = long2.total, tDoji1 = doji1.total, tShort0 = short0.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                    // TA-Lib's tests on prices alone first, in one branch (& and | evaluate every side): the two gaps are
+                    // rare, so the averages are seldom reached; all are pure comparisons, so the order does not change the outcome
+                    int signal = (c.color(i - 2) == 1 & c.color(i) == -1 & c.gapUp(i - 1, i - 2) & c.gapDown(i, i - 1)
+                                  | c.color(i - 2) == -1 & c.color(i) == 1 & c.gapDown(i - 1, i - 2) & c.gapUp(i, i - 1))
+                            && (c.color(i - 2) == 1 ? cl[i] < cl[i - 2] - c.body(i - 2) * penetration
+                                                    : cl[i] > cl[i - 2] + c.body(i - 2) * penetration)
+                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.body(i - 1) <= doji1.at(c, i - 1, tDoji1)
-                            && c.body(i) > short0.at(c, i, tShort0)
-                            && (c.color(i - 2) == 1 && c.color(i) == -1
-                                    && cl[i] < cl[i - 2] - c.body(i - 2) * penetration
-                                    && c.gapUp(i - 1, i - 2) && c.gapDown(i, i - 1)
-                                || c.color(i - 2) == -1 && c.color(i) == 1
-                                    && cl[i] > cl[i - 2] + c.body(i - 2) * penetration
-                                    && c.gapDown(i - 1, i - 2) && c.gapUp(i, i - 1)) ? c.color(i) * 100 : 0;
+                            && c.body(i) > short0.at(c, i, tShort0) ? c.color(i) * 100 : 0;
                     out[i - base] = signal;
                     tLong2 = long2.rolled(c, i, tLong2);
                     tDoji1 = doji1.rolled(c, i, tDoji1);

@@ -22,14 +22,15 @@ final class CdlConcealBabySwall extends Pattern {
                 double tVeryShort3 = veryShort3.total, tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total;
                 double[] h = c.high, l = c.low, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
-                    int signal = (c.color(i - 3) == -1 & c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
+                    // the colours, coin tosses, in one branch (& evaluates both sides), then the tests on prices alone,
+                    // then the averages: all are pure comparisons, so the order does not change the outcome
+                    int signal = (c.black(i - 3) & c.black(i - 2) & c.black(i - 1) & c.black(i)) != 0
+                            && c.bodyGapDown(i - 1, i - 2)
+                            && h[i - 1] > cl[i - 2]
+                            && h[i] > h[i - 1] && l[i] < l[i - 1]
                             && c.lowerShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3) && c.upperShadow(i - 3) < veryShort3.at(c, i - 3, tVeryShort3)
                             && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2) && c.upperShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
-                            && c.bodyGapDown(i - 1, i - 2)
-                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
-                            && h[i - 1] > cl[i - 2]
-                            && h[i] > h[i - 1] && l[i] < l[i - 1] ? 100 : 0;
+                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1) ? 100 : 0;
                     out[i - base] = signal;
                     tVeryShort3 = veryShort3.rolled(c, i, tVeryShort3);
                     tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);

@@ -19,8 +19,7 @@ final class CdlDoji extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tDoji0 = doji0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i, tDoji0) ? 100 : 0;
-                    out[i - base] = signal;
+                    out[i - base] = c.bodyAtMost(i, doji0.at(c, i, tDoji0)) & 100;   // no branch: see absAtMost
                     tDoji0 = doji0.rolled(c, i, tDoji0);
                 }
                 doji0.total = tDoji0;

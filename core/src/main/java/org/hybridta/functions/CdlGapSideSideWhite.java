@@ -22,9 +22,9 @@ final class CdlGapSideSideWhite extends Pattern {
                 double tNear1 = near1.total, tEqual1 = equal1.total;
                 double[] o = c.open;
                 for (int i = from; i < end; i++) {
-                    // the gaps and the colours, coin tosses, in one branch: & and | evaluate both sides
-                    int signal = (c.color(i - 1) == 1 & c.color(i) == 1
-                                  & (c.bodyGapUp(i - 1, i - 2) & c.bodyGapUp(i, i - 2) | c.bodyGapDown(i - 1, i - 2) & c.bodyGapDown(i, i - 2)))
+                    // the gaps and the colours as masks, without a branch each (Candles.black, bodyGapUpMask), in one branch
+                    int signal = (~(c.black(i - 1) | c.black(i))
+                                  & (c.bodyGapUpMask(i - 1, i - 2) & c.bodyGapUpMask(i, i - 2) | c.bodyGapDownMask(i - 1, i - 2) & c.bodyGapDownMask(i, i - 2))) != 0
                             && c.body(i) >= c.body(i - 1) - near1.at(c, i - 1, tNear1)
                             && c.body(i) <= c.body(i - 1) + near1.at(c, i - 1, tNear1)
                             && o[i] >= o[i - 1] - equal1.at(c, i - 1, tEqual1)

@@ -37,12 +37,12 @@ final class CdlHarami extends Pattern {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i - 1) > long1.at(c, i - 1, tLong1) & c.body(i) <= second0.at(c, i, tSecond0)) {     // one branch
-                        if (max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])) {
-                            signal = -c.color(i - 1) * 100;
-                        } else if (max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1])) {
-                            signal = -c.color(i - 1) * 80;
-                        }
+                    // TA-Lib's cases: the averages, then the body inside (100) or inside or level (80): the second case
+                    // includes the first, so its test on prices alone goes first, with the averages after it in one branch
+                    if ((max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) & min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1]))
+                            && (c.body(i - 1) > long1.at(c, i - 1, tLong1) & c.body(i) <= second0.at(c, i, tSecond0))) {
+                        signal = max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])
+                                ? -c.color(i - 1) * 100 : -c.color(i - 1) * 80;
                     }
                     out[i - base] = signal;
                     tLong1 = long1.rolled(c, i, tLong1);

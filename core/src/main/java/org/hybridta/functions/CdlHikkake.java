@@ -41,12 +41,12 @@ final class CdlHikkake extends Pattern {
                 double high = confirmHigh, low = confirmLow;
                 double tNear2 = modified ? near2.total : 0;
                 for (int i = from; i < end; i++, n++) {
-                    // the plain hikkake's inside bar and breakout, coin tosses, in one branch (& and | evaluate both sides)
+                    // the plain hikkake's inside bar and breakout, and the modified one's two inside bars, coin tosses, in one
+                    // branch (& and | evaluate both sides)
                     boolean setUp = modified
-                            ? h[i - 2] < h[i - 3] && l[i - 2] > l[i - 3]
-                                && h[i - 1] < h[i - 2] && l[i - 1] > l[i - 2]
-                                && (h[i] < h[i - 1] && l[i] < l[i - 1] && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2, tNear2)
-                                    || h[i] > h[i - 1] && l[i] > l[i - 1] && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2, tNear2))
+                            ? (h[i - 2] < h[i - 3] & l[i - 2] > l[i - 3] & h[i - 1] < h[i - 2] & l[i - 1] > l[i - 2])
+                                && ((h[i] < h[i - 1] & l[i] < l[i - 1]) && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2, tNear2)
+                                    || (h[i] > h[i - 1] & l[i] > l[i - 1]) && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2, tNear2))
                             : h[i - 1] < h[i - 2] & l[i - 1] > l[i - 2]
                                 & (h[i] < h[i - 1] & l[i] < l[i - 1] | h[i] > h[i - 1] & l[i] > l[i - 1]);
                     int signal = 0;

@@ -21,10 +21,11 @@ final class CdlHomingPigeon extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong1 = long1.total, tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = (c.color(i - 1) == -1 & c.color(i) == -1)        // the colours, coin tosses, in one branch
+                    // TA-Lib's tests on prices alone, coin tosses, in one branch (& evaluates every side), then those on
+                    // the averages: all are pure comparisons, so the order does not change the outcome
+                    int signal = ((c.black(i - 1) & c.black(i)) != 0 & c.open[i] < c.open[i - 1] & c.close[i] > c.close[i - 1])
                             && c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.body(i) <= short0.at(c, i, tShort0)
-                            && c.open[i] < c.open[i - 1] && c.close[i] > c.close[i - 1] ? 100 : 0;
+                            && c.body(i) <= short0.at(c, i, tShort0) ? 100 : 0;
                     out[i - base] = signal;
                     tLong1 = long1.rolled(c, i, tLong1);
                     tShort0 = short0.rolled(c, i, tShort0);

@@ -29,14 +29,16 @@ final class CdlKicking extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tLong1 = long1.total, tLong0 = long0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -c.color(i)
+                    // TA-Lib's tests on prices alone first, in one branch (& and | evaluate every side): the gap is rare,
+                    // so the averages are seldom reached; all are pure comparisons, so the order does not change the outcome
+                    int signal = ((c.black(i - 1) ^ c.black(i)) != 0
+                                  & (c.color(i - 1) == -1 & c.gapUp(i, i - 1) | c.color(i - 1) == 1 & c.gapDown(i, i - 1)))
                             && c.body(i - 1) > long1.at(c, i - 1, tLong1)
                             && c.upperShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
                             && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
                             && c.body(i) > long0.at(c, i, tLong0)
                             && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                            && (c.color(i - 1) == -1 && c.gapUp(i, i - 1) || c.color(i - 1) == 1 && c.gapDown(i, i - 1))
                             ? c.color(byLength && !(c.body(i) > c.body(i - 1)) ? i - 1 : i) * 100 : 0;
                     out[i - base] = signal;
                     tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);

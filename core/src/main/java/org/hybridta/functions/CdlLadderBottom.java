@@ -20,14 +20,14 @@ final class CdlLadderBottom extends Pattern {
                 double tVeryShort1 = veryShort1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 4) == -1 && c.color(i - 3) == -1 && c.color(i - 2) == -1
+                    // the colours, coin tosses, in one branch (& evaluates every side), then the other tests on prices
+                    // alone, then the average: all are pure comparisons, so the order does not change the outcome
+                    int signal = (c.black(i - 4) & c.black(i - 3) & c.black(i - 2) & c.black(i - 1) & ~c.black(i)) != 0
                             && o[i - 4] > o[i - 3] && o[i - 3] > o[i - 2]
                             && cl[i - 4] > cl[i - 3] && cl[i - 3] > cl[i - 2]
-                            && c.color(i - 1) == -1
-                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
-                            && c.color(i) == 1
                             && o[i] > o[i - 1]
-                            && cl[i] > c.high[i - 1] ? 100 : 0;
+                            && cl[i] > c.high[i - 1]
+                            && c.upperShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1) ? 100 : 0;
                     out[i - base] = signal;
                     tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
                 }

@@ -20,7 +20,7 @@ final class CdlMatchingLow extends Pattern {
                 double tEqual1 = equal1.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = (c.color(i - 1) == -1 & c.color(i) == -1)        // the colours, coin tosses, in one branch
+                    int signal = (c.black(i - 1) & c.black(i)) != 0        // the colours, coin tosses, in one branch
                             && cl[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1)
                             && cl[i] >= cl[i - 1] - equal1.at(c, i - 1, tEqual1) ? 100 : 0;
                     out[i - base] = signal;

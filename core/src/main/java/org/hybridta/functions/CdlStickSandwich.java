@@ -20,8 +20,8 @@ final class CdlStickSandwich extends Pattern {
                 double tEqual2 = equal2.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == 1 & c.color(i) == -1)     // the colours in one branch
-                            && c.low[i - 1] > cl[i - 2]
+                    // TA-Lib's tests on prices alone, coin tosses, in one branch (& evaluates every side), then the averages
+                    int signal = (c.color(i - 2) == -1 & c.color(i - 1) == 1 & c.color(i) == -1 & c.low[i - 1] > cl[i - 2])
                             && cl[i] <= cl[i - 2] + equal2.at(c, i - 2, tEqual2)
                             && cl[i] >= cl[i - 2] - equal2.at(c, i - 2, tEqual2) ? 100 : 0;
                     out[i - base] = signal;
