@@ -68,6 +68,11 @@ final class Candles {
     int black(int i) {
         double d = close[i] - open[i];
         if (d != d) return close[i] >= open[i] ? 0 : -1;
+        return negative(d);
+    }
+
+    /** -1 where a difference that is not NaN is negative, 0 where it is not; {@code + 0.0} makes -0.0 +0.0. */
+    private static int negative(double d) {
         return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
     }
 
@@ -94,7 +99,7 @@ final class Candles {
     static int below(double a, double b) {
         double d = a - b;
         if (d != d) return a < b ? -1 : 0;
-        return (int) (Double.doubleToRawLongBits(d + 0.0) >> 63);
+        return negative(d);
     }
 
     /** Candle {@code i2}'s low is above candle {@code i1}'s high. */

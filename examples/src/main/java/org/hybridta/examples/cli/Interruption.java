@@ -52,8 +52,8 @@ final class Interruption {
      * How long an MPI rank other than 0 stays alive after the signal. Open MPI 4's mpirun, ending a job, sends every rank
      * SIGTERM, sleeps one second and sends SIGKILL; a rank that exits wakes it early (the sleep is cut short by
      * SIGCHLD, and the rest of the second is dropped). A rank with nothing to clean up exits within tens of
-     * milliseconds, and rank 0, still removing its unfinished file, was killed halfway (seen in one stop of two on
-     * two cores). Waiting here lets rank 0 finish first; mpirun's SIGKILL ends the wait at the second anyway.
+     * milliseconds, and rank 0, still removing its unfinished file, was killed halfway (InterruptionTest failed in 4 of
+     * 6 runs on two cores). Waiting here lets rank 0 finish first; mpirun's SIGKILL ends the wait at the second anyway.
      */
     private static final long OTHER_RANKS_GRACE_MILLIS = 1500;
 
