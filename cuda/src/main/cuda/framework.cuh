@@ -119,3 +119,20 @@ template <int NI, typename Op> struct Elementwise {
         series<F, T, NI, NO>(in, out, n, Span(bars, sl, hl, al), Params{i0, i1, i2, d0, d1}, r);                                           \
     }
 #define FN(name, F, NI, NO) FN_T(name, F, f64, double, NI, NO) FN_T(name, F, f32, float, NI, NO)
+
+// A parameter sweep's entry points (CudaSweepEngine): name_sets_f64 and name_sets_f32 compute many parameter sets of
+// one function in one launch, blockIdx.z the set. Set z's outputs start z * ss elements after the pointers given, its
+// Params are ip[3z .. 3z + 2] and dp[2z .. 2z + 1] (KernelCall's padded ints and doubles); rings only in shared
+// memory (a sweep whose rings need global memory launches set by set).
+#define FN_SETS_T(name, F, SFX, T, NI, NO)                                                                                                    \
+    extern "C" __global__ void __launch_bounds__(32) name##_sets_##SFX(FW_IN##NI, FW_OUT##NO(T), long long ss, const int* n, int bars,      \
+                                                                     int sl, int hl, int al, const int* ip, const double* dp) {               \
+        const double* const in[NI] = {FW_INL##NI};                                                                                          \
+        T* const given[NO] = {FW_OUTL##NO};                                                                                                 \
+        T* out[NO];                                                                                                                         \
+        for (int k = 0; k < NO; k++) out[k] = given[k] + (size_t) blockIdx.z * ss;                                                         \
+        const int* i = ip + 3 * blockIdx.z;                                                                                                 \
+        const double* d = dp + 2 * blockIdx.z;                                                                                              \
+        series<F, T, NI, NO>(in, out, n, Span(bars, sl, hl, al), Params{i[0], i[1], i[2], d[0], d[1]}, nullptr);                         \
+    }
+#define FN_SETS(name, F, NI, NO) FN_SETS_T(name, F, f64, double, NI, NO) FN_SETS_T(name, F, f32, float, NI, NO)

@@ -82,6 +82,45 @@
 KERNELS(double, f64)
 KERNELS(float, f32)
 
+// A parameter sweep's entry points for the hand-tuned kernels that take only a period (and BBANDS its deviations):
+// name_sets_f64/_f32 compute many parameter sets in one launch, blockIdx.z the set (see FN_SETS in framework.cuh: the
+// same parameters, ints ip[KI * z ..] and doubles dp[KD * z ..] with the kernel's own counts). One launch instead of one
+// per set: a sweep over a universe of a few hundred series is a few groups per set, far too few blocks to fill the
+// device alone.
+#define SET_OUT(o) (o + (size_t) blockIdx.z * ss)
+#define SETS1(name, SPAN)                                                                                                                   \
+    K name##_sets_f64(const double* x, double* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip,               \
+                      const double* dp) {                                                                                                   \
+        name<double>(x, SET_OUT(o), n, SPAN, ip[blockIdx.z]);                                                                               \
+    }                                                                                                                                       \
+    K name##_sets_f32(const double* x, float* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip,                \
+                      const double* dp) {                                                                                                   \
+        name<float>(x, SET_OUT(o), n, SPAN, ip[blockIdx.z]);                                                                                \
+    }
+#define SETS_T(T, SFX)                                                                                                                       \
+    K wma_sets_##SFX(const double* x, T* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip, const double* dp) { \
+        wma<T>(x, SET_OUT(o), n, Span::whole(bars), ip[2 * blockIdx.z], ip[2 * blockIdx.z + 1]);                                            \
+    }                                                                                                                                       \
+    K bbands_sets_##SFX(const double* x, T* o0, T* o1, T* o2, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip,   \
+                        const double* dp) {                                                                                                 \
+        bbands<T>(x, SET_OUT(o0), SET_OUT(o1), SET_OUT(o2), n, Span::whole(bars), ip[blockIdx.z], dp[blockIdx.z]);                          \
+    }                                                                                                                                       \
+    K atr_sets_##SFX(const double* h, const double* l, const double* c, T* o, long long ss, const int* n, int bars, int sl, int hl, int al,  \
+                     const int* ip, const double* dp) {                                                                                     \
+        atr<T>(h, l, c, SET_OUT(o), n, atrSpan(h, l, c, n, bars, sl, hl, al), ip[blockIdx.z]);                                              \
+    }                                                                                                                                       \
+    K rsi_sets_##SFX(const double* x, T* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip, const double* dp) { \
+        rsi<T>(x, SET_OUT(o), n, rsiSpan(x, n, bars, sl, hl, al), ip[blockIdx.z]);                                                          \
+    }
+SETS1(sma, Span::whole(bars))
+SETS1(ema, Span(bars, sl, hl, al))
+SETS1(dema, Span(bars, sl, hl, al))
+SETS1(tema, Span(bars, sl, hl, al))
+SETS1(roc, Span(bars, sl, hl, al))
+SETS1(mom, Span(bars, sl, hl, al))
+SETS_T(double, f64)
+SETS_T(float, f32)
+
 extern "C" __global__ void __launch_bounds__(256) to_grouped_f64(const double* src, double* dst, int nSeries, int bars) {
     toGrouped<double>(src, dst, nSeries, bars);
 }
@@ -204,6 +243,7 @@ FN(mavp, Mavp, 2, 1)
 FN(stochf, StochF, 3, 2)
 FN(stochrsi, StochRsi, 1, 2)
 FN(bbands_ma, BbandsMa, 1, 3)
+FN_SETS(bbands_ma, BbandsMa, 1, 3)
 FN(stoch_ma, StochMa, 3, 2)
 FN(apo_ma, ApoMa, 1, 1)
 FN(ppo_ma, PpoMa, 1, 1)

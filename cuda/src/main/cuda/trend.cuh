@@ -1,13 +1,15 @@
 // Trend, directional and window-statistic functions on the kernel framework (issue 16), each core's CPU function
-// (org.hybridta.functions) operation for operation, so double results are the CPU backend's bit for bit:
+// (org.hybridta.functions) operation for operation, so double results are the CPU backend's bit for bit (ADX where it
+// runs as one segment; cut into segments, within 1e-12, as the other decaying recursions):
 //   Wilder's directional movement  PLUS_DM MINUS_DM PLUS_DI MINUS_DI DX ADX ADXR   (core's Directional)
 //   tracked extremes               AROON AROONOSC MAXINDEX MININDEX MINMAXINDEX     (core's SlidingExtreme)
 //   parabolic SAR                  SAR SAREXT                                       (core's SarExt.State)
 //   window statistics              BETA CORREL IMI AVGDEV ACCBANDS                  (core's Beta, Correl, Imi, AvgDev, Accbands)
 //   MACDFIX                        (core's Macd with TA-Lib's fixed factors 0.15 and 0.075)
-// Recursions and running sums carried from bar 0 (the directional family, SAR, the index functions, BETA, CORREL, IMI,
-// ACCBANDS) are never segmented (Segments.java: halo -1), one thread per series over the whole series; AROON, AROONOSC
-// and AVGDEV are windows (a halo of the lookback is exact) and MACDFIX is MACD's recursion (MACD's decay halo).
+// Recursions and running sums carried from bar 0 (the directional family but ADX, SAR, the index functions, BETA, CORREL,
+// IMI, ACCBANDS) are never segmented (Segments.java: halo -1), one thread per series over the whole series; AROON,
+// AROONOSC and AVGDEV are windows (a halo of the lookback is exact), MACDFIX is MACD's recursion (MACD's decay halo) and
+// ADX two Wilder decays with a span that reaches back over flat stretches (adxSpan).
 // Divisions are plain IEEE divisions (never the Markstein Div of common.cuh): Wilder sums decay towards the subnormal
 // range over long flat stretches, where only the real division is sure to round as the CPU's.
 #pragma once
@@ -68,10 +70,12 @@ template <bool Range> struct DirectionalState {
 
 // core's DirectionalFunction with its subclasses' values. Which: 0 PLUS_DM, 1 MINUS_DM (high, low), 2 PLUS_DI,
 // 3 MINUS_DI, 4 DX, 5 ADX (high, low, close). i0 the period.
+template <bool Segmented> struct DirectionalGeometry { using type = Wide; };
+template <> struct DirectionalGeometry<true> { using type = Narrow; };
 template <int Which> struct Directional {
     static constexpr int IN = Which < 2 ? 2 : 3, LAGS = 0, OUT = 1;
     static constexpr bool RINGS = false;
-    using G = Wide;  // never segmented
+    using G = typename DirectionalGeometry<Which == 5>::type;  // ADX is cut into segments (adxSpan), the others never
     DirectionalState<(Which >= 2)> d;
     int p, lookback;
     double previous, adx = 0.0;  // the last value written (DX repeats it); ADX's seeding sum, then ADX
@@ -647,7 +651,42 @@ FN(minus_dm, MinusDm, 2, 1)
 FN(plus_di, PlusDi, 3, 1)
 FN(minus_di, MinusDi, 3, 1)
 FN(dx, Dx, 3, 1)
-FN(adx, Adx, 3, 1)
+// ADX in time segments (Segments.halo: its lookback and two Wilder decays), each starting where adxSpan says: +DM and
+// -DM each need a contribution, and ADX itself, which stands still while the true range is near zero (no DX), needs
+// `halo` bars of nonzero true range before the segment to forget its restart, not just `halo` bars. Ten thousand
+// series are 313 warps; the segments give the device the thousands it needs.
+__device__ __forceinline__ Span adxSpan(const double* h, const double* l, const double* c, const int* len, int bars, int segLen, int halo,
+                                        int align) {
+    return reachingBack(bars, segLen, halo, align, len, [&](int lane, int t0) {
+        int plus = -1, minus = -1, counted = 0, start = 0;  // start 0: too few ranges since bar 1, the whole series
+        double hi = at(h, bars, t0 - 1, lane), lo = at(l, bars, t0 - 1, lane);
+        for (int t = t0 - 1; t >= 1; t--) {
+            double hiPrev = at(h, bars, t - 1, lane), loPrev = at(l, bars, t - 1, lane);
+            if (trueRange(hi, lo, at(c, bars, t - 1, lane)) != 0.0 && ++counted == halo) start = t;
+            double diffP = hi - hiPrev, diffM = loPrev - lo;
+            if (minusMove(diffP, diffM)) {
+                if (minus < 0) minus = t;
+            } else if (plusMove(diffP, diffM)) {
+                if (plus < 0) plus = t;
+            }
+            if (counted >= halo && plus >= 0 && minus >= 0) break;
+            hi = hiPrev;
+            lo = loPrev;
+        }
+        return min(start, min(haloBefore(plus, halo), haloBefore(minus, halo)));
+    });
+}
+#define ADX_T(SFX, T)                                                                                                                      \
+    extern "C" __global__ void __launch_bounds__(32) adx_##SFX(const double* x0, const double* x1, const double* x2, T* y0, const int* n,  \
+                                                              int bars, int sl, int hl, int al, int i0, int i1, int i2, double d0,       \
+                                                              double d1, double* r) {                                                    \
+        const double* const in[3] = {x0, x1, x2};                                                                                         \
+        T* const out[1] = {y0};                                                                                                           \
+        series<Adx, T, 3, 1>(in, out, n, adxSpan(x0, x1, x2, n, bars, sl, hl, al), Params{i0, i1, i2, d0, d1}, r);                       \
+    }
+ADX_T(f64, double)
+ADX_T(f32, float)
+#undef ADX_T
 FN(adxr, Adxr, 3, 1)
 FN(aroon, AroonPair, 2, 2)
 FN(aroonosc, AroonOsc, 2, 1)

@@ -35,8 +35,9 @@ import org.hybridta.sweep.Sweeps;
 /**
  * Sweeps and screens on one NVIDIA GPU. A call cuts the panel into chunks of whole groups of 32 series; for each chunk
  * the inputs are uploaded once and transposed to the grouped time-major layout, then the parameter sets are computed
- * in batches (as many as the device memory budget holds), the indicator kernels of a batch side by side on several
- * streams ({@value #LANES} by default). What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
+ * in batches (as many as the device memory budget holds): where the function's kernel has a sweep entry point
+ * ({@link KernelCall#batchable}: the moving averages, RSI, ROC, MOM, ATR, BBANDS) a batch is one launch whose grid has a
+ * plane per set, else its kernels run side by side on several streams ({@value #LANES} by default). What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
  * the {@link Reduction.Stat stats} of every output series ({@code sweep_reduce} in {@code sweep.cu}: 80 bytes a series
  * instead of its bars), or for a screen only the matching series and their operands' values ({@code screen_eval}).
  *
@@ -45,9 +46,10 @@ import org.hybridta.sweep.Sweeps;
  */
 final class CudaSweepEngine implements SweepEngine {
     /**
-     * Streams the indicator kernels of a batch run on side by side, by default. A sweep's kernels are small (a universe
-     * of 500 series is 16 groups of 32, and recursive kernels with long halos run unsegmented), so the device is
-     * filled only by running many at once; {@link CudaSweepDiagnostics#open(int, int)} tries other counts.
+     * Streams the indicator kernels of a batch run on side by side, by default, where the kernel has no sweep entry point.
+     * A sweep's kernels are small (a universe of 500 series is 16 groups of 32, and recursive kernels with long halos run
+     * unsegmented), so the device is filled only by running many at once; {@link CudaSweepDiagnostics#open(int, int)}
+     * tries other counts.
      */
     static final int LANES = 8;
     /** Hopper and Blackwell run at most 128 kernels at once. */
@@ -151,13 +153,14 @@ final class CudaSweepEngine implements SweepEngine {
             CUdeviceptr closePtr = close ? c.gin.at(c.fieldIndex.get(Field.CLOSE) * c.inRegion) : new CUdeviceptr();
             module.launch("sweep_reduce" + (precision == Precision.FLOAT ? "_f32" : "_f64"), c.groups, b.regions, stream, c.gout.ptr, closePtr,
                     c.lens.ptr, c.ints.ptr, c.count, bars, (long) c.cap * bars, levels[0], levels[1], levels[2], c.dst.ptr);
-            double[] got = new double[b.regions * c.count * STATS];
+            // into kept page-locked memory (a DMA at full PCIe speed, no Java array to allocate), then straight into place
+            long bytes = (long) b.regions * c.count * STATS * Double.BYTES;
+            Cuda.check(JCudaDriver.cuMemcpyDtoHAsync(c.hostStats.ptr, c.dst.ptr, bytes, stream), "cuMemcpyDtoHAsync(stats)");
             Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(stats)");
-            // synchronous: a Java array is pageable memory, which an asynchronous copy must not target
-            Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(got), c.dst.ptr, (long) got.length * Double.BYTES), "cuMemcpyDtoH(stats)");
+            DoubleBuffer got = c.hostStats.ptr.getByteBuffer(0, bytes).order(ByteOrder.nativeOrder()).asDoubleBuffer();
             for (int r = 0; r < b.regions; r++) {
                 int column = b.setFrom * outs + r;
-                System.arraycopy(got, r * c.count * STATS, values, ((column * n) + c.from) * STATS, c.count * STATS);
+                got.get(r * c.count * STATS, values, ((column * n) + c.from) * STATS, c.count * STATS);
             }
         });
         return SweepSummary.of(sweep, panel.shape(), from, reductions, precision, values);
@@ -244,8 +247,8 @@ final class CudaSweepEngine implements SweepEngine {
         int ringDoubles;
         long inRegion, outRegion;
         EnumMap<Field, Integer> fieldIndex;
-        DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring;
-        DeviceArena.HostBuffer hostIn, hostOut;
+        DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring, setInts, setDoubles;
+        DeviceArena.HostBuffer hostIn, hostOut, hostStats;
     }
 
     /** Sets {@code [setFrom, setTo)} computed, their outputs in the first {@code regions} regions of {@code gout}. */
@@ -298,9 +301,9 @@ final class CudaSweepEngine implements SweepEngine {
         long left = budget / cap - inPerSeries - ringPerSeries;
         // a batch's regions are the reduction's grid rows: at most 65,535
         int setsPerBatch = (int) Math.max(1, Math.min(Math.min(specs.size(), 65_535 / maxOuts), left / setPerSeries));
-        if (cube) {   // pinned host memory for a batch's outputs: at most 1 GiB (JCuda's cuMemAllocHost wraps it in one ByteBuffer, int-sized)
-            setsPerBatch = (int) Math.max(1, Math.min(setsPerBatch, (1L << 30) / ((long) cap * maxOuts * bars * elem)));
-        }
+        // pinned host memory for a batch's outputs or stats: at most 1 GiB (JCuda's cuMemAllocHost wraps it in one ByteBuffer, int-sized)
+        long hostPerSet = cube ? (long) cap * maxOuts * bars * elem : (long) cap * maxOuts * STATS * Double.BYTES;
+        setsPerBatch = (int) Math.max(1, Math.min(setsPerBatch, (1L << 30) / hostPerSet));
         Chunk c = new Chunk();
         c.cap = cap;
         c.elem = elem;
@@ -317,9 +320,12 @@ final class CudaSweepEngine implements SweepEngine {
         need.put("first or evaluated bars", (long) cap * Integer.BYTES);
         need.put("stats", regions * cap * STATS * Double.BYTES);
         need.put("kernel scratch rings", (long) maxRing * Double.BYTES * cap * laneCount);
+        need.put("set ints", (long) setsPerBatch * 3 * Integer.BYTES);    // a batch's parameters (launchSets): at most 3 ints
+        need.put("set doubles", (long) setsPerBatch * 2 * Double.BYTES);  // and 2 doubles a set
         java.util.Map<String, Long> needHost = new java.util.LinkedHashMap<>();
         needHost.put("pinned inputs", fields.size() * c.inRegion);
         needHost.put("pinned cube outputs", cube ? regions * c.outRegion : 0L);
+        needHost.put("pinned stats", cube ? 0L : regions * cap * STATS * Double.BYTES);
         keep(need, needHost);
         c.stage = kept.get("series-major staging");
         c.gin = kept.get("grouped inputs");
@@ -328,8 +334,11 @@ final class CudaSweepEngine implements SweepEngine {
         c.ints = kept.get("first or evaluated bars");
         c.dst = kept.get("stats");
         c.ring = kept.get("kernel scratch rings");
+        c.setInts = kept.get("set ints");
+        c.setDoubles = kept.get("set doubles");
         c.hostIn = keptHost.get("pinned inputs");
         c.hostOut = keptHost.get("pinned cube outputs");
+        c.hostStats = keptHost.get("pinned stats");
         DoubleBuffer hostIn = c.hostIn.ptr.getByteBuffer(0, fields.size() * c.inRegion).order(ByteOrder.nativeOrder()).asDoubleBuffer();
         for (int from = 0; from < n; from += cap) {
             c.from = from;
@@ -389,6 +398,9 @@ final class CudaSweepEngine implements SweepEngine {
 
     /** Launches the batch's kernels on the lanes, outputs in consecutive regions of gout; waits for them; returns the regions used. */
     private int launchKernels(List<KernelCall> calls, Chunk c, int bars, EnumMap<Field, Integer> fieldIndex, Precision precision) {
+        if (calls.size() > 1 && calls.stream().allMatch(k -> k.kernel().equals(calls.get(0).kernel()) && k.batchable())) {
+            return launchSets(calls, c, bars, fieldIndex, precision);
+        }
         int region = 0, lane = 0;
         for (KernelCall call : calls) {
             CUstream ks = lanes.get(lane % laneCount);
@@ -409,6 +421,46 @@ final class CudaSweepEngine implements SweepEngine {
         }
         for (int i = 0; i < Math.min(laneCount, calls.size()); i++) Cuda.check(JCudaDriver.cuStreamSynchronize(lanes.get(i)), "cuStreamSynchronize(kernels)");
         return region;
+    }
+
+    /**
+     * Launches the batch's parameter sets of one kernel as one grid ({@link KernelCall#setsEntry}: blockIdx.z the set),
+     * their parameters in a table on the device; waits for it; returns the regions used. One segment plan serves every
+     * set: the longest halo's (a longer halo than a set needs only starts it earlier), and with many sets the grid fills
+     * the device without cutting the series at all.
+     */
+    private int launchSets(List<KernelCall> calls, Chunk c, int bars, EnumMap<Field, Integer> fieldIndex, Precision precision) {
+        KernelCall first = calls.get(0);
+        int sets = calls.size(), ki = first.ints().length, kd = first.doubles().length, shared = 0;
+        int[] ip = new int[Math.max(1, sets * ki)];
+        double[] dp = new double[Math.max(1, sets * kd)];
+        KernelCall widest = first;
+        for (int i = 0; i < sets; i++) {
+            KernelCall k = calls.get(i);
+            System.arraycopy(k.ints(), 0, ip, i * ki, ki);
+            System.arraycopy(k.doubles(), 0, dp, i * kd, kd);
+            shared = Math.max(shared, k.sharedBytes());
+            if (widest.halo() >= 0 && (k.halo() < 0 || k.halo() > widest.halo())) widest = k;
+        }
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setInts.ptr, Pointer.to(ip), (long) ip.length * Integer.BYTES), "cuMemcpyHtoD(set ints)");
+        Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setDoubles.ptr, Pointer.to(dp), (long) dp.length * Double.BYTES), "cuMemcpyHtoD(set doubles)");
+        String entry = first.setsEntry(precision);
+        Segments seg = Segments.plan(widest, c.groups * sets, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), 0);
+        List<Object> args = new ArrayList<>();
+        for (Field f : first.inputs()) args.add(c.gin.at(fieldIndex.get(f) * c.inRegion));
+        for (int j = 0; j < first.outputs(); j++) args.add(c.gout.at(j * c.outRegion));
+        args.add(first.outputs() * c.outRegion / c.elem);   // elements from one set's outputs to the next's
+        args.add(c.lens.ptr);
+        args.add(bars);
+        args.add(seg.length());
+        args.add(seg.halo());
+        args.add(seg.align());
+        args.add(c.setInts.ptr);
+        args.add(c.setDoubles.ptr);
+        CUstream ks = lanes.get(0);
+        device.launch3(entry, c.groups, seg.count(), sets, ChunkPlan.GROUP, 1, shared, ks, args.toArray());
+        Cuda.check(JCudaDriver.cuStreamSynchronize(ks), "cuStreamSynchronize(kernels)");
+        return sets * first.outputs();
     }
 
     private static int roundUp(int n) {

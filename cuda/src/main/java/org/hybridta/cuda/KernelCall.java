@@ -203,6 +203,23 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 false, true);
     }
 
+    /**
+     * The kernels with a parameter sweep's entry points ({@code name_sets_f64} and {@code _f32}: the {@code SETS} of
+     * hybridta.cu and framework.cuh's {@code FN_SETS}), which compute many parameter sets in one launch.
+     */
+    static final java.util.Set<String> SETS = java.util.Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "roc", "mom", "atr", "bbands",
+            "bbands_ma");
+
+    /** Whether parameter sets of this kernel may share one launch: it has a sets entry point and its rings, if any, fit in shared memory. */
+    boolean batchable() {
+        return SETS.contains(kernel) && globalRingDoubles() == 0;
+    }
+
+    /** The sets entry point for a precision, e.g. {@code ema_sets_f64}. */
+    String setsEntry(Precision precision) {
+        return kernel + "_sets" + (precision == Precision.FLOAT ? "_f32" : "_f64");
+    }
+
     /** Whether the kernel takes the scratch pointer (last): the framework's always, the others when they keep rings. */
     boolean takesScratch() {
         return framework || ringDoubles > 0;

@@ -111,10 +111,12 @@ record Segments(int count, int length, int halo, int align) {
             case "macd" -> add(lb, decay(Math.min(emaAlpha(Math.max(ind.intParam("fastperiod"), ind.intParam("slowperiod"))),
                     emaAlpha(ind.intParam("signalperiod"))), 2));
             case "rsi", "atr" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 1));
+            // ADX: Wilder's smoothing of the moves and ranges, then of DX (trend.cuh's adxSpan reaches back over flat stretches)
+            case "adx" -> add(lb, decay(1.0 / ind.intParam("timeperiod"), 2));
             // trend family (trend.cuh): AROON's bars are the latest extremes of its window alone, AVGDEV sums its window
             // afresh, MACDFIX is MACD's recursion with the fixed factors (the slow one 0.075); the directional family, SAR,
             // SAREXT, the index functions (which bar is tracked depends on the whole past), BETA, CORREL, IMI and ACCBANDS
-            // (running sums) are never segmented (the default below)
+            // (running sums) are never segmented (the default below), ADX excepted (above)
             case "aroon", "aroonosc", "avgdev" -> lb;
             case "macdfix" -> add(lb, decay(Math.min(0.075, emaAlpha(ind.intParam("signalperiod"))), 2));
             // STOCH's SMAs are restarted like windows (see above); its other MA types' averages (stoch_ma) are never cut

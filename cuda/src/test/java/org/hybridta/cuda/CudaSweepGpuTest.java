@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.List;
 import org.hybridta.Field;
+import org.hybridta.IndicatorValues;
 import org.hybridta.Panel;
 import org.hybridta.backend.BackendOptions;
+import org.hybridta.backend.Backends;
+import org.hybridta.backend.ComputeBackend;
 import org.hybridta.backend.Precision;
 import org.hybridta.sweep.Reduction;
 import org.hybridta.sweep.Screen;
@@ -76,6 +79,29 @@ class CudaSweepGpuTest {
                 for (int set = 0; set < sweep.size(); set++) {
                     for (int o = 0; o < ref.outputCount(); o++) {
                         assertThat(got.doubles(set, o)).as(grid + " set " + set + " output " + o).isEqualTo(ref.doubles(set, o));
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * A sweep entry point's one launch for all sets ({@code name_sets_f64}: blockIdx.z the set, parameters from a table)
+     * gives the CUDA backend's set-by-set kernels bit for bit where neither cuts the series in time (windows and running
+     * sums): each set got its own parameters and outputs.
+     */
+    @Test void oneLaunchForManySetsGivesTheSetBySetKernelsBits() {
+        Panel p = RandomPanels.of(System.nanoTime(), 257, 600, false);
+        try (ComputeBackend backend = Backends.open("cuda", BackendOptions.builder().precision(Precision.DOUBLE).build())) {
+            for (String grid : new String[] {"sma:2..40", "wma:2..40", "bbands:5..30/5", "bbands:10..29:0.75..3/0.25:nbdevup"}) {
+                Sweep sweep = Sweep.parse(grid);
+                assertThat(sweep.specs().stream().allMatch(s -> KernelCall.of(s).batchable())).as(grid + " runs in one launch").isTrue();
+                SweepCube cube = gpu.cube(p, sweep, Precision.DOUBLE);
+                IndicatorValues ref = backend.compute(p, sweep.specs());
+                int outs = cube.outputCount();
+                for (int set = 0; set < sweep.size(); set++) {
+                    for (int o = 0; o < outs; o++) {
+                        assertThat(cube.doubles(set, o)).as(grid + " set " + set + " output " + o).isEqualTo(ref.data(set * outs + o));
                     }
                 }
             }

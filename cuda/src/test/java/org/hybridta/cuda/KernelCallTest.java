@@ -130,11 +130,12 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.parse("sarext:50:0.01:0.02:0.03:0.25:0.04:0.05:0.3")).doubles())
                 .containsExactly(50, 0.01, 0.02, 0.03, 0.25, 0.04, 0.05, 0.3);
         assertThat(KernelCall.of(Indicators.parse("sarext")).takesScratch()).isTrue();
-        // windows are segmented, recursions and running sums not; large rings go to global memory
+        // windows are segmented, ADX with its decay halo, the other recursions and running sums not; large rings go to global memory
         assertThat(KernelCall.of(Indicators.parse("aroon:14")).halo()).isEqualTo(14);
         assertThat(KernelCall.of(Indicators.parse("avgdev:14")).halo()).isEqualTo(13);
         assertThat(KernelCall.of(Indicators.parse("macdfix:9")).halo()).isEqualTo(33 + Segments.decay(0.075, 2));
-        for (String s : List.of("adx:14", "sar", "sarext", "maxindex:30", "beta:5", "correl:30", "imi:14", "accbands:20")) {
+        assertThat(KernelCall.of(Indicators.adx(14)).halo()).isEqualTo(27 + Segments.decay(1.0 / 14, 2));
+        for (String s : List.of("adxr:14", "sar", "sarext", "maxindex:30", "beta:5", "correl:30", "imi:14", "accbands:20")) {
             assertThat(KernelCall.of(Indicators.parse(s)).halo()).as(s).isEqualTo(-1);
         }
         assertThat(KernelCall.of(Indicators.parse("aroon:200")).globalRingDoubles()).isEqualTo(4 * 201);

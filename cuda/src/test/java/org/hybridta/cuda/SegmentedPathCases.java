@@ -45,7 +45,10 @@ abstract class SegmentedPathCases {
     /** Segment counts to force besides the plan. */
     abstract int[] forcedCounts();
 
-    /** Every catalog indicator with several parameter sets, the conformance suite's and long and short ones. */
+    /**
+     * Every catalog indicator with several parameter sets, the conformance suite's and long and short ones (only some
+     * functions' with {@code -Dhybridta.kernel.functions=...}, as {@link KernelConformanceCases#only}).
+     */
     static List<Indicator> specs() {
         LinkedHashSet<Indicator> all = new LinkedHashSet<>(CudaSpecs.conformance());
         for (String s : List.of("ema:2", "ema:200", "rsi:2", "stoch:5:3:sma:3", "willr:50", "bbands:50:2.5:2.5", "obv", "tema:30",
@@ -55,10 +58,12 @@ abstract class SegmentedPathCases {
                 // tiles and rings together above 48 KB of shared memory, the rings alone below
                 "willr:80", "mfi:80",
                 // rings too large for shared memory: in global scratch memory, one segment
-                "willr:150", "mfi:130", "cci:300", "stoch:120:9:sma:9")) {
+                "willr:150", "mfi:130", "cci:300", "stoch:120:9:sma:9",
+                // ADX's segments reach back over flat stretches (trend.cuh's adxSpan): the shortest period decays fastest
+                "adx:2", "adx:30")) {
             all.add(Indicators.parse(s));
         }
-        return List.copyOf(all);
+        return KernelConformanceCases.only(List.copyOf(all));
     }
 
     Stream<Integer> segmentCounts() {

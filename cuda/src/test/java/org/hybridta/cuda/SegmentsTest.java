@@ -45,8 +45,8 @@ class SegmentsTest {
             boolean sums = switch (ind.name()) {
                 case "sma", "wma", "bbands", "mfi", "obv", "sum", "var", "stddev", "ad", "adosc", "apo", "ppo", "ultosc" -> true;
                 case "natr", "cmo" -> true;   // Wilder averages, which would need a reach-back span over flat stretches
-                // the trend family's recursions, tracked bars and running sums
-                case "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adx", "adxr", "sar", "sarext", "maxindex", "minindex", "minmaxindex",
+                // the trend family's recursions, tracked bars and running sums (ADX: two Wilder decays with a reach-back span)
+                case "plus_dm", "minus_dm", "plus_di", "minus_di", "dx", "adxr", "sar", "sarext", "maxindex", "minindex", "minmaxindex",
                      "beta", "correl", "imi", "accbands" -> true;
                 // moving averages of any type and the Hilbert transform: states carried from bar 0 (averages.cuh, cycle.cuh)
                 case "ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor",
@@ -73,6 +73,8 @@ class SegmentsTest {
         assertThat(Segments.halo(Indicators.ema(20))).isEqualTo(19 + Segments.decay(2.0 / 21, 1));
         // chained averages need more than one
         assertThat(Segments.decay(0.1, 2)).isGreaterThan(Segments.decay(0.1, 1));
+        // ADX 14: its lookback 27, then Wilder's decay of the moves and ranges and of DX
+        assertThat(Segments.halo(Indicators.adx(14))).isEqualTo(27 + Segments.decay(1.0 / 14, 2));
         assertThat(Segments.decay(0.1, 3)).isGreaterThan(Segments.decay(0.1, 2));
         assertThat(Segments.halo(Indicators.rsi(14))).isEqualTo(14 + Segments.decay(1.0 / 14, 1));
         assertThat(Segments.decay(1.0, 1)).isZero();  // a = 1 (Wilder 1): no memory

@@ -134,6 +134,11 @@ public final class CudaDevice implements AutoCloseable {
 
     /** Like {@link #launch} with {@code sharedBytes} of dynamic shared memory per block. */
     public void launchShared(String kernel, int gridX, int gridY, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
+        launch3(kernel, gridX, gridY, 1, blockX, blockY, sharedBytes, stream, args);
+    }
+
+    /** Like {@link #launchShared} on a grid of {@code gridZ} planes (a sweep's parameter sets). */
+    public void launch3(String kernel, int gridX, int gridY, int gridZ, int blockX, int blockY, int sharedBytes, CUstream stream, Object... args) {
         NativePointerObject[] params = new NativePointerObject[args.length];
         for (int i = 0; i < args.length; i++) {
             Object a = args[i];
@@ -145,8 +150,8 @@ public final class CudaDevice implements AutoCloseable {
         }
         CUfunction f = function(kernel);
         optInShared(kernel, f, sharedBytes);
-        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, 1, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
-                "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + ", block " + blockX + "x" + blockY + ")");
+        Cuda.check(JCudaDriver.cuLaunchKernel(f, gridX, gridY, gridZ, blockX, blockY, 1, sharedBytes, stream, Pointer.to(params), null),
+                "cuLaunchKernel(" + kernel + ", grid " + gridX + "x" + gridY + "x" + gridZ + ", block " + blockX + "x" + blockY + ")");
     }
 
     /** Multiprocessors of the device. */
