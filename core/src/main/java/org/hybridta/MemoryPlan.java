@@ -22,6 +22,13 @@ final class MemoryPlan {
     static final long MAX_CPU_PART_BYTES = 8L << 20;
     /** The most a part may take on a GPU, which wants many series per launch and per transfer. */
     static final long MAX_DEVICE_PART_BYTES = 128L << 20;
+    /**
+     * Series a part on a GPU may hold whatever {@link #MAX_DEVICE_PART_BYTES} says, where the heap allows: each compute
+     * call pays its fixed costs (a launch per function and chunk, transfers set up) once, so with every catalog function
+     * (250 columns, 10 MB a symbol of 10 years) 128 MB parts were 12 symbols, and the 5,000-symbol run on an H100 did not
+     * end in 110 s against 22 s on 16 cores.
+     */
+    static final int DEVICE_PART_SERIES = 1024;
 
     private MemoryPlan() {}
 
@@ -73,7 +80,8 @@ final class MemoryPlan {
                     + inFlight + " parts are in flight at once, more than half the heap (the Java heap is limited to " + OutOfMemory.megabytes(heap)
                     + "); give Java more heap (java -Xmx" + gigabytes(inFlight * oneSymbol) + "g …) or a shorter date range");
         }
-        long partBars = (long) (Math.min(budget / inFlight, devices ? MAX_DEVICE_PART_BYTES : MAX_CPU_PART_BYTES) / perBar);
+        long cap = devices ? Math.max(MAX_DEVICE_PART_BYTES, DEVICE_PART_SERIES * oneSymbol) : MAX_CPU_PART_BYTES;
+        long partBars = (long) (Math.min(budget / inFlight, cap) / perBar);
         long byMemory = (total + partBars - 1) / partBars;
         return (int) Math.max(1, Math.min(symbols, Math.max(byMemory, (long) PARTS_PER_WORKER * workers)));
     }

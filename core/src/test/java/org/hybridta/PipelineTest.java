@@ -227,6 +227,13 @@ class PipelineTest {
         assertThat(parts).isGreaterThan(4);
         assertThat(5_000L * 3_000 / parts * MemoryPlan.bytesPerBar(25)).isLessThanOrEqualTo(MemoryPlan.MAX_CPU_PART_BYTES);
         assertThat(MemoryPlan.parts(bars, null, 25, 1, true, 1L << 30)).as("GPUs take larger parts").isLessThan(parts);
+        // every catalog function (250 columns, 10 MB a symbol of 10 years) on a GPU: parts of hundreds of symbols where the
+        // heap allows, not the dozen that 128 MB hold; a smaller heap still bounds them
+        long[] tenYears = new long[5_000];
+        java.util.Arrays.fill(tenYears, 2_516);
+        int gpuParts = MemoryPlan.parts(tenYears, null, 250, 1, true, 64L << 30);
+        assertThat(5_000 / gpuParts).as("symbols per GPU part").isGreaterThanOrEqualTo(512);
+        assertThat(MemoryPlan.parts(tenYears, null, 250, 1, true, 4L << 30)).as("parts with a 4 GB heap").isGreaterThan(gpuParts);
     }
 
     /** The synthetic market, except that BAD's bar of 2023-03-01 has its high below its low. */

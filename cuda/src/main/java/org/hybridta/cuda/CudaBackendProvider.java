@@ -54,8 +54,24 @@ public final class CudaBackendProvider implements BackendProvider {
      */
     static final double NANOS_PER_CELL = 0.65;
 
+    /**
+     * Nanoseconds per output value in a call of more than {@link #MANY_COLUMNS} columns: 31.5 s of compute for 5,000
+     * series x 2,477 bars x 250 columns (every catalog function) on the H100 is 10.2 ns; rounded up. There one group of
+     * 32 ten-year series no longer fits a chunk's pinned staging ({@link ChunkPlan#DEFAULT_HOST_SLOT_BYTES}), so every
+     * chunk launches all the kernels over 32 series, and the catalog's serial kernels (Hilbert transform, MAVP, the
+     * patterns) run one warp each (docs/benchmarks.md, "End to end through run"); the CPU took 14.1 s.
+     */
+    static final double NANOS_PER_CELL_MANY_COLUMNS = 11;
+    /**
+     * Columns from which a chunk of ten-year daily series (2,520 bars) holds a single group:
+     * {@code 64 MB / (32 series x 2,520 bars x 8 bytes)}. Between the two measured points (25 and 250 columns) the
+     * estimate steps here; the series' real length is not in the workload.
+     */
+    static final int MANY_COLUMNS = (int) (ChunkPlan.DEFAULT_HOST_SLOT_BYTES / (ChunkPlan.GROUP * 2520L * Double.BYTES));
+
     @Override public double estimateSeconds(Workload work) {
-        return SETUP_SECONDS + work.cells() * NANOS_PER_CELL * 1e-9;
+        double perCell = work.columns() > MANY_COLUMNS ? NANOS_PER_CELL_MANY_COLUMNS : NANOS_PER_CELL;
+        return SETUP_SECONDS + work.cells() * perCell * 1e-9;
     }
 
     @Override public ComputeBackend create(BackendOptions options) {
