@@ -24,6 +24,10 @@
 #   bash .device-cuda/gpu-run.sh stream                  # the universe tick and peek, 10,000 x 18, CPU (all cores) and CUDA
 #   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice with 8, 32 and 128 streams:
 #                                                        # SWEEP_LANES=...), the device copy, ScreenBenchmarks
+#   bash .device-cuda/gpu-run.sh adx                     # ADX's kernel alone (segmented), EMA and DX beside it
+#   bash .device-cuda/gpu-run.sh sweepcube               # SweepBenchmarks cube, reduced (cpu, cuda) and cubeOnDevice, the device copy
+#   bash .device-cuda/gpu-run.sh lanes                   # SweepBenchmarks cubeOnDevice and reduced on 8, 32, 128 streams (SWEEP_LANES=...),
+#                                                        # the CPU's reduced form and the device copy beside them
 #   bash .device-cuda/gpu-run.sh e2e                     # `hybridta run`, 5,000 synthetic symbols x 10 years, every catalog function,
 #                                                        # CSV to /dev/null, CPU then CUDA; the default job cold (JIT cache off): $OUT/e2e.log
 #   bash .device-cuda/gpu-run.sh gputests                # the GPU test classes (GPU_TESTS=...), each test as it ends: $OUT/gputests.log
@@ -161,6 +165,20 @@ case "$what" in
     jmh sweep 'sweep.SweepBenchmarks.(cube|reduced)$|cuda.CudaCopyBenchmarks.deviceCopy' -wi 1 -i 3
     jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -p lanes=${SWEEP_LANES:-8,32,128} -wi 1 -i 3
     jmh screen 'sweep.ScreenBenchmarks' -wi 1 -i 3
+    ;;
+  adx)  # ADX's kernel in time segments, with EMA and DX (one thread per series) beside it, 10,000 x 25,000 double
+    JMH_TIMEOUT=90 jmh adx CudaKernelBenchmarks -f 0 -wi 1 -w 100ms -i 3 -r 150ms -p precision=DOUBLE -p indicator=adx:14,ema:30,dx:14
+    ;;
+  sweepcube)  # issue 17's sweeps alone: cube and reduced on both backends, the cube on the device, the device copy
+    jmh sweep 'sweep.SweepBenchmarks.(cube|reduced)$' -wi 1 -i 3
+    jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -wi 1 -i 3
+    jmh copy 'cuda.CudaCopyBenchmarks.deviceCopy'
+    ;;
+  lanes)  # issue 17: the sweep's kernels on 8, 32 and 128 streams (SWEEP_LANES=...), cube on the device and reduced, the CPU's
+          # reduced form beside them, and the device copy: which stream count the engine should default to
+    jmh sweep-lanes 'sweep.SweepBenchmarks.(cubeOnDevice|reduced)$' -p backend=cuda -p lanes=${SWEEP_LANES:-8,32,128} -wi 1 -w 500ms -i 3 -r 500ms
+    jmh sweep-cpu 'sweep.SweepBenchmarks.reduced$' -p backend=cpu -wi 1 -i 3
+    jmh copy 'cuda.CudaCopyBenchmarks.deviceCopy'
     ;;
   e2e)  # issue 16's end-to-end run; the summary lines of each run (stage times) go to e2e.log
     local specs syms b t0 limit=${E2E_TIMEOUT:-500}

@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The first CUDA compute in a fresh process with the driver's JIT cache disabled ({@code CUDA_CACHE_DISABLE=1}): with
  * SASS for the GPU in the shipped fatbin nothing is JIT-compiled, so it takes well under a second (it took 10.2 s when
- * the kernels shipped as PTX only). Goal: under {@code -Dhybridta.coldStartLimitMs} (default 500) ms on an H200.
+ * the kernels shipped as PTX only). Goal (issue 16): under 500 ms on an H200. Most of it is the driver creating the
+ * context, which is slower on other cards and hosts (measured: 390-408 ms in all on the
+ * H200; 521 ms on the H100 machine, 325 of them opening),
+ * so elsewhere the limit is 750 ms; {@code -Dhybridta.coldStartLimitMs} sets another.
  */
 @RequiresGpu
 class ColdStartGpuTest {
@@ -38,7 +41,6 @@ class ColdStartGpuTest {
     }
 
     @Test void theFirstComputeOfAFreshProcessNeedsNoJit() throws Exception {
-        long limit = Long.getLong("hybridta.coldStartLimitMs", 500);
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", classPath(), ColdStartMain.class.getName())
                 .redirectErrorStream(true);
@@ -46,11 +48,14 @@ class ColdStartGpuTest {
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        System.out.println(out.lines().filter(l -> l.contains("cold start") || l.contains("kernels loaded")).toList());
+        System.out.println(out.lines().filter(l -> l.contains("cold start") || l.startsWith("device:") || l.contains("kernels loaded")).toList());
         assertThat(p.exitValue()).as(out).isZero();
         assertThat(out).as("the kernels came as SASS for this GPU").contains("no JIT");
+        Matcher d = Pattern.compile("device: (.*)").matcher(out);
+        assertThat(d.find()).as(out).isTrue();
+        long limit = Long.getLong("hybridta.coldStartLimitMs", d.group(1).contains("H200") ? 500 : 750);
         Matcher m = Pattern.compile("first CUDA compute ([0-9.]+) ms").matcher(out);
         assertThat(m.find()).as(out).isTrue();
-        assertThat(Double.parseDouble(m.group(1))).as("open + first compute, ms (%s)", List.of(out.trim())).isLessThan(limit);
+        assertThat(Double.parseDouble(m.group(1))).as("open + first compute, ms, on %s (%s)", d.group(1), List.of(out.trim())).isLessThan(limit);
     }
 }

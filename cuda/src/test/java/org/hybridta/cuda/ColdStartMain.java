@@ -32,6 +32,7 @@ public final class ColdStartMain {
             long t2 = System.nanoTime();
             cuda.compute(panel, specs);
             long t3 = System.nanoTime();
+            System.out.println("device: " + cuda.description());
             System.out.printf(Locale.ROOT, "cold start: open %.1f ms, first compute %.1f ms, first CUDA compute %.1f ms (open + first compute),"
                     + " second compute %.1f ms; CUDA_CACHE_DISABLE=%s%n", (t1 - t0) / 1e6, (t2 - t1) / 1e6, (t2 - t0) / 1e6, (t3 - t2) / 1e6,
                     System.getenv().getOrDefault("CUDA_CACHE_DISABLE", "unset"));

@@ -57,18 +57,24 @@ public class CudaKernelBenchmarks {
     @Param("0")
     public int segments;
 
-    private CudaDiagnostics diagnostics;
+    /**
+     * One context for every trial of the JVM: {@link #main} runs the whole catalog in one JVM, and opening the device
+     * again for each of its 220 functions would cost a context each (about 0.3 s on the H100); the process's
+     * end releases it.
+     */
+    private static CudaDiagnostics diagnostics;
     private CudaDiagnostics.Timed kernel;
 
     @Setup public void setUp() {
-        diagnostics = CudaDiagnostics.open(-1);
+        synchronized (CudaKernelBenchmarks.class) {
+            if (diagnostics == null) diagnostics = CudaDiagnostics.open(-1);
+        }
         kernel = diagnostics.kernel(Indicators.parse(indicator), precision, series, bars, 42, segments);
         System.out.println("kernel layout: " + kernel.layout());
     }
 
     @TearDown public void tearDown() {
         kernel.close();
-        diagnostics.close();
     }
 
     @Benchmark public void kernel() {
@@ -88,8 +94,8 @@ public class CudaKernelBenchmarks {
         o.include(CudaKernelBenchmarks.class.getName() + "\\.kernel$").include(CudaCopyBenchmarks.class.getName() + "\\.deviceCopy$")
                 .param("indicator", all.toArray(String[]::new)).param("precision", "DOUBLE")
                 .param("series", shape[0]).param("bars", shape[1])
-                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
-                .measurementIterations(3).measurementTime(TimeValue.milliseconds(200)).shouldFailOnError(false);
+                .forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                .measurementIterations(3).measurementTime(TimeValue.milliseconds(150)).shouldFailOnError(false);
         if (args.length > 0) o.resultFormat(ResultFormatType.JSON).result(args[0]);
         new Runner(o.build()).run();
     }
