@@ -44,8 +44,8 @@ public class SweepBenchmarks {
     @Param({"ema:2..201", "bbands:10..29:0.75..3/0.25:nbdevup"}) public String grid;
     @Param({"double", "float"}) public String precision;
     @Param({"500"}) public int symbols;
-    /** CUDA only: streams the kernels of a batch of parameter sets run on at once (the engine's default: 8). */
-    @Param({"8"}) public int lanes;
+    /** CUDA only: streams the kernels of a batch of parameter sets run on at once where they are not one launch (the engine's default: 32). */
+    @Param({"32"}) public int lanes;
 
     private UniverseBars bars;
     private Sweep sweep;
