@@ -108,7 +108,7 @@ final class CudaGramEngine implements GramEngine {
         Cuda.check(JCudaDriver.cuMemcpyDtoH(Pointer.to(out), result.ptr, bytes), "cuMemcpyDtoH(xsection product, " + bytes + " bytes)");
     }
 
-    /** The product into the device's result buffer, waited for; nothing downloaded (for the benchmarks, through {@link CudaGramDiagnostics}). */
+    /** The product into the device's result buffer, waited for; nothing downloaded (for the benchmarks, through their {@code CudaGramDiagnostics}). */
     void productOnDevice(Operands operands, int a, int b, int from, int to) {
         ensureOpen();
         DeviceOperands ops = (DeviceOperands) Objects.requireNonNull(operands, "operands");

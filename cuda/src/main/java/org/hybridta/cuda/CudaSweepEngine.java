@@ -50,7 +50,7 @@ final class CudaSweepEngine implements SweepEngine {
      * A sweep's kernels are small (a universe of 500 series is 16 groups of 32, and recursive kernels with long halos run
      * unsegmented), so the device is filled only by running many at once. Measured on an H100 with one launch per set
      * (EMA 2..201 and a BBANDS grid, 500 series, {@code gpu-run.sh lanes}): 8 streams 8.4 and 10.6 ms, 32 streams 5.8
-     * and 6.6 ms, 128 no better; {@link CudaSweepDiagnostics#open(int, int)} tries other counts.
+     * and 6.6 ms, 128 no better; the benchmarks' {@code CudaSweepDiagnostics.open(int, int)} tries other counts.
      */
     static final int LANES = 32;
     /** Hopper and Blackwell run at most 128 kernels at once. */

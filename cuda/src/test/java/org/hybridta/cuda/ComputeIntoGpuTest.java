@@ -138,11 +138,11 @@ class ComputeIntoGpuTest {
     @Test void closeUnregistersAndTheMemoryStaysValid() {
         Panel p = RandomPanels.of(9, 300, 400, true);
         List<Indicator> specs = List.of(Indicators.rsi(14));
-        try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
+        try (org.hybridta.cuda.driver.CudaDevice diag = org.hybridta.cuda.driver.CudaDevice.open(-1)) {  // keeps the primary context alive to measure
             try (CudaBackend warm = open(Precision.DOUBLE, 0)) {
                 warm.computeInto(HostPanels.copy(p, warm::allocateHostBuffer), specs, HostPanels.outputs(1, cells(p), false, warm::allocateHostBuffer));
             }
-            long before = diag.memoryInfo()[0];
+            long before = free(diag);
             CudaBackend b = open(Precision.DOUBLE, 0);
             HostPanel host = HostPanels.copy(p, b::allocateHostBuffer);
             List<Buffer> out = HostPanels.outputs(1, cells(p), false, b::allocateHostBuffer);
@@ -153,7 +153,7 @@ class ComputeIntoGpuTest {
             b.close();
             b.close();  // twice is safe
             assertThat(b.hostBuffersRegistered()).isZero();
-            assertThat(diag.memoryInfo()[0]).as("free device memory after close (before: %d)", before).isEqualTo(before);
+            assertThat(free(diag)).as("free device memory after close (before: %d)", before).isEqualTo(before);
             assertThat(HostPanels.read(out.get(0), cells(p))).isEqualTo(values);  // still readable, unchanged
             assertThatThrownBy(() -> b.allocateHostBuffer(4096)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
             assertThatThrownBy(() -> b.computeInto(host, specs, out)).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
@@ -207,5 +207,11 @@ class ComputeIntoGpuTest {
         Matcher m = Pattern.compile("(\\d+) of (\\d+) host buffers transferred directly").matcher(profile);
         assertThat(m.find()).as(profile).isTrue();
         return List.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)));
+    }
+
+    /** Free device memory in bytes, with {@code device}'s context current. */
+    private static long free(org.hybridta.cuda.driver.CudaDevice device) {
+        device.makeCurrent();
+        return device.memInfo()[0];
     }
 }

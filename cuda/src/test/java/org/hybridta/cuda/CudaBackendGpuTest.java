@@ -160,20 +160,20 @@ class CudaBackendGpuTest {
     }
 
     @Test void openComputeCloseReturnsDeviceMemory() {
-        try (CudaDiagnostics diag = CudaDiagnostics.open(-1)) {  // keeps the primary context alive to measure
+        try (org.hybridta.cuda.driver.CudaDevice diag = org.hybridta.cuda.driver.CudaDevice.open(-1)) {  // keeps the primary context alive to measure
             // a first, identical cycle lets the context grow what it keeps for itself (lazily loaded kernel code,
             // stream and launch resources); after that, a cycle must give back every byte
             Panel panel = RandomPanels.of(7, 2000, 1500, false);
             try (ComputeBackend warm = Backends.open("cuda")) {
                 warm.compute(panel, CudaSpecs.catalog());
             }
-            long before = diag.memoryInfo()[0];
+            long before = free(diag);
             ComputeBackend b = Backends.open("cuda");
             b.compute(panel, CudaSpecs.catalog());
             assertThat(((CudaBackend) b).deviceBytesInUse()).isPositive();
             b.close();
             b.close();  // twice is safe
-            long after = diag.memoryInfo()[0];
+            long after = free(diag);
             assertThat(after).as("free device memory after close (before: %d)", before).isEqualTo(before);
             assertThatThrownBy(() -> b.compute(RandomPanels.of(1, 1, 10, false), List.of(Indicators.ema(3))))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
@@ -195,5 +195,11 @@ class CudaBackendGpuTest {
     static void assertMatches(List<? extends Indicator> specs, IndicatorValues got, IndicatorValues ref, double rounding) {
         assertThat(got.columns()).isEqualTo(ref.columns());
         assertThat(Compare.check(specs, got, ref, rounding)).as("outputs differing from the CPU backend").isEmpty();
+    }
+
+    /** Free device memory in bytes, with {@code device}'s context current. */
+    private static long free(org.hybridta.cuda.driver.CudaDevice device) {
+        device.makeCurrent();
+        return device.memInfo()[0];
     }
 }

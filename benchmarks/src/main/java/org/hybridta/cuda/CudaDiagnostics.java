@@ -18,8 +18,9 @@ import org.hybridta.indicator.Indicator;
  * Measurements below the public API, for benchmarks and for diagnosing a GPU: kernels timed on
  * device-resident data, device-to-device copy bandwidth, pinned host-device transfer bandwidth.
  *
- * <p><b>Not part of HybridTA's stable API</b>: it exists for the {@code benchmarks} module and may change
- * or disappear in any release. Use {@link org.hybridta.backend.Backends} to compute indicators.
+ * <p><b>Not part of HybridTA's API</b>: it lives in the {@code benchmarks} module (in this package, whose package-private
+ * internals it uses; the cuda artifact does not contain it) and may change or disappear in any release. Use
+ * {@link org.hybridta.backend.Backends} to compute indicators.
  */
 public final class CudaDiagnostics implements AutoCloseable {
     private final CudaDevice device;

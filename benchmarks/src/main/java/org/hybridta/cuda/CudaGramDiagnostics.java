@@ -3,7 +3,8 @@ package org.hybridta.cuda;
 import org.hybridta.xsection.GramEngine;
 
 /**
- * Internal entry point for the benchmarks (not part of the stable API): the cross-sectional products on the GPU with
+ * Internal entry point for the benchmarks (not part of HybridTA's API; in the benchmarks module, in this package for its
+ * package-private internals): the cross-sectional products on the GPU with
  * the operands already on the device and nothing downloaded, so that the time of cuBLAS alone can be measured.
  */
 public final class CudaGramDiagnostics implements AutoCloseable {

@@ -7,7 +7,8 @@ import org.hybridta.sweep.Sweep;
 import org.hybridta.sweep.SweepEngine;
 
 /**
- * Internal entry point for the benchmarks (not part of the stable API): a sweep computed into device memory with
+ * Internal entry point for the benchmarks (not part of HybridTA's API; in the benchmarks module, in this package for its
+ * package-private internals): a sweep computed into device memory with
  * nothing downloaded, so that the rate at which the device writes the cube can be set against its copy bandwidth.
  */
 public final class CudaSweepDiagnostics implements AutoCloseable {
