@@ -250,6 +250,18 @@ class PtxSourceTest {
             for (Precision p : Precision.values()) assertThat(entries).contains(KernelCall.of(ind).entry(p));
         }
         assertThat(entries).contains("to_grouped_f64", "from_grouped_f64", "from_grouped_f32", "synth_f64");
+        // the sweep's one-launch entry points, for every kernel KernelCall says has one
+        for (String kernel : KernelCall.SETS) {
+            assertThat(entries).as("sweep entry points of " + kernel).contains(kernel + "_sets_f64", kernel + "_sets_f32");
+        }
+        for (String spec : List.of("sma:7", "ema:30", "wma:9", "dema:5", "tema:5", "rsi:14", "roc:10", "mom:10", "atr:14", "bbands:20:2:2",
+                "bbands:20:2:1:ema")) {
+            KernelCall call = KernelCall.of(org.hybridta.indicator.Indicators.parse(spec));
+            assertThat(call.batchable()).as(spec).isTrue();
+            assertThat(entries).contains(call.setsEntry(Precision.DOUBLE), call.setsEntry(Precision.FLOAT));
+        }
+        // rings in global memory (a long window) keep a sweep on its per-set launches
+        assertThat(KernelCall.of(org.hybridta.indicator.Indicators.parse("bbands:5000:2:1:sma")).batchable()).isFalse();
     }
 
     /** Where nvcc is installed, rebuilding gives the checked-in PTX (up to the per-path hashes in internal names). */
