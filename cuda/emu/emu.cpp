@@ -6,9 +6,11 @@
 // JOB is a text file of commands, one per line:
 //   panel SERIES BARS GROUPS LENGTHS_FILE          series lengths: int32 little-endian, one per series
 //   input NAME FILE                                series-major doubles (SERIES x BARS), moved to the grouped layout
-//   output NAME f64|f32                            a grouped output, filled with a poison pattern
-//   launch ENTRY GRID_X GRID_Y SHARED_BYTES ARG... ARG: in:NAME out:NAME lens int:V double:V null scratch:DOUBLES_PER_SERIES
-//   write NAME FILE                                a grouped output as series-major doubles (float widened)
+//   output NAME f64|f32 [REGIONS]                  a grouped output (REGIONS of them back to back), filled with a poison pattern
+//   launch ENTRY GRID_X GRID_Y SHARED_BYTES ARG... ARG: in:NAME out:NAME[@REGION] lens int:V long:V double:V null
+//                                                  scratch:DOUBLES_PER_SERIES ints:V,V,... doubles:V,V,...
+//   launchz ENTRY GRID_X GRID_Y GRID_Z SHARED_BYTES ARG...   the same on GRID_Z planes (a sweep's parameter sets)
+//   write NAME FILE [REGION]                       a grouped output as series-major doubles (float widened)
 // Exits non-zero, naming the output, if a launch left any element of an output unwritten.
 #include "../src/main/cuda/hybridta.cu"
 
@@ -64,16 +66,21 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     CDL_PATTERNS(E_CDL)
     // averages.cuh and cycle.cuh
     E(ma), E(mavp), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
-    E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode)};
+    E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode),
+    // a sweep's one-launch entry points (KernelCall.SETS): blockIdx.z the parameter set
+#define E_SETS(name) {#name "_sets_f64", kernel(name##_sets_f64)}, {#name "_sets_f32", kernel(name##_sets_f32)}
+    E_SETS(sma), E_SETS(ema), E_SETS(wma), E_SETS(dema), E_SETS(tema), E_SETS(rsi), E_SETS(roc), E_SETS(mom), E_SETS(atr), E_SETS(bbands),
+    E_SETS(bbands_ma)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes
 const uint32_t POISON32 = 0x7fa0beefU;
 
 struct Buffer {
     bool f32 = false;
+    size_t region = 0;  // elements of one region
     std::vector<double> d;
     std::vector<float> f;
-    void* ptr() { return f32 ? (void*) f.data() : (void*) d.data(); }
+    void* ptr(size_t r = 0) { return f32 ? (void*) (f.data() + r * region) : (void*) (d.data() + r * region); }
 };
 }  // namespace emu
 
@@ -116,10 +123,13 @@ int main(int argc, char** argv) {
                 buffers[name] = std::move(b);
             } else if (cmd == "output") {
                 std::string name, type;
+                size_t regions = 1;
                 ls >> name >> type;
+                if (!(ls >> regions)) regions = 1;
                 Buffer b;
                 b.f32 = type == "f32";
-                size_t n = (size_t) groups * bars * LANES;
+                b.region = (size_t) groups * bars * LANES;
+                size_t n = b.region * regions;
                 if (b.f32) {
                     float p;
                     std::memcpy(&p, &POISON32, 4);
@@ -130,22 +140,42 @@ int main(int argc, char** argv) {
                     b.d.assign(n, p);
                 }
                 buffers[name] = std::move(b);
-            } else if (cmd == "launch") {
+            } else if (cmd == "launch" || cmd == "launchz") {
                 std::string entry, a;
-                unsigned gx, gy;
+                unsigned gx, gy, gz = 1;
                 size_t shared;
-                ls >> entry >> gx >> gy >> shared;
+                ls >> entry >> gx >> gy;
+                if (cmd == "launchz") ls >> gz;
+                ls >> shared;
                 std::vector<Arg> args;
                 while (ls >> a) {
                     Arg arg;
                     if (a.rfind("in:", 0) == 0 || a.rfind("out:", 0) == 0) {
-                        auto it = buffers.find(a.substr(a.find(':') + 1));
+                        std::string ref = a.substr(a.find(':') + 1);
+                        size_t at = ref.find('@'), region = at == std::string::npos ? 0 : std::stoull(ref.substr(at + 1));
+                        auto it = buffers.find(ref.substr(0, at));
                         if (it == buffers.end()) throw std::runtime_error("no buffer " + a);
-                        arg.p = it->second.ptr();
+                        arg.p = it->second.ptr(region);
                     } else if (a == "lens") {
                         arg.p = lens.data();
-                    } else if (a.rfind("int:", 0) == 0) {
-                        arg.i = std::stoll(a.substr(4));
+                    } else if (a.rfind("int:", 0) == 0 || a.rfind("long:", 0) == 0) {
+                        arg.i = std::stoll(a.substr(a.find(':') + 1));
+                    } else if (a.rfind("ints:", 0) == 0 || a.rfind("doubles:", 0) == 0) {
+                        // a parameter table: kept until the job ends, as doubles' storage (ints packed at its start)
+                        bool ints = a[0] == 'i';
+                        std::istringstream vs(a.substr(a.find(':') + 1));
+                        std::vector<double> table;
+                        std::vector<int> packed;
+                        for (std::string v; std::getline(vs, v, ',');) {
+                            if (ints) packed.push_back(std::stoi(v));
+                            else table.push_back(std::stod(v));
+                        }
+                        if (ints) {
+                            table.assign(packed.size() / 2 + 1, 0.0);
+                            std::memcpy(table.data(), packed.data(), packed.size() * sizeof(int));
+                        }
+                        scratch.push_back(std::move(table));
+                        arg.p = scratch.back().data();
                     } else if (a.rfind("double:", 0) == 0) {
                         arg.d = std::stod(a.substr(7));
                     } else if (a == "null") {
@@ -162,26 +192,30 @@ int main(int argc, char** argv) {
                 if (k == kernels.end()) throw std::runtime_error("no kernel " + entry);
                 if (gx != (unsigned) groups) throw std::runtime_error("grid x must be the group count");
                 std::vector<double> dyn(shared / 8 + 1, std::nan(""));
-                gridDim = {gx, gy, 1};
-                for (unsigned y = 0; y < gy; y++) {
-                    for (unsigned x = 0; x < gx; x++) {
-                        blockIdx = {x, y, 0};
-                        std::fill(dyn.begin(), dyn.end(), std::nan(""));
-                        dynamicShared = shared > 0 ? dyn.data() : nullptr;  // a kernel using memory it was not given crashes
-                        for (int l = 0; l < LANES; l++) {
-                            threadIdx = {(unsigned) l, 0, 0};
-                            k->second(args);
+                gridDim = {gx, gy, gz};
+                for (unsigned z = 0; z < gz; z++) {
+                    for (unsigned y = 0; y < gy; y++) {
+                        for (unsigned x = 0; x < gx; x++) {
+                            blockIdx = {x, y, z};
+                            std::fill(dyn.begin(), dyn.end(), std::nan(""));
+                            dynamicShared = shared > 0 ? dyn.data() : nullptr;  // a kernel using memory it was not given crashes
+                            for (int l = 0; l < LANES; l++) {
+                                threadIdx = {(unsigned) l, 0, 0};
+                                k->second(args);
+                            }
                         }
                     }
                 }
             } else if (cmd == "write") {
                 std::string name, f;
+                size_t region = 0;
                 ls >> name >> f;
+                if (!(ls >> region)) region = 0;
                 Buffer& b = buffers.at(name);
                 std::vector<double> sm((size_t) series * bars);
                 for (int s = 0; s < series; s++) {
                     for (int t = 0; t < bars; t++) {
-                        size_t i = ((size_t) (s / LANES) * bars + t) * LANES + s % LANES;
+                        size_t i = region * b.region + ((size_t) (s / LANES) * bars + t) * LANES + s % LANES;
                         bool unwritten;
                         double v;
                         if (b.f32) {

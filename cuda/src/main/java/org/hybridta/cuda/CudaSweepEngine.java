@@ -435,18 +435,16 @@ final class CudaSweepEngine implements SweepEngine {
         int sets = calls.size(), ki = first.ints().length, kd = first.doubles().length, shared = 0;
         int[] ip = new int[Math.max(1, sets * ki)];
         double[] dp = new double[Math.max(1, sets * kd)];
-        KernelCall widest = first;
         for (int i = 0; i < sets; i++) {
             KernelCall k = calls.get(i);
             System.arraycopy(k.ints(), 0, ip, i * ki, ki);
             System.arraycopy(k.doubles(), 0, dp, i * kd, kd);
             shared = Math.max(shared, k.sharedBytes());
-            if (widest.halo() >= 0 && (k.halo() < 0 || k.halo() > widest.halo())) widest = k;
         }
         Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setInts.ptr, Pointer.to(ip), (long) ip.length * Integer.BYTES), "cuMemcpyHtoD(set ints)");
         Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setDoubles.ptr, Pointer.to(dp), (long) dp.length * Double.BYTES), "cuMemcpyHtoD(set doubles)");
         String entry = first.setsEntry(precision);
-        Segments seg = Segments.plan(widest, c.groups * sets, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), 0);
+        Segments seg = Segments.plan(KernelCall.widest(calls), c.groups * sets, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), 0);
         List<Object> args = new ArrayList<>();
         for (Field f : first.inputs()) args.add(c.gin.at(fieldIndex.get(f) * c.inRegion));
         for (int j = 0; j < first.outputs(); j++) args.add(c.gout.at(j * c.outRegion));

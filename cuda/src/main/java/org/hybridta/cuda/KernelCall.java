@@ -215,6 +215,18 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         return SETS.contains(kernel) && globalRingDoubles() == 0;
     }
 
+    /**
+     * The call whose segment plan serves a batch of parameter sets launched together: one that must not be cut if any
+     * must not, else the one with the longest halo (a longer halo than a set needs only starts it earlier).
+     */
+    static KernelCall widest(List<KernelCall> calls) {
+        KernelCall widest = calls.get(0);
+        for (KernelCall k : calls) {
+            if (widest.halo() >= 0 && (k.halo() < 0 || k.halo() > widest.halo())) widest = k;
+        }
+        return widest;
+    }
+
     /** The sets entry point for a precision, e.g. {@code ema_sets_f64}. */
     String setsEntry(Precision precision) {
         return kernel + "_sets" + (precision == Precision.FLOAT ? "_f32" : "_f64");

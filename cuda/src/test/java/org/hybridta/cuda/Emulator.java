@@ -87,6 +87,12 @@ final class Emulator {
 
     /** The outputs of every indicator, in column order. */
     static double[][] run(Panel panel, List<? extends Indicator> indicators, Precision precision, int residentBlocks, int forcedSegments) {
+        int groups = (panel.seriesCount() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+        return run(panel, indicators, precision, call -> Segments.plan(call, groups, panel.barCount(), residentBlocks, forcedSegments));
+    }
+
+    /** The same, each indicator launched with the segments {@code plan} gives its call. */
+    static double[][] run(Panel panel, List<? extends Indicator> indicators, Precision precision, java.util.function.Function<KernelCall, Segments> plan) {
         if (unavailable() != null) throw new IllegalStateException(unavailable);
         int series = panel.seriesCount(), bars = panel.barCount();
         int nOut = 0;
@@ -112,7 +118,7 @@ final class Emulator {
                         job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
                     }
                 }
-                Segments seg = Segments.plan(call, groups, bars, residentBlocks, forcedSegments);
+                Segments seg = plan.apply(call);
                 StringBuilder launch = new StringBuilder();
                 launch.append(String.format(Locale.ROOT, "launch %s %d %d %d", call.entry(precision), groups, seg.count(), call.sharedBytes()));
                 for (Field f : call.inputs()) launch.append(" in:").append(f.name());
@@ -134,18 +140,12 @@ final class Emulator {
                 }
                 o += call.outputs();
             }
-            Files.writeString(dir.resolve("job"), job);
-            Process p = new ProcessBuilder(binary.toString(), dir.resolve("job").toString()).redirectErrorStream(true).start();
-            String log = new String(p.getInputStream().readAllBytes());
-            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("cuda/emu failed: " + log);
+            execute(dir, job);
             double[][] out = new double[o][];
             for (int j = 0; j < o; j++) out[j] = readDoubles(dir.resolve("o" + j), series * bars);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         } finally {
             if (dir != null) {
                 try {
@@ -154,6 +154,75 @@ final class Emulator {
                     // left in the emulator's folder, which goes when the JVM exits
                 }
             }
+        }
+    }
+
+    /**
+     * A sweep's parameter sets of one kernel in one launch of its sets entry point ({@link KernelCall#setsEntry}: a grid
+     * plane per set, the parameters from tables) with {@code segments}, as {@link CudaSweepEngine} launches them; the
+     * outputs of set {@code i}, output {@code j} at {@code i * outputs + j}.
+     */
+    static double[][] runSets(Panel panel, List<Indicator> sets, Precision precision, Segments segments) {
+        if (unavailable() != null) throw new IllegalStateException(unavailable);
+        List<KernelCall> calls = sets.stream().map(KernelCall::of).toList();
+        KernelCall first = calls.get(0);
+        int series = panel.seriesCount(), bars = panel.barCount(), outs = first.outputs(), regions = sets.size() * outs;
+        int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory(folder(), "sets");
+            StringBuilder job = new StringBuilder();
+            ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
+            Files.write(dir.resolve("lens"), lens.array());
+            job.append(String.format(Locale.ROOT, "panel %d %d %d %s%n", series, bars, groups, dir.resolve("lens")));
+            for (Field f : first.inputs()) {
+                writeDoubles(dir.resolve(f.name()), panel.data(f));
+                job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
+            }
+            job.append("output o ").append(precision == Precision.FLOAT ? "f32" : "f64").append(' ').append(regions).append('\n');
+            int shared = calls.stream().mapToInt(KernelCall::sharedBytes).max().orElse(0);
+            StringBuilder launch = new StringBuilder(String.format(Locale.ROOT, "launchz %s %d %d %d %d", first.setsEntry(precision), groups,
+                    segments.count(), sets.size(), shared));
+            for (Field f : first.inputs()) launch.append(" in:").append(f.name());
+            for (int j = 0; j < outs; j++) launch.append(" out:o@").append(j);
+            launch.append(" long:").append((long) outs * groups * ChunkPlan.GROUP * bars).append(" lens");
+            launch.append(String.format(Locale.ROOT, " int:%d int:%d int:%d int:%d", bars, segments.length(), segments.halo(), segments.align()));
+            StringBuilder ints = new StringBuilder(), doubles = new StringBuilder();
+            for (KernelCall k : calls) {
+                for (int v : k.ints()) ints.append(ints.length() == 0 ? "" : ",").append(v);
+                for (double v : k.doubles()) doubles.append(doubles.length() == 0 ? "" : ",").append(Double.toString(v));
+            }
+            launch.append(" ints:").append(ints.length() == 0 ? "0" : ints).append(" doubles:").append(doubles.length() == 0 ? "0" : doubles);
+            job.append(launch).append('\n');
+            for (int r = 0; r < regions; r++) job.append("write o ").append(dir.resolve("o" + r)).append(' ').append(r).append('\n');
+            execute(dir, job);
+            double[][] out = new double[regions][];
+            for (int r = 0; r < regions; r++) out[r] = readDoubles(dir.resolve("o" + r), series * bars);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (dir != null) {
+                try {
+                    JvmScopedFolder.deleteTree(dir);
+                } catch (UncheckedIOException ignored) {
+                    // left in the emulator's folder, which goes when the JVM exits
+                }
+            }
+        }
+    }
+
+    /** Runs the job in {@code dir}; fails with the emulator's output if it does. */
+    private static void execute(Path dir, CharSequence job) throws IOException {
+        Files.writeString(dir.resolve("job"), job);
+        Process p = new ProcessBuilder(binary.toString(), dir.resolve("job").toString()).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes());
+        try {
+            if (!p.waitFor(600, TimeUnit.SECONDS) || p.exitValue() != 0) throw new IllegalStateException("cuda/emu failed: " + log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
