@@ -93,7 +93,8 @@ class CudaSweepGpuTest {
     @Test void oneLaunchForManySetsGivesTheSetBySetKernelsBits() {
         Panel p = RandomPanels.of(System.nanoTime(), 257, 600, false);
         try (ComputeBackend backend = Backends.open("cuda", BackendOptions.builder().precision(Precision.DOUBLE).build())) {
-            for (String grid : new String[] {"sma:2..40", "wma:2..40", "bbands:5..30/5", "bbands:10..29:0.75..3/0.25:nbdevup"}) {
+            for (String grid : new String[] {"sma:2..40", "wma:2..40", "bbands:5..30/5", "bbands:10..29:0.75..3/0.25:nbdevup",
+                    "bbands:5..30/5:1..3/1:0.5"}) {   // the last: unequal deviations, BBANDS on the MA framework (bbands_ma)
                 Sweep sweep = Sweep.parse(grid);
                 assertThat(sweep.specs().stream().allMatch(s -> KernelCall.of(s).batchable())).as(grid + " runs in one launch").isTrue();
                 SweepCube cube = gpu.cube(p, sweep, Precision.DOUBLE);
