@@ -37,9 +37,10 @@ import org.hybridta.sweep.Sweeps;
  * the inputs are uploaded once and transposed to the grouped time-major layout, then the parameter sets are computed
  * in batches (as many as the device memory budget holds): where the function's kernel has a sweep entry point
  * ({@link KernelCall#batchable}: the moving averages, RSI, ROC, MOM, ATR, BBANDS) a batch is one launch whose grid has a
- * plane per set, else its kernels run side by side on several streams ({@value #LANES} by default). What leaves the device is then, per batch: the whole cube (transposed back and downloaded),
- * the {@link Reduction.Stat stats} of every output series ({@code sweep_reduce} in {@code sweep.cu}: 80 bytes a series
- * instead of its bars), or for a screen only the matching series and their operands' values ({@code screen_eval}).
+ * plane per set, else its kernels run side by side on several streams ({@value #LANES} by default). What leaves the
+ * device is then, per batch: the whole cube (transposed back and downloaded), the {@link Reduction.Stat stats} of every
+ * output series ({@code sweep_reduce} in {@code sweep.cu}: 80 bytes a series instead of its bars), or for a screen only
+ * the matching series and their operands' values ({@code screen_eval}).
  *
  * <p>The indicator kernels are those of the CUDA backend ({@link KernelCall}); a function without one is refused
  * ({@link #supports}). Not for concurrent use; calls are serialized.

@@ -87,36 +87,22 @@ final class Emulator {
 
     /** The outputs of every indicator, in column order. */
     static double[][] run(Panel panel, List<? extends Indicator> indicators, Precision precision, int residentBlocks, int forcedSegments) {
-        int groups = (panel.seriesCount() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
-        return run(panel, indicators, precision, call -> Segments.plan(call, groups, panel.barCount(), residentBlocks, forcedSegments));
+        return run(panel, indicators, precision, call -> Segments.plan(call, groups(panel), panel.barCount(), residentBlocks, forcedSegments));
     }
 
     /** The same, each indicator launched with the segments {@code plan} gives its call. */
     static double[][] run(Panel panel, List<? extends Indicator> indicators, Precision precision, java.util.function.Function<KernelCall, Segments> plan) {
-        if (unavailable() != null) throw new IllegalStateException(unavailable);
-        int series = panel.seriesCount(), bars = panel.barCount();
         int nOut = 0;
         for (Indicator ind : indicators) nOut += ind.outputs().size();
-        if (series == 0 || bars == 0) return new double[nOut][series * bars];
-        int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory(folder(), "job");
-            StringBuilder job = new StringBuilder();
-            ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
-            for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
-            Files.write(dir.resolve("lens"), lens.array());
-            job.append(String.format(Locale.ROOT, "panel %d %d %d %s%n", series, bars, groups, dir.resolve("lens")));
+        return job(panel, "job", nOut, (dir, job) -> {
+            int bars = panel.barCount(), groups = groups(panel);
             EnumMap<Field, Boolean> written = new EnumMap<>(Field.class);
             String sfx = precision == Precision.FLOAT ? "f32" : "f64";
             int o = 0;
             for (Indicator ind : indicators) {
                 KernelCall call = KernelCall.of(ind);
                 for (Field f : call.inputs()) {
-                    if (written.put(f, true) == null) {
-                        writeDoubles(dir.resolve(f.name()), panel.data(f));
-                        job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
-                    }
+                    if (written.put(f, true) == null) input(dir, job, panel, f);
                 }
                 Segments seg = plan.apply(call);
                 StringBuilder launch = new StringBuilder();
@@ -140,21 +126,7 @@ final class Emulator {
                 }
                 o += call.outputs();
             }
-            execute(dir, job);
-            double[][] out = new double[o][];
-            for (int j = 0; j < o; j++) out[j] = readDoubles(dir.resolve("o" + j), series * bars);
-            return out;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            if (dir != null) {
-                try {
-                    JvmScopedFolder.deleteTree(dir);
-                } catch (UncheckedIOException ignored) {
-                    // left in the emulator's folder, which goes when the JVM exits
-                }
-            }
-        }
+        });
     }
 
     /**
@@ -163,23 +135,12 @@ final class Emulator {
      * outputs of set {@code i}, output {@code j} at {@code i * outputs + j}.
      */
     static double[][] runSets(Panel panel, List<Indicator> sets, Precision precision, Segments segments) {
-        if (unavailable() != null) throw new IllegalStateException(unavailable);
         List<KernelCall> calls = sets.stream().map(KernelCall::of).toList();
         KernelCall first = calls.get(0);
-        int series = panel.seriesCount(), bars = panel.barCount(), outs = first.outputs(), regions = sets.size() * outs;
-        int groups = (series + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
-        Path dir = null;
-        try {
-            dir = Files.createTempDirectory(folder(), "sets");
-            StringBuilder job = new StringBuilder();
-            ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
-            for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
-            Files.write(dir.resolve("lens"), lens.array());
-            job.append(String.format(Locale.ROOT, "panel %d %d %d %s%n", series, bars, groups, dir.resolve("lens")));
-            for (Field f : first.inputs()) {
-                writeDoubles(dir.resolve(f.name()), panel.data(f));
-                job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
-            }
+        int outs = first.outputs(), regions = sets.size() * outs;
+        return job(panel, "sets", regions, (dir, job) -> {
+            int bars = panel.barCount(), groups = groups(panel);
+            for (Field f : first.inputs()) input(dir, job, panel, f);
             job.append("output o ").append(precision == Precision.FLOAT ? "f32" : "f64").append(' ').append(regions).append('\n');
             int shared = calls.stream().mapToInt(KernelCall::sharedBytes).max().orElse(0);
             StringBuilder launch = new StringBuilder(String.format(Locale.ROOT, "launchz %s %d %d %d %d", first.setsEntry(precision), groups,
@@ -196,9 +157,38 @@ final class Emulator {
             launch.append(" ints:").append(ints.length() == 0 ? "0" : ints).append(" doubles:").append(doubles.length() == 0 ? "0" : doubles);
             job.append(launch).append('\n');
             for (int r = 0; r < regions; r++) job.append("write o ").append(dir.resolve("o" + r)).append(' ').append(r).append('\n');
+        });
+    }
+
+    /** The commands of one job after its panel line, written into its folder; they write outputs o0, o1, ... there. */
+    private interface JobCommands {
+        void write(Path dir, StringBuilder job) throws IOException;
+    }
+
+    private static int groups(Panel panel) {
+        return (panel.seriesCount() + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+    }
+
+    /**
+     * Runs one emulator job on {@code panel} in a folder of its own (deleted afterwards): its lengths and panel line,
+     * then {@code commands}; returns the {@code outputs} series-major outputs o0, o1, ... they wrote.
+     */
+    private static double[][] job(Panel panel, String name, int outputs, JobCommands commands) {
+        if (unavailable() != null) throw new IllegalStateException(unavailable);
+        int series = panel.seriesCount(), bars = panel.barCount();
+        if (series == 0 || bars == 0) return new double[outputs][series * bars];
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory(folder(), name);
+            StringBuilder job = new StringBuilder();
+            ByteBuffer lens = ByteBuffer.allocate(series * 4).order(ByteOrder.LITTLE_ENDIAN);
+            for (int s = 0; s < series; s++) lens.putInt(panel.length(s));
+            Files.write(dir.resolve("lens"), lens.array());
+            job.append(String.format(Locale.ROOT, "panel %d %d %d %s%n", series, bars, groups(panel), dir.resolve("lens")));
+            commands.write(dir, job);
             execute(dir, job);
-            double[][] out = new double[regions][];
-            for (int r = 0; r < regions; r++) out[r] = readDoubles(dir.resolve("o" + r), series * bars);
+            double[][] out = new double[outputs][];
+            for (int j = 0; j < outputs; j++) out[j] = readDoubles(dir.resolve("o" + j), series * bars);
             return out;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -211,6 +201,12 @@ final class Emulator {
                 }
             }
         }
+    }
+
+    /** Writes field {@code f} of the panel into the job's folder and the command that loads it. */
+    private static void input(Path dir, StringBuilder job, Panel panel, Field f) throws IOException {
+        writeDoubles(dir.resolve(f.name()), panel.data(f));
+        job.append("input ").append(f.name()).append(' ').append(dir.resolve(f.name())).append('\n');
     }
 
     /** Runs the job in {@code dir}; fails with the emulator's output if it does. */

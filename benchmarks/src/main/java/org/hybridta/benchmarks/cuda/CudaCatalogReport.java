@@ -1,7 +1,5 @@
 package org.hybridta.benchmarks.cuda;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,14 +44,11 @@ public final class CudaCatalogReport {
             System.exit(2);
         }
         double copyMs = Double.NaN;
-        java.util.Map<String, JsonNode> kernels = new java.util.LinkedHashMap<>();  // a later file's kernel replaces an earlier one's
+        java.util.Map<String, CudaPlots.Result> kernels = new java.util.LinkedHashMap<>();  // a later file's kernel replaces an earlier one's
         for (int i = 0; i < args.length - 1; i++) {
-            for (JsonNode n : new ObjectMapper().readTree(Path.of(args[i]).toFile())) {
-                String b = n.get("benchmark").asText();
-                if (b.endsWith("CudaCopyBenchmarks.deviceCopy") && i == 0) copyMs = n.path("primaryMetric").path("score").asDouble();
-                else if (b.endsWith("CudaKernelBenchmarks.kernel") && n.path("params").path("precision").asText().equals("DOUBLE")) {
-                    kernels.put(n.path("params").path("indicator").asText(), n);
-                }
+            for (CudaPlots.Result r : CudaPlots.read(Path.of(args[i]))) {
+                if (r.benchmark().equals("CudaCopyBenchmarks.deviceCopy") && i == 0) copyMs = r.ms();
+                else if (r.benchmark().equals("CudaKernelBenchmarks.kernel") && r.param("precision").equals("DOUBLE")) kernels.put(r.param("indicator"), r);
             }
         }
         if (Double.isNaN(copyMs) || kernels.isEmpty()) throw new IllegalArgumentException(args[0] + ": needs the device copy and the kernels");
@@ -61,14 +56,11 @@ public final class CudaCatalogReport {
         Set<String> originals = new java.util.HashSet<>();
         for (Indicator i : FirstIndicators.all()) originals.add(i.name());
         List<Row> rows = new ArrayList<>();
-        for (JsonNode n : kernels.values()) {
-            JsonNode p = n.path("params");
-            Indicator ind = Indicators.parse(p.path("indicator").asText());
-            int es = p.path("precision").asText().equals("FLOAT") ? Float.BYTES : Double.BYTES;
-            double cells = p.path("series").asDouble() * p.path("bars").asDouble();
-            double bytes = cells * ((double) Double.BYTES * ind.inputFields().size() + (double) es * ind.outputs().size());
-            double ms = n.path("primaryMetric").path("score").asDouble();
-            rows.add(new Row(ind, ms, bytes, bytes / (ms / 1e3) / copyBw, originals.contains(ind.name())));
+        for (CudaPlots.Result r : kernels.values()) {
+            Indicator ind = Indicators.parse(r.param("indicator"));
+            double cells = Double.parseDouble(r.param("series")) * Double.parseDouble(r.param("bars"));
+            double bytes = cells * ((double) Double.BYTES * ind.inputFields().size() + (double) Double.BYTES * ind.outputs().size());
+            rows.add(new Row(ind, r.ms(), bytes, bytes / (r.ms() / 1e3) / copyBw, originals.contains(ind.name())));
         }
         rows.sort(Comparator.comparingDouble(Row::share).reversed());
         System.out.printf(Locale.ROOT, "device copy %.2f TB/s (read + write); %d kernels%n%n", copyBw / 1e12, rows.size());

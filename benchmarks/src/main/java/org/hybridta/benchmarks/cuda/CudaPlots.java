@@ -32,8 +32,27 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 public final class CudaPlots {
     private CudaPlots() {}
 
-    record Result(String benchmark, Map<String, String> params, double ms) {
-        String param(String k) { return params.getOrDefault(k, ""); }
+    /**
+     * One JMH result: the benchmark as {@code Class.method}, its parameters, its score in ms per operation.
+     */
+    public record Result(String benchmark, Map<String, String> params, double ms) {
+        /** A parameter's value, empty where the benchmark has none. */
+        public String param(String k) { return params.getOrDefault(k, ""); }
+    }
+
+    /** The results of one JMH JSON file, in its order; every score must be in ms/op (the reports' unit). */
+    public static List<Result> read(Path json) throws IOException {
+        List<Result> results = new ArrayList<>();
+        for (JsonNode n : new ObjectMapper().readTree(json.toFile())) {
+            Map<String, String> params = new LinkedHashMap<>();
+            n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
+            String name = n.get("benchmark").asText();
+            double score = n.path("primaryMetric").path("score").asDouble();
+            String unit = n.path("primaryMetric").path("scoreUnit").asText();
+            if (!unit.equals("ms/op")) throw new IllegalArgumentException(name + ": unit " + unit + ", expected ms/op");
+            results.add(new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params, score));
+        }
+        return results;
     }
 
     public static void main(String[] args) throws IOException {
@@ -43,23 +62,15 @@ public final class CudaPlots {
         }
         Map<String, Result> byKey = new LinkedHashMap<>();  // a later file's result replaces an earlier one's
         Map<String, Double> before = new LinkedHashMap<>();
-        ObjectMapper json = new ObjectMapper();
         for (int i = 0; i < args.length - 1; i++) {
             boolean earlier = args[i].startsWith("before:");
-            for (JsonNode n : json.readTree(Path.of(earlier ? args[i].substring(7) : args[i]).toFile())) {
-                Map<String, String> params = new LinkedHashMap<>();
-                n.path("params").fields().forEachRemaining(e -> params.put(e.getKey(), e.getValue().asText()));
-                String name = n.get("benchmark").asText();
-                double score = n.path("primaryMetric").path("score").asDouble();
-                String unit = n.path("primaryMetric").path("scoreUnit").asText();
-                if (!unit.equals("ms/op")) throw new IllegalArgumentException(name + ": unit " + unit + ", expected ms/op");
-                Result r = new Result(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1), params, score);
+            for (Result r : read(Path.of(earlier ? args[i].substring(7) : args[i]))) {
                 if (earlier) {
                     if (r.benchmark().equals("CudaKernelBenchmarks.kernel")) before.put(r.param("indicator") + "/" + r.param("precision"), r.ms());
                     continue;
                 }
-                byKey.remove(r.benchmark() + params);
-                byKey.put(r.benchmark() + params, r);
+                byKey.remove(r.benchmark() + r.params());
+                byKey.put(r.benchmark() + r.params(), r);
             }
         }
         List<Result> results = new ArrayList<>(byKey.values());

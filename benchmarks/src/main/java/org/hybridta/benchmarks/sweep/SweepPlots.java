@@ -1,7 +1,5 @@
 package org.hybridta.benchmarks.sweep;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.hybridta.Universe;
+import org.hybridta.benchmarks.cuda.CudaCopyBenchmarks;
+import org.hybridta.benchmarks.cuda.CudaPlots;
 import org.hybridta.source.SyntheticQuoteSource;
 import org.hybridta.sweep.Sweep;
 import org.hybridta.sweep.UniverseBars;
@@ -41,12 +41,10 @@ public final class SweepPlots {
         Map<String, Double> ms = new LinkedHashMap<>();   // "benchmark backend grid precision" -> ms per operation
         double copyBytesPerSecond = Double.NaN;           // the device copy, where a file has it: the goal's line
         for (int i = 0; i < args.length - 1; i++) {
-            for (JsonNode n : new ObjectMapper().readTree(Path.of(args[i]).toFile())) {
-                String b = n.get("benchmark").asText();
-                JsonNode p = n.path("params");
-                double score = n.path("primaryMetric").path("score").asDouble();
-                if (b.endsWith("CudaCopyBenchmarks.deviceCopy")) copyBytesPerSecond = 2.0 * org.hybridta.benchmarks.cuda.CudaCopyBenchmarks.COPY_BYTES / (score / 1e3);
-                else ms.put(key(b.substring(b.lastIndexOf('.') + 1), p.path("backend").asText(), p.path("grid").asText(), p.path("precision").asText()), score);
+            for (CudaPlots.Result r : CudaPlots.read(Path.of(args[i]))) {
+                String b = r.benchmark();
+                if (b.equals("CudaCopyBenchmarks.deviceCopy")) copyBytesPerSecond = 2.0 * CudaCopyBenchmarks.COPY_BYTES / (r.ms() / 1e3);
+                else ms.put(key(b.substring(b.lastIndexOf('.') + 1), r.param("backend"), r.param("grid"), r.param("precision")), r.ms());
             }
         }
         // the benchmark's universe: the S&P 500 on the synthetic market, 2015 to 2024
