@@ -25,7 +25,7 @@
 #   bash .device-cuda/gpu-run.sh sweep                   # SweepBenchmarks (cube, reduced; cubeOnDevice with 8, 32 and 128 streams:
 #                                                        # SWEEP_LANES=...), the device copy, ScreenBenchmarks
 #   bash .device-cuda/gpu-run.sh adx                     # ADX's kernel alone (segmented), EMA and DX beside it
-#   bash .device-cuda/gpu-run.sh sweepcube               # SweepBenchmarks cube, reduced (cpu, cuda) and cubeOnDevice, the device copy
+#   bash .device-cuda/gpu-run.sh sweepcube               # SweepBenchmarks cube, reduced (cpu, cuda), cubeOnDevice and cubeKernels, the device copy
 #   bash .device-cuda/gpu-run.sh lanes                   # SweepBenchmarks cubeOnDevice and reduced on 8, 32, 128 streams (SWEEP_LANES=...),
 #                                                        # the CPU's reduced form and the device copy beside them
 #   bash .device-cuda/gpu-run.sh e2e                     # `hybridta run`, 5,000 synthetic symbols x 10 years, every catalog function,
@@ -171,7 +171,7 @@ case "$what" in
     ;;
   sweepcube)  # issue 17's sweeps alone: cube and reduced on both backends, the cube on the device, the device copy
     jmh sweep 'sweep.SweepBenchmarks.(cube|reduced)$' -wi 1 -i 3
-    jmh sweep-device 'sweep.SweepBenchmarks.cubeOnDevice' -p backend=cuda -wi 1 -i 3
+    jmh sweep-device 'sweep.SweepBenchmarks.(cubeOnDevice|cubeKernels)' -p backend=cuda -wi 1 -i 3
     jmh copy 'cuda.CudaCopyBenchmarks.deviceCopy'
     ;;
   lanes)  # issue 17: the sweep's kernels on 8, 32 and 128 streams (SWEEP_LANES=...), cube on the device and reduced, the CPU's

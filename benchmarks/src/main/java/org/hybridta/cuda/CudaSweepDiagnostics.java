@@ -39,5 +39,14 @@ public final class CudaSweepDiagnostics implements AutoCloseable {
         engine.computeOnDevice(panel, sweep, precision);
     }
 
+    /**
+     * Uploads the panel (which must fit one chunk of the device memory budget) and returns what computes every set of the
+     * sweep on the device and waits: the kernels alone, no upload and no download. Valid until a call of this engine
+     * needs larger buffers.
+     */
+    public Runnable kernelsOnDevice(Panel panel, Sweep sweep, Precision precision) {
+        return engine.kernelsOnDevice(panel, sweep, precision);
+    }
+
     @Override public void close() { engine.close(); }
 }

@@ -68,6 +68,8 @@ final class CudaSweepEngine implements SweepEngine {
     /** Buffers kept between calls, by what they hold ({@link #keep}). */
     private final java.util.Map<String, DeviceArena.DeviceBuffer> kept = new java.util.HashMap<>();
     private final java.util.Map<String, DeviceArena.HostBuffer> keptHost = new java.util.HashMap<>();
+    /** Counts the times the kept buffers were allocated anew: what {@link #kernelsOnDevice} returned is stale after one. */
+    private int keptGeneration;
 
     private CudaSweepEngine(CudaDevice device, BackendOptions options, int laneCount) {
         this.device = device;
@@ -268,6 +270,24 @@ final class CudaSweepEngine implements SweepEngine {
      * @param perSeries ints uploaded per series (a reduction's first bars, a screen's bars), or null
      */
     private void run(Panel panel, List<Indicator> specs, List<Field> extra, Precision precision, boolean cube, int[] perSeries, BatchWork work) {
+        Plan plan = plan(panel, specs, extra, precision, cube);
+        Chunk c = plan.chunk;
+        int n = panel.seriesCount();
+        for (int from = 0; from < n; from += c.cap) {
+            upload(panel, plan, from, perSeries);
+            for (int a = 0; a == 0 || a < specs.size(); a += plan.setsPerBatch) {   // once for a screen of prices only
+                int b = Math.min(specs.size(), a + plan.setsPerBatch);
+                int regionCount = launchKernels(plan.calls.subList(a, b), c, panel.barCount(), c.fieldIndex, precision);
+                work.done(c, new Batch(a, b, regionCount));
+            }
+        }
+    }
+
+    /** A call's chunk size, buffers and batches. */
+    private record Plan(Chunk chunk, List<Field> fields, List<KernelCall> calls, int setsPerBatch, DoubleBuffer hostIn) {}
+
+    /** Sizes the chunks and batches within the budget and makes the kept buffers large enough for them. */
+    private Plan plan(Panel panel, List<Indicator> specs, List<Field> extra, Precision precision, boolean cube) {
         device.makeCurrent();
         int n = panel.seriesCount(), bars = panel.barCount();
         Set<Field> fieldSet = new LinkedHashSet<>();
@@ -342,17 +362,33 @@ final class CudaSweepEngine implements SweepEngine {
         c.hostOut = keptHost.get("pinned cube outputs");
         c.hostStats = keptHost.get("pinned stats");
         DoubleBuffer hostIn = c.hostIn.ptr.getByteBuffer(0, fields.size() * c.inRegion).order(ByteOrder.nativeOrder()).asDoubleBuffer();
-        for (int from = 0; from < n; from += cap) {
-            c.from = from;
-            c.count = Math.min(cap, n - from);
-            c.groups = (c.count + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
-            upload(panel, fields, hostIn, c, bars, perSeries);
-            for (int a = 0; a == 0 || a < specs.size(); a += setsPerBatch) {   // once for a screen of prices only
-                int b = Math.min(specs.size(), a + setsPerBatch);
-                int regionCount = launchKernels(calls.subList(a, b), c, bars, fieldIndex, precision);
-                work.done(c, new Batch(a, b, regionCount));
-            }
+        return new Plan(c, fields, calls, setsPerBatch, hostIn);
+    }
+
+    /**
+     * Uploads the panel's inputs, which must fit one chunk, and returns what computes every set of the sweep on them and
+     * waits: the kernels alone, for timing them against the copy bandwidth. Valid until a call needs larger buffers.
+     */
+    synchronized Runnable kernelsOnDevice(Panel panel, Sweep sweep, Precision precision) {
+        List<Indicator> specs = checked(panel, sweep.specs());
+        if (panel.seriesCount() == 0 || panel.barCount() == 0) return () -> { };
+        Plan plan = plan(panel, specs, List.of(), precision, false);
+        if (plan.chunk.cap < panel.seriesCount()) {
+            throw new IllegalArgumentException(panel.seriesCount() + " series do not fit one chunk of the device memory budget ("
+                    + plan.chunk.cap + " do)");
         }
+        upload(panel, plan, 0, null);
+        int generation = keptGeneration;
+        return () -> {
+            synchronized (this) {
+                ensureOpen();
+                if (generation != keptGeneration) throw new IllegalStateException("the engine's buffers changed since kernelsOnDevice");
+                for (int a = 0; a < specs.size(); a += plan.setsPerBatch) {
+                    launchKernels(plan.calls.subList(a, Math.min(specs.size(), a + plan.setsPerBatch)), plan.chunk, panel.barCount(),
+                            plan.chunk.fieldIndex, precision);
+                }
+            }
+        };
     }
 
     /**
@@ -366,6 +402,7 @@ final class CudaSweepEngine implements SweepEngine {
         for (var e : needHost.entrySet()) fits &= keptHost.containsKey(e.getKey()) && keptHost.get(e.getKey()).bytes >= e.getValue();
         if (fits) return;
         releaseKept();
+        keptGeneration++;
         for (var e : need.entrySet()) kept.put(e.getKey(), device.arena.allocDevice(Math.max(8, e.getValue()), e.getKey()));
         for (var e : needHost.entrySet()) keptHost.put(e.getKey(), device.arena.allocHost(Math.max(8, e.getValue()), e.getKey()));
     }
@@ -377,11 +414,25 @@ final class CudaSweepEngine implements SweepEngine {
         keptHost.clear();
     }
 
-    /** Copies the chunk's inputs into pinned memory, uploads them with its lengths and ints, and groups them. */
-    private void upload(Panel panel, List<Field> fields, DoubleBuffer hostIn, Chunk c, int bars, int[] perSeries) {
+    /**
+     * Copies the inputs of the chunk at series {@code from} into pinned memory (in parallel by series ranges: one field
+     * is one large copy), uploads them with its lengths and ints, and groups them.
+     */
+    private void upload(Panel panel, Plan plan, int from, int[] perSeries) {
+        Chunk c = plan.chunk;
+        List<Field> fields = plan.fields;
+        int bars = panel.barCount();
+        c.from = from;
+        c.count = Math.min(c.cap, panel.seriesCount() - from);
+        c.groups = (c.count + ChunkPlan.GROUP - 1) / ChunkPlan.GROUP;
+        int pieces = Math.max(1, Math.min(c.count, 4 * Runtime.getRuntime().availableProcessors() / fields.size()));
+        IntStream.range(0, fields.size() * pieces).parallel().forEach(i -> {
+            int k = i / pieces, piece = i % pieces;
+            int s0 = (int) ((long) c.count * piece / pieces), s1 = (int) ((long) c.count * (piece + 1) / pieces);
+            plan.hostIn.put((int) (k * (c.inRegion / Double.BYTES) + (long) s0 * bars), panel.data(fields.get(k)), (c.from + s0) * bars,
+                    (s1 - s0) * bars);
+        });
         int len = c.count * bars;
-        IntStream.range(0, fields.size()).parallel().forEach(k -> hostIn.put((int) (k * (c.inRegion / Double.BYTES)),
-                panel.data(fields.get(k)), c.from * bars, len));
         int tiles = (bars + 31) / 32;
         for (int k = 0; k < fields.size(); k++) {
             Cuda.check(JCudaDriver.cuMemcpyHtoDAsync(c.stage.at(k * c.inRegion), c.hostIn.at(k * c.inRegion), (long) len * Double.BYTES, stream),

@@ -29,7 +29,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * A sweep over {@code symbols} synthetic symbols x 10 years (2,516 bars each; {@code symbols = 500}: the S&P 500):
  * {@code cube} returns every value in Java arrays (GPU: computed, transposed, downloaded), {@code cubeOnDevice} (cuda
- * only) computes the cube into device memory and downloads nothing, {@code reduced} returns only last, mean, min, max,
+ * only) computes the cube into device memory and downloads nothing, {@code cubeKernels} (cuda only) times the kernels
+ * alone on inputs uploaded beforehand (the rate set against the device copy, which moves nothing over PCIe), {@code reduced} returns only last, mean, min, max,
  * a count and the latest close crossing per series. Values written per second: sets x outputs x symbols x bars over
  * the time (EMA 2..201: 200 x 1; the BBANDS grid: 200 x 3).
  */
@@ -53,6 +54,7 @@ public class SweepBenchmarks {
     private SweepEngine engine;
     private CudaSweepDiagnostics diagnostics;
     private List<Reduction> reductions;
+    private Runnable kernels;
 
     @Setup public void setUp() {
         Universe universe = symbols == 500 ? Universe.sp500() : Universe.of(ScreenBenchmarks.names(symbols));
@@ -65,6 +67,8 @@ public class SweepBenchmarks {
         if (backend.equals("cuda")) {
             diagnostics = CudaSweepDiagnostics.open(-1, lanes);
             engine = diagnostics.engine();
+            // for cubeKernels (JMH runs each benchmark in its own fork: nothing else resizes the engine's buffers there)
+            kernels = diagnostics.kernelsOnDevice(bars.panel(), sweep, p);
         } else {
             engine = Sweeps.open("cpu");
         }
@@ -82,6 +86,11 @@ public class SweepBenchmarks {
     @Benchmark public void cubeOnDevice() {
         if (diagnostics == null) throw new UnsupportedOperationException("cubeOnDevice is for --backend cuda (-p backend=cuda)");
         diagnostics.computeOnDevice(bars.panel(), sweep, p);
+    }
+
+    @Benchmark public void cubeKernels() {
+        if (kernels == null) throw new UnsupportedOperationException("cubeKernels is for --backend cuda (-p backend=cuda)");
+        kernels.run();
     }
 
     @Benchmark public void reduced(Blackhole bh) {

@@ -63,6 +63,7 @@ public final class SweepPlots {
                 add(rate, "cpu cube", values, ms.get(key("cube", "cpu", grid, precision)));
                 add(rate, "cuda cube (into Java arrays)", values, ms.get(key("cube", "cuda", grid, precision)));
                 add(rate, "cuda cube on the device", values, ms.get(key("cubeOnDevice", "cuda", grid, precision)));
+                add(rate, "cuda cube, kernels alone", values, ms.get(key("cubeKernels", "cuda", grid, precision)));
                 if (!Double.isNaN(copyBytesPerSecond)) {   // 60% of the copy's bytes per second, in values of this precision
                     goal.add(0.6 * copyBytesPerSecond / (precision.equals("double") ? Double.BYTES : Float.BYTES) / 1e9);
                 }
