@@ -226,6 +226,10 @@ template <typename T, bool Segmented = true> struct Col {
     __device__ __forceinline__ void set(int t, double v) const {
         if (!Segmented || t >= from) put(p + (size_t) t * LANES, v);
     }
+    // the same element `offset` elements further on (a sweep's next parameter set)
+    __device__ __forceinline__ void set(int t, double v, size_t offset) const {
+        if (!Segmented || t >= from) put(p + offset + (size_t) t * LANES, v);
+    }
 };
 
 // This thread's series length relative to sp.start (0 or less: nothing of the series is in the segment).
@@ -276,6 +280,7 @@ struct Ema {
     double k, v;
     int p, n;
     __device__ Ema(int period, double k_) : k(k_), v(0.0), p(period), n(0) {}
+    __device__ Ema() : Ema(1, 1.0) {}
     __device__ __forceinline__ bool feed(double x) {
         if (n >= p) {
             v = ((x - v) * k) + v;

@@ -93,10 +93,59 @@ template <typename T> __device__ void tema(const double* x, T* out, const int* l
 }
 
 template <typename T>
+__device__ void bbandsSets(const double* x, T* outUpper, T* outMiddle, T* outLower, long long ss, const int* len, const Span& sp,
+                           const int* ip, const double* dp, int first, int count);
+
+// Bollinger bands of one set: the sweep's form with one set (its loop over sets unrolled away).
+template <typename T>
 __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, const int* len, const Span& sp, int p, double k) {
+    bbandsSets<T>(x, outUpper, outMiddle, outLower, 0, len, sp, &p, &k, 0, 1);
+}
+
+// A parameter sweep's sets of EMA computed together: `count` (1 to EMA_SETS) consecutive sets from `first`, periods
+// ip[first ..], one input stream for all of them (it is the same whatever the period: EMA reads no lagged input).
+// A sweep writes far more than it reads, but each set alone would read the input again through the L2 cache: for a
+// float32 cube those reads outweigh the writes. Each set's arithmetic is ema's (Ema::feed), so the bits are the one-set
+// kernel's.
+#define EMA_SETS 4
+template <typename T>
+__device__ void emaSets(const double* x, T* out, long long ss, const int* len, const Span& sp, const int* ip, int first, int count) {
     const int n = lengthOf(len, sp);
-    Col<T, false> oU(outUpper, sp), oM(outMiddle, sp), oL(outLower, sp);
+    Ema e[EMA_SETS];
+#pragma unroll
+    for (int j = 0; j < EMA_SETS; j++) {
+        const int p = ip[first + min(j, count - 1)];  // past count: a copy of the last set, computed but never written
+        e[j] = Ema(p, emaK(p));
+    }
+    const Col<T> o(out + (size_t) first * ss, sp);
+    const double* in[1] = {x};
+    const int lag[1] = {0};
+    auto body = [&](int t, const double* v) {
+#pragma unroll
+        for (int j = 0; j < EMA_SETS; j++) {
+            double r = nan_value();
+            if (t < n && e[j].feed(v[0])) r = e[j].v;
+            if (j < count) o.set(t, r, (size_t) j * ss);
+        }
+    };
+    stream<1, Narrow>(in, lag, sp, body);
+}
+
+// A parameter sweep's sets of BBANDS of one period computed together: `count` (1 to BBANDS_SETS) consecutive sets from `first`, all of
+// period ip[first], deviations dp[first ..]: one mean and one standard deviation a bar (bbands' arithmetic, in its
+// order) serve every set, which only multiplies the deviation by its own width.
+#define BBANDS_SETS 16
+template <typename T>
+__device__ void bbandsSets(const double* x, T* outUpper, T* outMiddle, T* outLower, long long ss, const int* len, const Span& sp,
+                           const int* ip, const double* dp, int first, int count) {
+    const int n = lengthOf(len, sp);
+    const int p = ip[first];
+    const Col<T, false> oU(outUpper + (size_t) first * ss, sp), oM(outMiddle + (size_t) first * ss, sp),
+        oL(outLower + (size_t) first * ss, sp);
     const Div byP(p);
+    double dev[BBANDS_SETS];  // in registers: the loop over the sets is unrolled
+#pragma unroll
+    for (int j = 0; j < BBANDS_SETS; j++) dev[j] = dp[first + min(j, count - 1)];
     double total = 0.0, total2 = 0.0;
     const double* in[2] = {x, x};
     const int lag[2] = {0, p - 1};
@@ -117,10 +166,16 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
         bool root = valid && !(mean2 < 0.00000000000001);
         double sd = sqrt(root ? mean2 : 1.0);  // never the square root's slow path for a value not used
         sd = root ? sd : 0.0;
-        double w = sd * k;
-        oU.set(t, valid ? mid + w : nan_value());
-        oM.set(t, valid ? mid : nan_value());
-        oL.set(t, valid ? mid - w : nan_value());
+#pragma unroll
+        for (int j = 0; j < BBANDS_SETS; j++) {
+            if (j < count) {
+                const size_t at = (size_t) j * ss;
+                double w = sd * dev[j];
+                oU.set(t, valid ? mid + w : nan_value(), at);
+                oM.set(t, valid ? mid : nan_value(), at);
+                oL.set(t, valid ? mid - w : nan_value(), at);
+            }
+        }
     };
     stream<2, Wide>(in, lag, sp, body);
 }

@@ -251,7 +251,7 @@ final class CudaSweepEngine implements SweepEngine {
         int ringDoubles;
         long inRegion, outRegion;
         EnumMap<Field, Integer> fieldIndex;
-        DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring, setInts, setDoubles;
+        DeviceArena.DeviceBuffer stage, gin, gout, lens, ints, dst, ring, setInts, setDoubles, setBlocks;
         DeviceArena.HostBuffer hostIn, hostOut, hostStats;
     }
 
@@ -344,6 +344,7 @@ final class CudaSweepEngine implements SweepEngine {
         need.put("kernel scratch rings", (long) maxRing * Double.BYTES * cap * laneCount);
         need.put("set ints", (long) setsPerBatch * 3 * Integer.BYTES);    // a batch's parameters (launchSets): at most 3 ints
         need.put("set doubles", (long) setsPerBatch * 2 * Double.BYTES);  // and 2 doubles a set
+        need.put("set blocks", (long) setsPerBatch * 2 * Integer.BYTES);  // at most a block a set (KernelCall.setBlocks)
         java.util.Map<String, Long> needHost = new java.util.LinkedHashMap<>();
         needHost.put("pinned inputs", fields.size() * c.inRegion);
         needHost.put("pinned cube outputs", cube ? regions * c.outRegion : 0L);
@@ -358,6 +359,7 @@ final class CudaSweepEngine implements SweepEngine {
         c.ring = kept.get("kernel scratch rings");
         c.setInts = kept.get("set ints");
         c.setDoubles = kept.get("set doubles");
+        c.setBlocks = kept.get("set blocks");
         c.hostIn = keptHost.get("pinned inputs");
         c.hostOut = keptHost.get("pinned cube outputs");
         c.hostStats = keptHost.get("pinned stats");
@@ -477,8 +479,8 @@ final class CudaSweepEngine implements SweepEngine {
     }
 
     /**
-     * Launches the batch's parameter sets of one kernel as one grid ({@link KernelCall#setsEntry}: blockIdx.z the set),
-     * their parameters in a table on the device; waits for it; returns the regions used. One segment plan serves every
+     * Launches the batch's parameter sets of one kernel as one grid ({@link KernelCall#setsEntry}: blockIdx.z the set, or
+     * the block of sets of {@link KernelCall#setBlocks}), their parameters in a table on the device; waits for it; returns the regions used. One segment plan serves every
      * set: the longest halo's (a longer halo than a set needs only starts it earlier), and with many sets the grid fills
      * the device without cutting the series at all.
      */
@@ -495,8 +497,13 @@ final class CudaSweepEngine implements SweepEngine {
         }
         Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setInts.ptr, Pointer.to(ip), (long) ip.length * Integer.BYTES), "cuMemcpyHtoD(set ints)");
         Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setDoubles.ptr, Pointer.to(dp), (long) dp.length * Double.BYTES), "cuMemcpyHtoD(set doubles)");
+        int[] blocks = KernelCall.setBlocks(calls);
+        int planes = blocks == null ? sets : blocks.length / 2;
+        if (blocks != null) {
+            Cuda.check(JCudaDriver.cuMemcpyHtoD(c.setBlocks.ptr, Pointer.to(blocks), (long) blocks.length * Integer.BYTES), "cuMemcpyHtoD(set blocks)");
+        }
         String entry = first.setsEntry(precision);
-        Segments seg = Segments.plan(KernelCall.widest(calls), c.groups * sets, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), 0);
+        Segments seg = Segments.plan(KernelCall.widest(calls), c.groups * planes, bars, device.residentBlocks(entry, ChunkPlan.GROUP, shared), 0);
         List<Object> args = new ArrayList<>();
         for (Field f : first.inputs()) args.add(c.gin.at(fieldIndex.get(f) * c.inRegion));
         for (int j = 0; j < first.outputs(); j++) args.add(c.gout.at(j * c.outRegion));
@@ -508,8 +515,9 @@ final class CudaSweepEngine implements SweepEngine {
         args.add(seg.align());
         args.add(c.setInts.ptr);
         args.add(c.setDoubles.ptr);
+        if (blocks != null) args.add(c.setBlocks.ptr);
         CUstream ks = lanes.get(0);
-        device.launch3(entry, c.groups, seg.count(), sets, ChunkPlan.GROUP, 1, shared, ks, args.toArray());
+        device.launch3(entry, c.groups, seg.count(), planes, ChunkPlan.GROUP, 1, shared, ks, args.toArray());
         Cuda.check(JCudaDriver.cuStreamSynchronize(ks), "cuStreamSynchronize(kernels)");
         return sets * first.outputs();
     }

@@ -143,8 +143,9 @@ final class Emulator {
             for (Field f : first.inputs()) input(dir, job, panel, f);
             job.append("output o ").append(precision == Precision.FLOAT ? "f32" : "f64").append(' ').append(regions).append('\n');
             int shared = calls.stream().mapToInt(KernelCall::sharedBytes).max().orElse(0);
+            int[] blocks = KernelCall.setBlocks(calls);
             StringBuilder launch = new StringBuilder(String.format(Locale.ROOT, "launchz %s %d %d %d %d", first.setsEntry(precision), groups,
-                    segments.count(), sets.size(), shared));
+                    segments.count(), blocks == null ? sets.size() : blocks.length / 2, shared));
             for (Field f : first.inputs()) launch.append(" in:").append(f.name());
             for (int j = 0; j < outs; j++) launch.append(" out:o@").append(j);
             launch.append(" long:").append((long) outs * groups * ChunkPlan.GROUP * bars).append(" lens");
@@ -155,6 +156,8 @@ final class Emulator {
                 for (double v : k.doubles()) doubles.append(doubles.length() == 0 ? "" : ",").append(Double.toString(v));
             }
             launch.append(" ints:").append(ints.length() == 0 ? "0" : ints).append(" doubles:").append(doubles.length() == 0 ? "0" : doubles);
+            if (blocks != null) launch.append(" ints:").append(java.util.Arrays.stream(blocks).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(",")));
             job.append(launch).append('\n');
             for (int r = 0; r < regions; r++) job.append("write o ").append(dir.resolve("o" + r)).append(' ').append(r).append('\n');
         });
