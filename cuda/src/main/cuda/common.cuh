@@ -280,7 +280,6 @@ struct Ema {
     double k, v;
     int p, n;
     __device__ Ema(int period, double k_) : k(k_), v(0.0), p(period), n(0) {}
-    __device__ Ema() : Ema(1, 1.0) {}
     __device__ __forceinline__ bool feed(double x) {
         if (n >= p) {
             v = ((x - v) * k) + v;

@@ -87,8 +87,8 @@ KERNELS(float, f32)
 // same parameters, ints ip[KI * z ..] and doubles dp[KD * z ..] with the kernel's own counts). One launch instead of one
 // per set: a sweep over a universe of a few hundred series is a few groups per set, far too few blocks to fill the
 // device alone.
-// EMA's and BBANDS' take a third table, blocks: z computes sets blocks[2z] .. blocks[2z] + blocks[2z + 1] - 1 in
-// one thread (emaSets, bbandsSets in overlap.cuh), so that the sets share one read of the input.
+// BBANDS' takes a third table, blocks: z computes sets blocks[2z] .. blocks[2z] + blocks[2z + 1] - 1, which share a
+// period, in one thread (bbandsSets in overlap.cuh).
 #define SET_OUT(o) (o + (size_t) blockIdx.z * ss)
 #define SETS1(name, SPAN)                                                                                                                   \
     K name##_sets_f64(const double* x, double* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip,               \
@@ -107,10 +107,6 @@ KERNELS(float, f32)
                         const double* dp, const int* blocks) {                                                                              \
         bbandsSets<T>(x, o0, o1, o2, ss, n, Span::whole(bars), ip, dp, blocks[2 * blockIdx.z], blocks[2 * blockIdx.z + 1]);                 \
     }                                                                                                                                       \
-    K ema_sets_##SFX(const double* x, T* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip, const double* dp,    \
-                     const int* blocks) {                                                                                                   \
-        emaSets<T>(x, o, ss, n, Span(bars, sl, hl, al), ip, blocks[2 * blockIdx.z], blocks[2 * blockIdx.z + 1]);                            \
-    }                                                                                                                                       \
     K atr_sets_##SFX(const double* h, const double* l, const double* c, T* o, long long ss, const int* n, int bars, int sl, int hl, int al,  \
                      const int* ip, const double* dp) {                                                                                     \
         atr<T>(h, l, c, SET_OUT(o), n, atrSpan(h, l, c, n, bars, sl, hl, al), ip[blockIdx.z]);                                              \
@@ -119,6 +115,7 @@ KERNELS(float, f32)
         rsi<T>(x, SET_OUT(o), n, rsiSpan(x, n, bars, sl, hl, al), ip[blockIdx.z]);                                                          \
     }
 SETS1(sma, Span::whole(bars))
+SETS1(ema, Span(bars, sl, hl, al))
 SETS1(dema, Span(bars, sl, hl, al))
 SETS1(tema, Span(bars, sl, hl, al))
 SETS1(roc, Span(bars, sl, hl, al))

@@ -102,38 +102,10 @@ __device__ void bbands(const double* x, T* outUpper, T* outMiddle, T* outLower, 
     bbandsSets<T>(x, outUpper, outMiddle, outLower, 0, len, sp, &p, &k, 0, 1);
 }
 
-// A parameter sweep's sets of EMA computed together: `count` (1 to EMA_SETS) consecutive sets from `first`, periods
-// ip[first ..], one input stream for all of them (it is the same whatever the period: EMA reads no lagged input).
-// A sweep writes far more than it reads, but each set alone would read the input again through the L2 cache: for a
-// float32 cube those reads outweigh the writes. Each set's arithmetic is ema's (Ema::feed), so the bits are the one-set
-// kernel's.
-#define EMA_SETS 4
-template <typename T>
-__device__ void emaSets(const double* x, T* out, long long ss, const int* len, const Span& sp, const int* ip, int first, int count) {
-    const int n = lengthOf(len, sp);
-    Ema e[EMA_SETS];
-#pragma unroll
-    for (int j = 0; j < EMA_SETS; j++) {
-        const int p = ip[first + min(j, count - 1)];  // past count: a copy of the last set, computed but never written
-        e[j] = Ema(p, emaK(p));
-    }
-    const Col<T> o(out + (size_t) first * ss, sp);
-    const double* in[1] = {x};
-    const int lag[1] = {0};
-    auto body = [&](int t, const double* v) {
-#pragma unroll
-        for (int j = 0; j < EMA_SETS; j++) {
-            double r = nan_value();
-            if (t < n && e[j].feed(v[0])) r = e[j].v;
-            if (j < count) o.set(t, r, (size_t) j * ss);
-        }
-    };
-    stream<1, Narrow>(in, lag, sp, body);
-}
-
 // A parameter sweep's sets of BBANDS of one period computed together: `count` (1 to BBANDS_SETS) consecutive sets from `first`, all of
 // period ip[first], deviations dp[first ..]: one mean and one standard deviation a bar (bbands' arithmetic, in its
-// order) serve every set, which only multiplies the deviation by its own width.
+// order) serve every set, which only multiplies the deviation by its own width; the sets share one read of the input.
+// (EMA's sets four to a thread, sharing theirs, measured slower in float32 than a set a thread: fewer warps.)
 #define BBANDS_SETS 16
 template <typename T>
 __device__ void bbandsSets(const double* x, T* outUpper, T* outMiddle, T* outLower, long long ss, const int* len, const Span& sp,

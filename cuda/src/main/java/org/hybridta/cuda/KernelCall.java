@@ -227,30 +227,23 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         return widest;
     }
 
-    /** Sets of EMA one thread computes together ({@code EMA_SETS} in overlap.cuh). */
-    static final int EMA_SETS = 4;
     /** Sets of BBANDS of one period one thread computes together ({@code BBANDS_SETS} in overlap.cuh). */
     static final int BBANDS_SETS = 16;
 
     /**
      * How a batch of this kernel's parameter sets (consecutive calls of it) is shared among the threads of its sets
-     * launch, for the entry points that take a table of blocks (EMA and BBANDS: {@code emaSets}, {@code bbandsSets} in
-     * overlap.cuh): pairs (first set, count), one a block of the grid's z axis; EMA's sets four at a time, BBANDS' runs
-     * of equal periods (its deviations) up to 16. Null for the other kernels: their grid has a plane per set.
+     * launch, for the entry point that takes a table of blocks (BBANDS: {@code bbandsSets} in overlap.cuh): pairs (first
+     * set, count), one a block of the grid's z axis, runs of equal periods (its deviations) up to 16. Null for the other
+     * kernels: their grid has a plane per set.
      */
     static int[] setBlocks(List<KernelCall> calls) {
         String kernel = calls.get(0).kernel;
-        int most = switch (kernel) {
-            case "ema" -> EMA_SETS;
-            case "bbands" -> BBANDS_SETS;
-            default -> 0;
-        };
-        if (most == 0) return null;
+        if (!kernel.equals("bbands")) return null;
         int[] blocks = new int[2 * calls.size()];
         int b = 0;
         for (int i = 0; i < calls.size(); ) {
             int j = i + 1;
-            while (j < calls.size() && j - i < most && (most == EMA_SETS || calls.get(j).ints[0] == calls.get(i).ints[0])) j++;
+            while (j < calls.size() && j - i < BBANDS_SETS && calls.get(j).ints[0] == calls.get(i).ints[0]) j++;
             blocks[b++] = i;
             blocks[b++] = j - i;
             i = j;

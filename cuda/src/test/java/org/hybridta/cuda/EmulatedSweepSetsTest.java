@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @EnabledIfSystemProperty(named = "hybridta.emulate", matches = "true",
         disabledReason = "set -Dhybridta.emulate=true to run the kernels on the CPU emulator (needs g++ 12+)")
 class EmulatedSweepSetsTest {
-    /** A grid for every kernel of {@link KernelCall#SETS} (EMA's 7 sets: a block of 4 and one of 3). */
+    /** A grid for every kernel of {@link KernelCall#SETS}. */
     static final List<String> GRIDS = List.of("sma:2..40/7", "ema:2..200/33", "wma:2..30/7", "dema:5..50/15", "tema:5..50/15", "rsi:2..30/7",
             "roc:1..50/12", "mom:1..50/12", "atr:2..30/7", "bbands:5..30/5", "bbands:5..30/5:1..3/1:0.5", "bbands:5..20/5:2:2:ema",
             // BBANDS' sets of one period in one thread (KernelCall.setBlocks): blocks of 6, then of 16 and 4

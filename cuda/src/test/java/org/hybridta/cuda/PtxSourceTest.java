@@ -264,16 +264,14 @@ class PtxSourceTest {
         assertThat(KernelCall.of(org.hybridta.indicator.Indicators.parse("bbands:5000:2:1:sma")).batchable()).isFalse();
     }
 
-    /** The blocks of sets the host makes for EMA and BBANDS fit the kernels' register arrays (overlap.cuh's bounds). */
+    /** The blocks of sets the host makes for BBANDS fit the kernel's register array (overlap.cuh's bound). */
     @Test void theSweepsSetBlocksMatchTheKernelsBounds() throws IOException {
         String overlap = Files.readString(SOURCES.resolve("overlap.cuh"), StandardCharsets.US_ASCII);
-        assertThat(overlap).contains("#define EMA_SETS " + KernelCall.EMA_SETS + "\n", "#define BBANDS_SETS " + KernelCall.BBANDS_SETS + "\n");
-        List<KernelCall> ema = org.hybridta.sweep.Sweep.parse("ema:2..10").specs().stream().map(KernelCall::of).toList();
-        assertThat(KernelCall.setBlocks(ema)).containsExactly(0, 4, 4, 4, 8, 1);
-        // BBANDS: runs of one period, at most 16 deviations a block
+        assertThat(overlap).contains("#define BBANDS_SETS " + KernelCall.BBANDS_SETS + "\n");
+        // runs of one period, at most 16 deviations a block
         List<KernelCall> bands = org.hybridta.sweep.Sweep.parse("bbands:5..6:0.25..5/0.25:nbdevup").specs().stream().map(KernelCall::of).toList();
         assertThat(KernelCall.setBlocks(bands)).containsExactly(0, 16, 16, 4, 20, 16, 36, 4);
-        assertThat(KernelCall.setBlocks(List.of(KernelCall.of(org.hybridta.indicator.Indicators.parse("sma:5"))))).isNull();
+        for (String spec : List.of("sma:5", "ema:5")) assertThat(KernelCall.setBlocks(List.of(KernelCall.of(Indicators.parse(spec))))).isNull();
     }
 
     /** Where nvcc is installed, rebuilding gives the checked-in PTX (up to the per-path hashes in internal names). */
