@@ -67,6 +67,15 @@ template <int NS> struct Geometry<NS, Narrow> {
     static constexpr int S = NS <= 2 ? 3 : 2;
     static constexpr int U = 4;
 };
+// SetTiles (8 KB for one stream): a sweep's one launch for all its sets (EMA's 200 sets x 16 groups are 3,200 blocks
+// of one warp): with Narrow's 12 KB at most 19 share a multiprocessor, so 2,508 run on an H100's 132 and the rest make
+// a second wave; two stages let 28 share one, and every block of such a sweep runs in the first wave.
+struct SetTiles {};
+template <int NS> struct Geometry<NS, SetTiles> {
+    static constexpr int D = NS == 1 ? 16 : 8;
+    static constexpr int S = 2;
+    static constexpr int U = 4;
+};
 
 // The tile buffer for NS input streams: one per kernel whatever the body (a __shared__ array inside stream()
 // would be one per instantiation, and a kernel with two code paths would hold two).

@@ -107,6 +107,9 @@ KERNELS(float, f32)
                         const double* dp, const int* blocks) {                                                                              \
         bbandsSets<T>(x, o0, o1, o2, ss, n, Span::whole(bars), ip, dp, blocks[2 * blockIdx.z], blocks[2 * blockIdx.z + 1]);                 \
     }                                                                                                                                       \
+    K ema_sets_##SFX(const double* x, T* o, long long ss, const int* n, int bars, int sl, int hl, int al, const int* ip, const double* dp) { \
+        ema<T, SetTiles>(x, SET_OUT(o), n, Span(bars, sl, hl, al), ip[blockIdx.z]);                                                         \
+    }                                                                                                                                       \
     K atr_sets_##SFX(const double* h, const double* l, const double* c, T* o, long long ss, const int* n, int bars, int sl, int hl, int al,  \
                      const int* ip, const double* dp) {                                                                                     \
         atr<T>(h, l, c, SET_OUT(o), n, atrSpan(h, l, c, n, bars, sl, hl, al), ip[blockIdx.z]);                                              \
@@ -115,7 +118,6 @@ KERNELS(float, f32)
         rsi<T>(x, SET_OUT(o), n, rsiSpan(x, n, bars, sl, hl, al), ip[blockIdx.z]);                                                          \
     }
 SETS1(sma, Span::whole(bars))
-SETS1(ema, Span(bars, sl, hl, al))
 SETS1(dema, Span(bars, sl, hl, al))
 SETS1(tema, Span(bars, sl, hl, al))
 SETS1(roc, Span(bars, sl, hl, al))

@@ -22,7 +22,8 @@ template <typename T> __device__ void sma(const double* x, T* out, const int* le
     stream<2, Wide>(in, lag, sp, body);
 }
 
-template <typename T> __device__ void ema(const double* x, T* out, const int* len, const Span& sp, int p) {
+// G: the tiles' geometry (a sweep's one launch for all sets takes SetTiles).
+template <typename T, typename G = Narrow> __device__ void ema(const double* x, T* out, const int* len, const Span& sp, int p) {
     const int n = lengthOf(len, sp);
     Col<T> o(out, sp);
     Ema e(p, emaK(p));
@@ -33,7 +34,7 @@ template <typename T> __device__ void ema(const double* x, T* out, const int* le
         if (t < n && e.feed(v[0])) r = e.v;
         o.set(t, r);
     };
-    stream<1, Narrow>(in, lag, sp, body);
+    stream<1, G>(in, lag, sp, body);
 }
 
 template <typename T> __device__ void wma(const double* x, T* out, const int* len, const Span& sp, int p, int divider) {
