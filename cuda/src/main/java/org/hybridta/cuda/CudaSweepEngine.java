@@ -275,11 +275,17 @@ final class CudaSweepEngine implements SweepEngine {
         int n = panel.seriesCount();
         for (int from = 0; from < n; from += c.cap) {
             upload(panel, plan, from, perSeries);
-            for (int a = 0; a == 0 || a < specs.size(); a += plan.setsPerBatch) {   // once for a screen of prices only
-                int b = Math.min(specs.size(), a + plan.setsPerBatch);
-                int regionCount = launchKernels(plan.calls.subList(a, b), c, panel.barCount(), c.fieldIndex, precision);
-                work.done(c, new Batch(a, b, regionCount));
-            }
+            computeBatches(plan, panel.barCount(), precision, work);
+        }
+    }
+
+    /** Computes the uploaded chunk's sets batch by batch, handing each batch to {@code work}. */
+    private void computeBatches(Plan plan, int bars, Precision precision, BatchWork work) {
+        int sets = plan.calls.size();
+        for (int a = 0; a == 0 || a < sets; a += plan.setsPerBatch) {   // once for a screen of prices only
+            int b = Math.min(sets, a + plan.setsPerBatch);
+            int regionCount = launchKernels(plan.calls.subList(a, b), plan.chunk, bars, plan.chunk.fieldIndex, precision);
+            work.done(plan.chunk, new Batch(a, b, regionCount));
         }
     }
 
@@ -385,10 +391,7 @@ final class CudaSweepEngine implements SweepEngine {
             synchronized (this) {
                 ensureOpen();
                 if (generation != keptGeneration) throw new IllegalStateException("the engine's buffers changed since kernelsOnDevice");
-                for (int a = 0; a < specs.size(); a += plan.setsPerBatch) {
-                    launchKernels(plan.calls.subList(a, Math.min(specs.size(), a + plan.setsPerBatch)), plan.chunk, panel.barCount(),
-                            plan.chunk.fieldIndex, precision);
-                }
+                computeBatches(plan, panel.barCount(), precision, (c, b) -> { });
             }
         };
     }
@@ -480,9 +483,9 @@ final class CudaSweepEngine implements SweepEngine {
 
     /**
      * Launches the batch's parameter sets of one kernel as one grid ({@link KernelCall#setsEntry}: blockIdx.z the set, or
-     * the block of sets of {@link KernelCall#setBlocks}), their parameters in a table on the device; waits for it; returns the regions used. One segment plan serves every
-     * set: the longest halo's (a longer halo than a set needs only starts it earlier), and with many sets the grid fills
-     * the device without cutting the series at all.
+     * the block of sets of {@link KernelCall#setBlocks}), their parameters in a table on the device; waits for it;
+     * returns the regions used. One segment plan serves every set: the longest halo's (a longer halo than a set needs
+     * only starts it earlier), and with many sets the grid fills the device without cutting the series at all.
      */
     private int launchSets(List<KernelCall> calls, Chunk c, int bars, EnumMap<Field, Integer> fieldIndex, Precision precision) {
         KernelCall first = calls.get(0);

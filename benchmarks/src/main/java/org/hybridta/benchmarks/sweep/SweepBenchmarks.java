@@ -30,8 +30,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * A sweep over {@code symbols} synthetic symbols x 10 years (2,516 bars each; {@code symbols = 500}: the S&P 500):
  * {@code cube} returns every value in Java arrays (GPU: computed, transposed, downloaded), {@code cubeOnDevice} (cuda
  * only) computes the cube into device memory and downloads nothing, {@code cubeKernels} (cuda only) times the kernels
- * alone on inputs uploaded beforehand (the rate set against the device copy, which moves nothing over PCIe), {@code reduced} returns only last, mean, min, max,
- * a count and the latest close crossing per series. Values written per second: sets x outputs x symbols x bars over
+ * alone on inputs uploaded beforehand (the rate set against the device copy, which moves nothing over PCIe),
+ * {@code reduced} returns only last, mean, min, max, a count and the latest close crossing per series. Values written per second: sets x outputs x symbols x bars over
  * the time (EMA 2..201: 200 x 1; the BBANDS grid: 200 x 3).
  */
 @State(Scope.Benchmark)
