@@ -61,16 +61,60 @@ struct MamaCore {
     }
 };
 
-struct MaStep;
-HYBRIDTA_NOINLINE __device__ void trimaFirst(MaStep& ma);
-HYBRIDTA_NOINLINE __device__ bool t3Seed(MaStep& ma, double x, double& y);
+// TRIMA's sums over its first window (Trima.State's start): numerator, sub, add, trailing.
+struct TrimaSums {
+    double s0, s1, s2, s3;
+};
+HYBRIDTA_NOINLINE __device__ TrimaSums trimaFirst(Ring ring, int p);
+
+// T3.State: stage s (1 to 6) seeds e[s - 1], from stage 7 on all six run; value() the T3 of the six.
+struct T3State {
+    int p = 0, stage = 1, left = 0;
+    double k = 0.0, m = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0, c4 = 0.0, sum = 0.0, e[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    double y = 0.0;      // the seeding call's output
+    bool done = false;   // whether y is a value
+    __device__ __forceinline__ double value() const { return c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2]; }
+    __device__ __forceinline__ bool nextStage() {
+        if (stage == 6) {
+            stage = 7;
+            y = value();
+            return true;
+        }
+        sum = e[stage - 1];
+        stage++;
+        left = p - 1;
+        return false;
+    }
+    // stages 1 to 6 (t3Seed)
+    __device__ bool seeding(double x) {
+        if (stage == 1) {
+            sum = left == p ? x : sum + x;
+            if (--left > 0) return false;
+            e[0] = sum / p;
+            return nextStage();
+        }
+        int seeded = stage - 1;
+        double input = x;
+        for (int j = 0; j < seeded; j++) {
+            e[j] = (k * input) + (m * e[j]);
+            input = e[j];
+        }
+        sum += input;
+        if (--left > 0) return false;
+        e[stage - 1] = sum / p;
+        return nextStage();
+    }
+};
+HYBRIDTA_NOINLINE __device__ T3State t3Seed(T3State s, double x);
 
 // The doubles MaStep::save writes (KernelCall.MAVP_STATE).
 constexpr int MA_STATE = 21;
 
 // Calls, not inlined code: MaStep's MAMA case (the Hilbert transform, rarely an MA type) and the warm-ups of TRIMA (the
 // first window) and T3 (the six seeding stages) would otherwise be copied into every unrolled step of every function
-// with an MA-type parameter (with the MAMA case: three times the PTX of the rest of the kernels).
+// with an MA-type parameter (with the MAMA case: three times the PTX of the rest of the kernels). The warm-ups take and
+// return their state by value: a call given the average's address would keep the whole average in local memory, at
+// every bar (TRIMA and T3 did: 6 and 5 times slower).
 HYBRIDTA_NOINLINE __device__ bool mamaStep(MamaCore& core, double x) { return core.next(x); }
 
 // TA-Lib's TA_MA of any type fed one value at a time from the average's first bar, with the arithmetic of core's
@@ -82,9 +126,7 @@ struct MaStep {
     double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;  // SMA: total; WMA: sum, sub, trailing; TRIMA: numerator, sub, add, trailing; KAMA: sumRoc1, last, trailing, kama
     double f = 0.0;                                 // TRIMA's factor
     Ema e1, e2, e3;                                 // EMA, DEMA, TEMA
-    // T3
-    int stage = 1, left = 0;
-    double k = 0.0, m = 0.0, c1 = 0.0, c2 = 0.0, c3 = 0.0, c4 = 0.0, sum = 0.0, e[6] = {0.0, 0.0, 0.0, 0.0, 0.0, 0.0};
+    T3State t3s;
     MamaCore mamaCore;
     Ring ring;
 
@@ -96,28 +138,29 @@ struct MaStep {
             int weights = (p & 1) == 1 ? (half + 1) * (half + 1) : half * (half + 1);
             f = 1.0 / weights;
         } else if (type == MA_T3) {
-            k = 2.0 / (p + 1.0);
-            m = 1.0 - k;
+            t3s.p = p;
+            t3s.k = 2.0 / (p + 1.0);
+            t3s.m = 1.0 - t3s.k;
             double v = vFactor, v2 = v * v;
-            c1 = -(v2 * v);
-            c2 = 3.0 * (v2 - c1);
-            c3 = -6.0 * v2 - 3.0 * (v - c1);
-            c4 = 1.0 + 3.0 * v - c1 + 3.0 * v2;
-            left = p;
+            t3s.c1 = -(v2 * v);
+            t3s.c2 = 3.0 * (v2 - t3s.c1);
+            t3s.c3 = -6.0 * v2 - 3.0 * (v - t3s.c1);
+            t3s.c4 = 1.0 + 3.0 * v - t3s.c1 + 3.0 * v2;
+            t3s.left = p;
         }
     }
 
     // The state of every type but MAMA as MA_STATE doubles (MAVP keeps one per period in its rings).
     __device__ void save(Ring r) const {
         const double v[MA_STATE] = {(double) n, (double) pos, s0, s1, s2, s3, e1.v, (double) e1.n, e2.v, (double) e2.n, e3.v, (double) e3.n,
-                                    (double) stage, (double) left, sum, e[0], e[1], e[2], e[3], e[4], e[5]};
+                                    (double) t3s.stage, (double) t3s.left, t3s.sum, t3s.e[0], t3s.e[1], t3s.e[2], t3s.e[3], t3s.e[4], t3s.e[5]};
         for (int j = 0; j < MA_STATE; j++) r.set(j, v[j]);
     }
     __device__ void load(Ring r) {
         n = (int) r.get(0), pos = (int) r.get(1), s0 = r.get(2), s1 = r.get(3), s2 = r.get(4), s3 = r.get(5);
         e1.v = r.get(6), e1.n = (int) r.get(7), e2.v = r.get(8), e2.n = (int) r.get(9), e3.v = r.get(10), e3.n = (int) r.get(11);
-        stage = (int) r.get(12), left = (int) r.get(13), sum = r.get(14);
-        for (int j = 0; j < 6; j++) e[j] = r.get(15 + j);
+        t3s.stage = (int) r.get(12), t3s.left = (int) r.get(13), t3s.sum = r.get(14);
+        for (int j = 0; j < 6; j++) t3s.e[j] = r.get(15 + j);
     }
 
     // A call (maFeed): inlined, the nine types' code was copied into every unrolled step of every function with an
@@ -197,7 +240,8 @@ struct MaStep {
         if (today < p - 1) return false;
         const int half = p >> 1;
         if (today == p - 1) {
-            trimaFirst(*this);
+            TrimaSums first = trimaFirst(ring, p);
+            s0 = first.s0, s1 = first.s1, s2 = first.s2, s3 = first.s3;
             y = s0 * f;
             return true;
         }
@@ -254,70 +298,45 @@ struct MaStep {
         return true;
     }
 
-    // T3.State: stage s (1 to 6) seeds e[s - 1], from stage 7 on all six run
-    __device__ __forceinline__ double t3Value() const { return c1 * e[5] + c2 * e[4] + c3 * e[3] + c4 * e[2]; }
-    __device__ __forceinline__ bool t3NextStage(double& y) {
-        if (stage == 6) {
-            stage = 7;
-            y = t3Value();
-            return true;
-        }
-        sum = e[stage - 1];
-        stage++;
-        left = p - 1;
-        return false;
-    }
+    // T3.State, its seeding a call (t3Seed)
     __device__ __forceinline__ bool t3(double x, double& y) {
-        if (stage > 6) {
-            e[0] = (k * x) + (m * e[0]);
-            e[1] = (k * e[0]) + (m * e[1]);
-            e[2] = (k * e[1]) + (m * e[2]);
-            e[3] = (k * e[2]) + (m * e[3]);
-            e[4] = (k * e[3]) + (m * e[4]);
-            e[5] = (k * e[4]) + (m * e[5]);
-            y = t3Value();
+        T3State& t = t3s;
+        if (t.stage > 6) {
+            t.e[0] = (t.k * x) + (t.m * t.e[0]);
+            t.e[1] = (t.k * t.e[0]) + (t.m * t.e[1]);
+            t.e[2] = (t.k * t.e[1]) + (t.m * t.e[2]);
+            t.e[3] = (t.k * t.e[2]) + (t.m * t.e[3]);
+            t.e[4] = (t.k * t.e[3]) + (t.m * t.e[4]);
+            t.e[5] = (t.k * t.e[4]) + (t.m * t.e[5]);
+            y = t.value();
             return true;
         }
-        return t3Seed(*this, x, y);
-    }
-    // stages 1 to 6 (t3Seed)
-    __device__ bool t3Seeding(double x, double& y) {
-        if (stage == 1) {
-            sum = left == p ? x : sum + x;
-            if (--left > 0) return false;
-            e[0] = sum / p;
-            return t3NextStage(y);
-        }
-        int seeded = stage - 1;
-        double input = x;
-        for (int j = 0; j < seeded; j++) {
-            e[j] = (k * input) + (m * e[j]);
-            input = e[j];
-        }
-        sum += input;
-        if (--left > 0) return false;
-        e[stage - 1] = sum / p;
-        return t3NextStage(y);
-    }
-    // TRIMA's sums over its first window (trimaFirst)
-    __device__ void trimaFirstWindow() {
-        int middle = p - 1 - (p >> 1);
-        for (int i = middle; i >= 0; i--) {
-            s1 += ring.get(i);
-            s0 += s1;
-        }
-        for (int i = middle + 1; i <= p - 1; i++) {
-            s2 += ring.get(i);
-            s0 += s2;
-        }
-        s3 = ring.get(0);
+        t3s = t3Seed(t3s, x);
+        y = t3s.y;
+        return t3s.done;
     }
 };
 
-HYBRIDTA_NOINLINE __device__ void trimaFirst(MaStep& ma) { ma.trimaFirstWindow(); }
+HYBRIDTA_NOINLINE __device__ TrimaSums trimaFirst(Ring ring, int p) {
+    TrimaSums t{0.0, 0.0, 0.0, 0.0};
+    int middle = p - 1 - (p >> 1);
+    for (int i = middle; i >= 0; i--) {
+        t.s1 += ring.get(i);
+        t.s0 += t.s1;
+    }
+    for (int i = middle + 1; i <= p - 1; i++) {
+        t.s2 += ring.get(i);
+        t.s0 += t.s2;
+    }
+    t.s3 = ring.get(0);
+    return t;
+}
 HYBRIDTA_NOINLINE __device__ bool maFeed(MaStep& ma, double x, double& y) { return ma.feedInline(x, y); }
 __device__ __forceinline__ bool MaStep::feed(double x, double& y) { return maFeed(*this, x, y); }
-HYBRIDTA_NOINLINE __device__ bool t3Seed(MaStep& ma, double x, double& y) { return ma.t3Seeding(x, y); }
+HYBRIDTA_NOINLINE __device__ T3State t3Seed(T3State s, double x) {
+    s.done = s.seeding(x);
+    return s;
+}
 
 // MA (any type: i0 packed), TRIMA, KAMA (i0 the period) and T3 (i0 the period, d0 the volume factor).
 template <int Fixed, typename Rings> struct MaFnWith {
@@ -580,7 +599,8 @@ template <typename Rings> struct BbandsMaWith {
     MaStep ma;
     int p, start, lookback;
     double up, dn, total1 = 0.0, total2 = 0.0;
-    __device__ BbandsMaWith(const Params& q, Rings rings) : ma(q.i0 * 16 + q.i1, rings(0)), p(q.i0), up(q.d0), dn(q.d1) {
+    ExactDiv byP;
+    __device__ BbandsMaWith(const Params& q, Rings rings) : ma(q.i0 * 16 + q.i1, rings(0)), p(q.i0), up(q.d0), dn(q.d1), byP(q.i0) {
         lookback = maLookback(q.i1, q.i0);
         start = lookback - (q.i0 - 1);
     }
@@ -593,7 +613,7 @@ template <typename Rings> struct BbandsMaWith {
             total1 += x[0];
             total2 += x[0] * x[0];
             if (t >= start + p - 1) {
-                double mean1 = total1 / p, mean2 = total2 / p;
+                double mean1 = byP(total1), mean2 = byP(total2);
                 double old = x[1];
                 total1 -= old;
                 total2 -= old * old;

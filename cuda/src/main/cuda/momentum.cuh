@@ -465,15 +465,16 @@ struct Bop {
 struct GainLoss {
     int p;
     double prev = 0.0, gain = 0.0, loss = 0.0;
-    __device__ explicit GainLoss(int period) : p(period) {}
+    ExactDiv byP;
+    __device__ explicit GainLoss(int period) : p(period), byP(period) {}
     // bar t's value (relative bar 0 has no change); the averages are values from bar p on
     __device__ __forceinline__ void next(int t, double v) {
         double d = v - prev;
         prev = v;
         double g = d < 0 ? 0.0 : d, l = d < 0 ? -d : 0.0;  // a NaN change is a gain, as TA-Lib's
         if (t > p) {
-            gain = ((gain * (p - 1)) + g) / p;
-            loss = ((loss * (p - 1)) + l) / p;
+            gain = byP((gain * (p - 1)) + g);
+            loss = byP((loss * (p - 1)) + l);
         } else if (t >= 1) {
             gain += g;
             loss += l;
@@ -537,17 +538,18 @@ template <bool Percent> struct PriceOsc {
     int fp, sp, type;
     double fTotal = 0.0, sTotal = 0.0;
     Ema ef, es;
+    ExactDiv byFp, bySp;
     __device__ explicit PriceOsc(const Params& q)
-        : fp(q.i0), sp(q.i1), type(q.i2), ef(q.i0, emaK(q.i0)), es(q.i1, emaK(q.i1)) {}
+        : fp(q.i0), sp(q.i1), type(q.i2), ef(q.i0, emaK(q.i0)), es(q.i1, emaK(q.i1)), byFp(q.i0), bySp(q.i1) {}
     __device__ int lag(int j) const { return j == 0 ? fp - 1 : sp - 1; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         double f, s;
         if (type == 0) {
             fTotal += x[0];
-            f = fTotal / fp;
+            f = byFp(fTotal);
             fTotal -= t >= fp - 1 ? x[1] : 0.0;
             sTotal += x[0];
-            s = sTotal / sp;
+            s = bySp(sTotal);
             sTotal -= t >= sp - 1 ? x[2] : 0.0;
         } else {
             ef.feed(x[0]);
@@ -576,8 +578,9 @@ template <typename Rings> struct UltOscWith {
     Ring ring;
     int p1, p2, p3, pos = 0, first1, first2, first3 = 0;
     double prevClose = 0.0, a1 = 0.0, a2 = 0.0, a3 = 0.0, b1 = 0.0, b2 = 0.0, b3 = 0.0;
+    ExactDiv by7;
     __device__ UltOscWith(const Params& q, Rings rings)
-        : ring(rings(0)), p1(q.i0), p2(q.i1), p3(q.i2), first1(2 * ((q.i2 - q.i0) % q.i2)), first2(2 * ((q.i2 - q.i1) % q.i2)) {}
+        : ring(rings(0)), p1(q.i0), p2(q.i1), p3(q.i2), first1(2 * ((q.i2 - q.i0) % q.i2)), first2(2 * ((q.i2 - q.i1) % q.i2)), by7(7.0) {}
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ int next(int slot) const { return slot + 2 == 2 * p3 ? 0 : slot + 2; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
@@ -615,7 +618,7 @@ template <typename Rings> struct UltOscWith {
         first1 = next(first1);
         first2 = next(first2);
         first3 = next(first3);
-        y[0] = 100.0 * (output / 7.0);
+        y[0] = 100.0 * by7(output);
         return true;
     }
 };

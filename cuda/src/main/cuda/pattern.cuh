@@ -94,17 +94,18 @@ struct RangeRing {
 struct Avg {
     int type, period, offset, from, to;
     double factor, total;
+    ExactDiv byPeriod;  // total / period's bits (the averages decide comparisons: patterns are exact)
     __device__ Avg() {}
     __device__ Avg(const CdlParams& q, int setting, int off, int first)
         : type(q.rule[setting] & 3), period(q.rule[setting] >> 2), offset(off), from(first - off - (q.rule[setting] >> 2)), to(first - off),
-          factor(q.factor[setting]), total(0.0) {}
+          factor(q.factor[setting]), total(0.0), byPeriod(max(1, q.rule[setting] >> 2)) {}
     // Before the pattern's first bar: adds bar t's range where it belongs to the initial sum.
     __device__ __forceinline__ void prime(int t, const RangeRing& r) {
         if (t >= from && t < to) total += r.get(type, 0);
     }
     // The average for the candle k bars back: factor * (period != 0 ? total / period : its own range), a shadows' halved.
     __device__ __forceinline__ double at(const RangeRing& r, int k) const {
-        double v = factor * (period != 0 ? total / period : r.get(type, k));
+        double v = factor * (period != 0 ? byPeriod(total) : r.get(type, k));
         return type == SHADOWS ? v / 2.0 : v;
     }
     // After a bar: the range of the candle it follows in, the oldest out.

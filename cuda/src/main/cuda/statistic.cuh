@@ -14,13 +14,14 @@ template <bool Scaled> struct Variance {
     using G = Wide;
     int p;
     double nbdev, total1 = 0.0, total2 = 0.0;
-    __device__ explicit Variance(const Params& q) : p(q.i0), nbdev(q.d0) {}
+    ExactDiv byP;
+    __device__ explicit Variance(const Params& q) : p(q.i0), nbdev(q.d0), byP(q.i0) {}
     __device__ int lag(int) const { return p - 1; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         const bool full = t >= p - 1;
         total1 += x[0];
         total2 += x[0] * x[0];
-        double mean1 = total1 / p, mean2 = total2 / p;
+        double mean1 = byP(total1), mean2 = byP(total2);
         double old = full ? x[1] : 0.0;  // x - (+0.0) is x: the warm-up leaves the sums as the CPU's
         total1 -= old;
         total2 -= old * old;
@@ -45,12 +46,12 @@ template <int Reading, typename Rings> struct LinRegWith {
     using G = Narrow;
     Ring ring;
     int p, pos = 0;
-    double sumX, divisor;
-    __device__ LinRegWith(const Params& q, Rings rings) : ring(rings(0)), p(q.i0) {
-        sumX = (p * (p - 1)) * 0.5;
-        int sumXSqr = p * (p - 1) * (2 * p - 1) / 6;  // in int arithmetic, as TA-Lib
-        divisor = sumX * sumX - p * (double) sumXSqr;
-    }
+    double sumX;
+    ExactDiv byDivisor, byP;
+    // sumXSqr = p (p - 1) (2 p - 1) / 6 in int arithmetic, as TA-Lib
+    __device__ LinRegWith(const Params& q, Rings rings)
+        : ring(rings(0)), p(q.i0), sumX((q.i0 * (q.i0 - 1)) * 0.5),
+          byDivisor(sumX * sumX - q.i0 * (double) (q.i0 * (q.i0 - 1) * (2 * q.i0 - 1) / 6)), byP(q.i0) {}
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         ring.set(pos, x[0]);
@@ -65,8 +66,8 @@ template <int Reading, typename Rings> struct LinRegWith {
             sumXY += distance * v;
             distance -= 1.0;
         }
-        double m = (p * sumXY - sumX * sumY) / divisor;
-        double b = (sumY - m * sumX) / (double) p;
+        double m = byDivisor(p * sumXY - sumX * sumY);
+        double b = byP(sumY - m * sumX);
         y[0] = Reading == 0 ? b + m * (double) (p - 1) : Reading == 1 ? b + m * (double) p : Reading == 2 ? m : Reading == 3 ? b
                 : atan(m) * (180.0 / 3.141592653589793);
         return true;

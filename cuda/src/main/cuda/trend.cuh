@@ -10,8 +10,8 @@
 // IMI, ACCBANDS) are never segmented (Segments.java: halo -1), one thread per series over the whole series; AROON,
 // AROONOSC and AVGDEV are windows (a halo of the lookback is exact), MACDFIX is MACD's recursion (MACD's decay halo) and
 // ADX two Wilder decays with a span that reaches back over flat stretches (adxSpan).
-// Divisions are plain IEEE divisions (never the Markstein Div of common.cuh): Wilder sums decay towards the subnormal
-// range over long flat stretches, where only the real division is sure to round as the CPU's.
+// Divisions by the period go through ExactDiv (common.cuh: x / p's bits, the IEEE division itself for quotients near the
+// subnormal range, where Wilder sums decay over long flat stretches), never the within-an-ulp Div.
 #pragma once
 #include "framework.cuh"
 
@@ -31,7 +31,8 @@ template <bool Range> struct DirectionalState {
     int p;
     double prevHigh = 0.0, prevLow = 0.0, prevClose = 0.0;
     double diffPlus = 0.0, diffMinus = 0.0, tr = 0.0, plusDm = 0.0, minusDm = 0.0, range = 0.0;
-    __device__ explicit DirectionalState(int period) : p(period) {}
+    ExactDiv byP;
+    __device__ explicit DirectionalState(int period) : p(period), byP(period) {}
     __device__ __forceinline__ void add(int t, double high, double low, double close) {
         if (t == 0) {  // the same for every lane
             prevHigh = high;
@@ -45,8 +46,8 @@ template <bool Range> struct DirectionalState {
         diffPlus = diffP;
         diffMinus = diffM;
         if (t >= p) {
-            minusDm -= minusDm / p;
-            plusDm -= plusDm / p;
+            minusDm -= byP(minusDm);
+            plusDm -= byP(plusDm);
         }
         if (minusMove(diffP, diffM)) minusDm += diffM;
         else if (plusMove(diffP, diffM)) plusDm += diffP;
@@ -54,7 +55,7 @@ template <bool Range> struct DirectionalState {
             double r = trueRange(high, low, prevClose);
             prevClose = close;
             tr = r;
-            range = t < p ? range + r : range - (range / p) + r;
+            range = t < p ? range + r : range - byP(range) + r;
         }
     }
     // 100 * dm / range, 0 where the range is zero (PLUS_DI, MINUS_DI)
@@ -106,9 +107,9 @@ template <int Which> struct Directional {
         }
         if (t == 2 * p - 1) {
             if (!isNan(dx)) adx += dx;
-            adx = adx / p;
+            adx = d.byP(adx);
         } else if (!isNan(dx)) {
-            adx = ((adx * (p - 1)) + dx) / p;
+            adx = d.byP((adx * (p - 1)) + dx);
         }
         return adx;
     }
@@ -431,7 +432,8 @@ template <typename Rings> struct CorrelWith {
     Ring ys;
     int p, pos = 0;
     double sumX = 0.0, sumX2 = 0.0, sumXY = 0.0, sumY = 0.0, sumY2 = 0.0;
-    __device__ CorrelWith(const Params& q, Rings rings) : ys(rings(0)), p(q.i0) {}
+    ExactDiv byP;
+    __device__ CorrelWith(const Params& q, Rings rings) : ys(rings(0)), p(q.i0), byP(q.i0) {}
     __device__ int lag(int) const { return p; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         if (t >= p) {  // the same for every lane
@@ -450,8 +452,8 @@ template <typename Rings> struct CorrelWith {
         sumY += x[1];
         sumY2 += x[1] * x[1];
         if (t < p - 1) return false;
-        double variances = (sumX2 - ((sumX * sumX) / p)) * (sumY2 - ((sumY * sumY) / p));
-        y[0] = !(variances < 0.00000000000001) ? (sumXY - ((sumX * sumY) / p)) / sqrt(variances) : 0.0;
+        double variances = (sumX2 - byP(sumX * sumX)) * (sumY2 - byP(sumY * sumY));
+        y[0] = !(variances < 0.00000000000001) ? (sumXY - byP(sumX * sumY)) / sqrt(variances) : 0.0;
         return true;
     }
 };
@@ -533,7 +535,8 @@ template <typename Rings> struct AvgDevWith {
     using G = Narrow;
     Ring ring;
     int p, pos = 0;
-    __device__ AvgDevWith(const Params& q, Rings rings) : ring(rings(0)), p(q.i0) {}
+    ExactDiv byP;
+    __device__ AvgDevWith(const Params& q, Rings rings) : ring(rings(0)), p(q.i0), byP(q.i0) {}
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         const int latest = pos;
@@ -546,12 +549,12 @@ template <typename Rings> struct AvgDevWith {
             sum += ring.get(k);
             k = k == 0 ? p - 1 : k - 1;
         }
-        double mean = sum / p, deviation = 0.0;
+        double mean = byP(sum), deviation = 0.0;
         for (int i = 0; i < p; i++) {  // k is back at the latest value
             deviation += fabs(ring.get(k) - mean);
             k = k == 0 ? p - 1 : k - 1;
         }
-        y[0] = deviation / p;
+        y[0] = byP(deviation);
         return true;
     }
 };
@@ -572,7 +575,8 @@ template <typename Rings> struct AccBandsWith {
     Ring ru, rm, rl;
     int p, pos = 0;
     double tu = 0.0, tm = 0.0, tl = 0.0;
-    __device__ AccBandsWith(const Params& q, Rings rings) : ru(rings(0)), rm(rings(q.i0)), rl(rings(2 * q.i0)), p(q.i0) {}
+    ExactDiv byP;
+    __device__ AccBandsWith(const Params& q, Rings rings) : ru(rings(0)), rm(rings(q.i0)), rl(rings(2 * q.i0)), p(q.i0), byP(q.i0) {}
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         double high = x[0], low = x[1], sum = high + low, up = high, down = low;
@@ -589,9 +593,9 @@ template <typename Rings> struct AccBandsWith {
         rl.set(pos, down);
         if (++pos == p) pos = 0;  // now the slot of the window's first bar
         if (t < p - 1) return false;  // the same for every lane
-        y[0] = tu / p;
-        y[1] = tm / p;
-        y[2] = tl / p;
+        y[0] = byP(tu);
+        y[1] = byP(tm);
+        y[2] = byP(tl);
         tu -= ru.get(pos);
         tm -= rm.get(pos);
         tl -= rl.get(pos);

@@ -77,7 +77,8 @@ struct Natr {
     using G = Narrow;
     int p;
     double prevClose = 0.0, atr = 0.0;
-    __device__ explicit Natr(const Params& q) : p(q.i0) {}
+    ExactDiv byP;
+    __device__ explicit Natr(const Params& q) : p(q.i0), byP(q.i0) {}
     __device__ int lag(int) const { return 0; }
     __device__ __forceinline__ bool step(int t, const double* x, double* y) {
         bool ok = false;
@@ -90,14 +91,14 @@ struct Natr {
             } else if (t <= p) {
                 atr += tr;
                 if (t == p) {
-                    atr = atr / p;
+                    atr = byP(atr);
                     ok = true;
                 }
                 v = atr;
             } else {
                 atr *= (p - 1);
                 atr += tr;
-                atr /= p;
+                atr = byP(atr);
                 v = atr;
                 ok = true;
             }

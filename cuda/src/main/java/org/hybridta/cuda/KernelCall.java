@@ -7,6 +7,7 @@ import org.hybridta.Field;
 import org.hybridta.backend.Precision;
 import org.hybridta.indicator.CandleSettings;
 import org.hybridta.indicator.Indicator;
+import org.hybridta.indicator.Indicators;
 import org.hybridta.indicator.MaType;
 
 /**
@@ -321,11 +322,39 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
      * the {@link #FRAMEWORK} functions run on the kernel framework.
      */
     static Optional<KernelCall> find(Indicator ind) {
+        Indicator same = sameKernelAs(ind);
+        if (same != null) return find(same).map(c -> c.on(ind.inputFields()));
         if (isPattern(ind)) return Optional.of(pattern(ind));
         Optional<KernelCall> call = FRAMEWORK.contains(ind.name()) ? Optional.ofNullable(framework(ind))
                 : base(ind).map(b -> new KernelCall(b.kernel, ind.inputFields(), b.outputs, b.ints, b.doubles, b.ringDoubles,
                         Segments.halo(ind), Segments.align(ind), ringInRegisters(ind), false));
         return call.isPresent() ? call : Optional.ofNullable(anyMaType(ind));
+    }
+
+    /**
+     * The spec of another function whose kernel computes this spec's outputs with the same arithmetic, or null. TA-Lib's MA
+     * of type SMA, EMA, WMA, DEMA or TEMA calls those functions' own routines (period 2 and up: MA copies its input at
+     * period 1), and STOCHF with an SMA %D is STOCH with a slow %K of period 1 (the MA's copy) and that %D: core computes
+     * both the same way, and the hand-tuned kernels run several times faster than the framework's MA-type kernels, which
+     * call one average of any type a bar.
+     */
+    static Indicator sameKernelAs(Indicator ind) {
+        return switch (ind.name()) {
+            case "ma" -> {
+                MaType type = maType(ind, "matype");
+                boolean own = type == MaType.SMA || type == MaType.EMA || type == MaType.WMA || type == MaType.DEMA || type == MaType.TEMA;
+                yield own && period(ind) > 1 ? Indicators.of(type.name().toLowerCase(java.util.Locale.ROOT), period(ind)) : null;
+            }
+            case "stochf" -> ind.param("fastd_matype") == MaType.SMA.ordinal()
+                    ? Indicators.of("stoch", ind.param("fastk_period"), 1, MaType.SMA.ordinal(), ind.param("fastd_period"), MaType.SMA.ordinal())
+                    : null;
+            default -> null;
+        };
+    }
+
+    /** This launch reading {@code fields} instead (a routed spec's own inputs: an MA of the volume, say). */
+    KernelCall on(List<Field> fields) {
+        return new KernelCall(kernel, fields, outputs, ints, doubles, ringDoubles, halo, align, ringInRegisters, framework);
     }
 
     // ---------------------------------------------------------------- moving averages of any type (averages.cuh)

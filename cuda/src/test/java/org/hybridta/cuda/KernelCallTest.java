@@ -66,7 +66,8 @@ class KernelCallTest {
                 KernelCall c = KernelCall.of(ind);
                 assertThat(c.inputs()).as(ind.spec()).isEqualTo(ind.inputFields());
                 assertThat(c.outputs()).as(ind.spec()).isEqualTo(ind.outputs().size());
-                assertThat(c.kernel()).isIn(ind.name(), ind.name() + "_ma");
+                Indicator same = KernelCall.sameKernelAs(ind);
+                assertThat(c.kernel()).isIn(ind.name(), ind.name() + "_ma", same == null ? ind.name() : same.name());
                 withKernel.add(ind.name());
             } else {
                 without.add(ind.spec());
@@ -112,6 +113,23 @@ class KernelCallTest {
         List<Indicator> specs = Indicators.parseList("ema:5,mavp:2:100000:sma");   // MAVP's rings over 2 MiB a series
         assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
                 "the cuda backend has no kernel for " + specs.get(1).spec() + "; use --backend auto to compute them on the cpu, or --backend cpu");
+    }
+
+    @Test void anMaOfItsOwnTypeAndStochfWithAnSmaRunOnThoseFunctionsKernels() {
+        KernelCall ma = KernelCall.of(Indicators.parse("ma:30:ema@volume"));
+        assertThat(ma.kernel()).isEqualTo("ema");
+        assertThat(ma.inputs()).containsExactly(Field.VOLUME);
+        assertThat(ma.ints()).containsExactly(30);
+        assertThat(ma.halo()).isEqualTo(KernelCall.of(Indicators.ema(30)).halo());
+        assertThat(KernelCall.of(Indicators.parse("ma:14:wma")).ints()).containsExactly(KernelCall.of(Indicators.wma(14)).ints());
+        for (String own : List.of("ma:1:sma", "ma:1:ema", "ma:30:kama", "ma:30:trima", "ma:30:t3", "ma:30:mama")) {
+            assertThat(KernelCall.of(Indicators.parse(own)).kernel()).as(own).isEqualTo("ma");
+        }
+        KernelCall stochf = KernelCall.of(Indicators.parse("stochf:14:3:sma"));
+        assertThat(stochf.kernel()).isEqualTo("stoch");
+        assertThat(stochf.ints()).containsExactly(14, 1, 3);
+        assertThat(stochf.outputs()).isEqualTo(2);
+        assertThat(KernelCall.of(Indicators.parse("stochf:14:3:ema")).kernel()).isEqualTo("stochf");
     }
 
     /** The trend family (trend.cuh): its framework parameters, rings and segments. */

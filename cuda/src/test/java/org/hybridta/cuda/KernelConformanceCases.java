@@ -91,6 +91,8 @@ abstract class KernelConformanceCases {
             "macdext:12:ema:26:ema:9:ema", "macdext:26:kama:12:wma:9:t3", "macdext:5:mama:10:trima:3:dema", "macdext:12:sma:12:tema:1:sma",
             "macdext:3:t3:4:kama:5:mama",
             "stochf:14:3:ema", "stochf:5:1:kama", "stochf:1:4:tema", "stochf:5:5:mama",
+            // MA of its own types and STOCHF with an SMA %D run on other functions' kernels (KernelCall.sameKernelAs)
+            "stochf:14:3:sma", "stochf:5:1:sma", "stochf:1:1:sma", "stochf:1:4:sma", "ma:30:tema@high", "ma:25:sma@volume", "ma:3:ema",
             "stochrsi:9:3:5:t3", "stochrsi:2:1:1:ema", "stochrsi:14:14:3:mama", "stochrsi:5:5:4:trima",
             "bbands:20:2:1", "bbands:20:2:1:ema", "bbands:10:1.5:2.5:kama", "bbands:5:2:2:mama", "bbands:8:2:2:t3", "bbands:9:1:2:wma",
             "bbands:6:2:2:dema", "bbands:7:2:3:trima",
