@@ -109,7 +109,7 @@ final class Directional {
                     minusDm = smooth(minusDm, minusDm1(diffP, diffM), period);
                     range = smooth(range, tr, period);
                     double minus = percent(minusDm, range), plus = percent(plusDm, range);
-                    if (hasDx(range, minus + plus)) dx = dx(minus, plus);
+                    if (hasDx(range, minus + plus)) dx = dxOf(minus, plus);
                     v = dx;
                 }
             }
@@ -151,13 +151,13 @@ final class Directional {
                     double minus = percent(minusDm, range), plus = percent(plusDm, range);
                     boolean hasDx = hasDx(range, minus + plus);
                     if (t < 2 * period - 1) {                      // adx: the sum of the seeding DXs
-                        if (hasDx) adx += dx(minus, plus);
+                        if (hasDx) adx += dxOf(minus, plus);
                     } else {
                         if (t == 2 * period - 1) {
-                            if (hasDx) adx += dx(minus, plus);
+                            if (hasDx) adx += dxOf(minus, plus);
                             adx = adx / period;
                         } else if (hasDx) {
-                            adx = average(adx, dx(minus, plus), period);
+                            adx = average(adx, dxOf(minus, plus), period);
                         }
                         v = adx;
                     }
@@ -246,7 +246,7 @@ final class Directional {
     }
 
     /** TA-Lib's DX of -DI and +DI where {@link #hasDx}. */
-    static double dx(double minusDi, double plusDi) {
+    static double dxOf(double minusDi, double plusDi) {
         return 100.0 * (Math.abs(minusDi - plusDi) / (minusDi + plusDi));
     }
 }
