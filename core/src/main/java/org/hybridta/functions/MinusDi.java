@@ -2,15 +2,11 @@ package org.hybridta.functions;
 
 /** TA-Lib's MINUS_DI: {@code 100 * -DM / TR} of the smoothed sums; with period 1, TA-Lib's unscaled {@code -DM / TR}. */
 final class MinusDi extends DirectionalFunction {
-    MinusDi() { super("minus_di", "Minus Directional Indicator", Directional.Sums.MINUS_DI, 14, 1); }
+    MinusDi() { super("minus_di", "Minus Directional Indicator", true, 14, 1); }
 
     @Override int lookback(Args a) { return Math.max(1, a.integer(0)); }
 
-    @Override double value(Directional d, int period, int t, double previous, double[] sums) {
-        if (period == 1) {
-            // TA-Lib: 0 without a -DM (minusDm1 is 0.0 then, positive else) or with a zero true range
-            return d.minusDm1 > 0 && !isZero(d.trueRange) ? d.minusDm1 / d.trueRange : 0.0;
-        }
-        return d.minusDi();
+    @Override void run(Directional d, double[] high, double[] low, double[] close, int from, int to, double[] out) {
+        d.di(false, high, low, close, from, to, out);
     }
 }

@@ -2,12 +2,11 @@ package org.hybridta.functions;
 
 /** TA-Lib's MINUS_DM: Wilder's smoothed -DM; with period 1 this bar's raw -DM. */
 final class MinusDm extends DirectionalFunction {
-    MinusDm() { super("minus_dm", "Minus Directional Movement", Directional.Sums.MINUS_DM, 14, 1); }
+    MinusDm() { super("minus_dm", "Minus Directional Movement", false, 14, 1); }
 
     @Override int lookback(Args a) { return a.integer(0) > 1 ? a.integer(0) - 1 : 1; }
 
-    @Override double value(Directional d, int period, int t, double previous, double[] sums) {
-        if (period == 1) return d.minusDm1;
-        return d.minusDm;
+    @Override void run(Directional d, double[] high, double[] low, double[] close, int from, int to, double[] out) {
+        d.dm(false, high, low, from, to, out);
     }
 }
