@@ -21,19 +21,10 @@ final class Candles {
 
     double lowerShadow(int i) { return bodyBottom(i) - low[i]; }
 
-    // the shadows' terms as TA-Lib writes them; separate so that every method here stays small enough to be inlined
-    private double bodyTop(int i) { return pick(close[i] >= open[i], close[i], open[i]); }
+    // the shadows' terms, TA-Lib's close >= open ? close : open and the other way round, as min and max below
+    private double bodyTop(int i) { return close[i] != close[i] ? open[i] : Math.max(close[i], open[i]); }
 
-    private double bodyBottom(int i) { return pick(close[i] >= open[i], open[i], close[i]); }
-
-    /**
-     * {@code test ? a : b}, exactly, without a branch: HotSpot selects doubles by jumping (x86 has no conditional
-     * move between its double registers), and whether a candle is white is a coin toss the branch predictor loses
-     * half the time; between longs it moves conditionally.
-     */
-    private static double pick(boolean test, double a, double b) {
-        return Double.longBitsToDouble(test ? Double.doubleToRawLongBits(a) : Double.doubleToRawLongBits(b));
-    }
+    private double bodyBottom(int i) { return open[i] != open[i] ? close[i] : Math.min(open[i], close[i]); }
 
     double highLow(int i) { return high[i] - low[i]; }
 
@@ -102,6 +93,16 @@ final class Candles {
         return negative(d);
     }
 
+    /**
+     * {@code a <= b ? -1 : 0} exactly, without a branch on the outcome, as {@link #below}: {@code b - a} is not
+     * negative ({@code + 0.0} making -0.0 +0.0); a NaN difference takes the comparison.
+     */
+    static int atMost(double a, double b) {
+        double d = b - a;
+        if (d != d) return a <= b ? -1 : 0;
+        return ~negative(d);
+    }
+
     /** Candle {@code i2}'s low is above candle {@code i1}'s high. */
     boolean gapUp(int i2, int i1) { return low[i2] > high[i1]; }
 
@@ -110,11 +111,12 @@ final class Candles {
 
     /**
      * TA-Lib's {@code min} macro, {@code a < b ? a : b}: unlike {@code Math.min}, NaN in {@code a} gives {@code b}.
-     * Selected without a branch ({@link #pick}): its arguments are mostly a candle's open and close, and which is
-     * lower is its colour (gcc makes the macro a {@code minsd}).
+     * Elsewhere {@code Math.min}, which HotSpot compiles without a branch (a select between doubles it compiles to a
+     * jump, and which of a candle's open and close is lower is its colour, a coin toss); it differs from the macro
+     * only in the sign of a zero, which no comparison, sum or product of the patterns can tell.
      */
-    static double min(double a, double b) { return pick(a < b, a, b); }
+    static double min(double a, double b) { return a != a ? b : Math.min(a, b); }
 
     /** TA-Lib's {@code max} macro, {@code a > b ? a : b}, without a branch as {@link #min}. */
-    static double max(double a, double b) { return pick(a > b, a, b); }
+    static double max(double a, double b) { return a != a ? b : Math.max(a, b); }
 }

@@ -1,5 +1,6 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.functions.Candles.max;
 import static org.hybridta.functions.Candles.min;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
@@ -23,16 +24,17 @@ final class Cdl3LineStrike extends Pattern {
                 double tNear3 = near3.total, tNear2 = near2.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    // TA-Lib's tests on prices alone, coin tosses, in one branch (& and | evaluate every side), then those
-                    // on the averages: all are pure comparisons, so the order does not change the outcome
-                    int signal = (((c.black(i - 3) ^ c.black(i - 2)) | (c.black(i - 2) ^ c.black(i - 1)) | ~(c.black(i) ^ c.black(i - 1))) == 0
-                                  & (c.color(i - 1) == 1 & cl[i - 1] > cl[i - 2] & cl[i - 2] > cl[i - 3] & o[i] > cl[i - 1] & cl[i] < o[i - 3]
-                                     | c.color(i - 1) == -1 & cl[i - 1] < cl[i - 2] & cl[i - 2] < cl[i - 3] & o[i] < cl[i - 1] & cl[i] > o[i - 3]))
+                    // TA-Lib's tests on prices alone, coin tosses, as masks without a branch (Candles.black, below) in one
+                    // branch, then those on the averages: all are pure comparisons, so the order does not change the outcome
+                    int b3 = c.black(i - 3), b2 = c.black(i - 2), b1 = c.black(i - 1), b0 = c.black(i);
+                    int up = ~(b3 | b2 | b1) & b0 & below(cl[i - 3], cl[i - 2]) & below(cl[i - 2], cl[i - 1]) & below(cl[i - 1], o[i]) & below(cl[i], o[i - 3]);
+                    int down = b3 & b2 & b1 & ~b0 & below(cl[i - 2], cl[i - 3]) & below(cl[i - 1], cl[i - 2]) & below(o[i], cl[i - 1]) & below(o[i - 3], cl[i]);
+                    int signal = (up | down) != 0
                             && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3, tNear3)
                             && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3, tNear3)
                             && o[i - 1] >= min(o[i - 2], cl[i - 2]) - near2.at(c, i - 2, tNear2)
                             && o[i - 1] <= max(o[i - 2], cl[i - 2]) + near2.at(c, i - 2, tNear2)
-                            ? c.color(i - 1) * 100 : 0;
+                            ? (up != 0 ? 100 : -100) : 0;
                     out[i - base] = signal;
                     tNear3 = near3.rolled(c, i, tNear3);
                     tNear2 = near2.rolled(c, i, tNear2);

@@ -1,5 +1,6 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
 import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
@@ -23,12 +24,18 @@ final class CdlBeltHold extends Pattern {
 
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong0 = long0.total, tVeryShort0 = veryShort0.total;
+                double[] h = c.high, l = c.low, p = atOpen ? c.open : c.close;
+                int swap = atOpen ? 0 : -1;
                 for (int i = from; i < end; i++) {
-                    // the shadow at the open or close, by colour, chosen without a branch (the colour is a coin toss)
+                    // without a branch: the colour is a coin toss, and so are the tests after it. The shadow at price p
+                    // (the open, or the close) is the lower one, p - low, of a white candle (the upper, high - p, of a
+                    // black one) at the open, and the other way round at the close: both as masks, one chosen by
+                    // colour; then the signal, 100 or -100, from the colour mask
                     double veryShort = veryShort0.at(c, i, tVeryShort0);
-                    boolean lowerShort = c.lowerShadow(i) < veryShort, upperShort = c.upperShadow(i) < veryShort;
-                    int signal = c.body(i) > long0.at(c, i, tLong0) & ((c.color(i) == 1) == atOpen ? lowerShort : upperShort) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    int black = c.black(i), upper = black ^ swap;
+                    int found = below(long0.at(c, i, tLong0), c.body(i))
+                            & (~upper & below(p[i] - l[i], veryShort) | upper & below(h[i] - p[i], veryShort));
+                    out[i - base] = found & ((100 ^ black) - black);
                     tLong0 = long0.rolled(c, i, tLong0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }

@@ -1,5 +1,8 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
+import static org.hybridta.functions.Candles.max;
+import static org.hybridta.functions.Candles.min;
 import static org.hybridta.indicator.CandleSettings.Setting.EQUAL;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
 
@@ -20,15 +23,17 @@ final class CdlGapSideSideWhite extends Pattern {
 
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tNear1 = near1.total, tEqual1 = equal1.total;
-                double[] o = c.open;
+                double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    // the gaps and the colours as masks, without a branch each (Candles.black, bodyGapUpMask), in one branch
+                    // both white, so each body's bottom is its open and its top its close: the gaps from candle i - 2
+                    // compare those alone, and with the colours they are masks (Candles.black, below) in one branch
+                    double top2 = max(o[i - 2], cl[i - 2]), bottom2 = min(o[i - 2], cl[i - 2]);
                     int signal = (~(c.black(i - 1) | c.black(i))
-                                  & (c.bodyGapUpMask(i - 1, i - 2) & c.bodyGapUpMask(i, i - 2) | c.bodyGapDownMask(i - 1, i - 2) & c.bodyGapDownMask(i, i - 2))) != 0
+                                  & (below(top2, o[i - 1]) & below(top2, o[i]) | below(cl[i - 1], bottom2) & below(cl[i], bottom2))) != 0
                             && c.body(i) >= c.body(i - 1) - near1.at(c, i - 1, tNear1)
                             && c.body(i) <= c.body(i - 1) + near1.at(c, i - 1, tNear1)
                             && o[i] >= o[i - 1] - equal1.at(c, i - 1, tEqual1)
-                            && o[i] <= o[i - 1] + equal1.at(c, i - 1, tEqual1) ? (c.bodyGapUp(i - 1, i - 2) ? 100 : -100) : 0;
+                            && o[i] <= o[i - 1] + equal1.at(c, i - 1, tEqual1) ? (o[i - 1] > top2 ? 100 : -100) : 0;
                     out[i - base] = signal;
                     tNear1 = near1.rolled(c, i, tNear1);
                     tEqual1 = equal1.rolled(c, i, tEqual1);

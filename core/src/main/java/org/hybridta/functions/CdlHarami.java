@@ -1,5 +1,7 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.atMost;
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.functions.Candles.max;
 import static org.hybridta.functions.Candles.min;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
@@ -36,15 +38,14 @@ final class CdlHarami extends Pattern {
                 double tLong1 = long1.total, tSecond0 = second0.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = 0;
-                    // TA-Lib's cases: the averages, then the body inside (100) or inside or level (80): the second case
-                    // includes the first, so its test on prices alone goes first, with the averages after it in one branch
-                    if ((max(cl[i], o[i]) <= max(cl[i - 1], o[i - 1]) & min(cl[i], o[i]) >= min(cl[i - 1], o[i - 1]))
-                            && (c.body(i - 1) > long1.at(c, i - 1, tLong1) & c.body(i) <= second0.at(c, i, tSecond0))) {
-                        signal = max(cl[i], o[i]) < max(cl[i - 1], o[i - 1]) && min(cl[i], o[i]) > min(cl[i - 1], o[i - 1])
-                                ? -c.color(i - 1) * 100 : -c.color(i - 1) * 80;
-                    }
-                    out[i - base] = signal;
+                    // every test as a mask and the signal by arithmetic, without a branch: the inside body is a coin
+                    // toss on market data, the averages' tests after it too, and both averages cost TA-Lib a division
+                    // a bar anyway. Inside or level (80) includes strictly inside (100); -color(i - 1) is -(1 | black)
+                    double top = max(cl[i], o[i]), bottom = min(cl[i], o[i]), top1 = max(cl[i - 1], o[i - 1]), bottom1 = min(cl[i - 1], o[i - 1]);
+                    int found = atMost(top, top1) & atMost(bottom1, bottom)
+                            & below(long1.at(c, i - 1, tLong1), c.body(i - 1)) & c.bodyAtMost(i, second0.at(c, i, tSecond0));
+                    int grade = 80 + (below(top, top1) & below(bottom1, bottom) & 20);
+                    out[i - base] = found & -(1 | c.black(i - 1)) * grade;
                     tLong1 = long1.rolled(c, i, tLong1);
                     tSecond0 = second0.rolled(c, i, tSecond0);
                 }

@@ -1,5 +1,6 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
 
 import org.hybridta.indicator.CandleSettings;
@@ -41,10 +42,10 @@ final class CdlHikkake extends Pattern {
                 double high = confirmHigh, low = confirmLow;
                 double tNear2 = modified ? near2.total : 0;
                 for (int i = from; i < end; i++, n++) {
-                    // the plain hikkake's inside bar and breakout, and the modified one's two inside bars, coin tosses, in one
-                    // branch (& and | evaluate both sides)
+                    // the plain hikkake's inside bar and breakout, and the modified one's two inside bars (as masks without
+                    // a branch, Candles.below), coin tosses, in one branch (& and | evaluate both sides)
                     boolean setUp = modified
-                            ? (h[i - 2] < h[i - 3] & l[i - 2] > l[i - 3] & h[i - 1] < h[i - 2] & l[i - 1] > l[i - 2])
+                            ? (below(h[i - 2], h[i - 3]) & below(l[i - 3], l[i - 2]) & below(h[i - 1], h[i - 2]) & below(l[i - 2], l[i - 1])) != 0
                                 && ((h[i] < h[i - 1] & l[i] < l[i - 1]) && cl[i - 2] <= l[i - 2] + near2.at(c, i - 2, tNear2)
                                     || (h[i] > h[i - 1] & l[i] > l[i - 1]) && cl[i - 2] >= h[i - 2] - near2.at(c, i - 2, tNear2))
                             : h[i - 1] < h[i - 2] & l[i - 1] > l[i - 2]

@@ -35,10 +35,13 @@ final class CdlMorningStar extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong2 = long2.total, tMiddle1 = middle1.total, tShort0 = short0.total;
                 double[] cl = c.close;
+                int morning = direction > 0 ? -1 : 0;
                 for (int i = from; i < end; i++) {
-                    // the colours and the gap, coin tosses, in one branch (& evaluates both sides), before the averages
-                    int signal = (c.color(i - 2) == -direction & c.color(i) == direction
-                                  & (direction > 0 ? c.bodyGapDown(i - 1, i - 2) : c.bodyGapUp(i - 1, i - 2)))
+                    // the colours and the gap, coin tosses, as masks in one branch (Candles.black, bodyGapDownMask),
+                    // before the averages: the first candle black for a morning star (white for an evening one), the last
+                    // of the other colour
+                    int signal = (~(c.black(i - 2) ^ morning) & (c.black(i) ^ morning)
+                                  & (morning != 0 ? c.bodyGapDownMask(i - 1, i - 2) : c.bodyGapUpMask(i - 1, i - 2))) != 0
                             && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.body(i - 1) <= middle1.at(c, i - 1, tMiddle1)
                             && c.body(i) > short0.at(c, i, tShort0)

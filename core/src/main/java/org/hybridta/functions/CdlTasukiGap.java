@@ -1,7 +1,6 @@
 package org.hybridta.functions;
 
-import static org.hybridta.functions.Candles.max;
-import static org.hybridta.functions.Candles.min;
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
 
 import org.hybridta.indicator.CandleSettings;
@@ -22,17 +21,16 @@ final class CdlTasukiGap extends Pattern {
                 double tNear1 = near1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    // the gap and the colours, coin tosses, in one branch: & evaluates both sides
-                    int signal = (c.bodyGapUp(i - 1, i - 2) & c.color(i - 1) == 1 & c.color(i) == -1)
-                            && o[i] < cl[i - 1] && o[i] > o[i - 1]
-                            && cl[i] < o[i - 1]
-                            && cl[i] > max(cl[i - 2], o[i - 2])
-                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1)
-                            || (c.bodyGapDown(i - 1, i - 2) & c.color(i - 1) == -1 & c.color(i) == 1)
-                            && o[i] < o[i - 1] && o[i] > cl[i - 1]
-                            && cl[i] > o[i - 1]
-                            && cl[i] < min(cl[i - 2], o[i - 2])
-                            && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1) ? c.color(i - 1) * 100 : 0;
+                    // TA-Lib's tests on prices, the colours and the gap, are a chain each way: rising, the third candle's
+                    // close above the first's body top, below the second's open, below its own open, below the second's
+                    // close (so the second is white, the third black, and the second's body above the first's), and the
+                    // mirror falling; as masks without a branch (Candles.below), in one branch before the average. TA-Lib
+                    // takes the first body's top (bottom) twice, in both orders of its macro's arguments: a NaN in either
+                    // fails one test, as it makes Math.max (min) NaN
+                    double top2 = Math.max(cl[i - 2], o[i - 2]), bottom2 = Math.min(cl[i - 2], o[i - 2]);
+                    int up = below(top2, cl[i]) & below(cl[i], o[i - 1]) & below(o[i - 1], o[i]) & below(o[i], cl[i - 1]);
+                    int down = below(cl[i - 1], o[i]) & below(o[i], o[i - 1]) & below(o[i - 1], cl[i]) & below(cl[i], bottom2);
+                    int signal = (up | down) != 0 && Math.abs(c.body(i - 1) - c.body(i)) < near1.at(c, i - 1, tNear1) ? (up != 0 ? 100 : -100) : 0;
                     out[i - base] = signal;
                     tNear1 = near1.rolled(c, i, tNear1);
                 }

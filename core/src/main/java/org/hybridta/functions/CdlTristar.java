@@ -26,7 +26,10 @@ final class CdlTristar extends Pattern {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
                     int signal = 0;
-                    if (c.body(i - 2) <= doji2.at(c, i - 2, tDoji2) && c.body(i - 1) <= doji2.at(c, i - 2, tDoji2) && c.body(i) <= doji2.at(c, i - 2, tDoji2)) {
+                    // the three dojis as masks in one branch (Candles.absAtMost): each is one candle in eight, a branch
+                    // of its own the predictor would lose on the rare outcome
+                    double doji = doji2.at(c, i - 2, tDoji2);
+                    if ((c.bodyAtMost(i - 2, doji) & c.bodyAtMost(i - 1, doji) & c.bodyAtMost(i, doji)) != 0) {
                         if (c.bodyGapUp(i - 1, i - 2) && max(o[i], cl[i]) < max(o[i - 1], cl[i - 1])) signal = -100;
                         if (c.bodyGapDown(i - 1, i - 2) && min(o[i], cl[i]) > min(o[i - 1], cl[i - 1])) signal = 100;
                     }

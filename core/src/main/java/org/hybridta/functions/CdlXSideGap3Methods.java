@@ -1,7 +1,6 @@
 package org.hybridta.functions;
 
-import static org.hybridta.functions.Candles.max;
-import static org.hybridta.functions.Candles.min;
+import static org.hybridta.functions.Candles.below;
 
 import org.hybridta.indicator.CandleSettings;
 
@@ -18,15 +17,13 @@ final class CdlXSideGap3Methods extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == c.color(i - 1)
-                            && c.color(i - 1) == -c.color(i)
-                            && o[i] < max(cl[i - 1], o[i - 1])
-                            && o[i] > min(cl[i - 1], o[i - 1])
-                            && cl[i] < max(cl[i - 2], o[i - 2])
-                            && cl[i] > min(cl[i - 2], o[i - 2])
-                            && (c.color(i - 2) == 1 && c.bodyGapUp(i - 1, i - 2)
-                                || c.color(i - 2) == -1 && c.bodyGapDown(i - 1, i - 2)) ? c.color(i - 2) * 100 : 0;
-                    out[i - base] = signal;
+                    // TA-Lib's tests, the colours and the gap included, are a chain each way: up, the first candle's open
+                    // below the third's close, below the first's close, below the second's open, below the third's open,
+                    // below the second's close (two white candles, the second's body above the first's, a black third),
+                    // and the mirror down; as masks without a branch (Candles.below), the colours being coin tosses
+                    int up = below(o[i - 2], cl[i]) & below(cl[i], cl[i - 2]) & below(cl[i - 2], o[i - 1]) & below(o[i - 1], o[i]) & below(o[i], cl[i - 1]);
+                    int down = below(cl[i - 1], o[i]) & below(o[i], o[i - 1]) & below(o[i - 1], cl[i - 2]) & below(cl[i - 2], cl[i]) & below(cl[i], o[i - 2]);
+                    out[i - base] = up & 100 | down & -100;
                 }
             }
         };

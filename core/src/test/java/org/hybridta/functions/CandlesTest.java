@@ -65,6 +65,33 @@ class CandlesTest {
         assertThat(wrong).isEmpty();
     }
 
+    @Test void atMostIsLessOrEqualAsAMask() {
+        List<String> wrong = new ArrayList<>();
+        for (double a : EDGES) {
+            for (double b : EDGES) {
+                int expected = a <= b ? -1 : 0;
+                if (Candles.atMost(a, b) != expected) wrong.add("atMost(" + a + ", " + b + ") != " + expected);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test void minAndMaxAreTaLibsMacrosUpToTheSignOfAZero() {
+        List<String> wrong = new ArrayList<>();
+        for (double a : EDGES) {
+            for (double b : EDGES) {
+                if (!same(Candles.min(a, b), a < b ? a : b)) wrong.add("min(" + a + ", " + b + ") = " + Candles.min(a, b));
+                if (!same(Candles.max(a, b), a > b ? a : b)) wrong.add("max(" + a + ", " + b + ") = " + Candles.max(a, b));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Equal values (+0.0 and -0.0 alike), or both NaN. */
+    private static boolean same(double x, double y) {
+        return x == y || x != x && y != y;
+    }
+
     private static void check(double d, double x, List<String> wrong) {
         int expected = Math.abs(d) <= x ? -1 : 0;
         if (Candles.absAtMost(d, x) != expected) wrong.add("absAtMost(" + d + ", " + x + ") != " + expected);
