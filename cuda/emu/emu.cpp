@@ -66,11 +66,12 @@ const std::map<std::string, std::function<void(const std::vector<Arg>&)>> kernel
     CDL_PATTERNS(E_CDL)
     // averages.cuh and cycle.cuh
     E(ma), E(mavp), E(trima), E(kama), E(t3), E(mama), E(macdext), E(stochf), E(stochrsi), E(bbands_ma), E(stoch_ma), E(apo_ma), E(ppo_ma),
+    E(macdext_s), E(stochf_s), E(stochrsi_s), E(bbands_ma_s), E(stoch_ma_s), E(apo_ma_s), E(ppo_ma_s),
     E(ht_dcperiod), E(ht_phasor), E(ht_dcphase), E(ht_sine), E(ht_trendline), E(ht_trendmode),
     // a sweep's one-launch entry points (KernelCall.SETS): blockIdx.z the parameter set
 #define E_SETS(name) {#name "_sets_f64", kernel(name##_sets_f64)}, {#name "_sets_f32", kernel(name##_sets_f32)}
     E_SETS(sma), E_SETS(ema), E_SETS(wma), E_SETS(dema), E_SETS(tema), E_SETS(rsi), E_SETS(roc), E_SETS(mom), E_SETS(atr), E_SETS(bbands),
-    E_SETS(bbands_ma)};
+    E_SETS(bbands_ma), E_SETS(bbands_ma_s)};
 
 const uint64_t POISON = 0x7ff4deadbeef1234ULL;  // a signalling NaN no kernel writes
 const uint32_t POISON32 = 0x7fa0beefU;

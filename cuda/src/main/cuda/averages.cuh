@@ -117,22 +117,93 @@ constexpr int MA_STATE = 21;
 // every bar (TRIMA and T3 did: 6 and 5 times slower).
 HYBRIDTA_NOINLINE __device__ bool mamaStep(MamaCore& core, double x) { return core.next(x); }
 
-// TA-Lib's TA_MA of any type fed one value at a time from the average's first bar, with the arithmetic of core's
-// MovingAverage steps (SmaStep, EmaStep, WmaStep, DemaStep, TemaStep, Trima.State, Kama.State, Mama.State, T3.State):
-// feed(x, y) returns whether y is a value. The type is a run-time value, the same for every lane of a warp. The ring
-// (maRing doubles) holds the window of the types that need one.
-struct MaStep {
+// The five types TA-Lib's TA_MA computes with its own functions' sums and EMAs (SMA, EMA, WMA, DEMA, TEMA) and any type
+// of period 1 (a copy), fed one value at a time from the average's first bar with the arithmetic of core's
+// MovingAverage steps (SmaStep, EmaStep, WmaStep, DemaStep, TemaStep): a few doubles and an inlined feed, so that a
+// kernel whose every average is of these types keeps them in registers. The host launches such a kernel (name_s,
+// KernelCall.simpleMa) when every average of the spec is of these types; MaStep adds the other four.
+struct SimpleMa {
     int type, p, n = 0, pos = 0;
-    double s0 = 0.0, s1 = 0.0, s2 = 0.0, s3 = 0.0;  // SMA: total; WMA: sum, sub, trailing; TRIMA: numerator, sub, add, trailing; KAMA: sumRoc1, last, trailing, kama
-    double f = 0.0;                                 // TRIMA's factor
-    Ema e1, e2, e3;                                 // EMA, DEMA, TEMA
-    T3State t3s;
-    MamaCore mamaCore;
+    double s0 = 0.0, s1 = 0.0, s2 = 0.0;  // SMA: total; WMA: sum, sub, trailing (MaStep: TRIMA's and KAMA's sums too)
+    Ema e1, e2, e3;                       // EMA, DEMA, TEMA
     Ring ring;
 
-    __device__ MaStep(int packed, Ring r, double vFactor = 0.7)
+    __device__ SimpleMa(int packed, Ring r)
         : type(maType(packed)), p(maPeriod(packed)), e1(maPeriod(packed), emaK(maPeriod(packed))), e2(maPeriod(packed), emaK(maPeriod(packed))),
-          e3(maPeriod(packed), emaK(maPeriod(packed))), mamaCore(0.5, 0.05), ring(r) {
+          e3(maPeriod(packed), emaK(maPeriod(packed))), ring(r) {}
+
+    // whether feedSimple computes this average
+    __device__ __forceinline__ bool simple() const { return p == 1 || type <= MA_TEMA; }
+    __device__ __forceinline__ bool feed(double x, double& y) { return feedSimple(x, y); }
+    __device__ __forceinline__ bool feedSimple(double x, double& y) {
+        if (p == 1) {
+            y = x;
+            return true;
+        }
+        switch (type) {
+            case MA_SMA: return sma(x, y);
+            case MA_EMA:
+                y = x;
+                if (!e1.feed(x)) return false;
+                y = e1.v;
+                return true;
+            case MA_WMA: return wma(x, y);
+            case MA_DEMA:
+                if (!e1.feed(x) || !e2.feed(e1.v)) return false;
+                y = (2.0 * e1.v) - e2.v;
+                return true;
+            default:  // MA_TEMA
+                if (!e1.feed(x) || !e2.feed(e1.v) || !e3.feed(e2.v)) return false;
+                y = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
+                return true;
+        }
+    }
+
+    // MovingAverage.SmaStep (the batch's total += x; sum = total; total -= oldest)
+    __device__ __forceinline__ bool sma(double x, double& y) {
+        ring.set(pos, x);
+        if (++pos == p) pos = 0;  // now the slot of the window's oldest value
+        s0 += x;
+        if (n < p - 1) {
+            n++;
+            return false;
+        }
+        y = s0 / p;
+        s0 -= ring.get(pos);
+        return true;
+    }
+
+    // MovingAverage.WmaStep
+    __device__ __forceinline__ bool wma(double v, double& y) {
+        ring.set(pos, v);
+        if (++pos == p) pos = 0;
+        if (n < p - 1) {
+            n++;
+            s1 += v;
+            s0 += v * n;
+            return false;
+        }
+        s1 += v;
+        s1 -= s2;
+        s0 += v * p;
+        s2 = ring.get(pos);
+        y = s0 / ((p * (p + 1)) >> 1);
+        s0 -= s1;
+        return true;
+    }
+};
+
+// TA-Lib's TA_MA of any type fed one value at a time from the average's first bar: SimpleMa's five types and TRIMA,
+// KAMA, MAMA and T3 with the arithmetic of core's Trima.State, Kama.State, Mama.State, T3.State. feed(x, y) returns
+// whether y is a value. The type is a run-time value, the same for every lane of a warp. The ring (maRing doubles)
+// holds the window of the types that need one.
+struct MaStep : SimpleMa {
+    double s3 = 0.0;  // TRIMA: trailing; KAMA: kama (s0 to s2: TRIMA's numerator, sub, add; KAMA's sumRoc1, last, trailing)
+    double f = 0.0;   // TRIMA's factor
+    T3State t3s;
+    MamaCore mamaCore;
+
+    __device__ MaStep(int packed, Ring r, double vFactor = 0.7) : SimpleMa(packed, r), mamaCore(0.5, 0.05) {
         if (type == MA_TRIMA) {
             int half = p >> 1;
             int weights = (p & 1) == 1 ? (half + 1) * (half + 1) : half * (half + 1);
@@ -168,26 +239,8 @@ struct MaStep {
     // writes stays in the L1-cached local memory of the thread.
     __device__ __forceinline__ bool feed(double x, double& y);
     __device__ __forceinline__ bool feedInline(double x, double& y) {
-        if (p == 1) {
-            y = x;
-            return true;
-        }
+        if (simple()) return feedSimple(x, y);
         switch (type) {
-            case MA_SMA: return sma(x, y);
-            case MA_EMA:
-                y = x;
-                if (!e1.feed(x)) return false;
-                y = e1.v;
-                return true;
-            case MA_WMA: return wma(x, y);
-            case MA_DEMA:
-                if (!e1.feed(x) || !e2.feed(e1.v)) return false;
-                y = (2.0 * e1.v) - e2.v;
-                return true;
-            case MA_TEMA:
-                if (!e1.feed(x) || !e2.feed(e1.v) || !e3.feed(e2.v)) return false;
-                y = e3.v + ((3.0 * e1.v) - (3.0 * e2.v));
-                return true;
             case MA_TRIMA: return trima(x, y);
             case MA_KAMA: return kama(x, y);
             case MA_MAMA:
@@ -196,39 +249,6 @@ struct MaStep {
                 return true;
             default: return t3(x, y);
         }
-    }
-
-    // MovingAverage.SmaStep (the batch's total += x; sum = total; total -= oldest)
-    __device__ __forceinline__ bool sma(double x, double& y) {
-        ring.set(pos, x);
-        if (++pos == p) pos = 0;  // now the slot of the window's oldest value
-        s0 += x;
-        if (n < p - 1) {
-            n++;
-            return false;
-        }
-        y = s0 / p;
-        s0 -= ring.get(pos);
-        return true;
-    }
-
-    // MovingAverage.WmaStep
-    __device__ __forceinline__ bool wma(double v, double& y) {
-        ring.set(pos, v);
-        if (++pos == p) pos = 0;
-        if (n < p - 1) {
-            n++;
-            s1 += v;
-            s0 += v * n;
-            return false;
-        }
-        s1 += v;
-        s1 -= s2;
-        s0 += v * p;
-        s2 = ring.get(pos);
-        y = s0 / ((p * (p + 1)) >> 1);
-        s0 -= s1;
-        return true;
     }
 
     // Trima.State; pos is the slot of bar n (n % p)
@@ -443,11 +463,11 @@ struct MamaFn {
 // MACDEXT (core's MacdExt): i0, i1, i2 the fast, slow and signal averages (packed, ordered by the host as TA-Lib swaps
 // them). Each average starts so that both have their first value at the later of their lookbacks; the signal averages
 // the line from there. Rings: the fast average's, the slow one's, the signal's.
-template <typename Rings> struct MacdExtWith {
+template <typename Ma, typename Rings> struct MacdExtWith {
     static constexpr int IN = 1, LAGS = 0, OUT = 3;
     static constexpr bool RINGS = true;
     using G = Narrow;
-    MaStep fast, slow, signal;
+    Ma fast, slow, signal;
     int fastStart, slowStart, line, lookback;
     __device__ MacdExtWith(const Params& q, Rings rings)
         : fast(q.i0, rings(0)), slow(q.i1, rings(maRing(maType(q.i0), maPeriod(q.i0)))),
@@ -471,13 +491,13 @@ template <typename Rings> struct MacdExtWith {
         return t >= lookback;
     }
 };
-struct MacdExt {
+template <typename Ma> struct MacdExt {
     static constexpr int IN = 1, OUT = 3;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) {
         return maRing(maType(q.i0), maPeriod(q.i0)) + maRing(maType(q.i1), maPeriod(q.i1)) + maRing(maType(q.i2), maPeriod(q.i2));
     }
-    template <typename Rings> using With = MacdExtWith<Rings>;
+    template <typename Rings> using With = MacdExtWith<Ma, Rings>;
 };
 
 // TA-Lib's fast %K from the window's extremes (core's Stoch.fastK).
@@ -488,12 +508,12 @@ __device__ __forceinline__ double fastKOf(double close, double highest, double l
 
 // STOCH with any MA types (core's Stoch): i0 fast %K's period, i1 and i2 the slow %K and slow %D averages (packed).
 // Rings: the sliding extremes' two of fast %K's period, the slow %K average's, the slow %D average's.
-template <typename Rings> struct StochMaWith {
+template <typename Ma, typename Rings> struct StochMaWith {
     static constexpr int IN = 3, LAGS = 0, OUT = 2;
     static constexpr bool RINGS = true;
     using G = Narrow;
     SlidingExtremes ex;
-    MaStep slowK, slowD;
+    Ma slowK, slowD;
     int lbK, lbSlowK, lookback;
     __device__ StochMaWith(const Params& q, Rings rings)
         : ex(rings(0), rings(q.i0), q.i0), slowK(q.i1, rings(2 * q.i0)), slowD(q.i2, rings(2 * q.i0 + maRing(maType(q.i1), maPeriod(q.i1)))) {
@@ -512,22 +532,22 @@ template <typename Rings> struct StochMaWith {
         return t >= lookback;
     }
 };
-struct StochMa {
+template <typename Ma> struct StochMa {
     static constexpr int IN = 3, OUT = 2;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) {
         return 2 * q.i0 + maRing(maType(q.i1), maPeriod(q.i1)) + maRing(maType(q.i2), maPeriod(q.i2));
     }
-    template <typename Rings> using With = StochMaWith<Rings>;
+    template <typename Rings> using With = StochMaWith<Ma, Rings>;
 };
 
 // STOCHF (core's StochF): i0 fast %K's period, i1 the fast %D average (packed). Rings: the extremes', the average's.
-template <typename Rings> struct StochFWith {
+template <typename Ma, typename Rings> struct StochFWith {
     static constexpr int IN = 3, LAGS = 0, OUT = 2;
     static constexpr bool RINGS = true;
     using G = Narrow;
     SlidingExtremes ex;
-    MaStep fastD;
+    Ma fastD;
     int lbK, lookback;
     __device__ StochFWith(const Params& q, Rings rings) : ex(rings(0), rings(q.i0), q.i0), fastD(q.i1, rings(2 * q.i0)) {
         lbK = q.i0 - 1;
@@ -543,21 +563,21 @@ template <typename Rings> struct StochFWith {
         return t >= lookback;
     }
 };
-struct StochF {
+template <typename Ma> struct StochF {
     static constexpr int IN = 3, OUT = 2;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) { return 2 * q.i0 + maRing(maType(q.i1), maPeriod(q.i1)); }
-    template <typename Rings> using With = StochFWith<Rings>;
+    template <typename Rings> using With = StochFWith<Ma, Rings>;
 };
 
 // STOCHRSI (core's StochRsi): the RSI (core's GainLoss.State) over i0 bars, fast %K of it over i1 bars from its first
 // value, fast %D (i2 packed) of fast %K from its first value. Rings: the extremes', the average's.
-template <typename Rings> struct StochRsiWith {
+template <typename Ma, typename Rings> struct StochRsiWith {
     static constexpr int IN = 1, LAGS = 0, OUT = 2;
     static constexpr bool RINGS = true;
     using G = Narrow;
     SlidingExtremes ex;
-    MaStep fastD;
+    Ma fastD;
     GainLoss rsi;
     int p, firstK, lookback;
     __device__ StochRsiWith(const Params& q, Rings rings)
@@ -581,22 +601,22 @@ template <typename Rings> struct StochRsiWith {
         return t >= lookback;
     }
 };
-struct StochRsi {
+template <typename Ma> struct StochRsi {
     static constexpr int IN = 1, OUT = 2;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) { return 2 * q.i1 + maRing(maType(q.i2), maPeriod(q.i2)); }
-    template <typename Rings> using With = StochRsiWith<Rings>;
+    template <typename Rings> using With = StochRsiWith<Ma, Rings>;
 };
 
 // BBANDS with any MA type or unequal deviations (core's Bbands): i0 the period, i1 the MA type, d0 nbdevup, d1 nbdevdn.
 // The deviation's running sums (core's RunningVariance) start where TA-Lib's STDDEV starts: the average's lookback
 // minus period - 1 (never negative: the host refuses the rest, as core does); the value leaving the window comes as
 // a lagged stream. Ring: the average's.
-template <typename Rings> struct BbandsMaWith {
+template <typename Ma, typename Rings> struct BbandsMaWith {
     static constexpr int IN = 1, LAGS = 1, OUT = 3;
     static constexpr bool RINGS = true;
     using G = Narrow;
-    MaStep ma;
+    Ma ma;
     int p, start, lookback;
     double up, dn, total1 = 0.0, total2 = 0.0;
     ExactDiv byP;
@@ -627,20 +647,20 @@ template <typename Rings> struct BbandsMaWith {
         return t >= lookback;
     }
 };
-struct BbandsMa {
+template <typename Ma> struct BbandsMa {
     static constexpr int IN = 1, OUT = 3;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) { return maRing(q.i1, q.i0); }
-    template <typename Rings> using With = BbandsMaWith<Rings>;
+    template <typename Rings> using With = BbandsMaWith<Ma, Rings>;
 };
 
 // APO and PPO with any MA type (core's PriceOscillator): i0 the fast period, i1 the slow one (ordered by the host),
 // i2 the type. Rings: the fast average's, the slow one's.
-template <bool Percent, typename Rings> struct PriceOscMaWith {
+template <bool Percent, typename Ma, typename Rings> struct PriceOscMaWith {
     static constexpr int IN = 1, LAGS = 0, OUT = 1;
     static constexpr bool RINGS = true;
     using G = Narrow;
-    MaStep fast, slow;
+    Ma fast, slow;
     int lookback;
     __device__ PriceOscMaWith(const Params& q, Rings rings)
         : fast(q.i0 * 16 + q.i2, rings(0)), slow(q.i1 * 16 + q.i2, rings(maRing(q.i2, q.i0))), lookback(maLookback(q.i2, q.i1)) {}
@@ -658,11 +678,11 @@ template <bool Percent, typename Rings> struct PriceOscMaWith {
         return t >= lookback;
     }
 };
-template <bool Percent> struct PriceOscMa {
+template <bool Percent, typename Ma> struct PriceOscMa {
     static constexpr int IN = 1, OUT = 1;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) { return maRing(q.i2, q.i0) + maRing(q.i2, q.i1); }
-    template <typename Rings> using With = PriceOscMaWith<Percent, Rings>;
+    template <typename Rings> using With = PriceOscMaWith<Percent, Ma, Rings>;
 };
 
 }  // namespace

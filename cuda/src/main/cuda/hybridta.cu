@@ -228,8 +228,22 @@ using MaAny = MaFn<-1>;
 using Trima = MaFn<MA_TRIMA>;
 using Kama = MaFn<MA_KAMA>;
 using T3 = MaFn<MA_T3>;
-using ApoMa = PriceOscMa<false>;
-using PpoMa = PriceOscMa<true>;
+// MACDEXT, STOCHF, STOCHRSI and the MA-type variants of BBANDS, STOCH, APO and PPO twice: with averages of any type,
+// and (name_s) with SimpleMa's five types only, which the host launches when every average of the spec is of these
+using MacdExtAny = MacdExt<MaStep>;
+using MacdExtS = MacdExt<SimpleMa>;
+using StochFAny = StochF<MaStep>;
+using StochFS = StochF<SimpleMa>;
+using StochRsiAny = StochRsi<MaStep>;
+using StochRsiS = StochRsi<SimpleMa>;
+using BbandsMaAny = BbandsMa<MaStep>;
+using BbandsMaS = BbandsMa<SimpleMa>;
+using StochMaAny = StochMa<MaStep>;
+using StochMaS = StochMa<SimpleMa>;
+using ApoMa = PriceOscMa<false, MaStep>;
+using ApoMaS = PriceOscMa<false, SimpleMa>;
+using PpoMa = PriceOscMa<true, MaStep>;
+using PpoMaS = PriceOscMa<true, SimpleMa>;
 using HtDcPeriod = HtPeriodFn<0>;
 using HtPhasor = HtPeriodFn<1>;
 using HtDcPhase = HtPhaseFn<0>;
@@ -242,15 +256,23 @@ FN(trima, Trima, 1, 1)
 FN(kama, Kama, 1, 1)
 FN(t3, T3, 1, 1)
 FN(mama, MamaFn, 1, 2)
-FN(macdext, MacdExt, 1, 3)
+FN(macdext, MacdExtAny, 1, 3)
+FN(macdext_s, MacdExtS, 1, 3)
 FN(mavp, Mavp, 2, 1)
-FN(stochf, StochF, 3, 2)
-FN(stochrsi, StochRsi, 1, 2)
-FN(bbands_ma, BbandsMa, 1, 3)
-FN_SETS(bbands_ma, BbandsMa, 1, 3)
-FN(stoch_ma, StochMa, 3, 2)
+FN(stochf, StochFAny, 3, 2)
+FN(stochf_s, StochFS, 3, 2)
+FN(stochrsi, StochRsiAny, 1, 2)
+FN(stochrsi_s, StochRsiS, 1, 2)
+FN(bbands_ma, BbandsMaAny, 1, 3)
+FN_SETS(bbands_ma, BbandsMaAny, 1, 3)
+FN(bbands_ma_s, BbandsMaS, 1, 3)
+FN_SETS(bbands_ma_s, BbandsMaS, 1, 3)
+FN(stoch_ma, StochMaAny, 3, 2)
+FN(stoch_ma_s, StochMaS, 3, 2)
 FN(apo_ma, ApoMa, 1, 1)
+FN(apo_ma_s, ApoMaS, 1, 1)
 FN(ppo_ma, PpoMa, 1, 1)
+FN(ppo_ma_s, PpoMaS, 1, 1)
 FN(ht_dcperiod, HtDcPeriod, 1, 1)
 FN(ht_phasor, HtPhasor, 1, 2)
 FN(ht_dcphase, HtDcPhase, 1, 1)

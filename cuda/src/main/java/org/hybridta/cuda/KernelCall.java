@@ -85,6 +85,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         int[] ints = new int[3];
         double[] doubles = new double[2];
         int ring = 0;
+        String kernel = ind.name();
         switch (ind.name()) {
             case "rocp", "rocr", "rocr100", "sum", "natr", "cmo", "trix", "var" -> ints[0] = period(ind);
             case "max", "min", "minmax", "midpoint", "midprice" -> {
@@ -174,6 +175,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ints[1] = swap ? fast : slow;
                 ints[2] = ma(maType(ind, "signalmatype"), ind.intParam("signalperiod"));
                 ring = maRing(ints[0]) + maRing(ints[1]) + maRing(ints[2]);
+                kernel = withAverages(kernel, ints[0], ints[1], ints[2]);
             }
             case "mavp" -> {
                 ints[0] = ind.intParam("minperiod");
@@ -189,19 +191,33 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ints[0] = ind.intParam("fastk_period");
                 ints[1] = ma(maType(ind, "fastd_matype"), ind.intParam("fastd_period"));
                 ring = 2 * ints[0] + maRing(ints[1]);  // the sliding extremes, the average
+                kernel = withAverages(kernel, ints[1]);
             }
             case "stochrsi" -> {
                 ints[0] = period(ind);
                 ints[1] = ind.intParam("fastk_period");
                 ints[2] = ma(maType(ind, "fastd_matype"), ind.intParam("fastd_period"));
                 ring = 2 * ints[1] + maRing(ints[2]);
+                kernel = withAverages(kernel, ints[2]);
             }
             case "ht_dcphase", "ht_sine", "ht_trendline" -> ring = 50;  // TA-Lib's 50 smoothed prices (or prices)
             case "ht_trendmode" -> ring = 100;                          // both
             default -> { }  // no parameters
         }
-        return new KernelCall(ind.name(), ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), Segments.align(ind),
+        return new KernelCall(kernel, ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), Segments.align(ind),
                 false, true);
+    }
+
+    /**
+     * The kernel of a function with moving averages of any type: {@code name_s} where every average (packed) is one of
+     * averages.cuh's {@code SimpleMa} types (SMA, EMA, WMA, DEMA, TEMA, or any type of period 1), whose state stays in
+     * registers; else {@code name}, whose averages of any type keep theirs in local memory.
+     */
+    static String withAverages(String kernel, int... packed) {
+        for (int a : packed) {
+            if (a >> 4 > 1 && (a & 15) > MaType.TEMA.ordinal()) return kernel;
+        }
+        return kernel + "_s";
     }
 
     /**
@@ -209,7 +225,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
      * hybridta.cu and framework.cuh's {@code FN_SETS}), which compute many parameter sets in one launch.
      */
     static final java.util.Set<String> SETS = java.util.Set.of("sma", "ema", "wma", "dema", "tema", "rsi", "roc", "mom", "atr", "bbands",
-            "bbands_ma");
+            "bbands_ma", "bbands_ma_s");
 
     /** Whether parameter sets of this kernel may share one launch: it has a sets entry point and its rings, if any, fit in shared memory. */
     boolean batchable() {
@@ -367,6 +383,7 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
         int[] ints = new int[3];
         double[] doubles = new double[2];
         int ring;
+        int[] averages;
         switch (ind.name()) {
             case "bbands" -> {
                 ints[0] = period(ind);
@@ -374,12 +391,14 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 doubles[0] = ind.param("nbdevup");
                 doubles[1] = ind.param("nbdevdn");
                 ring = maRing(ma(MaType.of(ints[1]), ints[0]));
+                averages = new int[] {ma(MaType.of(ints[1]), ints[0])};
             }
             case "stoch" -> {
                 ints[0] = ind.intParam("fastk_period");
                 ints[1] = ma(maType(ind, "slowk_matype"), ind.intParam("slowk_period"));
                 ints[2] = ma(maType(ind, "slowd_matype"), ind.intParam("slowd_period"));
                 ring = 2 * ints[0] + maRing(ints[1]) + maRing(ints[2]);
+                averages = new int[] {ints[1], ints[2]};
             }
             case "apo", "ppo" -> {
                 int fast = ind.intParam("fastperiod"), slow = ind.intParam("slowperiod");
@@ -388,12 +407,14 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 ints[1] = Math.max(fast, slow);
                 ints[2] = type.ordinal();
                 ring = maRing(ma(type, ints[0])) + maRing(ma(type, ints[1]));
+                averages = new int[] {ma(type, ints[0]), ma(type, ints[1])};
             }
             default -> {
                 return null;
             }
         }
-        return new KernelCall(ind.name() + "_ma", ind.inputFields(), ind.outputs().size(), ints, doubles, ring, Segments.halo(ind), 1, false, true);
+        return new KernelCall(withAverages(ind.name() + "_ma", averages), ind.inputFields(), ind.outputs().size(), ints, doubles, ring,
+                Segments.halo(ind), 1, false, true);
     }
 
     /** The doubles of one average's state in MAVP's rings (averages.cuh's MA_STATE). */

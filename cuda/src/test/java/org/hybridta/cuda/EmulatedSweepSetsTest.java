@@ -30,6 +30,7 @@ class EmulatedSweepSetsTest {
     /** A grid for every kernel of {@link KernelCall#SETS}. */
     static final List<String> GRIDS = List.of("sma:2..40/7", "ema:2..200/33", "wma:2..30/7", "dema:5..50/15", "tema:5..50/15", "rsi:2..30/7",
             "roc:1..50/12", "mom:1..50/12", "atr:2..30/7", "bbands:5..30/5", "bbands:5..30/5:1..3/1:0.5", "bbands:5..20/5:2:2:ema",
+            "bbands:5..20/5:2:2:kama",   // bbands_ma: an average of any type (the others run on bbands_ma_s)
             // BBANDS' sets of one period in one thread (KernelCall.setBlocks): blocks of 6, then of 16 and 4
             "bbands:5..15/5:0.5..3/0.5:nbdevup", "bbands:7:0.25..5/0.25:nbdevup");
 

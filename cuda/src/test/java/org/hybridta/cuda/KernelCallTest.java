@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.hybridta.Panel;
@@ -67,7 +68,8 @@ class KernelCallTest {
                 assertThat(c.inputs()).as(ind.spec()).isEqualTo(ind.inputFields());
                 assertThat(c.outputs()).as(ind.spec()).isEqualTo(ind.outputs().size());
                 Indicator same = KernelCall.sameKernelAs(ind);
-                assertThat(c.kernel()).isIn(ind.name(), ind.name() + "_ma", same == null ? ind.name() : same.name());
+                assertThat(c.kernel()).isIn(ind.name(), ind.name() + "_s", ind.name() + "_ma", ind.name() + "_ma_s",
+                        same == null ? ind.name() : same.name());
                 withKernel.add(ind.name());
             } else {
                 without.add(ind.spec());
@@ -129,7 +131,35 @@ class KernelCallTest {
         assertThat(stochf.kernel()).isEqualTo("stoch");
         assertThat(stochf.ints()).containsExactly(14, 1, 3);
         assertThat(stochf.outputs()).isEqualTo(2);
-        assertThat(KernelCall.of(Indicators.parse("stochf:14:3:ema")).kernel()).isEqualTo("stochf");
+        assertThat(KernelCall.of(Indicators.parse("stochf:14:3:ema")).kernel()).isEqualTo("stochf_s");
+        assertThat(KernelCall.of(Indicators.parse("stochf:14:3:kama")).kernel()).isEqualTo("stochf");
+    }
+
+    /**
+     * A function with moving averages of any type runs on its {@code _s} kernel (averages.cuh's SimpleMa, state in
+     * registers) exactly when every average is an SMA, EMA, WMA, DEMA or TEMA, or has period 1.
+     */
+    @Test
+    void averagesOfTheFiveSimpleTypesTakeTheSimpleKernels() {
+        Map<String, String> kernels = new java.util.LinkedHashMap<>();
+        kernels.put("macdext", "macdext_s");   // TA-Lib's defaults: three SMAs
+        kernels.put("macdext:12:ema:26:tema:9:dema", "macdext_s");
+        kernels.put("macdext:12:ema:26:tema:9:kama", "macdext");
+        kernels.put("macdext:12:t3:26:ema:1:sma", "macdext");
+        kernels.put("macdext:12:ema:26:ema:1:mama", "macdext_s");  // a period-1 average of any type is a copy
+        kernels.put("stochrsi", "stochrsi_s");
+        kernels.put("stochrsi:14:5:3:trima", "stochrsi");
+        kernels.put("stochf:5:3:wma", "stochf_s");
+        kernels.put("stochf:5:3:mama", "stochf");
+        kernels.put("stoch:5:3:ema:3:wma", "stoch_ma_s");
+        kernels.put("stoch:5:3:ema:3:t3", "stoch_ma");
+        kernels.put("bbands:20:2:1", "bbands_ma_s");
+        kernels.put("bbands:20:2:2:kama", "bbands_ma");
+        kernels.put("apo:12:26:dema", "apo_ma_s");
+        kernels.put("ppo:12:26:trima", "ppo_ma");
+        kernels.forEach((spec, kernel) -> assertThat(KernelCall.of(Indicators.parse(spec)).kernel()).as(spec).isEqualTo(kernel));
+        assertThat(KernelCall.withAverages("x", KernelCall.ma(MaType.TEMA, 30), KernelCall.ma(MaType.SMA, 2))).isEqualTo("x_s");
+        assertThat(KernelCall.withAverages("x", KernelCall.ma(MaType.TEMA, 30), KernelCall.ma(MaType.TRIMA, 2))).isEqualTo("x");
     }
 
     /** The trend family (trend.cuh): its framework parameters, rings and segments. */
@@ -199,10 +229,10 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.parse("ma:10:t3")).ringDoubles()).isZero();
         assertThat(KernelCall.of(Indicators.parse("macdext:26:ema:12:wma:9:sma")).ints()).containsExactly(12 * 16 + 2, 26 * 16 + 1, 9 * 16);
         assertThat(KernelCall.of(Indicators.parse("macdext:26:ema:12:wma:9:sma")).ringDoubles()).isEqualTo(12 + 9);
-        assertThat(KernelCall.of(Indicators.parse("stoch:14:3:ema:3:wma")).kernel()).isEqualTo("stoch_ma");
+        assertThat(KernelCall.of(Indicators.parse("stoch:14:3:ema:3:wma")).kernel()).isEqualTo("stoch_ma_s");
         assertThat(KernelCall.of(Indicators.parse("stoch:14:3:ema:3:wma")).halo()).isEqualTo(-1);
         assertThat(KernelCall.of(Indicators.parse("stoch:14:3:sma:3:sma")).kernel()).isEqualTo("stoch");
-        assertThat(KernelCall.of(Indicators.parse("bbands:20:2:1")).kernel()).isEqualTo("bbands_ma");
+        assertThat(KernelCall.of(Indicators.parse("bbands:20:2:1")).kernel()).isEqualTo("bbands_ma_s");
         assertThat(KernelCall.of(Indicators.parse("bbands:20:2:1")).doubles()).containsExactly(2.0, 1.0);
         assertThat(KernelCall.of(Indicators.parse("apo:26:12:trima")).ints()).containsExactly(12, 26, 5);
         assertThat(KernelCall.of(Indicators.parse("ht_trendmode")).ringDoubles()).isEqualTo(100);

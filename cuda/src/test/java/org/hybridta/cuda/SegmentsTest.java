@@ -51,7 +51,7 @@ class SegmentsTest {
                 // moving averages of any type and the Hilbert transform: states carried from bar 0 (averages.cuh, cycle.cuh)
                 case "ma", "mavp", "trima", "kama", "t3", "mama", "macdext", "stochf", "stochrsi", "ht_dcperiod", "ht_dcphase", "ht_phasor",
                      "ht_sine", "ht_trendline", "ht_trendmode" -> true;
-                case "stoch" -> KernelCall.of(ind).kernel().equals("stoch_ma");   // its other MA types' averages
+                case "stoch" -> KernelCall.of(ind).kernel().startsWith("stoch_ma");   // its other MA types' averages
                 case "cdlengulfing", "cdl3outside" -> false;   // the patterns without candle averages or state: windows
                 default -> KernelCall.isPattern(ind);   // the other patterns' candle averages: running totals
             };
