@@ -95,7 +95,7 @@ class CudaSweepGpuTest {
         Panel p = RandomPanels.of(System.nanoTime(), 257, 600, false);
         try (ComputeBackend backend = Backends.open("cuda", BackendOptions.builder().precision(Precision.DOUBLE).build())) {
             // EMA with periods whose halos exceed 600 bars (neither side cuts the series), BBANDS' sets of a period in one
-            // thread (blocks of 10; of 16 and 4); the last: unequal deviations, BBANDS on the MA framework (bbands_ma)
+            // thread (blocks of 10; of 16 and 4); the last: unequal deviations, BBANDS on the MA framework (bbands_ma_s)
             for (String grid : new String[] {"sma:2..40", "wma:2..40", "ema:100..140", "bbands:5..30/5", "bbands:10..29:0.75..3/0.25:nbdevup",
                     "bbands:7:0.25..5/0.25:nbdevup", "bbands:5..30/5:1..3/1:0.5"}) {
                 Sweep sweep = Sweep.parse(grid);

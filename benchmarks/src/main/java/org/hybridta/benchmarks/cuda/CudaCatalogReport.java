@@ -44,11 +44,16 @@ public final class CudaCatalogReport {
             System.exit(2);
         }
         double copyMs = Double.NaN;
-        java.util.Map<String, CudaPlots.Result> kernels = new java.util.LinkedHashMap<>();  // a later file's kernel replaces an earlier one's
+        // by canonical spec ("macdext" is "macdext:12:sma:26:sma:9:sma"): a later file's kernel replaces the catalog's run
+        // of the same spec, and its other specs are left out, so that the table stays one row per catalog function
+        java.util.Map<String, CudaPlots.Result> kernels = new java.util.LinkedHashMap<>();
         for (int i = 0; i < args.length - 1; i++) {
             for (CudaPlots.Result r : CudaPlots.read(Path.of(args[i]))) {
                 if (r.benchmark().equals("CudaCopyBenchmarks.deviceCopy") && i == 0) copyMs = r.ms();
-                else if (r.benchmark().equals("CudaKernelBenchmarks.kernel") && r.param("precision").equals("DOUBLE")) kernels.put(r.param("indicator"), r);
+                else if (r.benchmark().equals("CudaKernelBenchmarks.kernel") && r.param("precision").equals("DOUBLE")) {
+                    String spec = Indicators.parse(r.param("indicator")).spec();
+                    if (i == 0 || kernels.containsKey(spec)) kernels.put(spec, r);
+                }
             }
         }
         if (Double.isNaN(copyMs) || kernels.isEmpty()) throw new IllegalArgumentException(args[0] + ": needs the device copy and the kernels");
