@@ -164,20 +164,24 @@ final class SlidingExtreme {
         }
 
         /** The extremes of the windows ending at bars {@code t0 .. t1 - 1}, into {@code out[at ..]}. */
-        void values(int t0, int t1, double[] out, int at) { run(t0, t1, out, at, false); }
+        void values(int t0, int t1, double[] out, int at) { run(t0, t1, out, null, at, false); }
 
         /** The bars of those extremes, counted from {@code from}, into {@code out[at ..]}. */
-        void indexes(int t0, int t1, double[] out, int at) { run(t0, t1, out, at, true); }
+        void indexes(int t0, int t1, double[] out, int at) { run(t0, t1, out, null, at, true); }
 
-        private void run(int t0, int t1, double[] out, int at, boolean indexes) {
-            if (sign > 0) highest(t0, t1, out, at, indexes);
-            else lowest(t0, t1, out, at, indexes);
+        /** The bars of those extremes into {@code int[]}, as TA-Lib writes them ({@link IntKernel}). */
+        void indexes(int t0, int t1, int[] out, int at) { run(t0, t1, null, out, at, true); }
+
+        // one of out and ints is null: the loops test it once per bar, a test C2 hoists out of the loop
+        private void run(int t0, int t1, double[] out, int[] ints, int at, boolean indexes) {
+            if (sign > 0) highest(t0, t1, out, ints, at, indexes);
+            else lowest(t0, t1, out, ints, at, indexes);
         }
 
         // highest and lowest are one loop written twice with the comparisons mirrored: the sign trick of add()
         // would cost a multiplication per value read, in the rescans too
 
-        private void highest(int t0, int t1, double[] out, int at, boolean indexes) {
+        private void highest(int t0, int t1, double[] out, int[] ints, int at, boolean indexes) {
             double[] x = this.x;
             double val = value;
             boolean latest = latestOnTies;
@@ -214,13 +218,14 @@ final class SlidingExtreme {
                     idx = t;
                     val = v;
                 }
-                out[at] = indexes ? idx - from : val;
+                if (ints != null) ints[at] = idx - from;
+                else out[at] = indexes ? idx - from : val;
             }
             index = idx;
             value = val;
         }
 
-        private void lowest(int t0, int t1, double[] out, int at, boolean indexes) {
+        private void lowest(int t0, int t1, double[] out, int[] ints, int at, boolean indexes) {
             double[] x = this.x;
             double val = value;
             boolean latest = latestOnTies;
@@ -257,7 +262,8 @@ final class SlidingExtreme {
                     idx = t;
                     val = v;
                 }
-                out[at] = indexes ? idx - from : val;
+                if (ints != null) ints[at] = idx - from;
+                else out[at] = indexes ? idx - from : val;
             }
             index = idx;
             value = val;

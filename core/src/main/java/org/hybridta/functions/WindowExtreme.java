@@ -2,6 +2,7 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
+import java.util.Arrays;
 import java.util.Locale;
 import org.hybridta.indicator.Group;
 
@@ -66,15 +67,30 @@ final class WindowExtreme extends FunctionDef {
     }
 
     @Override void batch(Args a, double[][] in, int off, int len, double[][] out) {
+        if (warmUp(out, off, len, lookback(a))) run(a, in, off, len, out, null);
+    }
+
+    /** The index functions' own int loop: the default would compute doubles and convert them. */
+    @Override void batchInt(Args a, double[][] in, int off, int len, int[][] out) {
+        if (!kind.index) {
+            super.batchInt(a, in, off, len, out);
+            return;
+        }
         int lookback = lookback(a);
-        if (!warmUp(out, off, len, lookback)) return;
-        int period = a.integer(0), first = off + lookback, end = off + len;
+        for (int[] o : out) Arrays.fill(o, off, off + Math.min(lookback, len), 0);
+        if (len > lookback) run(a, in, off, len, null, out);
+    }
+
+    /** The bars from the lookback on into {@code out}, or (indexes) into {@code ints}: the other is null. */
+    private void run(Args a, double[][] in, int off, int len, double[][] out, int[][] ints) {
+        int period = a.integer(0), first = off + lookback(a), end = off + len;
         double[] x = in[0];
         boolean both = kind.lowest && kind.highest;
-        for (int k = 0; k < out.length; k++) {
+        for (int k = 0; k < (out != null ? out.length : ints.length); k++) {
             boolean lowest = both ? k == 0 : kind.lowest;
             SlidingExtreme.Batch e = lowest ? SlidingExtreme.batchLowest(x, off, period) : SlidingExtreme.batchHighest(x, off, period);
-            if (kind.index) e.indexes(first, end, out[k], first);
+            if (ints != null) e.indexes(first, end, ints[k], first);
+            else if (kind.index) e.indexes(first, end, out[k], first);
             else e.values(first, end, out[k], first);
         }
     }

@@ -18,9 +18,11 @@ import org.hybridta.backend.Backends;
 import org.hybridta.backend.ComputeBackend;
 import org.hybridta.conformance.TaLibCCall;
 import org.hybridta.functions.Functions;
+import org.hybridta.functions.IntKernel;
 import org.hybridta.functions.Kernel;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
+import org.hybridta.indicator.ValueType;
 import org.hybridta.io.AtomicFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -47,7 +49,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Every function of the catalog (TA-Lib's default parameters) over one series of a million bars, on one thread:
- * HybridTA's kernel into output arrays reused between calls ({@link Kernel}), HybridTA's {@code compute} (new
+ * HybridTA's kernel into output arrays reused between calls ({@link Kernel}; for the functions whose outputs are all
+ * integers — the patterns, HT_TRENDMODE, the index functions — {@link IntKernel}, which writes {@code int[]} as TA-Lib
+ * C does, so that both write the same bytes), HybridTA's {@code compute} (new
  * output arrays per call, aligned to the dates), TA-Lib C 0.6 -O3 called natively in the same run
  * ({@link TaLibCalls}), and ta4j 0.17 where it has the indicator ({@link Ta4jCalls}).
  *
@@ -73,7 +77,9 @@ public class FunctionBenchmarks {
 
     private Indicator spec;
     private Kernel kernel;
+    private IntKernel intKernel;
     private double[][] in, out;
+    private int[][] intOut;
     private List<Indicator> specs;
     private Panel panel;
     private ComputeBackend oneThread;
@@ -87,10 +93,15 @@ public class FunctionBenchmarks {
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         switch (method) {
             case "hybridta" -> {
-                kernel = Functions.kernel(spec);
+                if (spec.function().outputs().stream().allMatch(o -> o.type() == ValueType.INTEGER)) {
+                    intKernel = Functions.intKernel(spec);
+                    intOut = new int[spec.outputs().size()][bars];
+                } else {
+                    kernel = Functions.kernel(spec);
+                    out = new double[spec.outputs().size()][bars];
+                }
                 in = new double[spec.inputFields().size()][];
                 for (int k = 0; k < in.length; k++) in[k] = series.values(spec.inputFields().get(k));
-                out = new double[spec.outputs().size()][bars];
             }
             case "hybridtaCompute" -> {
                 specs = List.of(spec);
@@ -109,11 +120,16 @@ public class FunctionBenchmarks {
         if (talib != null) talib.close();
     }
 
-    /** HybridTA's CPU kernel, one thread, into the same output arrays every call. */
+    /** HybridTA's CPU kernel, one thread, into the same output arrays every call (ints where TA-Lib writes ints). */
     @Benchmark
     public void hybridta(Blackhole bh) {
-        kernel.compute(in, 0, bars, out);
-        bh.consume(out);
+        if (intKernel != null) {
+            intKernel.compute(in, 0, bars, intOut);
+            bh.consume(intOut);
+        } else {
+            kernel.compute(in, 0, bars, out);
+            bh.consume(out);
+        }
     }
 
     /** HybridTA's CPU backend on one thread: new output arrays per call. */
