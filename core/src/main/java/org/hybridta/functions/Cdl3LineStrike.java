@@ -23,12 +23,16 @@ final class Cdl3LineStrike extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tNear3 = near3.total, tNear2 = near2.total;
                 double[] o = c.open, cl = c.close;
+                // the colours and the closes' rises and falls slide from bar to bar: each is computed once, for bar i
+                int b3 = c.black(from - 3), b2 = c.black(from - 2), b1 = c.black(from - 1);
+                int rise2 = below(cl[from - 3], cl[from - 2]), rise1 = below(cl[from - 2], cl[from - 1]);
+                int fall2 = below(cl[from - 2], cl[from - 3]), fall1 = below(cl[from - 1], cl[from - 2]);
                 for (int i = from; i < end; i++) {
                     // TA-Lib's tests on prices alone, coin tosses, as masks without a branch (Candles.black, below) in one
                     // branch, then those on the averages: all are pure comparisons, so the order does not change the outcome
-                    int b3 = c.black(i - 3), b2 = c.black(i - 2), b1 = c.black(i - 1), b0 = c.black(i);
-                    int up = ~(b3 | b2 | b1) & b0 & below(cl[i - 3], cl[i - 2]) & below(cl[i - 2], cl[i - 1]) & below(cl[i - 1], o[i]) & below(cl[i], o[i - 3]);
-                    int down = b3 & b2 & b1 & ~b0 & below(cl[i - 2], cl[i - 3]) & below(cl[i - 1], cl[i - 2]) & below(o[i], cl[i - 1]) & below(o[i - 3], cl[i]);
+                    int b0 = c.black(i);
+                    int up = ~(b3 | b2 | b1) & b0 & rise2 & rise1 & below(cl[i - 1], o[i]) & below(cl[i], o[i - 3]);
+                    int down = b3 & b2 & b1 & ~b0 & fall2 & fall1 & below(o[i], cl[i - 1]) & below(o[i - 3], cl[i]);
                     int signal = (up | down) != 0
                             && o[i - 2] >= min(o[i - 3], cl[i - 3]) - near3.at(c, i - 3, tNear3)
                             && o[i - 2] <= max(o[i - 3], cl[i - 3]) + near3.at(c, i - 3, tNear3)
@@ -38,6 +42,13 @@ final class Cdl3LineStrike extends Pattern {
                     out[i - base] = signal;
                     tNear3 = near3.rolled(c, i, tNear3);
                     tNear2 = near2.rolled(c, i, tNear2);
+                    b3 = b2;
+                    b2 = b1;
+                    b1 = b0;
+                    rise2 = rise1;
+                    rise1 = below(cl[i - 1], cl[i]);
+                    fall2 = fall1;
+                    fall1 = below(cl[i], cl[i - 1]);
                 }
                 near3.total = tNear3;
                 near2.total = tNear2;

@@ -29,26 +29,38 @@ final class Cdl3StarsInSouth extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong2 = long2.total, tShadowLong2 = shadowLong2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total, tShort0 = short0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
-                for (int i = from; i < end; i++) {
-                    // the colours in one branch (& evaluates every side), then the other tests on prices alone, then the
-                    // averages: all are pure comparisons, so the order does not change the outcome
-                    int signal = (c.black(i - 2) & c.black(i - 1) & c.black(i)) != 0
-                            && l[i - 1] < cl[i - 2] && l[i - 1] >= l[i - 2]
-                            && l[i] > l[i - 1] && h[i] < h[i - 1]
+                // Three loops, as CdlConcealBabySwall: the tests on prices alone, the colours sliding from bar to bar, skip
+                // to the next bar passing them (about 1 in 2,400 of a random walk), the averages roll up to it, then its
+                // tests on the averages. Those are so rarely reached that C2 leaves their methods (at, the shadows) as
+                // calls, and a call inside one loop over every bar made it twice as slow. The colours, a coin toss,
+                // and the lows, the most selective, as masks in one branch; all are pure comparisons, so neither the
+                // order nor the split changes the outcome, and each bar's averages are TA-Lib's at that bar
+                for (int i = from, rolled = from; ; i++) {
+                    int black2 = c.black(i - 2), black1 = c.black(i - 1);
+                    for (; i < end; i++) {
+                        int black0 = c.black(i);
+                        if ((black2 & black1 & black0 & Candles.atMost(l[i - 2], l[i - 1]) & Candles.below(l[i - 1], l[i])) != 0
+                            && l[i - 1] < cl[i - 2] && h[i] < h[i - 1]
                             && o[i - 1] > cl[i - 2] && o[i - 1] <= h[i - 2]
-                            && c.body(i - 1) < c.body(i - 2)
-                            && c.body(i - 2) > long2.at(c, i - 2, tLong2)
+                            && c.body(i - 1) < c.body(i - 2)) break;
+                        out[i - base] = 0;
+                        black2 = black1;
+                        black1 = black0;
+                    }
+                    for (; rolled < i; rolled++) {
+                        tLong2 = long2.rolled(c, rolled, tLong2);
+                        tShadowLong2 = shadowLong2.rolled(c, rolled, tShadowLong2);
+                        tVeryShort1 = veryShort1.rolled(c, rolled, tVeryShort1);
+                        tVeryShort0 = veryShort0.rolled(c, rolled, tVeryShort0);
+                        tShort0 = short0.rolled(c, rolled, tShort0);
+                    }
+                    if (i == end) break;
+                    out[i - base] = c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.lowerShadow(i - 2) > shadowLong2.at(c, i - 2, tShadowLong2)
                             && c.lowerShadow(i - 1) > veryShort1.at(c, i - 1, tVeryShort1)
                             && c.body(i) < short0.at(c, i, tShort0)
                             && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
                             && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0) ? 100 : 0;
-                    out[i - base] = signal;
-                    tLong2 = long2.rolled(c, i, tLong2);
-                    tShadowLong2 = shadowLong2.rolled(c, i, tShadowLong2);
-                    tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
-                    tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
-                    tShort0 = short0.rolled(c, i, tShort0);
                 }
                 long2.total = tLong2;
                 shadowLong2.total = tShadowLong2;
