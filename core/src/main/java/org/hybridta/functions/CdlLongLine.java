@@ -25,10 +25,12 @@ final class CdlLongLine extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong0 = long0.total, tShadows0 = shadows0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) > long0.at(c, i, tLong0)
-                            && c.upperShadow(i) < shadows0.at(c, i, tShadows0)
-                            && c.lowerShadow(i) < shadows0.at(c, i, tShadows0) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's (the first holds on a large share of the bars: as branches
+                    // they mispredict); all are pure comparisons, so evaluating every one changes nothing
+                    double shadows = shadows0.at(c, i, tShadows0);
+                    int mask = Candles.below(long0.at(c, i, tLong0), c.body(i)) & Candles.below(c.upperShadow(i), shadows)
+                            & Candles.below(c.lowerShadow(i), shadows);
+                    out[i - base] = mask & (c.color(i) * 100);
                     tLong0 = long0.rolled(c, i, tLong0);
                     tShadows0 = shadows0.rolled(c, i, tShadows0);
                 }

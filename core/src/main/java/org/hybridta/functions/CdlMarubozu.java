@@ -25,10 +25,12 @@ final class CdlMarubozu extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong0 = long0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) > long0.at(c, i, tLong0)
-                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                            && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's (the first holds on a large share of the bars: as branches
+                    // they mispredict); all are pure comparisons, so evaluating every one changes nothing
+                    double veryShort = veryShort0.at(c, i, tVeryShort0);
+                    int mask = Candles.below(long0.at(c, i, tLong0), c.body(i)) & Candles.below(c.upperShadow(i), veryShort)
+                            & Candles.below(c.lowerShadow(i), veryShort);
+                    out[i - base] = mask & (c.color(i) * 100);
                     tLong0 = long0.rolled(c, i, tLong0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }

@@ -21,10 +21,12 @@ final class CdlShortLine extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShort0 = short0.total, tShadowShort0 = shadowShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i, tShort0)
-                            && c.upperShadow(i) < shadowShort0.at(c, i, tShadowShort0)
-                            && c.lowerShadow(i) < shadowShort0.at(c, i, tShadowShort0) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's (the first holds on a large share of the bars: as branches
+                    // they mispredict); all are pure comparisons, so evaluating every one changes nothing
+                    double shadowShort = shadowShort0.at(c, i, tShadowShort0);
+                    int mask = Candles.below(c.body(i), short0.at(c, i, tShort0)) & Candles.below(c.upperShadow(i), shadowShort)
+                            & Candles.below(c.lowerShadow(i), shadowShort);
+                    out[i - base] = mask & (c.color(i) * 100);
                     tShort0 = short0.rolled(c, i, tShort0);
                     tShadowShort0 = shadowShort0.rolled(c, i, tShadowShort0);
                 }
