@@ -19,10 +19,12 @@ final class CdlSpinningTop extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShort0 = short0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) < short0.at(c, i, tShort0)                // one branch: & evaluates both sides
-                            & c.upperShadow(i) > c.body(i)
-                            & c.lowerShadow(i) > c.body(i) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's: a spinning top is common, so even one branch on the
+                    // three together mispredicts
+                    double body = c.body(i);
+                    int mask = Candles.below(body, short0.at(c, i, tShort0)) & Candles.below(body, c.upperShadow(i))
+                            & Candles.below(body, c.lowerShadow(i));
+                    out[i - base] = mask & (c.color(i) * 100);
                     tShort0 = short0.rolled(c, i, tShort0);
                 }
                 short0.total = tShort0;
