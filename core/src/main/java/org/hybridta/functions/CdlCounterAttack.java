@@ -23,12 +23,14 @@ final class CdlCounterAttack extends Pattern {
                 double tEqual1 = equal1.total, tLong1 = long1.total, tLong0 = long0.total;
                 double[] cl = c.close;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -c.color(i)
-                            && c.body(i - 1) > long1.at(c, i - 1, tLong1)
-                            && c.body(i) > long0.at(c, i, tLong0)
-                            && cl[i] <= cl[i - 1] + equal1.at(c, i - 1, tEqual1)
-                            && cl[i] >= cl[i - 1] - equal1.at(c, i - 1, tEqual1) ? c.color(i) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's: the opposite colours are a coin toss, and the long bodies
+                    // after them hold often, so as branches they mispredict; all are pure comparisons
+                    int black = c.black(i);
+                    double equal = equal1.at(c, i - 1, tEqual1);
+                    int mask = (black ^ c.black(i - 1)) & Candles.below(long1.at(c, i - 1, tLong1), c.body(i - 1))
+                            & Candles.below(long0.at(c, i, tLong0), c.body(i))
+                            & Candles.atMost(cl[i], cl[i - 1] + equal) & Candles.atMost(cl[i - 1] - equal, cl[i]);
+                    out[i - base] = mask & ((100 ^ black) - black);
                     tEqual1 = equal1.rolled(c, i, tEqual1);
                     tLong1 = long1.rolled(c, i, tLong1);
                     tLong0 = long0.rolled(c, i, tLong0);
