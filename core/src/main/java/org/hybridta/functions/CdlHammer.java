@@ -35,18 +35,13 @@ final class CdlHammer extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total, tNear1 = near1.total;
                 for (int i = from; i < end; i++) {
-                    int signal = 0;
-                    if (c.body(i) < short0.at(c, i, tShort0)                                  // one branch
-                            & c.lowerShadow(i) > shadowLong0.at(c, i, tShadowLong0)
-                            & c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
-                        double bodyLow = min(c.close[i], c.open[i]);
-                        if (hammer) {
-                            if (bodyLow <= c.low[i - 1] + near1.at(c, i - 1, tNear1)) signal = 100;
-                        } else if (bodyLow >= c.high[i - 1] - near1.at(c, i - 1, tNear1)) {
-                            signal = -100;
-                        }
-                    }
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's (one branch on the candle's tests mispredicted); all are
+                    // pure comparisons, so evaluating every one changes nothing
+                    double bodyLow = min(c.close[i], c.open[i]), near = near1.at(c, i - 1, tNear1);
+                    int mask = Candles.below(c.body(i), short0.at(c, i, tShort0)) & Candles.below(shadowLong0.at(c, i, tShadowLong0), c.lowerShadow(i))
+                            & Candles.below(c.upperShadow(i), veryShort0.at(c, i, tVeryShort0))
+                            & (hammer ? Candles.atMost(bodyLow, c.low[i - 1] + near) : Candles.atMost(c.high[i - 1] - near, bodyLow));
+                    out[i - base] = mask & (hammer ? 100 : -100);
                     tShort0 = short0.rolled(c, i, tShort0);
                     tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);

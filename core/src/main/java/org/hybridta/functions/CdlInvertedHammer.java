@@ -31,17 +31,11 @@ final class CdlInvertedHammer extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShort0 = short0.total, tShadowLong0 = shadowLong0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = 0;
-                    if (c.body(i) < short0.at(c, i, tShort0)                                  // one branch
-                            & c.upperShadow(i) > shadowLong0.at(c, i, tShadowLong0)
-                            & c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)) {
-                        if (invertedHammer) {
-                            if (c.bodyGapDown(i, i - 1)) signal = 100;
-                        } else if (c.bodyGapUp(i, i - 1)) {
-                            signal = -100;
-                        }
-                    }
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHAMMER's
+                    int mask = Candles.below(c.body(i), short0.at(c, i, tShort0)) & Candles.below(shadowLong0.at(c, i, tShadowLong0), c.upperShadow(i))
+                            & Candles.below(c.lowerShadow(i), veryShort0.at(c, i, tVeryShort0))
+                            & (invertedHammer ? c.bodyGapDownMask(i, i - 1) : c.bodyGapUpMask(i, i - 1));
+                    out[i - base] = mask & (invertedHammer ? 100 : -100);
                     tShort0 = short0.rolled(c, i, tShort0);
                     tShadowLong0 = shadowLong0.rolled(c, i, tShadowLong0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
