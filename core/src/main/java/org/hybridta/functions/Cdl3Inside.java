@@ -24,14 +24,14 @@ final class Cdl3Inside extends Pattern {
                 double tLong2 = long2.total, tShort1 = short1.total;
                 double[] o = c.open, cl = c.close;
                 for (int i = from; i < end; i++) {
-                    // the bodies and the colours in one branch (& evaluates both sides); the colours again below
-                    int signal = (c.body(i - 2) > long2.at(c, i - 2, tLong2) & c.body(i - 1) <= short1.at(c, i - 1, tShort1)
-                                  & c.color(i - 2) == -c.color(i))
-                            && max(cl[i - 1], o[i - 1]) < max(cl[i - 2], o[i - 2])
-                            && min(cl[i - 1], o[i - 1]) > min(cl[i - 2], o[i - 2])
-                            && (c.color(i - 2) == 1 && c.color(i) == -1 && cl[i] < o[i - 2]
-                                || c.color(i - 2) == -1 && c.color(i) == 1 && cl[i] > o[i - 2]) ? -c.color(i - 2) * 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks, as CDLHIGHWAVE's (the bodies and the coin-toss colours hold often); all are
+                    // pure comparisons. The signal is -color(i - 2) * 100, from the colour mask
+                    int black2 = c.black(i - 2), black0 = c.black(i);
+                    int mask = Candles.below(long2.at(c, i - 2, tLong2), c.body(i - 2)) & Candles.atMost(c.body(i - 1), short1.at(c, i - 1, tShort1))
+                            & Candles.below(max(cl[i - 1], o[i - 1]), max(cl[i - 2], o[i - 2]))
+                            & Candles.below(min(cl[i - 2], o[i - 2]), min(cl[i - 1], o[i - 1]))
+                            & (~black2 & black0 & Candles.below(cl[i], o[i - 2]) | black2 & ~black0 & Candles.below(o[i - 2], cl[i]));
+                    out[i - base] = mask & ((-100 ^ black2) - black2);
                     tLong2 = long2.rolled(c, i, tLong2);
                     tShort1 = short1.rolled(c, i, tShort1);
                 }
