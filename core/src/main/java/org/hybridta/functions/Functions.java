@@ -61,10 +61,9 @@ public final class Functions {
      */
     public static IntKernel intKernel(Indicator indicator) {
         FunctionDef f = def(indicator.name());
-        for (OutputInfo o : f.info().outputs()) {
-            if (o.type() != ValueType.INTEGER) {
-                throw new IllegalArgumentException(indicator.spec() + ": output " + o.name() + " is real, not an integer; use Functions.kernel");
-            }
+        if (!f.info().integerOutputs()) {
+            OutputInfo real = f.info().outputs().stream().filter(o -> o.type() == ValueType.REAL).findFirst().orElseThrow();
+            throw new IllegalArgumentException(indicator.spec() + ": output " + real.name() + " is real, not an integer; use Functions.kernel");
         }
         Args args = Args.of(indicator.params());
         return (in, off, len, out) -> f.batchInt(args, in, off, len, out);

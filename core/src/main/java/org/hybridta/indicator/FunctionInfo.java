@@ -34,4 +34,12 @@ public record FunctionInfo(String name, Group group, String description, List<In
         for (InputInfo in : inputs) n += in.fields().size();
         return n;
     }
+
+    /**
+     * Whether every output is an integer (TA-Lib's {@code outInteger}: the candlestick patterns, HT_TRENDMODE and the
+     * index functions), the functions whose kernel may also write {@code int[]} ({@code Functions.intKernel}).
+     */
+    public boolean integerOutputs() {
+        return outputs.stream().allMatch(o -> o.type() == ValueType.INTEGER);
+    }
 }

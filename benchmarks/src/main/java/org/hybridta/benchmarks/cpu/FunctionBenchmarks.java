@@ -22,7 +22,6 @@ import org.hybridta.functions.IntKernel;
 import org.hybridta.functions.Kernel;
 import org.hybridta.indicator.Indicator;
 import org.hybridta.indicator.Indicators;
-import org.hybridta.indicator.ValueType;
 import org.hybridta.io.AtomicFiles;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -93,7 +92,7 @@ public class FunctionBenchmarks {
         String method = params.getBenchmark().substring(params.getBenchmark().lastIndexOf('.') + 1);
         switch (method) {
             case "hybridta" -> {
-                if (spec.function().outputs().stream().allMatch(o -> o.type() == ValueType.INTEGER)) {
+                if (spec.function().integerOutputs()) {
                     intKernel = Functions.intKernel(spec);
                     intOut = new int[spec.outputs().size()][bars];
                 } else {
