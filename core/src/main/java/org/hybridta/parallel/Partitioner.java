@@ -84,10 +84,11 @@ public interface Partitioner extends AutoCloseable {
     default void abandon(int exitCode, String reason) {}
 
     /**
-     * Whether another worker has ended the job and said why ({@link #abandon}, a silent worker found), so that this
-     * one, stopped by that end, need not say anything. Always false for the local partitioners.
+     * Whether a worker — another, or this one — has ended the job and said why ({@link #abandon}, a silent worker
+     * found), so that this one, stopped by that end, need not say anything more. Always false for the local
+     * partitioners.
      */
-    default boolean endedElsewhere() { return false; }
+    default boolean endReported() { return false; }
 
     /** A leaser over {@code deviceCount} devices shared by this partitioner's workers. */
     DeviceLeaser leaser(int deviceCount);

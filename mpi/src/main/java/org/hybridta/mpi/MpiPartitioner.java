@@ -185,9 +185,12 @@ public final class MpiPartitioner implements Partitioner {
         return code;
     }
 
-    /** On rank 0: whether another rank ended the job and said why, so that rank 0, stopped by that end, need not. */
-    @Override public boolean endedElsewhere() {
-        return heartbeats.endedElsewhere();
+    /**
+     * Whether the job's end has been explained: by another rank (rank 0 hears of it), or by this rank, which is
+     * ending the job itself ({@code MPI_Abort} after its line; mpirun's SIGTERM may arrive before the abort ends it).
+     */
+    @Override public boolean endReported() {
+        return runtime.isEnding() || heartbeats.endedElsewhere();
     }
 
     /**

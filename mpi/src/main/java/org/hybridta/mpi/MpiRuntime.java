@@ -45,6 +45,8 @@ public final class MpiRuntime implements AutoCloseable {
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile String outOfStep;
     private volatile Heartbeats heartbeats;
+    /** Set as this rank ends the job with a reason already given: mpirun's SIGTERM may reach it before the abort does. */
+    private volatile boolean ending;
 
     private MpiRuntime(Transport mpi) {
         this.mpi = mpi;
@@ -127,6 +129,7 @@ public final class MpiRuntime implements AutoCloseable {
     /** {@link #abort} for a reason already reported to the user in its own words (logged at debug only). */
     void end(int exitCode, String reason) {
         LOG.debug("{}: aborting the MPI job: {}", describe(), reason);
+        ending = true;
         AtomicFiles.abandonAll();   // MPI_Abort ends this process natively: no shutdown hook would delete them
         Heartbeats watch = heartbeats;
         if (watch != null) watch.announceEnd();
@@ -180,6 +183,11 @@ public final class MpiRuntime implements AutoCloseable {
 
     boolean isOpen() {
         return !closed.get();
+    }
+
+    /** Whether this rank is ending the job ({@link #abort}, {@link #end}) and has given the reason. */
+    boolean isEnding() {
+        return ending;
     }
 
     void requireOpen() {

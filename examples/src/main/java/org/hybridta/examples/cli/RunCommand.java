@@ -161,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
              Partitioner parts = partitioner();
              Progress progress = Progress.start(!noProgress && System.console() != null && parts.isRoot(), parts.isDistributed())) {
             Interruption.handle(Interruption.of(
-                    () -> parts.isRoot() && !parts.endedElsewhere() ? "interrupted before the end; no unfinished file is left" : null,
+                    () -> parts.isRoot() && !parts.endReported() ? "interrupted before the end; no unfinished file is left" : null,
                     () -> {
                         if (parts.isRoot()) created.removeEmpty();
                     }));
