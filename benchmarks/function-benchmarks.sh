@@ -8,7 +8,10 @@
 #     --jar       the benchmarks jar (default benchmarks/target/benchmarks.jar); --cp a class path instead
 #     --talib     TA-Lib C's shared library (default: -Dhybridta.talib.c as already set, else the one
 #                 scripts/install-talib-c.sh built)
-#     --shards    parallel JVMs (default: cores / cores-per-shard); --cores-per-shard default 1
+#     --shards    parallel JVMs (default: physical cores / cores-per-shard); --cores-per-shard default 1. With one
+#                 core a shard, each shard gets a physical core of its own (the first logical CPU of each, from
+#                 lscpu): two shards on SMT siblings would share one core's units, and each ratio would depend on
+#                 what its sibling happened to run
 #     --full      JMH's iterations from the annotations (10 x 500 ms) instead of --quick (3 + 4 x 400 ms);
 #     --smoke     one 100 ms iteration: checks that everything runs, measures nothing
 #     --out       results: shard-K.json, shard-K.log, function-benchmarks.md, cpu-functions-ratio.png (default /tmp/function-benchmarks)
@@ -49,17 +52,26 @@ fi
 props=(-Djmh.ignoreLock=true)   # the shards' JMH runners share the machine on purpose
 [[ -n $talib ]] && props+=("-Dhybridta.talib.c=$talib")
 cores=$(nproc)
-[[ -n $shards ]] || shards=$(( cores / per > 0 ? cores / per : 1 ))
+# one logical CPU per physical core (core, socket), where lscpu can say
+cpus=()
+command -v lscpu > /dev/null && mapfile -t cpus < <(lscpu -p=CPU,CORE,SOCKET 2>/dev/null | grep -v '^#' | sort -t, -k3,3n -k2,2n -k1,1n | awk -F, '!seen[$2","$3]++ {print $1}')
+allowed=()
+for c in "${cpus[@]}"; do taskset -c "$c" true 2> /dev/null && allowed+=("$c"); done   # a container may hold fewer
+cpus=("${allowed[@]}")
+physical=${#cpus[@]}
+(( physical > 0 )) || physical=$cores
+[[ -n $shards ]] || shards=$(( (per == 1 ? physical : cores) / per > 0 ? (per == 1 ? physical : cores) / per : 1 ))
 mkdir -p "$out"
 rm -f "$out"/shard-*.json "$out"/shard-*.log
 pin=false
 command -v taskset > /dev/null && (( shards * per <= cores )) && pin=true
-echo "function-benchmarks.sh: $shards shards, ${per} core(s) each, pinned: $pin; load before: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "function-benchmarks.sh: $shards shards, ${per} core(s) each, pinned: $pin ($physical physical cores of $cores logical); load before: $(cut -d' ' -f1-3 /proc/loadavg)"
 start=$(date +%s)
 pids=()
 for (( k = 1; k <= shards; k++ )); do
     prefix=()
-    $pin && prefix=(taskset -c "$(( (k - 1) * per ))-$(( k * per - 1 ))")
+    if $pin && (( per == 1 && k <= ${#cpus[@]} )); then prefix=(taskset -c "${cpus[k-1]}")
+    elif $pin; then prefix=(taskset -c "$(( (k - 1) * per ))-$(( k * per - 1 ))"); fi
     "${prefix[@]}" "$java" "${props[@]}" -cp "$cp" org.hybridta.benchmarks.cpu.FunctionBenchmarks --shard "$k/$shards" $quick \
         "${functions[@]}" "$out/shard-$k.json" > "$out/shard-$k.log" 2>&1 &
     pids+=($!)

@@ -44,7 +44,7 @@ export PATH=/tmp/jre/bin:$PATH
 # the tests' TA-Lib C reference, staged beside the jars
 [ -f "$here/talib/libta-lib.so" ] && export JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-Dhybridta.talib.c=$here/talib/libta-lib.so"
 cp=$(printf '%s:' "$here"/lib/*.jar); cp=${cp%:}
-[ -f "$out/device.txt" ] || { nvidia-smi --query-gpu=name,driver_version,memory.total,pcie.link.gen.max,pcie.link.width.max,clocks.max.sm --format=csv; nproc | sed 's/^/host cores: /'; grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name\s*: /host CPU: /'; free -g | sed -n 2p; } > "$out/device.txt"
+[ -f "$out/device.txt" ] || { nvidia-smi --query-gpu=name,driver_version,memory.total,pcie.link.gen.max,pcie.link.width.max,clocks.max.sm --format=csv; nproc | sed 's/^/host cores: /'; grep -m1 '^model name' /proc/cpuinfo | sed 's/^model name\s*: /host CPU: /'; lscpu 2> /dev/null | grep -E '^(Thread|Core|Socket)\(s\)' | tr -s ' ' | sed 's/^/host /'; free -g | sed -n 2p; } > "$out/device.txt"
 summary=()
 tests() {
   local start=$(date +%s)
