@@ -20,9 +20,13 @@ final class Cdl3BlackCrows extends Pattern {
 
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tVeryShort2 = veryShort2.total, tVeryShort1 = veryShort1.total, tVeryShort0 = veryShort0.total;
+                // the colours as masks (Candles.black; as branches they mispredicted), each computed once: they slide
+                // from bar to bar
+                int b3 = c.black(from - 3), b2 = c.black(from - 2), b1 = c.black(from - 1);
                 for (int i = from; i < end; i++) {
-                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
-                    int signal = (c.color(i - 3) == 1 & c.color(i - 2) == -1 & c.color(i - 1) == -1 & c.color(i) == -1)
+                    int b0 = c.black(i);
+                    // the colours, coin tosses, in one branch, before the averages
+                    int signal = (~b3 & b2 & b1 & b0) != 0
                             && c.lowerShadow(i - 2) < veryShort2.at(c, i - 2, tVeryShort2)
                             && c.lowerShadow(i - 1) < veryShort1.at(c, i - 1, tVeryShort1)
                             && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
@@ -34,6 +38,9 @@ final class Cdl3BlackCrows extends Pattern {
                     tVeryShort2 = veryShort2.rolled(c, i, tVeryShort2);
                     tVeryShort1 = veryShort1.rolled(c, i, tVeryShort1);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
+                    b3 = b2;
+                    b2 = b1;
+                    b1 = b0;
                 }
                 veryShort2.total = tVeryShort2;
                 veryShort1.total = tVeryShort1;

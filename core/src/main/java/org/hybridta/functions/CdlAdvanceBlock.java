@@ -1,5 +1,6 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_LONG;
 import static org.hybridta.indicator.CandleSettings.Setting.FAR;
 import static org.hybridta.indicator.CandleSettings.Setting.NEAR;
@@ -34,12 +35,16 @@ final class CdlAdvanceBlock extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tShadowShort2 = shadowShort2.total, tShadowShort1 = shadowShort1.total, tShadowShort0 = shadowShort0.total, tShadowLong0 = shadowLong0.total, tNear2 = near2.total, tNear1 = near1.total, tFar2 = far2.total, tFar1 = far1.total, tLong2 = long2.total;
                 double[] o = c.open, cl = c.close;
+                // the colours and the rises of the closes and the opens slide from bar to bar, each computed once
+                int b2 = c.black(from - 2), b1 = c.black(from - 1);
+                int rise1 = below(cl[from - 2], cl[from - 1]), openRise1 = below(o[from - 2], o[from - 1]);
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 2) == 1 && c.color(i - 1) == 1 && c.color(i) == 1
-                            && cl[i] > cl[i - 1] && cl[i - 1] > cl[i - 2]
-                            && o[i - 1] > o[i - 2]
+                    int b0 = c.black(i), rise0 = below(cl[i - 1], cl[i]), openRise0 = below(o[i - 1], o[i]);
+                    // TA-Lib's tests on prices alone, the coin-toss colours (as branches they mispredicted) and the rises,
+                    // as masks without a branch (Candles.black, below) in one branch, then those on the averages: all are
+                    // pure comparisons, so the order does not change the outcome
+                    int signal = (~(b2 | b1 | b0) & rise1 & rise0 & openRise1 & openRise0) != 0
                             && o[i - 1] <= cl[i - 2] + near2.at(c, i - 2, tNear2)
-                            && o[i] > o[i - 1]
                             && o[i] <= cl[i - 1] + near1.at(c, i - 1, tNear1)
                             && c.body(i - 2) > long2.at(c, i - 2, tLong2)
                             && c.upperShadow(i - 2) < shadowShort2.at(c, i - 2, tShadowShort2)
@@ -63,6 +68,10 @@ final class CdlAdvanceBlock extends Pattern {
                     tFar2 = far2.rolled(c, i, tFar2);
                     tFar1 = far1.rolled(c, i, tFar1);
                     tLong2 = long2.rolled(c, i, tLong2);
+                    b2 = b1;
+                    b1 = b0;
+                    rise1 = rise0;
+                    openRise1 = openRise0;
                 }
                 shadowShort2.total = tShadowShort2;
                 shadowShort1.total = tShadowShort1;

@@ -1,5 +1,6 @@
 package org.hybridta.functions;
 
+import static org.hybridta.functions.Candles.below;
 import static org.hybridta.indicator.CandleSettings.Setting.BODY_DOJI;
 import static org.hybridta.indicator.CandleSettings.Setting.SHADOW_VERY_SHORT;
 
@@ -24,10 +25,12 @@ final class CdlDragonflyDoji extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tDoji0 = doji0.total, tVeryShort0 = veryShort0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
-                            && (dragonfly ? c.upperShadow(i) : c.lowerShadow(i)) < veryShort0.at(c, i, tVeryShort0)
-                            && (dragonfly ? c.lowerShadow(i) : c.upperShadow(i)) > veryShort0.at(c, i, tVeryShort0) ? 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks without a branch (Candles.absAtMost, below): all are pure comparisons
+                    double veryShort = veryShort0.at(c, i, tVeryShort0);
+                    int found = c.bodyAtMost(i, doji0.at(c, i, tDoji0))
+                            & below(dragonfly ? c.upperShadow(i) : c.lowerShadow(i), veryShort)
+                            & below(veryShort, dragonfly ? c.lowerShadow(i) : c.upperShadow(i));
+                    out[i - base] = found & 100;
                     tDoji0 = doji0.rolled(c, i, tDoji0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                 }

@@ -29,13 +29,18 @@ final class CdlMatHold extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong4 = long4.total, tShort3 = short3.total, tShort2 = short2.total, tShort1 = short1.total;
                 double[] o = c.open, h = c.high, cl = c.close;
+                // the colours slide from bar to bar, each computed once
+                int b4 = c.black(from - 4), b3 = c.black(from - 3), b2 = c.black(from - 2), b1 = c.black(from - 1);
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i - 4) > long4.at(c, i - 4, tLong4)
+                    int b0 = c.black(i);
+                    // the coin-toss colours and the gap as masks (Candles.black, bodyGapUpMask) in one branch, before the
+                    // bodies' tests, each of which holds on about half the bars: all are pure comparisons, so the order
+                    // does not change the outcome
+                    int signal = (~b4 & b3 & ~b0 & c.bodyGapUpMask(i - 3, i - 4)) != 0
+                            && c.body(i - 4) > long4.at(c, i - 4, tLong4)
                             && c.body(i - 3) < short3.at(c, i - 3, tShort3)
                             && c.body(i - 2) < short2.at(c, i - 2, tShort2)
                             && c.body(i - 1) < short1.at(c, i - 1, tShort1)
-                            && c.color(i - 4) == 1 && c.color(i - 3) == -1 && c.color(i) == 1
-                            && c.bodyGapUp(i - 3, i - 4)
                             && min(o[i - 2], cl[i - 2]) < cl[i - 4]
                             && min(o[i - 1], cl[i - 1]) < cl[i - 4]
                             && min(o[i - 2], cl[i - 2]) > cl[i - 4] - c.body(i - 4) * penetration
@@ -49,6 +54,10 @@ final class CdlMatHold extends Pattern {
                     tShort3 = short3.rolled(c, i, tShort3);
                     tShort2 = short2.rolled(c, i, tShort2);
                     tShort1 = short1.rolled(c, i, tShort1);
+                    b4 = b3;
+                    b3 = b2;
+                    b2 = b1;
+                    b1 = b0;
                 }
                 long4.total = tLong4;
                 short3.total = tShort3;

@@ -29,11 +29,14 @@ final class CdlRiseFall3Methods extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tLong4 = long4.total, tShort3 = short3.total, tShort2 = short2.total, tShort1 = short1.total, tLong0 = long0.total;
                 double[] o = c.open, h = c.high, l = c.low, cl = c.close;
+                // the colours as masks (Candles.black): coin tosses, which as branches mispredicted; each slides to the
+                // bars after, computed once
+                int b4 = c.black(from - 4), b3 = c.black(from - 3), b2 = c.black(from - 2), b1 = c.black(from - 1);
                 for (int i = from; i < end; i++) {
-                    int first = c.color(i - 4);
-                    // the colours, coin tosses, in one branch (& evaluates both sides), before the averages
-                    int signal = (first == -c.color(i - 3) & c.color(i - 3) == c.color(i - 2) & c.color(i - 2) == c.color(i - 1)
-                                  & c.color(i - 1) == -c.color(i))
+                    int b0 = c.black(i);
+                    int first = (1 ^ b4) - b4;
+                    // the colours in one branch, before the averages
+                    int signal = ((b4 ^ b3) & ~(b3 ^ b2) & ~(b2 ^ b1) & (b1 ^ b0)) != 0
                             && c.body(i - 4) > long4.at(c, i - 4, tLong4)
                             && c.body(i - 3) < short3.at(c, i - 3, tShort3)
                             && c.body(i - 2) < short2.at(c, i - 2, tShort2)
@@ -53,6 +56,10 @@ final class CdlRiseFall3Methods extends Pattern {
                     tShort2 = short2.rolled(c, i, tShort2);
                     tShort1 = short1.rolled(c, i, tShort1);
                     tLong0 = long0.rolled(c, i, tLong0);
+                    b4 = b3;
+                    b3 = b2;
+                    b2 = b1;
+                    b1 = b0;
                 }
                 long4.total = tLong4;
                 short3.total = tShort3;
