@@ -49,7 +49,23 @@ public final class Functions {
     public static Kernel kernel(Indicator indicator) {
         FunctionDef f = def(indicator.name());
         Args args = Args.of(indicator.params());
-        return (in, off, len, out) -> f.batch(args, in, off, len, out);
+        String spec = indicator.spec();
+        return (in, off, len, out) -> {
+            requireOwnOutputs(spec, in, out);
+            f.batch(args, in, off, len, out);
+        };
+    }
+
+    /** {@link Kernel}'s rule: no output array is also an input (a few identity comparisons a series). */
+    private static void requireOwnOutputs(String spec, double[][] in, double[][] out) {
+        for (int k = 0; k < out.length; k++) {
+            for (int j = 0; j < in.length; j++) {
+                if (out[k] == in[j]) {
+                    throw new IllegalArgumentException(spec + ": output " + k + " is the same array as input " + j
+                            + "; a kernel needs an output array of its own");
+                }
+            }
+        }
     }
 
     /**
