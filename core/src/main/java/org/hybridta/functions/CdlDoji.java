@@ -17,10 +17,18 @@ final class CdlDoji extends Pattern {
             final CandleAverage doji0 = average(BODY_DOJI, 0);
 
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
+                CandleAverage doji0 = this.doji0;
                 double tDoji0 = doji0.total;
-                for (int i = from; i < end; i++) {
-                    out[i - base] = c.bodyAtMost(i, doji0.at(c, i, tDoji0)) & 100;   // no branch: see absAtMost
-                    tDoji0 = doji0.rolled(c, i, tDoji0);
+                if (doji0.period != 0) {                     // TA-Lib's defaults: the average without at()'s choice
+                    for (int i = from; i < end; i++) {
+                        out[i - base] = c.bodyAtMost(i, doji0.ofTotal(tDoji0)) & 100;   // no branch: see absAtMost
+                        tDoji0 = doji0.rolled(c, i, tDoji0);
+                    }
+                } else {
+                    for (int i = from; i < end; i++) {
+                        out[i - base] = c.bodyAtMost(i, doji0.at(c, i, tDoji0)) & 100;
+                        tDoji0 = doji0.rolled(c, i, tDoji0);
+                    }
                 }
                 doji0.total = tDoji0;
             }
