@@ -79,6 +79,12 @@ abstract class FunctionDef {
         return len > lookback;
     }
 
+    /** {@link #warmUp(double[][], int, int, int)} for {@code int[]} outputs, which TA-Lib fills with 0 there. */
+    static boolean warmUp(int[][] out, int off, int len, int lookback) {
+        for (int[] o : out) Arrays.fill(o, off, off + Math.min(lookback, len), 0);
+        return len > lookback;
+    }
+
     /** TA-Lib 0.6's {@code TA_EPSILON}: {@code TA_IS_ZERO(v)} is {@code |v| < EPSILON}, {@code TA_IS_ZERO_OR_NEG(v)} is {@code v < EPSILON}. */
     static final double EPSILON = 0.00000000000001;
 

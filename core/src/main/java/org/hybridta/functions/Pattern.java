@@ -67,7 +67,7 @@ abstract class Pattern extends FunctionDef {
             int first = off + lookback - primingBars();
             started(settings, args, candles, first).scan(candles, first, end, o, 0);
         }
-        Arrays.fill(o, off, off + Math.min(lookback, len), 0);     // over the priming bars' signals too
+        warmUp(out, off, len, lookback);        // over the priming bars' signals too
     }
 
     /**

@@ -2,7 +2,6 @@ package org.hybridta.functions;
 
 import static org.hybridta.functions.Declaration.function;
 
-import java.util.Arrays;
 import java.util.Locale;
 import org.hybridta.indicator.Group;
 
@@ -76,9 +75,7 @@ final class WindowExtreme extends FunctionDef {
             super.batchInt(a, in, off, len, out);
             return;
         }
-        int lookback = lookback(a);
-        for (int[] o : out) Arrays.fill(o, off, off + Math.min(lookback, len), 0);
-        if (len > lookback) run(a, in, off, len, null, out);
+        if (warmUp(out, off, len, lookback(a))) run(a, in, off, len, null, out);
     }
 
     /** The bars from the lookback on into {@code out}, or (indexes) into {@code ints}: the other is null. */
