@@ -330,7 +330,9 @@ struct Div {
 // Division by a divisor fixed for the whole series, rounded exactly as x / d: Markstein's correction of q = x * RN(1/d)
 // by the exact residual is the correctly rounded quotient while no step under- or overflows (Markstein, "IA-64 and
 // Elementary Functions", theorem 8.10; checked against x / d on 4e8 quotients of 20 divisors), so a quotient within
-// [2^-960, 2^960] is x / d's bits; zero, subnormal, huge, infinite and NaN quotients take the IEEE division. Two
+// [2^-960, 2^960] is x / d's bits; subnormal, huge, infinite and NaN quotients take the IEEE division. A zero
+// dividend takes neither: x * RN(1/d) is already x / d there, its sign included (the correction would make -0 +0),
+// and a total that stays 0 (the candle averages of bodies on a flat stretch) would otherwise divide every bar. Two
 // fused multiply-adds where the IEEE division is a subroutine of a dozen dependent steps: the framework's running
 // sums and Wilder recurrences, whose results must repeat the CPU's divisions bit for bit, use it.
 struct ExactDiv {
@@ -338,10 +340,10 @@ struct ExactDiv {
     __device__ ExactDiv() : d(1.0), r(1.0) {}
     __device__ explicit ExactDiv(double divisor) : d(divisor), r(1.0 / divisor) {}
     __device__ __forceinline__ double operator()(double x) const {
-        double q = x * r;
-        q = __fma_rn(__fma_rn(-q, d, x), r, q);
+        double q0 = x * r;
+        double q = __fma_rn(__fma_rn(-q0, d, x), r, q0);
         double a = fabs(q);
-        if (!(a > 0x1p-960 && a < 0x1p960)) q = x / d;
+        if (!(a > 0x1p-960 && a < 0x1p960)) q = x == 0.0 ? q0 : x / d;
         return q;
     }
 };

@@ -129,7 +129,7 @@ extern "C" __global__ void __launch_bounds__(256) to_grouped_f64(const double* s
     toGrouped<double>(src, dst, nSeries, bars);
 }
 
-K synth_f64(double* h, double* l, double* c, double* v, int bars, unsigned long long seed) { synth<double>(h, l, c, v, bars, seed); }
+K synth_f64(double* o, double* h, double* l, double* c, double* v, int bars, unsigned long long seed) { synth<double>(o, h, l, c, v, bars, seed); }
 
 // ---------------------------------------------------------------- entry points of the framework's functions (FN: _f64 and _f32)
 

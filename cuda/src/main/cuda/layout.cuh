@@ -41,9 +41,11 @@ template <typename T> __device__ void fromGrouped(const T* src, T* dst, int nSer
 
 // ---------------------------------------------------------------- synthetic data, for diagnostics
 
-// A seeded random walk per series in the grouped layout (high >= close >= low, positive prices, volume),
-// generated on the device so that benchmarks need not move gigabytes from the host first.
-template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {
+// A seeded random walk per series in the grouped layout (open, high, low, close, volume; high >= max(open, close),
+// low <= min(open, close), positive prices), generated on the device so that benchmarks need not move gigabytes from
+// the host first. Each bar opens with a small gap from the last close, so that real bodies (close - open) are not 0:
+// the patterns' body averages would otherwise all be 0, an edge case no market shows.
+template <typename T> __device__ void synth(T* o, T* h, T* l, T* c, T* v, int bars, unsigned long long seed) {
     unsigned long long s = seed ^ (0x9E3779B97F4A7C15ULL * (blockIdx.x * LANES + threadIdx.x + 1));
     auto next = [&]() {  // xorshift64*, uniform in [0, 1)
         s ^= s >> 12; s ^= s << 25; s ^= s >> 27;
@@ -52,9 +54,11 @@ template <typename T> __device__ void synth(T* h, T* l, T* c, T* v, int bars, un
     double close = 50.0 + 100.0 * next();
     size_t at = (size_t) blockIdx.x * bars * LANES + threadIdx.x;
     for (int t = 0; t < bars; t++, at += LANES) {
+        double open = close * (1.0 + 0.004 * (next() - 0.5));
         double z = (next() + next() + next() - 1.5) * 2.0;  // roughly normal, unit variance
         close *= 1.0 + 0.01 * z;
-        double hi = close * (1.0 + 0.01 * next()), lo = close * (1.0 - 0.01 * next());
+        double hi = fmax(open, close) * (1.0 + 0.01 * next()), lo = fmin(open, close) * (1.0 - 0.01 * next());
+        o[at] = (T) open;
         h[at] = (T) hi;
         l[at] = (T) lo;
         c[at] = (T) close;

@@ -133,8 +133,8 @@ public final class CudaDiagnostics implements AutoCloseable {
         long inColumn = (long) padded * bars * Double.BYTES, outColumn = (long) padded * bars * es;
         DeviceArena arena = device.arena;
         List<DeviceArena.DeviceBuffer> buffers = new ArrayList<>();
-        DeviceArena.DeviceBuffer[] ohlcv = new DeviceArena.DeviceBuffer[4];  // high, low, close, volume
-        for (int i = 0; i < 4; i++) buffers.add(ohlcv[i] = arena.allocDevice(inColumn, "diagnostic input " + i));
+        DeviceArena.DeviceBuffer[] ohlcv = new DeviceArena.DeviceBuffer[5];  // open, high, low, close, volume
+        for (int i = 0; i < 5; i++) buffers.add(ohlcv[i] = arena.allocDevice(inColumn, "diagnostic input " + i));
         DeviceArena.DeviceBuffer[] outs = new DeviceArena.DeviceBuffer[call.outputs()];
         for (int j = 0; j < outs.length; j++) buffers.add(outs[j] = arena.allocDevice(outColumn, "diagnostic output " + j));
         DeviceArena.DeviceBuffer lens = arena.allocDevice((long) padded * Integer.BYTES, "diagnostic lengths");
@@ -145,17 +145,18 @@ public final class CudaDiagnostics implements AutoCloseable {
         int[] l = new int[padded];
         Arrays.fill(l, 0, series, bars);
         Cuda.check(JCudaDriver.cuMemcpyHtoD(lens.ptr, jcuda.Pointer.to(l), (long) padded * Integer.BYTES), "cuMemcpyHtoD(lengths)");
-        device.launch("synth_f64", groups, 1, ChunkPlan.GROUP, 1, stream, ohlcv[0].ptr, ohlcv[1].ptr, ohlcv[2].ptr, ohlcv[3].ptr, bars, seed);
+        device.launch("synth_f64", groups, 1, ChunkPlan.GROUP, 1, stream, ohlcv[0].ptr, ohlcv[1].ptr, ohlcv[2].ptr, ohlcv[3].ptr, ohlcv[4].ptr,
+                bars, seed);
         Cuda.check(JCudaDriver.cuStreamSynchronize(stream), "cuStreamSynchronize(synth)");
 
         List<Object> args = new ArrayList<>();
         for (var f : call.inputs()) {
             args.add(switch (f) {
-                case OPEN -> ohlcv[2].ptr;  // the synthetic walk has no open: its close stands in (the same bytes are read)
-                case HIGH -> ohlcv[0].ptr;
-                case LOW -> ohlcv[1].ptr;
-                case CLOSE -> ohlcv[2].ptr;
-                case VOLUME -> ohlcv[3].ptr;
+                case OPEN -> ohlcv[0].ptr;
+                case HIGH -> ohlcv[1].ptr;
+                case LOW -> ohlcv[2].ptr;
+                case CLOSE -> ohlcv[3].ptr;
+                case VOLUME -> ohlcv[4].ptr;
                 default -> throw new IllegalStateException("no synthetic " + f);
             });
         }
