@@ -56,6 +56,8 @@ final class ChunkPipeline {
     private long spareBytes;
     /** Pinned staging per slot. */
     volatile long hostSlotBytes = ChunkPlan.DEFAULT_HOST_SLOT_BYTES;
+    /** Groups a chunk holds at least where the pinned ceiling allows ({@link ChunkPlan#MIN_CHUNK_GROUPS}; tests: 1). */
+    volatile int minChunkGroups = ChunkPlan.MIN_CHUNK_GROUPS;
     /** Tests: treat the result arrays as not yet allocated until every chunk is queued, to exercise the spares. */
     volatile boolean holdOutputsOnDevice;
     /** Segments per kernel launch instead of the planned count (0: plan), for tests of the segmented path. */
@@ -149,7 +151,7 @@ final class ChunkPipeline {
      */
     void runChunks(String what, int nSeries, int bars, KernelRequest req, HostColumns host, List<Future<?>> allocations) {
         int nIn = req.fields().size(), nOut = req.outputs();
-        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, nIn, nOut, req.ring(), elementBytes, budget, hostSlotBytes);
+        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, nIn, nOut, req.ring(), elementBytes, budget, hostSlotBytes, minChunkGroups);
         device.makeCurrent();
         prepareSlots(plan);
         int cap = plan.capacity();

@@ -99,8 +99,11 @@ final class CudaBackend implements ComputeBackend {
     /** Cuts every segmentable kernel's time axis into {@code count} segments instead of the planned number (0: plan again); for tests. */
     void forceSegments(int count) { pipeline.forcedSegments = count; }
 
-    /** Tests: pinned staging per slot (smaller: more, smaller chunks). */
-    void hostSlotBytes(long bytes) { pipeline.hostSlotBytes = bytes; }
+    /** Tests: pinned staging per slot (smaller: more, smaller chunks), chunks no wider than it allows. */
+    void hostSlotBytes(long bytes) {
+        pipeline.hostSlotBytes = bytes;
+        pipeline.minChunkGroups = 1;
+    }
 
     /** Tests: park every chunk's outputs in spare device buffers (as far as the budget allows) until all chunks are queued. */
     void holdOutputsOnDevice(boolean hold) { pipeline.holdOutputsOnDevice = hold; }

@@ -44,6 +44,36 @@ class ChunkPlanTest {
         assertThat(p.slots()).isBetween(1, ChunkPlan.MAX_SLOTS);
     }
 
+    @Test void aWideRequestGetsChunksOfEightGroupsInFewerSlotsWithinThePinnedCeiling() {
+        // 250 columns of 2,477 bars: 158.5 MB of staging a group, so 64 MB a slot would mean chunks of one group
+        ChunkPlan narrow = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
+        assertThat(narrow.seriesPerChunk()).isEqualTo(32);
+        assertThat(narrow.chunks()).isEqualTo(32);
+        ChunkPlan wide = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        assertThat(wide.seriesPerChunk()).isEqualTo(ChunkPlan.MIN_CHUNK_GROUPS * 32);
+        assertThat(wide.chunks()).isEqualTo(4);
+        assertThat(wide.slots()).isEqualTo(3);
+        assertThat(wide.stageBytes() * wide.slots()).isLessThanOrEqualTo(ChunkPlan.PINNED_CEILING);
+        // a panel of fewer groups: one chunk of all of them
+        ChunkPlan few = ChunkPlan.plan(100, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        assertThat(few.chunks()).isEqualTo(1);
+        assertThat(few.slots()).isEqualTo(1);
+        assertThat(few.seriesPerChunk()).isEqualTo(100);
+        // the device budget still rules: room for one group in one slot gives chunks of one group
+        ChunkPlan tight = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, 400_000_000L, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        assertThat(tight.deviceBytes()).isLessThanOrEqualTo(400_000_000L);
+        assertThat(tight.seriesPerChunk()).isEqualTo(32);
+        // a request narrow enough for eight groups in 64 MB plans as before
+        ChunkPlan plain = ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20, ChunkPlan.MIN_CHUNK_GROUPS);
+        assertThat(plain).isEqualTo(ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20));
+    }
+
+    @Test void aGroupWiderThanHalfThePinnedCeilingStaysAlone() {
+        // 2,000 columns of 4,000 bars: 2 GB of staging a group
+        ChunkPlan p = ChunkPlan.plan(1000, 4000, 1, 2000, 0, 8, 1L << 40, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        assertThat(p.seriesPerChunk()).isEqualTo(32);
+    }
+
     @Test void budgetsTooSmallForOneGroupAreRefusedWithTheFix() {
         assertThatThrownBy(() -> ChunkPlan.plan(10, 100_000, 4, 25, 0, 8, 1_000_000, ChunkPlan.DEFAULT_HOST_SLOT_BYTES))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("deviceMemoryBudget");
