@@ -389,16 +389,24 @@ template <int Fixed> struct MaFn {
 // each started maLookback(q) bars before the function's first value; each bar takes the value of the average of its
 // period (the periods input truncated as C's (int) and clamped). Every average runs every bar (O(periods) a bar);
 // their states live in the rings, MA_STATE doubles and the window per period. MAMA's average is the same for every
-// period: one, outside the rings.
+// period: one, outside the rings. SMA (the default) keeps less: one ring of the last hi inputs, which every period's
+// window reads, and one total per period (mavpSmaRing doubles, in shared memory), each rolled as SimpleMa::sma rolls
+// it (total += x; value total / q; total -= the oldest), the one division for the bar's own period.
+__device__ __forceinline__ int mavpSmaRing(int lo, int hi) { return hi + (hi - lo + 1); }
 template <typename Rings> struct MavpWith {
     static constexpr int IN = 2, LAGS = 0, OUT = 1;
     static constexpr bool RINGS = true;
     using G = Narrow;
     Rings rings;
-    int lo, hi, type, lookback;
+    int lo, hi, type, lookback, pos = 0;
     MamaCore mama;
     __device__ MavpWith(const Params& q, Rings r) : rings(r), lo(q.i0), hi(q.i1), type(q.i2), lookback(maLookback(q.i2, q.i1)), mama(0.5, 0.05) {
         if (type == MA_MAMA) return;
+        if (type == MA_SMA) {
+            Ring totals = rings(hi);
+            for (int p = lo; p <= hi; p++) totals.set(p - lo, 0.0);
+            return;
+        }
         int off = 0;
         for (int p = lo; p <= hi; p++) {
             MaStep(p * 16 + type, rings(off + MA_STATE)).save(rings(off));
@@ -415,6 +423,7 @@ template <typename Rings> struct MavpWith {
         const double v = x[1];
         int want = v >= -2147483648.0 && v < 2147483648.0 ? (int) v : -2147483647 - 1;  // C's (int) on x86-64
         want = want < lo ? lo : want > hi ? hi : want;
+        if (type == MA_SMA) return smaStep(t, x[0], want, y);
         double value = 0.0;
         int off = 0;
         for (int p = lo; p <= hi; p++) {
@@ -431,12 +440,33 @@ template <typename Rings> struct MavpWith {
         y[0] = value;
         return t >= lookback;
     }
+    // SMA: period q's average starts at bar hi - q (maLookback(SMA, q) = q - 1 before the first value, bar hi - 1)
+    __device__ __forceinline__ bool smaStep(int t, double x, int want, double* y) {
+        const Ring window = rings(0), totals = rings(hi);
+        window.set(pos, x);
+        double chosen = 0.0;
+        for (int p = lo; p <= hi; p++) {
+            if (t >= hi - p) {
+                double total = totals.get(p - lo) + x;
+                if (t >= hi - 1) {  // the average's window is full: its value, then its oldest input out
+                    chosen = p == want ? total : chosen;
+                    int oldest = pos - (p - 1);
+                    total -= window.get(oldest < 0 ? oldest + hi : oldest);
+                }
+                totals.set(p - lo, total);
+            }
+        }
+        if (++pos == hi) pos = 0;
+        y[0] = chosen / want;
+        return t >= lookback;
+    }
 };
 struct Mavp {
     static constexpr int IN = 2, OUT = 1;
     static constexpr bool RINGS = true;
     __device__ static int ringDoubles(const Params& q) {
         if (q.i2 == MA_MAMA) return 0;
+        if (q.i2 == MA_SMA) return mavpSmaRing(q.i0, q.i1);
         int total = 0;
         for (int p = q.i0; p <= q.i1; p++) total += MA_STATE + maRing(q.i2, p);
         return total;

@@ -176,7 +176,7 @@ class CudaSweepGpuTest {
     @Test void functionsWithoutKernelsAreRefusedByNameOrComputedOnTheCpuWithAuto() {
         Panel p = panel("33x300");
         // MAVP over 100,000 periods: its averages' states would not fit the kernel's rings (KernelCall.MAVP_MAX_RING)
-        String sweep = "mavp:2..3:100000:sma";
+        String sweep = "mavp:2..3:100000:ema";
         assertThatThrownBy(() -> gpu.cube(p, Sweep.parse(sweep), Precision.DOUBLE)).hasMessageContaining("no kernel for mavp:2:100000");
         try (SweepEngine auto = Sweeps.open("auto")) {
             SweepCube c = auto.cube(p, Sweep.parse(sweep), Precision.DOUBLE);

@@ -45,10 +45,14 @@ class KernelCallTest {
         };
     }
 
-    /** MAVP's ring doubles a series: a state per period, and the window of the types that keep one (MAMA: none). */
+    /**
+     * MAVP's ring doubles a series: a state per period, and the window of the types that keep one (MAMA: none; SMA:
+     * the last maxperiod inputs and a total per period).
+     */
     static long mavpRing(Indicator ind) {
         MaType type = MaType.of(ind.intParam("matype"));
         if (type == MaType.MAMA) return 0;
+        if (type == MaType.SMA) return ind.intParam("maxperiod") + (ind.intParam("maxperiod") - ind.intParam("minperiod") + 1L);
         boolean window = type == MaType.SMA || type == MaType.WMA || type == MaType.TRIMA || type == MaType.KAMA;
         long total = 0;
         for (int p = ind.intParam("minperiod"); p <= ind.intParam("maxperiod"); p++) total += KernelCall.MAVP_STATE + (window ? p : 0);
@@ -112,7 +116,7 @@ class KernelCallTest {
     }
 
     @Test void anExplicitCudaBackendNamesTheSpecsItCannotCompute() {
-        List<Indicator> specs = Indicators.parseList("ema:5,mavp:2:100000:sma");   // MAVP's rings over 2 MiB a series
+        List<Indicator> specs = Indicators.parseList("ema:5,mavp:2:100000:ema");   // MAVP's rings over 2 MiB a series
         assertThatThrownBy(() -> CudaBackend.requireKernels(specs)).hasMessage(
                 "the cuda backend has no kernel for " + specs.get(1).spec() + "; use --backend auto to compute them on the cpu, or --backend cpu");
     }
@@ -238,10 +242,12 @@ class KernelCallTest {
         assertThat(KernelCall.of(Indicators.parse("ht_trendmode")).ringDoubles()).isEqualTo(100);
         // MAVP: one average's state (and window) per period; a range of periods too wide for the rings has no kernel
         assertThat(KernelCall.of(Indicators.parse("mavp:2:4:ema")).ringDoubles()).isEqualTo(3 * KernelCall.MAVP_STATE);
-        assertThat(KernelCall.of(Indicators.parse("mavp:2:4:sma")).ringDoubles()).isEqualTo(3 * KernelCall.MAVP_STATE + 2 + 3 + 4);
+        assertThat(KernelCall.of(Indicators.parse("mavp:2:4:wma")).ringDoubles()).isEqualTo(3 * KernelCall.MAVP_STATE + 2 + 3 + 4);
+        assertThat(KernelCall.of(Indicators.parse("mavp:2:4:sma")).ringDoubles()).isEqualTo(4 + 3);  // the inputs, a total per period
         assertThat(KernelCall.of(Indicators.parse("mavp:2:100000:mama")).ringDoubles()).isZero();
-        assertThat(KernelCall.find(Indicators.parse("mavp:2:700:sma"))).isPresent();
-        assertThat(KernelCall.find(Indicators.parse("mavp:2:720:sma"))).isEmpty();
-        assertThat(KernelCall.find(Indicators.parse("mavp:2:100000:sma"))).isEmpty();
+        assertThat(KernelCall.find(Indicators.parse("mavp:2:700:wma"))).isPresent();
+        assertThat(KernelCall.find(Indicators.parse("mavp:2:720:wma"))).isEmpty();
+        assertThat(KernelCall.find(Indicators.parse("mavp:2:100000:ema"))).isEmpty();
+        assertThat(KernelCall.find(Indicators.parse("mavp:2:100000:sma"))).isPresent();
     }
 }
