@@ -58,6 +58,8 @@ final class ChunkPipeline {
     volatile long hostSlotBytes = ChunkPlan.DEFAULT_HOST_SLOT_BYTES;
     /** Groups a chunk holds at least where the pinned ceiling allows ({@link ChunkPlan#MIN_CHUNK_GROUPS}; tests: 1). */
     volatile int minChunkGroups = ChunkPlan.MIN_CHUNK_GROUPS;
+    /** Pinned staging all slots may take together for chunks of {@link #minChunkGroups} groups. */
+    private final long pinnedCeiling = ChunkPlan.pinnedCeiling();
     /** Tests: treat the result arrays as not yet allocated until every chunk is queued, to exercise the spares. */
     volatile boolean holdOutputsOnDevice;
     /** Segments per kernel launch instead of the planned count (0: plan), for tests of the segmented path. */
@@ -151,7 +153,7 @@ final class ChunkPipeline {
      */
     void runChunks(String what, int nSeries, int bars, KernelRequest req, HostColumns host, List<Future<?>> allocations) {
         int nIn = req.fields().size(), nOut = req.outputs();
-        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, nIn, nOut, req.ring(), elementBytes, budget, hostSlotBytes, minChunkGroups);
+        ChunkPlan plan = ChunkPlan.plan(nSeries, bars, nIn, nOut, req.ring(), elementBytes, budget, hostSlotBytes, minChunkGroups, pinnedCeiling);
         device.makeCurrent();
         prepareSlots(plan);
         int cap = plan.capacity();

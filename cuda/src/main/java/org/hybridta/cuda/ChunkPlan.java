@@ -29,14 +29,24 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
      */
     static final int MAX_SLOTS = 6;
     /**
-     * Groups a chunk holds at least, where {@link #PINNED_CEILING} allows, however wide a group's staging: the kernels
+     * Groups a chunk holds at least, where the pinned ceiling allows, however wide a group's staging: the kernels
      * that walk the whole time axis in one warp per group (the Hilbert transform, the patterns, MAVP) take about as long
      * for one group as for eight, so a call of many columns cut into chunks of one group pays each walk once per group
      * (5,000 symbols x 250 columns: 160 chunks).
      */
     static final int MIN_CHUNK_GROUPS = 8;
-    /** Pinned staging of all slots together that chunks of {@link #MIN_CHUNK_GROUPS} groups may take. */
-    static final long PINNED_CEILING = 4L << 30;
+    /** Pinned staging of all slots together that chunks of {@link #MIN_CHUNK_GROUPS} groups may take, at most. */
+    static final long MAX_PINNED_CEILING = 4L << 30;
+
+    /**
+     * The pinned ceiling on this machine: {@link #MAX_PINNED_CEILING}, or a sixteenth of the physical memory where that
+     * is less (page-locked memory is taken from what the system can page out).
+     */
+    static long pinnedCeiling() {
+        long physical = java.lang.management.ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getTotalMemorySize() : 0;
+        return physical > 0 ? Math.min(MAX_PINNED_CEILING, physical / 16) : MAX_PINNED_CEILING / 4;
+    }
 
     long lengthBytes() { return (long) capacity * Integer.BYTES; }
 
@@ -64,16 +74,16 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
      */
     static ChunkPlan plan(int series, int bars, int inputs, int outputs, int ringDoubles, int elementBytes,
                           long deviceBudget, long hostSlotBytes) {
-        return plan(series, bars, inputs, outputs, ringDoubles, elementBytes, deviceBudget, hostSlotBytes, 1);
+        return plan(series, bars, inputs, outputs, ringDoubles, elementBytes, deviceBudget, hostSlotBytes, 1, 0);
     }
 
     /**
      * Like {@link #plan(int, int, int, int, int, int, long, long)}, with chunks of at least {@code minGroups} groups
-     * (or the whole panel) where their staging, in at least two slots, stays within {@link #PINNED_CEILING}: wider
+     * (or the whole panel) where their staging, in at least two slots, stays within {@code pinnedCeiling} bytes: wider
      * chunks then go through fewer slots.
      */
     static ChunkPlan plan(int series, int bars, int inputs, int outputs, int ringDoubles, int elementBytes,
-                          long deviceBudget, long hostSlotBytes, int minGroups) {
+                          long deviceBudget, long hostSlotBytes, int minGroups, long pinnedCeiling) {
         if (series <= 0 || bars <= 0) return new ChunkPlan(0, 0, 0, 0, 0, 0, 0, 0);
         long inColumn = (long) bars * Double.BYTES, outColumn = (long) bars * elementBytes;  // one field of one series
         long stagePerSeries = Math.max(inColumn * inputs, outColumn * outputs);
@@ -88,10 +98,10 @@ record ChunkPlan(int seriesPerChunk, int capacity, int chunks, int slots, long s
         }
         int perChunk = (int) Math.max(1, Math.min(groups, hostSlotBytes / groupHost));
         int slots = Math.min(MAX_SLOTS, chunksOf(groups, perChunk));
-        long wider = Math.min(Math.min(groups, minGroups), Math.min(Integer.MAX_VALUE / groupHost, PINNED_CEILING / (2 * groupHost)));
+        long wider = Math.min(Math.min(groups, minGroups), Math.min(Integer.MAX_VALUE / groupHost, pinnedCeiling / (2 * groupHost)));
         if (wider > perChunk) {
             perChunk = (int) wider;
-            slots = (int) Math.max(1, Math.min(Math.min(MAX_SLOTS, chunksOf(groups, perChunk)), PINNED_CEILING / (perChunk * groupHost)));
+            slots = (int) Math.max(1, Math.min(Math.min(MAX_SLOTS, chunksOf(groups, perChunk)), pinnedCeiling / (perChunk * groupHost)));
         }
         while (true) {
             long fit = deviceBudget / (slots * groupDevice);

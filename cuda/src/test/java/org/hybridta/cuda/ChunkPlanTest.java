@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 /** Chunk planning. Runs without a GPU. */
 class ChunkPlanTest {
     private static final long BIG = 60L << 30;
+    private static final long CEILING = ChunkPlan.MAX_PINNED_CEILING;
 
     @Test void aSmallPanelIsOneChunkInOneSlot() {
         ChunkPlan p = ChunkPlan.plan(500, 2520, 1, 1, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
@@ -49,28 +50,38 @@ class ChunkPlanTest {
         ChunkPlan narrow = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES);
         assertThat(narrow.seriesPerChunk()).isEqualTo(32);
         assertThat(narrow.chunks()).isEqualTo(32);
-        ChunkPlan wide = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        ChunkPlan wide = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS, CEILING);
         assertThat(wide.seriesPerChunk()).isEqualTo(ChunkPlan.MIN_CHUNK_GROUPS * 32);
         assertThat(wide.chunks()).isEqualTo(4);
         assertThat(wide.slots()).isEqualTo(3);
-        assertThat(wide.stageBytes() * wide.slots()).isLessThanOrEqualTo(ChunkPlan.PINNED_CEILING);
+        assertThat(wide.stageBytes() * wide.slots()).isLessThanOrEqualTo(CEILING);
         // a panel of fewer groups: one chunk of all of them
-        ChunkPlan few = ChunkPlan.plan(100, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        ChunkPlan few = ChunkPlan.plan(100, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS, CEILING);
         assertThat(few.chunks()).isEqualTo(1);
         assertThat(few.slots()).isEqualTo(1);
         assertThat(few.seriesPerChunk()).isEqualTo(100);
         // the device budget still rules: room for one group in one slot gives chunks of one group
-        ChunkPlan tight = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, 400_000_000L, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        ChunkPlan tight = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, 400_000_000L, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS, CEILING);
         assertThat(tight.deviceBytes()).isLessThanOrEqualTo(400_000_000L);
         assertThat(tight.seriesPerChunk()).isEqualTo(32);
         // a request narrow enough for eight groups in 64 MB plans as before
-        ChunkPlan plain = ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20, ChunkPlan.MIN_CHUNK_GROUPS);
+        ChunkPlan plain = ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20, ChunkPlan.MIN_CHUNK_GROUPS, CEILING);
         assertThat(plain).isEqualTo(ChunkPlan.plan(10_000, 25_000, 1, 1, 0, 8, BIG, 64L << 20));
+    }
+
+    @Test void aLowerPinnedCeilingGivesNarrowerChunksInFewerSlots() {
+        // 1 GiB: two slots of three groups (951 MB), where 4 GiB gave three slots of eight
+        ChunkPlan p = ChunkPlan.plan(1000, 2477, 5, 250, 0, 8, BIG, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS, 1L << 30);
+        assertThat(p.seriesPerChunk()).isEqualTo(3 * 32);
+        assertThat(p.slots()).isEqualTo(2);
+        assertThat(p.stageBytes() * p.slots()).isLessThanOrEqualTo(1L << 30);
+        long physical = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+        assertThat(ChunkPlan.pinnedCeiling()).isEqualTo(Math.min(ChunkPlan.MAX_PINNED_CEILING, physical / 16));
     }
 
     @Test void aGroupWiderThanHalfThePinnedCeilingStaysAlone() {
         // 2,000 columns of 4,000 bars: 2 GB of staging a group
-        ChunkPlan p = ChunkPlan.plan(1000, 4000, 1, 2000, 0, 8, 1L << 40, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS);
+        ChunkPlan p = ChunkPlan.plan(1000, 4000, 1, 2000, 0, 8, 1L << 40, ChunkPlan.DEFAULT_HOST_SLOT_BYTES, ChunkPlan.MIN_CHUNK_GROUPS, CEILING);
         assertThat(p.seriesPerChunk()).isEqualTo(32);
     }
 
