@@ -25,13 +25,18 @@ final class CdlSeparatingLines extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tVeryShort0 = veryShort0.total, tLong0 = long0.total, tEqual1 = equal1.total;
                 double[] o = c.open;
+                int color1 = from > 0 ? c.color(from - 1) : 0;
                 for (int i = from; i < end; i++) {
-                    int signal = c.color(i - 1) == -c.color(i)
-                            && o[i] <= o[i - 1] + equal1.at(c, i - 1, tEqual1)
-                            && o[i] >= o[i - 1] - equal1.at(c, i - 1, tEqual1)
-                            && c.body(i) > long0.at(c, i, tLong0)
-                            && (c.color(i) == 1 && c.lowerShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                                || c.color(i) == -1 && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)) ? c.color(i) * 100 : 0;
+                    int color = c.color(i), signal = 0;
+                    if (color1 == -color) {
+                        // TA-Lib's two TA_CANDLEAVERAGE(Equal, ..., i - 1) are one value: computed once
+                        double equal = equal1.at(c, i - 1, tEqual1);
+                        if (o[i] <= o[i - 1] + equal && o[i] >= o[i - 1] - equal && c.body(i) > long0.at(c, i, tLong0)
+                                && (color == 1 ? c.lowerShadow(i) : c.upperShadow(i)) < veryShort0.at(c, i, tVeryShort0)) {
+                            signal = color * 100;
+                        }
+                    }
+                    color1 = color;
                     out[i - base] = signal;
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                     tLong0 = long0.rolled(c, i, tLong0);
