@@ -25,10 +25,11 @@ final class CdlTakuri extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tDoji0 = doji0.total, tVeryShort0 = veryShort0.total, tVeryLong0 = veryLong0.total;
                 for (int i = from; i < end; i++) {
-                    int signal = c.body(i) <= doji0.at(c, i, tDoji0)
-                            && c.upperShadow(i) < veryShort0.at(c, i, tVeryShort0)
-                            && c.lowerShadow(i) > veryLong0.at(c, i, tVeryLong0) ? 100 : 0;
-                    out[i - base] = signal;
+                    // the tests as masks without a branch, as CDLDRAGONFLYDOJI's: all are pure comparisons
+                    int found = c.bodyAtMost(i, doji0.at(c, i, tDoji0))
+                            & Candles.below(c.upperShadow(i), veryShort0.at(c, i, tVeryShort0))
+                            & Candles.below(veryLong0.at(c, i, tVeryLong0), c.lowerShadow(i));
+                    out[i - base] = found & 100;
                     tDoji0 = doji0.rolled(c, i, tDoji0);
                     tVeryShort0 = veryShort0.rolled(c, i, tVeryShort0);
                     tVeryLong0 = veryLong0.rolled(c, i, tVeryLong0);
