@@ -32,6 +32,8 @@
 #                                                        # CSV to /dev/null, CPU then CUDA; the default job cold (JIT cache off): $OUT/e2e.log
 #   bash .device-cuda/gpu-run.sh gputests                # the GPU test classes (GPU_TESTS=...), each test as it ends: $OUT/gputests.log
 #   bash .device-cuda/gpu-run.sh coldmain                # ColdStartMain in three fresh processes, JIT cache off
+#   bash .device-cuda/gpu-run.sh chunks                  # MAVP against the CPU, CudaBackendGpuTest, MAVP's kernel, e2e (the wide
+#                                                        # chunks and MAVP's SMA kernel; about 6 minutes)
 #   bash .device-cuda/gpu-run.sh plan SECONDS VERB...    # the verbs in order within SECONDS, each limited to the time left (a verb
 #                                                        # is skipped when under 40 s remain; TESTS_CAP limits tests); then everything under $OUT but the
 #                                                        # logs is packed into results.tar.gz (the device tool returns few files)
@@ -143,6 +145,16 @@ case "$what" in
       -cp "$here/test-classes:$cp" --details=testfeed --disable-banner --disable-ansi-colors "${sel[@]}" 2>&1) \
       | while IFS= read -r l; do printf '%4d %s\n' $(( $(date +%s) - t0 )) "$l"; done | grep -v " INFO " > "$out/gputests.log"
     summary+=("gputests in $(( $(date +%s) - t0 )) s: $(grep -cE 'SUCCESSFUL' "$out/gputests.log") successful, $(grep -cE 'FAILED|ABORTED' "$out/gputests.log") failed or aborted")
+    ;;
+  chunks)  # the wide chunks (ChunkPlan.MIN_CHUNK_GROUPS) and MAVP's SMA kernel, not yet run on a GPU when they landed: MAVP
+           # against the CPU, CudaBackendGpuTest, MAVP's kernel alone, then the end-to-end run (about 6 minutes)
+    (cd "$here" && JAVA_TOOL_OPTIONS="${JAVA_TOOL_OPTIONS:+$JAVA_TOOL_OPTIONS }-Dhybridta.kernel.functions=mavp" timeout 60 \
+      bash "$here/run.sh" tests --select-class org.hybridta.cuda.KernelConformanceGpuTest) > "$out/tests-mavp.log" 2>&1
+    summary+=("mavp conformance: exit $?: $(grep -E 'tests (successful|failed)' "$out/tests-mavp.log" | tr -s ' ' | tr '\n' ' ')")
+    (cd "$here" && timeout "${TESTS_TIMEOUT:-200}" bash "$here/run.sh" tests --select-class org.hybridta.cuda.CudaBackendGpuTest) > "$out/tests.log" 2>&1
+    summary+=("CudaBackendGpuTest: exit $?: $(grep -E 'tests (successful|failed)' "$out/tests.log" | tr -s ' ' | tr '\n' ' ')")
+    JMH_TIMEOUT=60 jmh mavp CudaKernelBenchmarks -f 0 -wi 1 -w 100ms -i 3 -r 150ms -p precision=DOUBLE -p indicator=mavp,ema
+    E2E_TIMEOUT=${E2E_TIMEOUT:-150} verb e2e
     ;;
   coldmain)  # the first CUDA compute of three fresh processes with the JIT cache off, nothing else
     for i in 1 2 3; do CUDA_CACHE_DISABLE=1 bash "$here/run.sh" java org.hybridta.cuda.ColdStartMain 2>&1 | grep -E "cold start|kernels loaded" | tee -a "$out/coldstart.log"; done
