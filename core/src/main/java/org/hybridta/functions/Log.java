@@ -119,6 +119,36 @@ final class Log {
         return Math.fma(r3, p, Math.fma(r2, A0, lo)) + hi;
     }
 
+    private static final double TWO54 = 0x1p54, IVLN10 = 0x1.bcb7b1526e50ep-2, LOG10_2HI = 0x1.34413509f6p-2,
+            LOG10_2LO = 0x1.9fef311f12b36p-42;
+
+    /**
+     * The base-10 logarithm of glibc ({@code e_log10.c}, fdlibm's reduction, compiled without FMA on x86-64): {@code x =
+     * 2^y m} with {@code m} in [1, 2) (in [0.5, 1) for negative {@code y}, so that {@code y log10(2)} and the logarithm of
+     * {@code m} do not cancel), then {@code y log10_2lo + log(m)/ln 10 + y log10_2hi}, whose {@code log} is glibc's
+     * {@link #log}: the same double as the C library for every argument (LibmTest), where {@link Math#log10} is Intel's.
+     */
+    static double log10(double x) {
+        long bits = Double.doubleToRawLongBits(x);
+        int hx = (int) (bits >>> 32), k = 0;
+        if (hx < 0x00100000) {   // below 2^-1022, negative, or a zero
+            if (((hx & 0x7fffffff) | (int) bits) == 0) return -TWO54 / Math.abs(x);   // -inf
+            if (hx < 0) return x < 0 ? Double.NaN : (x - x) / (x - x);   // glibc's wrapper: NAN below 0; a NaN stays itself
+            k = -54;
+            x *= TWO54;
+            bits = Double.doubleToRawLongBits(x);
+            hx = (int) (bits >>> 32);
+        }
+        if (hx >= 0x7ff00000) return x + x;
+        k += (hx >> 20) - 1023;
+        int i = k >>> 31;
+        hx = (hx & 0x000fffff) | ((0x3ff - i) << 20);
+        double y = k + i;
+        double m = Double.longBitsToDouble(((long) hx << 32) | (bits & 0xffffffffL));
+        double z = y * LOG10_2LO + IVLN10 * log(m);
+        return z + y * LOG10_2HI;
+    }
+
     /** x in [1 - 2^-4, 1 + 0x1.09p-4): the polynomial of r = x - 1, with r^2/2 split exactly (r's top 26 bits). */
     private static double nearOne(double x, long ix) {
         if (ix == 0x3ff0000000000000L) return 0.0;

@@ -139,7 +139,7 @@ final class MathTransform extends Elementwise {
             case EXP -> { for (int i = off; i < end; i++) o[i] = Math.exp(x[i]); }
             case FLOOR -> { for (int i = off; i < end; i++) o[i] = Math.floor(x[i]); }
             case LN -> { for (int i = off; i < end; i++) o[i] = Log.log(x[i]); }
-            case LOG10 -> { for (int i = off; i < end; i++) o[i] = Math.log10(x[i]); }
+            case LOG10 -> { for (int i = off; i < end; i++) o[i] = Log.log10(x[i]); }
             case SIN -> { for (int i = off; i < end; i++) o[i] = Math.sin(x[i]); }
             case SINH -> { for (int i = off; i < end; i++) o[i] = sinh(x[i]); }
             case SQRT -> { for (int i = off; i < end; i++) o[i] = Math.sqrt(x[i]); }

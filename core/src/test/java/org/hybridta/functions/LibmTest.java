@@ -47,6 +47,41 @@ class LibmTest {
         }
     }
 
+    /** Log.log10 is glibc's log10 (fdlibm's reduction around glibc's log) on the same terms as {@link #logEqualsGlibcBitForBit}. */
+    @Test void log10EqualsGlibcBitForBit() {
+        Function log10;
+        try {
+            NativeLibrary.getInstance("c").getFunction("gnu_get_libc_version");
+            log10 = NativeLibrary.getInstance("m").getFunction("log10");
+        } catch (UnsatisfiedLinkError e) {
+            assumeThat(e).as("skipped: no glibc libm here (" + e.getMessage() + ")").isNull();
+            return;
+        }
+        DoubleUnaryOperator glibc = x -> log10.invokeDouble(new Object[] {x});
+        java.util.List<Double> special = new java.util.ArrayList<>(java.util.List.of(0.0, -0.0, Double.NaN, -Double.NaN,
+                Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, -1.0,
+                1.0, 0.5, 2.0, Math.E, 0x1p-1074, 0x1p-1030, 0x1.fffffffffffffp-1023));
+        for (int p = -300; p <= 300; p++) special.add(Double.parseDouble("1e" + p));   // powers of ten: p itself where exact
+        for (double x : special) {
+            checkLog10(glibc, x);
+            checkLog10(glibc, Math.nextUp(x));
+            checkLog10(glibc, Math.nextDown(x));
+        }
+        Random r = new Random(17);
+        for (int i = 0; i < 100_000; i++) {
+            checkLog10(glibc, Math.exp(r.nextGaussian() * 300));
+            checkLog10(glibc, 1 + (r.nextDouble() - 0.5) * 0.2);
+            checkLog10(glibc, r.nextDouble() * 1000);
+            checkLog10(glibc, Double.longBitsToDouble(r.nextLong()));
+        }
+        assertThat(Log.log10(1000.0)).isEqualTo(3.0);
+    }
+
+    private static void checkLog10(DoubleUnaryOperator glibc, double x) {
+        assertThat(Double.doubleToRawLongBits(Log.log10(x))).as("log10(%s) = %s, glibc %s", x, Log.log10(x), glibc.applyAsDouble(x))
+                .isEqualTo(Double.doubleToRawLongBits(glibc.applyAsDouble(x)));
+    }
+
     private static void checkLog(DoubleUnaryOperator glibc, double x) {
         assertThat(Double.doubleToRawLongBits(Log.log(x))).as("log(%s) = %s, glibc %s", x, Log.log(x), glibc.applyAsDouble(x))
                 .isEqualTo(Double.doubleToRawLongBits(glibc.applyAsDouble(x)));
