@@ -25,7 +25,7 @@ final class CdlSeparatingLines extends Pattern {
             @Override void scan(Candles c, int from, int end, int[] out, int base) {
                 double tVeryShort0 = veryShort0.total, tLong0 = long0.total, tEqual1 = equal1.total;
                 double[] o = c.open;
-                int color1 = from > 0 ? c.color(from - 1) : 0;
+                int color1 = c.color(from - 1);   // the scan starts at the lookback, at least 1
                 for (int i = from; i < end; i++) {
                     int color = c.color(i), signal = 0;
                     if (color1 == -color) {

@@ -183,9 +183,11 @@ record KernelCall(String kernel, List<Field> inputs, int outputs, int[] ints, do
                 MaType type = maType(ind, "matype");
                 ints[2] = type.ordinal();
                 long states = 0;  // one average per period (MAMA's is one for all, outside the rings)
-                for (int p = ints[0]; type != MaType.MAMA && p <= ints[1]; p++) states += MAVP_STATE + maRing(ma(type, p));
-                // SMA: the last maxperiod inputs and one total per period (averages.cuh, mavpSmaRing)
-                if (type == MaType.SMA) states = ints[1] + (ints[1] - ints[0] + 1L);
+                if (type == MaType.SMA) {
+                    states = ints[1] + (ints[1] - ints[0] + 1L);  // the last maxperiod inputs, a total per period (averages.cuh, mavpSmaRing)
+                } else {
+                    for (int p = ints[0]; type != MaType.MAMA && p <= ints[1]; p++) states += MAVP_STATE + maRing(ma(type, p));
+                }
                 if (states > MAVP_MAX_RING) return null;
                 ring = (int) states;
             }

@@ -71,10 +71,15 @@ abstract class KernelConformanceCases {
         return only(CudaSpecs.withKernel(new ArrayList<>(all)));
     }
 
+    /** Whether {@code -Dhybridta.kernel.functions} names the functions to test. */
+    static boolean filtered() {
+        return !System.getProperty("hybridta.kernel.functions", "").isBlank();
+    }
+
     /** {@code specs}, or with {@code -Dhybridta.kernel.functions=adx,sar,...} only those functions' (to iterate on a few kernels). */
     static List<Indicator> only(List<Indicator> specs) {
-        String only = System.getProperty("hybridta.kernel.functions", "").trim();
-        if (only.isEmpty()) return specs;
+        if (!filtered()) return specs;
+        String only = System.getProperty("hybridta.kernel.functions").trim();
         Set<String> names = Set.of(only.split("\\s*,\\s*"));
         return specs.stream().filter(i -> names.contains(i.name())).toList();
     }
@@ -160,7 +165,7 @@ abstract class KernelConformanceCases {
      */
     @Test void everyPatternEqualsTheCpuOnCandleBars() {
         List<Indicator> specs = only(patternSpecs());
-        boolean all = System.getProperty("hybridta.kernel.functions", "").isBlank();  // else it may ask for a few, or none
+        boolean all = !filtered();  // else -Dhybridta.kernel.functions may ask for a few, or none
         org.junit.jupiter.api.Assumptions.assumeTrue(!specs.isEmpty(), "no pattern among -Dhybridta.kernel.functions");
         if (all) assertThat(specs.stream().map(Indicator::name).distinct().count()).as("patterns with a kernel").isEqualTo(61);
         int[] lengths = {3000, 0, 1, 5, 11, 12, 13, 40, 2999, 1000};
